@@ -1,0 +1,21 @@
+/**
+ * zhili (治理) core: typed models, pure rules and ports for grassroots community governance.
+ *
+ * Each bounded context is one namespace: `import { Finding, Privacy } from "@zhili/core"`, then
+ * `Privacy.maskIdNumber(...)`.
+ *
+ * @packageDocumentation
+ */
+
+/** Decoding untrusted input with typed errors and findings. */
+export * as Decode from "./kernel/Decode.js"
+/** Typed errors shared by every context. */
+export * as Errors from "./kernel/Errors.js"
+/** Findings reported by validation rules. */
+export * as Finding from "./kernel/Finding.js"
+/** Branded identifiers of every aggregate. */
+export * as Ids from "./kernel/Ids.js"
+/** Calendar dates and ages. */
+export * as LocalDate from "./kernel/LocalDate.js"
+/** Masking and disclosure of personal information. */
+export * as Privacy from "./kernel/Privacy.js"

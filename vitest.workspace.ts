@@ -1,0 +1,29 @@
+/**
+ * The one list of test projects. `vitest.config.ts` feeds it to `test.projects`.
+ *
+ * Every project resolves workspace packages through the `@zhili/source` export condition,
+ * so tests run against `src/` without a build.
+ */
+import { defineProject, type TestProjectConfiguration } from "vitest/config"
+
+const conditions = ["@zhili/source", "module", "node", "import", "default"]
+
+const project = (name: string, root: string, extra: { readonly include?: ReadonlyArray<string> } = {}) =>
+  defineProject({
+    root,
+    resolve: { conditions },
+    ssr: { resolve: { conditions } },
+    test: {
+      name,
+      include: [...(extra.include ?? ["test/**/*.test.ts"])],
+      testTimeout: 60_000,
+      hookTimeout: 120_000
+    }
+  })
+
+const projects: Array<TestProjectConfiguration> = [
+  project("core", "./packages/core"),
+  project("testing", "./packages/testing")
+]
+
+export default projects
