@@ -44,14 +44,15 @@ const dayPeriods = (week: ReadonlyArray<DayHours>, weekday: number): Array<WallC
 export class OpeningHours extends Schema.Class<OpeningHours>("@zhili/OpeningHours")(
   Schema.Struct({
     week: Schema.Array(DayHours),
-    holidays: Schema.optionalWith(HolidayBehaviour, { default: () => ({ _tag: "Open" }) as const }),
-    exceptions: Schema.optionalWith(Schema.Array(Exception), { default: () => [] }),
-    validFrom: Schema.optional(LocalDate.LocalDate),
-    validTo: Schema.optional(LocalDate.LocalDate),
+    holidays: Schema.optionalWith(HolidayBehaviour, { default: () => ({ _tag: "Open" }) as const, exact: true }),
+    exceptions: Schema.optionalWith(Schema.Array(Exception), { default: () => [], exact: true }),
+    validFrom: Schema.optionalWith(LocalDate.LocalDate, { exact: true }),
+    validTo: Schema.optionalWith(LocalDate.LocalDate, { exact: true }),
     timeZone: Schema.optionalWith(WallClock.TimeZoneId, {
-      default: () => WallClock.defaultTimeZone as WallClock.TimeZoneId
+      default: () => WallClock.defaultTimeZone as WallClock.TimeZoneId,
+      exact: true
     }),
-    notes: Schema.optional(Schema.String)
+    notes: Schema.optionalWith(Schema.String, { exact: true })
   }).pipe(
     Schema.filter((h) => {
       const issues: Array<internal.Issue> = []
@@ -219,8 +220,8 @@ export const nextOpening = (
 
 /**
  * The next instant after `instant` at which the place closes: the end of the current opening when open (periods
- * that touch, like 12:00–12:00 or 24:00–00:00, count as one), otherwise the end of the next opening. None when it
- * neither closes nor opens within `horizonDays` (default 366) days.
+ * that touch, like 12:00–12:00 or 24:00–00:00, count as one), otherwise the end of the next opening. None when no
+ * closing is found within `horizonDays` (default 366) days: always open, or never open again.
  *
  * @since 0.1.0
  * @category rules
@@ -241,7 +242,7 @@ export const nextClosing = (
     if (Option.isNone(current.right)) return Either.right(Option.none())
     const end = current.right.value.end
     const endMs = DateTime.toEpochMillis(end)
-    if (endMs > limit) return Either.right(Option.some(end))
+    if (endMs > limit) return Either.right(Option.none())
     const next = internal.find(schedule, end, 1, calendar, (o) => DateTime.toEpochMillis(o.end) > endMs)
     if (Either.isLeft(next)) return Either.left(next.left)
     if (Option.isNone(next.right) || DateTime.toEpochMillis(next.right.value.start) > endMs)

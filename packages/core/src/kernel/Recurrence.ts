@@ -50,10 +50,11 @@ export type Frequency = typeof Frequency.Type
  */
 export const ByDay = Schema.Struct({
   weekday: Weekday,
-  nth: Schema.optional(
+  nth: Schema.optionalWith(
     Schema.Int.pipe(
       Schema.filter((n) => (n !== 0 && n >= -5 && n <= 5) || `nth must be 1 to 5 or -1 to -5, got ${n}`)
-    )
+    ),
+    { exact: true }
   )
 })
 /**
@@ -71,16 +72,16 @@ export type ByDay = typeof ByDay.Type
  * @category models
  */
 export const Exception = Schema.Union(
-  Schema.TaggedStruct("Closed", { date: LocalDate.LocalDate, reason: Schema.optional(Schema.String) }),
+  Schema.TaggedStruct("Closed", { date: LocalDate.LocalDate, reason: Schema.optionalWith(Schema.String, { exact: true }) }),
   Schema.TaggedStruct("Changed", {
     date: LocalDate.LocalDate,
     periods: WallClock.Periods.pipe(Schema.minItems(1)),
-    reason: Schema.optional(Schema.String)
+    reason: Schema.optionalWith(Schema.String, { exact: true })
   }),
   Schema.TaggedStruct("Extra", {
     date: LocalDate.LocalDate,
     periods: WallClock.Periods.pipe(Schema.minItems(1)),
-    reason: Schema.optional(Schema.String)
+    reason: Schema.optionalWith(Schema.String, { exact: true })
   })
 ).annotations({ identifier: "Exception" })
 /**
@@ -132,30 +133,31 @@ export const holidays = {
 export class Rule extends Schema.Class<Rule>("@zhili/Recurrence/Rule")(
   Schema.Struct({
     freq: Frequency,
-    interval: Schema.optionalWith(Schema.Int.pipe(Schema.positive()), { default: () => 1 }),
-    byDay: Schema.optionalWith(Schema.Array(ByDay), { default: () => [] }),
+    interval: Schema.optionalWith(Schema.Int.pipe(Schema.positive()), { default: () => 1, exact: true }),
+    byDay: Schema.optionalWith(Schema.Array(ByDay), { default: () => [], exact: true }),
     byMonthDay: Schema.optionalWith(
       Schema.Array(
         Schema.Int.pipe(
           Schema.filter((n) => (n !== 0 && n >= -31 && n <= 31) || `a month day is 1 to 31 or -1 to -31, got ${n}`)
         )
       ),
-      { default: () => [] }
+      { default: () => [], exact: true }
     ),
-    weekStart: Schema.optionalWith(Weekday, { default: () => 1 as const }),
+    weekStart: Schema.optionalWith(Weekday, { default: () => 1 as const, exact: true }),
     periods: WallClock.Periods.pipe(Schema.minItems(1)),
-    dtstart: Schema.optional(LocalDate.LocalDate),
-    until: Schema.optional(LocalDate.LocalDate),
-    count: Schema.optional(Schema.Int.pipe(Schema.positive())),
-    validFrom: Schema.optional(LocalDate.LocalDate),
-    validTo: Schema.optional(LocalDate.LocalDate),
+    dtstart: Schema.optionalWith(LocalDate.LocalDate, { exact: true }),
+    until: Schema.optionalWith(LocalDate.LocalDate, { exact: true }),
+    count: Schema.optionalWith(Schema.Int.pipe(Schema.positive()), { exact: true }),
+    validFrom: Schema.optionalWith(LocalDate.LocalDate, { exact: true }),
+    validTo: Schema.optionalWith(LocalDate.LocalDate, { exact: true }),
     timeZone: Schema.optionalWith(WallClock.TimeZoneId, {
-      default: () => WallClock.defaultTimeZone as WallClock.TimeZoneId
+      default: () => WallClock.defaultTimeZone as WallClock.TimeZoneId,
+      exact: true
     }),
-    exceptions: Schema.optionalWith(Schema.Array(Exception), { default: () => [] }),
-    holidays: Schema.optionalWith(HolidayBehaviour, { default: () => ({ _tag: "Open" }) as const }),
-    description: Schema.optional(Schema.String),
-    notes: Schema.optional(Schema.String)
+    exceptions: Schema.optionalWith(Schema.Array(Exception), { default: () => [], exact: true }),
+    holidays: Schema.optionalWith(HolidayBehaviour, { default: () => ({ _tag: "Open" }) as const, exact: true }),
+    description: Schema.optionalWith(Schema.String, { exact: true }),
+    notes: Schema.optionalWith(Schema.String, { exact: true })
   }).pipe(
     Schema.filter((r) => {
       const issues: Array<internal.Issue> = []

@@ -19,7 +19,13 @@ import * as WallClock from "./WallClock.js"
  * @since 0.1.0
  * @category models
  */
-export const Weekday = Schema.Literal(1, 2, 3, 4, 5, 6, 7).annotations({ identifier: "Weekday" })
+export const Weekday = Schema.Literal(1, 2, 3, 4, 5, 6, 7).annotations({
+  identifier: "Weekday",
+  message: (issue) => ({
+    message: `a weekday is 1 (Monday) to 7 (Sunday), got ${JSON.stringify(issue.actual)}`,
+    override: true
+  })
+})
 /**
  * @since 0.1.0
  * @category models
@@ -58,10 +64,10 @@ export class MakeUpDay extends Schema.Class<MakeUpDay>("@zhili/WorkingCalendar/M
  */
 export class Source extends Schema.Class<Source>("@zhili/WorkingCalendar/Source")({
   title: Schema.NonEmptyTrimmedString,
-  reference: Schema.optional(Schema.NonEmptyTrimmedString),
-  published: Schema.optional(LocalDate.LocalDate),
-  url: Schema.optional(Schema.String),
-  note: Schema.optional(Schema.String)
+  reference: Schema.optionalWith(Schema.NonEmptyTrimmedString, { exact: true }),
+  published: Schema.optionalWith(LocalDate.LocalDate, { exact: true }),
+  url: Schema.optionalWith(Schema.String, { exact: true }),
+  note: Schema.optionalWith(Schema.String, { exact: true })
 }) {}
 
 /**
@@ -114,14 +120,15 @@ export class WorkingCalendar extends Schema.Class<WorkingCalendar>("@zhili/Worki
     id: Schema.NonEmptyTrimmedString,
     /** Zone in which dates and working hours are read; default Asia/Shanghai. */
     timeZone: Schema.optionalWith(WallClock.TimeZoneId, {
-      default: () => WallClock.defaultTimeZone as WallClock.TimeZoneId
+      default: () => WallClock.defaultTimeZone as WallClock.TimeZoneId,
+      exact: true
     }),
     /** Weekend days (ISO weekdays); default Saturday and Sunday (the national five-day week). */
-    weekend: Schema.optionalWith(Schema.Array(Weekday), { default: () => [6, 7] as const }),
+    weekend: Schema.optionalWith(Schema.Array(Weekday), { default: () => [6, 7] as const, exact: true }),
     /** The years the calendar has data for, each with its holidays and make-up days. */
     years: Schema.Array(CalendarYear),
     /** Free notes on the calendar as a whole. */
-    notes: Schema.optional(Schema.String)
+    notes: Schema.optionalWith(Schema.String, { exact: true })
   }).pipe(
     Schema.filter((c) => {
       const issues: Array<{ path: ReadonlyArray<string | number>; message: string }> = []
