@@ -57,12 +57,22 @@ export const notices: ReadonlyArray<YearNotice> = [
     },
     arrangements: [
       { name: "New Year's Day", nameZh: "元旦", off: ["2024-01-01", "2024-01-01"], makeUp: [] },
-      { name: "Spring Festival", nameZh: "春节", off: ["2024-02-10", "2024-02-17"], makeUp: ["2024-02-04", "2024-02-18"] },
+      {
+        name: "Spring Festival",
+        nameZh: "春节",
+        off: ["2024-02-10", "2024-02-17"],
+        makeUp: ["2024-02-04", "2024-02-18"]
+      },
       { name: "Qingming Festival", nameZh: "清明节", off: ["2024-04-04", "2024-04-06"], makeUp: ["2024-04-07"] },
       { name: "Labour Day", nameZh: "劳动节", off: ["2024-05-01", "2024-05-05"], makeUp: ["2024-04-28", "2024-05-11"] },
       { name: "Dragon Boat Festival", nameZh: "端午节", off: ["2024-06-10", "2024-06-10"], makeUp: [] },
       { name: "Mid-Autumn Festival", nameZh: "中秋节", off: ["2024-09-15", "2024-09-17"], makeUp: ["2024-09-14"] },
-      { name: "National Day", nameZh: "国庆节", off: ["2024-10-01", "2024-10-07"], makeUp: ["2024-09-29", "2024-10-12"] }
+      {
+        name: "National Day",
+        nameZh: "国庆节",
+        off: ["2024-10-01", "2024-10-07"],
+        makeUp: ["2024-09-29", "2024-10-12"]
+      }
     ]
   },
   {
@@ -75,7 +85,12 @@ export const notices: ReadonlyArray<YearNotice> = [
     },
     arrangements: [
       { name: "New Year's Day", nameZh: "元旦", off: ["2025-01-01", "2025-01-01"], makeUp: [] },
-      { name: "Spring Festival", nameZh: "春节", off: ["2025-01-28", "2025-02-04"], makeUp: ["2025-01-26", "2025-02-08"] },
+      {
+        name: "Spring Festival",
+        nameZh: "春节",
+        off: ["2025-01-28", "2025-02-04"],
+        makeUp: ["2025-01-26", "2025-02-08"]
+      },
       { name: "Qingming Festival", nameZh: "清明节", off: ["2025-04-04", "2025-04-06"], makeUp: [] },
       { name: "Labour Day", nameZh: "劳动节", off: ["2025-05-01", "2025-05-05"], makeUp: ["2025-04-27"] },
       { name: "Dragon Boat Festival", nameZh: "端午节", off: ["2025-05-31", "2025-06-02"], makeUp: [] },
@@ -96,12 +111,22 @@ export const notices: ReadonlyArray<YearNotice> = [
     },
     arrangements: [
       { name: "New Year's Day", nameZh: "元旦", off: ["2026-01-01", "2026-01-03"], makeUp: ["2026-01-04"] },
-      { name: "Spring Festival", nameZh: "春节", off: ["2026-02-15", "2026-02-23"], makeUp: ["2026-02-14", "2026-02-28"] },
+      {
+        name: "Spring Festival",
+        nameZh: "春节",
+        off: ["2026-02-15", "2026-02-23"],
+        makeUp: ["2026-02-14", "2026-02-28"]
+      },
       { name: "Qingming Festival", nameZh: "清明节", off: ["2026-04-04", "2026-04-06"], makeUp: [] },
       { name: "Labour Day", nameZh: "劳动节", off: ["2026-05-01", "2026-05-05"], makeUp: ["2026-05-09"] },
       { name: "Dragon Boat Festival", nameZh: "端午节", off: ["2026-06-19", "2026-06-21"], makeUp: [] },
       { name: "Mid-Autumn Festival", nameZh: "中秋节", off: ["2026-09-25", "2026-09-27"], makeUp: [] },
-      { name: "National Day", nameZh: "国庆节", off: ["2026-10-01", "2026-10-07"], makeUp: ["2026-09-20", "2026-10-10"] }
+      {
+        name: "National Day",
+        nameZh: "国庆节",
+        off: ["2026-10-01", "2026-10-07"],
+        makeUp: ["2026-09-20", "2026-10-10"]
+      }
     ]
   }
 ]

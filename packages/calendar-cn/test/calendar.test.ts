@@ -157,7 +157,12 @@ describe("@zhili/calendar-cn deadlines and schedules", () => {
   it("skips the TCM night clinic on Monday 2025-10-06", () => {
     const clinic = Recurrence.weekly([1], [["19:00", "21:00"]], { holidays: { _tag: "Skip" } })
     const os = right(
-      Recurrence.occurrences(clinic, DateTime.unsafeMake("2025-09-28T16:00:00Z"), DateTime.unsafeMake("2025-10-14T16:00:00Z"), cal)
+      Recurrence.occurrences(
+        clinic,
+        DateTime.unsafeMake("2025-09-28T16:00:00Z"),
+        DateTime.unsafeMake("2025-10-14T16:00:00Z"),
+        cal
+      )
     )
     expect(os.map((o) => o.date)).toEqual(["2025-09-29", "2025-10-13"])
   })

@@ -17,10 +17,10 @@ export * as Finding from "./kernel/Finding.js"
 export * as Ids from "./kernel/Ids.js"
 /** Calendar dates and ages. */
 export * as LocalDate from "./kernel/LocalDate.js"
-/** Masking and disclosure of personal information. */
-export * as Privacy from "./kernel/Privacy.js"
 /** Opening hours: is it open at t, next opening and closing, with holiday overrides. */
 export * as OpeningHours from "./kernel/OpeningHours.js"
+/** Masking and disclosure of personal information. */
+export * as Privacy from "./kernel/Privacy.js"
 /** Recurrence rules (weekly, monthly, several periods a day) and their occurrences. */
 export * as Recurrence from "./kernel/Recurrence.js"
 /** Times of day, periods and time zones, and conversions between wall-clock time and instants. */

@@ -51,9 +51,7 @@ export type Frequency = typeof Frequency.Type
 export const ByDay = Schema.Struct({
   weekday: Weekday,
   nth: Schema.optionalWith(
-    Schema.Int.pipe(
-      Schema.filter((n) => (n !== 0 && n >= -5 && n <= 5) || `nth must be 1 to 5 or -1 to -5, got ${n}`)
-    ),
+    Schema.Int.pipe(Schema.filter((n) => (n !== 0 && n >= -5 && n <= 5) || `nth must be 1 to 5 or -1 to -5, got ${n}`)),
     { exact: true }
   )
 })
@@ -72,7 +70,10 @@ export type ByDay = typeof ByDay.Type
  * @category models
  */
 export const Exception = Schema.Union(
-  Schema.TaggedStruct("Closed", { date: LocalDate.LocalDate, reason: Schema.optionalWith(Schema.String, { exact: true }) }),
+  Schema.TaggedStruct("Closed", {
+    date: LocalDate.LocalDate,
+    reason: Schema.optionalWith(Schema.String, { exact: true })
+  }),
   Schema.TaggedStruct("Changed", {
     date: LocalDate.LocalDate,
     periods: WallClock.Periods.pipe(Schema.minItems(1)),
@@ -275,8 +276,7 @@ const byDayMatches = (rule: Rule, date: LocalDate.LocalDate, weekday: number): b
   return rule.byDay.some(
     (b) =>
       b.weekday === weekday &&
-      (b.nth === undefined ||
-        (b.nth > 0 ? Math.ceil(day / 7) === b.nth : Math.ceil((dim - day + 1) / 7) === -b.nth))
+      (b.nth === undefined || (b.nth > 0 ? Math.ceil(day / 7) === b.nth : Math.ceil((dim - day + 1) / 7) === -b.nth))
   )
 }
 
@@ -292,9 +292,13 @@ const patternMatches = (rule: Rule, date: LocalDate.LocalDate, asWeekday: Weekda
       return anchor === undefined || LocalDate.daysBetween(anchor, date) % rule.interval === 0
     }
     case "weekly": {
-      const days = rule.byDay.length > 0 ? rule.byDay.map((b) => b.weekday) : anchor ? [LocalDate.dayOfWeek(anchor)] : []
+      const days =
+        rule.byDay.length > 0 ? rule.byDay.map((b) => b.weekday) : anchor ? [LocalDate.dayOfWeek(anchor)] : []
       if (!days.includes(weekday)) return false
-      return anchor === undefined || (weekIndex(date, rule.weekStart) - weekIndex(anchor, rule.weekStart)) % rule.interval === 0
+      return (
+        anchor === undefined ||
+        (weekIndex(date, rule.weekStart) - weekIndex(anchor, rule.weekStart)) % rule.interval === 0
+      )
     }
     case "monthly": {
       if (asWeekday !== undefined) return false

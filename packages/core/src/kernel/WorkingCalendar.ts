@@ -267,7 +267,10 @@ export const extend = (
       return yield* Either.left(
         new CalendarConflict({ calendar: calendar.id, reason: `already has data for ${clash.year}` })
       )
-    return yield* Decode.decodeEither(WorkingCalendar, "WorkingCalendar")({
+    return yield* Decode.decodeEither(
+      WorkingCalendar,
+      "WorkingCalendar"
+    )({
       ...calendar,
       years: [...calendar.years, ...decoded]
     })
@@ -287,7 +290,10 @@ export const merge = (
 ): Either.Either<WorkingCalendar, CalendarConflict | DecodeError> => {
   if (self.timeZone !== that.timeZone)
     return Either.left(
-      new CalendarConflict({ calendar: self.id, reason: `zone ${self.timeZone} differs from ${that.id}'s ${that.timeZone}` })
+      new CalendarConflict({
+        calendar: self.id,
+        reason: `zone ${self.timeZone} differs from ${that.id}'s ${that.timeZone}`
+      })
     )
   const weekend = (c: WorkingCalendar) => [...c.weekend].sort().join(",")
   if (weekend(self) !== weekend(that))
@@ -375,7 +381,10 @@ export const dayKind = (calendar: WorkingCalendar, date: LocalDate.LocalDate): E
  * @since 0.1.0
  * @category rules
  */
-export const isWorkingDay = (calendar: WorkingCalendar, date: LocalDate.LocalDate): Either.Either<boolean, CalendarGap> =>
+export const isWorkingDay = (
+  calendar: WorkingCalendar,
+  date: LocalDate.LocalDate
+): Either.Either<boolean, CalendarGap> =>
   Either.map(dayKind(calendar, date), (k) => k._tag === "Workday" || k._tag === "MakeUpDay")
 
 const nonInteger = (what: string, n: number) =>
@@ -527,7 +536,11 @@ export const addWorkingDaysDeadline = (
 ): Either.Either<DateTime.Utc, CalendarGap | InvalidInput> => {
   if (!Number.isSafeInteger(n) || n < 1)
     return Either.left(
-      new InvalidInput({ code: "calendar/invalid-count", path: ["n"], reason: `n must be a whole number ≥ 1, got ${n}` })
+      new InvalidInput({
+        code: "calendar/invalid-count",
+        path: ["n"],
+        reason: `n must be a whole number ≥ 1, got ${n}`
+      })
     )
   const start = WallClock.fromInstant(instant, calendar.timeZone).date
   return Either.map(addWorkingDays(calendar, start, n), (day) => {

@@ -143,7 +143,9 @@ describe("OpeningHours: exceptions, touching periods and bounded search", () => 
     )
     expect(right(OpeningHours.isOpenAt(always, utc("2025-09-30T00:00:00Z")))).toBe(true)
     expect(
-      Option.isNone(right(OpeningHours.nextClosing(always, utc("2025-09-30T00:00:00Z"), undefined, { horizonDays: 30 })))
+      Option.isNone(
+        right(OpeningHours.nextClosing(always, utc("2025-09-30T00:00:00Z"), undefined, { horizonDays: 30 }))
+      )
     ).toBe(true)
   })
 

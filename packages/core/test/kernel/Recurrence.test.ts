@@ -133,7 +133,13 @@ describe("Recurrence.occurrences", () => {
     expect(
       right(Recurrence.occurrences(rule, utc("2025-08-01T00:00:00Z"), utc("2025-12-31T00:00:00Z"))).map((o) => o.date)
     ).toEqual(["2025-09-01", "2025-09-15", "2025-09-29", "2025-10-13"])
-    const daily = Recurrence.make({ freq: "daily", dtstart: "2025-09-29", interval: 3, periods: [{ start: "08:00", end: "09:00" }], until: "2025-10-10" })
+    const daily = Recurrence.make({
+      freq: "daily",
+      dtstart: "2025-09-29",
+      interval: 3,
+      periods: [{ start: "08:00", end: "09:00" }],
+      until: "2025-10-10"
+    })
     expect(
       right(Recurrence.occurrences(daily, utc("2025-09-01T00:00:00Z"), utc("2025-12-31T00:00:00Z"))).map((o) => o.date)
     ).toEqual(["2025-09-29", "2025-10-02", "2025-10-05", "2025-10-08"])
@@ -144,13 +150,17 @@ describe("Recurrence.occurrences", () => {
       holidays: { _tag: "FollowWorkingDays", makeUpDayAs: 5 }
     })
     const os = right(Recurrence.occurrences(office, utc("2025-10-05T16:00:00Z"), utc("2025-10-12T16:00:00Z"), cal))
-    expect(os.map((o) => `${o.date}/${o.kind}`)).toEqual(["2025-10-09/regular", "2025-10-10/regular", "2025-10-11/makeUp"])
+    expect(os.map((o) => `${o.date}/${o.kind}`)).toEqual([
+      "2025-10-09/regular",
+      "2025-10-10/regular",
+      "2025-10-11/makeUp"
+    ])
   })
 
   it("returns nothing when the range is empty or reversed", () => {
-    expect(right(Recurrence.occurrences(clinic, utc("2025-09-30T00:00:00Z"), utc("2025-09-01T00:00:00Z"), cal))).toEqual(
-      []
-    )
+    expect(
+      right(Recurrence.occurrences(clinic, utc("2025-09-30T00:00:00Z"), utc("2025-09-01T00:00:00Z"), cal))
+    ).toEqual([])
   })
 })
 
@@ -178,10 +188,19 @@ describe("Recurrence properties", () => {
     )
   const ranges = fc
     .tuple(
-      fc.integer({ min: DateTime.toEpochMillis(utc("2025-01-01T00:00:00Z")), max: DateTime.toEpochMillis(utc("2025-12-01T00:00:00Z")) }),
+      fc.integer({
+        min: DateTime.toEpochMillis(utc("2025-01-01T00:00:00Z")),
+        max: DateTime.toEpochMillis(utc("2025-12-01T00:00:00Z"))
+      }),
       fc.integer({ min: 0, max: 40 * 86_400_000 })
     )
-    .map(([a, len]) => [DateTime.unsafeMake(a), DateTime.unsafeMake(Math.min(a + len, DateTime.toEpochMillis(utc("2025-12-31T00:00:00Z"))))] as const)
+    .map(
+      ([a, len]) =>
+        [
+          DateTime.unsafeMake(a),
+          DateTime.unsafeMake(Math.min(a + len, DateTime.toEpochMillis(utc("2025-12-31T00:00:00Z"))))
+        ] as const
+    )
 
   it("occurrences are sorted, overlap the range, and never fall on a closed date or a skipped holiday", () => {
     fc.assert(
@@ -215,7 +234,10 @@ describe("Recurrence bad input", () => {
     expect(Recurrence.validate(base)).toEqual([])
   })
   it("names a malformed time", () => {
-    expect(paths({ ...base, periods: [{ start: "25:00", end: "26:00" }] })).toEqual(["periods.0.start", "periods.0.end"])
+    expect(paths({ ...base, periods: [{ start: "25:00", end: "26:00" }] })).toEqual([
+      "periods.0.start",
+      "periods.0.end"
+    ])
     expect(Recurrence.validate({ ...base, periods: [{ start: "25:00", end: "26:00" }] })[0]?.message).toMatch(/25:00/)
   })
   it("names a period that ends before it starts, and overlapping periods", () => {

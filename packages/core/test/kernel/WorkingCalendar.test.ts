@@ -81,15 +81,11 @@ describe("WorkingCalendar days", () => {
 
   it("property: addWorkingDays(n) then workingDaysBetween gives n back", () => {
     fc.assert(
-      fc.property(
-        dates("2025-01-01", "2025-12-31"),
-        fc.integer({ min: -40, max: 40 }),
-        (date, n) => {
-          const target = WorkingCalendar.addWorkingDays(cal, date, n)
-          if (Either.isLeft(target)) return target.left._tag === "CalendarGap"
-          return right(WorkingCalendar.workingDaysBetween(cal, date, target.right)) === n
-        }
-      )
+      fc.property(dates("2025-01-01", "2025-12-31"), fc.integer({ min: -40, max: 40 }), (date, n) => {
+        const target = WorkingCalendar.addWorkingDays(cal, date, n)
+        if (Either.isLeft(target)) return target.left._tag === "CalendarGap"
+        return right(WorkingCalendar.workingDaysBetween(cal, date, target.right)) === n
+      })
     )
   })
 
@@ -178,7 +174,12 @@ describe("WorkingCalendar working hours and deadlines", () => {
 })
 
 describe("WorkingCalendar data", () => {
-  const year = (y: number) => ({ year: y, holidays: [{ date: `${y}-01-01`, name: "New Year" }], makeUpDays: [], sources: [] })
+  const year = (y: number) => ({
+    year: y,
+    holidays: [{ date: `${y}-01-01`, name: "New Year" }],
+    makeUpDays: [],
+    sources: []
+  })
 
   it("extends a calendar with a year given as data", () => {
     const extended = right(WorkingCalendar.extend(cal, [year(2026)]))
