@@ -21,7 +21,7 @@ export default class SummaryReporter implements Reporter {
       }
     }
     process.stdout.write(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`)
-    const file = process.env["ZHILI_TEST_SUMMARY"]
+    const file = process.env.ZHILI_TEST_SUMMARY
     if (file !== undefined && file !== "") appendFileSync(file, `${passed} ${failed} ${skipped}\n`)
   }
 }
