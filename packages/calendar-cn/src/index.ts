@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-import { type Errors, LocalDate, WorkingCalendar } from "@zhili/core"
+import { type Errors, LocalDate, Plugin, WorkingCalendar } from "@zhili/core"
 import { Either } from "effect"
 import { type Arrangement, notices, type YearNotice } from "./data.js"
 
@@ -14,12 +14,21 @@ export type { Arrangement, YearNotice } from "./data.js"
 export { notices } from "./data.js"
 
 /**
- * The calendar's id, used in messages such as "calendar cn-official has no data for 2027".
+ * The calendar's id, namespaced by the plugin id, used in messages such as "calendar calendar-cn/official has no
+ * data for 2027".
  *
  * @since 0.1.0
  * @category constants
  */
-export const id = "cn-official"
+export const id = "calendar-cn/official"
+
+/**
+ * The version of this package, checked by plugin composition (kept equal to package.json; a test checks it).
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const version = "0.0.0"
 
 const dates = (arrangement: Arrangement) =>
   LocalDate.range(arrangement.off[0] as LocalDate.LocalDate, arrangement.off[1] as LocalDate.LocalDate)
@@ -97,3 +106,17 @@ export const build = (
   )
   return make([...kept, ...extra])
 }
+
+/**
+ * The plugin (id `calendar-cn`): contributes {@link calendar} to `WorkingCalendar.calendars`. A host with the 2027
+ * notice before this package has it contributes its own calendar built with {@link build} under its own key.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const plugin: Plugin.Plugin = Plugin.define({
+  id: "calendar-cn",
+  version,
+  description: "Official working-day calendar of mainland China (State Council holiday arrangements 2024–2026)",
+  contributes: [Plugin.contribute(WorkingCalendar.calendars, [calendar])]
+})

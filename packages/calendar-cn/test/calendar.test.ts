@@ -1,6 +1,7 @@
+import { readFileSync } from "node:fs"
 import { assert, describe, expect, it } from "@effect/vitest"
 import * as CalendarCn from "@zhili/calendar-cn"
-import { LocalDate, Recurrence, WorkingCalendar } from "@zhili/core"
+import { LocalDate, Plugin, Recurrence, WorkingCalendar } from "@zhili/core"
 import { Arbitraries } from "@zhili/testing"
 import { DateTime, Either, Schema } from "effect"
 import * as fc from "fast-check"
@@ -44,7 +45,7 @@ describe("@zhili/calendar-cn data", () => {
   it("covers 2024, 2025 and 2026 in Asia/Shanghai with a Saturday–Sunday weekend", () => {
     expect(CalendarCn.years).toEqual([2024, 2025, 2026])
     expect(WorkingCalendar.coveredYears(cal)).toEqual([2024, 2025, 2026])
-    expect([cal.id, cal.timeZone, cal.weekend]).toEqual(["cn-official", "Asia/Shanghai", [6, 7]])
+    expect([cal.id, cal.timeZone, cal.weekend]).toEqual(["calendar-cn/official", "Asia/Shanghai", [6, 7]])
   })
 
   it("has every off day of the table as a holiday, not worked", () => {
@@ -92,6 +93,19 @@ describe("@zhili/calendar-cn data", () => {
   })
 })
 
+describe("@zhili/calendar-cn plugin", () => {
+  it("passes the plugin checks and contributes the calendar under its id", () => {
+    expect(Plugin.check(CalendarCn.plugin, [WorkingCalendar.calendars])).toEqual([])
+    const registry = right(Plugin.compose([CalendarCn.plugin], [WorkingCalendar.calendars]))
+    expect(registry.get(WorkingCalendar.calendars, "calendar-cn/official")?.id).toBe("calendar-cn/official")
+  })
+
+  it("states the same version as its package.json", () => {
+    const pkg: unknown = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"))
+    expect(pkg).toMatchObject({ name: "@zhili/calendar-cn", version: CalendarCn.version })
+  })
+})
+
 describe("@zhili/calendar-cn gaps and extension", () => {
   it("gives a CalendarGap for 2027-01-04", () => {
     const r = WorkingCalendar.isWorkingDay(cal, d("2027-01-04"))
@@ -99,7 +113,7 @@ describe("@zhili/calendar-cn gaps and extension", () => {
     if (Either.isLeft(r)) {
       assert.instanceOf(r.left, WorkingCalendar.CalendarGap)
       expect(r.left.message).toBe(
-        "calendar cn-official has no data for 2027 (asked about 2027-01-04); it covers 2024–2026"
+        "calendar calendar-cn/official has no data for 2027 (asked about 2027-01-04); it covers 2024–2026"
       )
     }
   })

@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import { DateTime, Duration, Either, Schema } from "effect"
+import * as Plugin from "../plugin/Plugin.js"
 import * as Decode from "./Decode.js"
 import { type DecodeError, InvalidInput } from "./Errors.js"
 import type { Finding } from "./Finding.js"
@@ -116,7 +117,7 @@ export class CalendarYear extends Schema.Class<CalendarYear>("@zhili/WorkingCale
  */
 export class WorkingCalendar extends Schema.Class<WorkingCalendar>("@zhili/WorkingCalendar")(
   Schema.Struct({
-    /** Stable name used in messages, like `cn-official`. */
+    /** Stable name used in messages and as its plugin key, like `calendar-cn/official`. */
     id: Schema.NonEmptyTrimmedString,
     /** Zone in which dates and working hours are read; default Asia/Shanghai. */
     timeZone: Schema.optionalWith(WallClock.TimeZoneId, {
@@ -586,3 +587,17 @@ export const workingTimeBetween = (
  */
 export const isOverdue = (deadline: DateTime.DateTime, at: DateTime.DateTime): boolean =>
   DateTime.greaterThan(at, deadline)
+
+/**
+ * The extension point through which plugins contribute working-day calendars (`@zhili/calendar-cn` is the first),
+ * keyed by calendar id; a host finds one with `registry.get(WorkingCalendar.calendars, "calendar-cn/official")`.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const calendars: Plugin.ExtensionPoint<WorkingCalendar> = Plugin.extensionPoint({
+  id: "kernel.workingCalendars",
+  description: "Working-day calendars: weekends, public holidays and make-up working days by year",
+  schema: WorkingCalendar,
+  key: (calendar) => calendar.id
+})
