@@ -156,6 +156,11 @@ export type Periods = typeof Periods.Type
 export const periodsSeconds = (periods: ReadonlyArray<Period>): number =>
   periods.reduce((acc, p) => acc + toSeconds(p.end) - toSeconds(p.start), 0)
 
+// Zoned conversions go through Intl and cost tens of microseconds; deadline and schedule rules convert the same
+// few times of day on the same dates over and over, so results are memoised (a pure cache, cleared when full).
+const instantCacheSize = 50_000
+const instantCache = new Map<string, DateTime.Utc>()
+
 /**
  * The instant at which a wall-clock time on a date happens in a zone (`24:00` is midnight at the end of the date).
  * A time skipped by a daylight-saving change resolves the way RFC 5545 and Temporal's "compatible" mode do.
@@ -174,6 +179,9 @@ export const toInstant = (
     day = LocalDate.addDays(date, Math.floor(seconds / 86_400))
     seconds = seconds % 86_400
   }
+  const key = `${timeZone}|${day}|${seconds}`
+  const cached = instantCache.get(key)
+  if (cached !== undefined) return cached
   const { day: d, month, year } = LocalDate.toParts(day)
   const zoned = DateTime.unsafeMakeZoned(
     {
@@ -186,7 +194,10 @@ export const toInstant = (
     },
     { timeZone: DateTime.zoneUnsafeMakeNamed(timeZone), adjustForTimeZone: true, disambiguation: "compatible" }
   )
-  return DateTime.toUtc(zoned)
+  const instant = DateTime.toUtc(zoned)
+  if (instantCache.size >= instantCacheSize) instantCache.clear()
+  instantCache.set(key, instant)
+  return instant
 }
 
 /**
