@@ -164,6 +164,7 @@ const instantCache = new Map<string, DateTime.Utc>()
 /**
  * The instant at which a wall-clock time on a date happens in a zone (`24:00` is midnight at the end of the date).
  * A time skipped by a daylight-saving change resolves the way RFC 5545 and Temporal's "compatible" mode do.
+ * Throws on a zone the runtime does not know: zones inside models are already checked by {@link TimeZoneId}.
  *
  * @since 0.1.0
  * @category conversions
@@ -201,7 +202,8 @@ export const toInstant = (
 }
 
 /**
- * The local date and the second of the day of an instant in a zone.
+ * The local date and the second of the day of an instant in a zone (throws on an unknown zone, like
+ * {@link toInstant}).
  *
  * @since 0.1.0
  * @category conversions

@@ -223,7 +223,7 @@ export const validate = (input: unknown): ReadonlyArray<Finding> =>
 
 /**
  * A calendar with only weekends: no holidays, no make-up days, covering the given years. Useful for hosts outside
- * the official arrangements and for tests.
+ * the official arrangements and for tests. Throws on an unknown zone; use {@link decode} for untrusted data.
  *
  * @since 0.1.0
  * @category constructors
