@@ -9,6 +9,7 @@
 import { type Errors, LocalDate, Plugin, WorkingCalendar } from "@zhili/core"
 import { Either } from "effect"
 import { type Arrangement, notices, type YearNotice } from "./data.js"
+import { version } from "./version.js"
 
 export type { Arrangement, YearNotice } from "./data.js"
 export { notices } from "./data.js"
@@ -23,12 +24,12 @@ export { notices } from "./data.js"
 export const id = "calendar-cn/official"
 
 /**
- * The version of this package, checked by plugin composition (kept equal to package.json; a test checks it).
+ * The version of this package, stated by its plugin and checked by plugin composition.
  *
  * @since 0.1.0
  * @category constants
  */
-export const version = "0.0.0"
+export { version } from "./version.js"
 
 const dates = (arrangement: Arrangement) =>
   LocalDate.range(arrangement.off[0] as LocalDate.LocalDate, arrangement.off[1] as LocalDate.LocalDate)

@@ -126,7 +126,9 @@ export const holidays = {
 
 /**
  * A recurrence rule. Dates are read in `timeZone` (default Asia/Shanghai); `periods` are the times of each
- * occurrence day. `dtstart` anchors `interval` and `count` and is required with them.
+ * occurrence day. `dtstart` anchors `interval` and `count` and is required with them; `count` counts the pattern's
+ * dates before exceptions and holidays apply (as RFC 5545 counts before EXDATE). Defaults: interval 1, week start
+ * Monday, zone Asia/Shanghai, holidays `Open`.
  *
  * @since 0.1.0
  * @category models
