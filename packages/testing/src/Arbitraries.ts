@@ -146,42 +146,43 @@ export const communityGridCode = (community?: Division.DivisionCode): fc.Arbitra
     .map(([o, c, n]) => Schema.decodeSync(GridCode.CommunityGridCode)(pad(o, 6) + c + pad(n, 2)))
 
 /** Division codes of a small tree, so that generated scopes and locations often meet. */
-const scopeDivisions = [
-  "440000",
-  "440800",
-  "440881",
-  "440881002",
+const grantDivisions = ["440000", "440800", "440881", "440881002", "440881002001", "440100", "360000", "360733"]
+const locationDivisions = [
   "440881002001",
   "440881002002",
-  "440881100",
-  "440100",
-  "360000",
-  "360733",
-  "360733100"
-].map((c) => Schema.decodeSync(Division.DivisionCode)(c))
+  "440881100201",
+  "440881002",
+  "440881",
+  "440881000000",
+  "440000",
+  "360733100201",
+  "not-a-code"
+]
 
-const treePath = (ids: ReadonlyArray<string>): fc.Arbitrary<[string, ...Array<string>]> =>
-  fc.tuple(fc.constantFrom(...ids), fc.array(fc.constantFrom(...ids), { maxLength: 3 })).map(([h, t]) => [h, ...t])
+const treePath = (maxTail: number): fc.Arbitrary<[string, ...Array<string>]> =>
+  fc
+    .tuple(fc.constantFrom("r1", "r2"), fc.array(fc.constantFrom("a", "b", "c_1"), { maxLength: maxTail }))
+    .map(([h, t]) => [h, ...t])
+
+const sometimes = <A>(arb: fc.Arbitrary<A>, freq: number): fc.Arbitrary<A | undefined> =>
+  fc.option(arb, { nil: undefined, freq })
 
 /**
- * A location of a record in small division, org and grid trees (each part may be absent), so that property tests
- * over {@link scope} often hit and often miss.
+ * A location of a record in small division, org and grid trees (each part sometimes absent, the division sometimes
+ * malformed), so that property tests over {@link scope} often hit and often miss.
  *
  * @since 0.1.0
  * @category arbitraries
  */
 export const location = (): fc.Arbitrary<Scope.Location> =>
-  fc.record(
-    {
-      division: fc.constantFrom<string>(...scopeDivisions, "440881000000", "440881002001", "not-a-code"),
-      org: fc.oneof(treePath(["o1", "o2"]), fc.constant([])),
-      grid: treePath(["g1", "g2", "g_1"])
-    },
-    { requiredKeys: [] }
-  )
+  fc.record({
+    division: sometimes(fc.constantFrom(...locationDivisions), 6),
+    org: sometimes(fc.oneof(treePath(3), fc.constant([])), 6),
+    grid: sometimes(treePath(3), 6)
+  })
 
 /**
- * A scope over the same small trees as {@link location}: a union of up to three grants, each constraining any of
+ * A scope over the same small trees as {@link location}: a union of up to three grants, each constraining some of
  * the division, org and grid trees.
  *
  * @since 0.1.0
@@ -190,14 +191,14 @@ export const location = (): fc.Arbitrary<Scope.Location> =>
 export const scope = (): fc.Arbitrary<Scope.Scope> =>
   fc
     .array(
-      fc.record(
-        {
-          division: fc.constantFrom(...scopeDivisions),
-          org: treePath(["o1", "o2"]),
-          grid: treePath(["g1", "g2", "g_1"])
-        },
-        { requiredKeys: [] }
-      ),
+      fc.record({
+        division: sometimes(
+          fc.constantFrom(...grantDivisions).map((c) => Schema.decodeSync(Division.DivisionCode)(c)),
+          2
+        ),
+        org: sometimes(treePath(1), 2),
+        grid: sometimes(treePath(1), 2)
+      }),
       { maxLength: 3 }
     )
     .map((grants) => Scope.union(Scope.none, ...grants.map((g) => Scope.make(g))))

@@ -46,7 +46,10 @@ describe("CreditCode.validate", () => {
     assert.include(found("31110000600037341L"), "info credit-code/unknown-authority")
   })
   it("warns about a division missing from a dataset", () => {
-    assert.include(found("91110000600037341L", { dataset: Division.exampleDataset }), "warning credit-code/unknown-division")
+    assert.include(
+      found("91110000600037341L", { dataset: Division.exampleDataset }),
+      "warning credit-code/unknown-division"
+    )
   })
 })
 
