@@ -29,3 +29,7 @@ export * as LocalDate from "./kernel/LocalDate.js"
 export * as Privacy from "./kernel/Privacy.js"
 /** What an actor may see (数据权限范围): subtrees of the division, org and grid trees. */
 export * as Scope from "./kernel/Scope.js"
+/** Plugins: extension points, composition, conflicts and dependencies. */
+export * as Plugin from "./plugin/Plugin.js"
+/** The version of @zhili/core. */
+export { coreVersion } from "./version.js"
