@@ -76,7 +76,14 @@ export class Scope extends Schema.Class<Scope>("@zhili/Scope")({
   grants: Schema.Array(Grant)
 }) {}
 
-type Constraints = {
+/**
+ * The subtrees one grant is made of, for {@link make}: a division code and id paths in the org and grid trees,
+ * each optional.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Constraints {
   readonly division?: Division.DivisionCode | undefined
   readonly org?: Arr.NonEmptyReadonlyArray<string> | undefined
   readonly grid?: Arr.NonEmptyReadonlyArray<string> | undefined
