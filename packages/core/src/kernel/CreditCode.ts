@@ -305,3 +305,12 @@ export const parse = (input: string, options: Options = {}): Either.Either<Parts
     })
   )
 }
+
+/**
+ * Tidies a credit code as people type it: drops spaces and dashes and upper-cases letters. Use before
+ * {@link validate} on form input; validation itself never normalises silently.
+ *
+ * @since 0.1.0
+ * @category conversions
+ */
+export const normalize = (input: string): string => input.replace(/[\s-]/g, "").toUpperCase()

@@ -260,3 +260,26 @@ export const parse = (input: string, options: Options = {}): Either.Either<Parts
     })
   )
 }
+
+/**
+ * Converts a 15-digit first-generation identity number (GB 11643-1989: address code, `YYMMDD` birth date in the
+ * 1900s, 3-digit sequence, no check character) to its 18-digit form by inserting `19` before the year and adding
+ * the check character. Fails with a `DecodeError` when the input is not 15 digits or the result does not validate
+ * (an impossible date, an unknown province).
+ *
+ * @since 0.1.0
+ * @category conversions
+ */
+export const fromFirstGeneration = (input: string): Either.Either<IdNumber, DecodeError> => {
+  if (typeof input !== "string" || !/^\d{15}$/.test(input)) {
+    return Either.left(
+      new DecodeError({
+        subject: "first-generation identity number",
+        issues: [new DecodeIssue({ path: [], message: "a first-generation identity number has exactly 15 digits" })]
+      })
+    )
+  }
+  const body = `${input.slice(0, 6)}19${input.slice(6)}`
+  const full = body + Option.getOrElse(checkCharacter(body), () => "")
+  return Either.map(parse(full), () => full as IdNumber)
+}

@@ -91,7 +91,7 @@ export interface Constraints {
 
 const grantOf = (c: Constraints): Grant =>
   new Grant({
-    ...(c.division !== undefined ? { division: c.division } : {}),
+    ...(c.division !== undefined ? { division: Division.canonical(c.division) } : {}),
     ...(c.org !== undefined ? { org: [...c.org] as unknown as TreePath } : {}),
     ...(c.grid !== undefined ? { grid: [...c.grid] as unknown as TreePath } : {})
   })
@@ -122,7 +122,7 @@ const simplify = (grants: ReadonlyArray<Grant>): Scope =>
 export const fromGrants = (grants: ReadonlyArray<Grant>): Scope => simplify(grants)
 
 /**
- * A scope of one grant: the records inside all the subtrees given (`make({ division, org })` is "this org subtree
+ * A scope of one grant (division codes kept in canonical form): the records inside all the subtrees given (`make({ division, org })` is "this org subtree
  * within this division"). `make({})` is {@link all}.
  *
  * @since 0.1.0

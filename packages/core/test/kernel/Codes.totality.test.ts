@@ -27,6 +27,7 @@ describe("every validate and parse function is total on arbitrary strings", () =
         assert.strictEqual(Either.isRight(parsed), !findings.some((f) => f.severity === "error"))
         assert.strictEqual(Either.isRight(Schema.decodeUnknownEither(IdNumber.IdNumber)(s)), Either.isRight(parsed))
         IdNumber.normalize(s)
+        IdNumber.fromFirstGeneration(s)
         IdNumber.checkCharacter(s)
       }),
       { numRuns: 1000 }
@@ -40,6 +41,7 @@ describe("every validate and parse function is total on arbitrary strings", () =
         assert.strictEqual(Either.isRight(CreditCode.parse(s)), !findings.some((f) => f.severity === "error"))
         Schema.decodeUnknownEither(CreditCode.CreditCode)(s)
         CreditCode.checkCharacter(s)
+        CreditCode.normalize(s)
         CreditCode.organisationCheckCharacter(s)
       }),
       { numRuns: 1000 }

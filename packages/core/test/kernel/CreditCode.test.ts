@@ -53,6 +53,12 @@ describe("CreditCode.validate", () => {
   })
 })
 
+describe("CreditCode.normalize", () => {
+  it("tidies typed input", () => {
+    assert.strictEqual(CreditCode.normalize(" 91310115-ma1k3btp2b "), "91310115MA1K3BTP2B")
+  })
+})
+
 describe("CreditCode.parse", () => {
   it("decodes authority, type, division and organisation code", () => {
     const p = Either.getOrThrow(CreditCode.parse("91310115MA1K3BTP2B"))

@@ -85,6 +85,17 @@ describe("IdNumber.parse", () => {
   })
 })
 
+describe("IdNumber.fromFirstGeneration", () => {
+  it("converts a 15-digit number to 18 digits with its check character", () => {
+    assert.strictEqual(Either.getOrThrow(IdNumber.fromFirstGeneration("360426910101007")), "360426199101010071")
+  })
+  it("rejects anything else with a DecodeError", () => {
+    for (const bad of ["36042691010100", "36042691130100a", "360426911301007"]) {
+      assert.isTrue(Either.isLeft(IdNumber.fromFirstGeneration(bad)), bad)
+    }
+  })
+})
+
 describe("IdNumber schemas", () => {
   it("decodes a valid number and says what is wrong with an invalid one", () => {
     assert.strictEqual(Schema.decodeSync(IdNumber.IdNumber)("110102199101010078"), "110102199101010078")

@@ -82,3 +82,10 @@ describe("Scope schema and SQL helpers", () => {
     expect(Scope.format(s)).toBe("division 440800 & org o1/ | grid g/")
   })
 })
+
+describe("Scope constructors", () => {
+  it("keep division codes in canonical form", () => {
+    assert.strictEqual(Scope.format(Scope.division(code("440881000000"))), "division 440881")
+    assert.isTrue(Scope.contains(Scope.division(code("440881000000")), { division: "440881002001" }))
+  })
+})
