@@ -59,6 +59,19 @@ export interface Options {
  */
 export const normalize = (input: string): string => input.replace(/[\s-]/g, "").replace(/x$/, "X")
 
+/** The happy path of {@link validate} without building findings, for bulk imports; false sends it the slow way. */
+const isValidFast = (input: string, asOf: LocalDate.LocalDate | undefined): boolean => {
+  if (!/^\d{17}[\dX]$/.test(input) || !Division.provinces.has(input.slice(0, 2))) return false
+  const y = Number(input.slice(6, 10))
+  const m = Number(input.slice(10, 12))
+  const d = Number(input.slice(12, 14))
+  if (!LocalDate.isRealDate(y, m, d)) return false
+  if (asOf !== undefined && `${input.slice(6, 10)}-${input.slice(10, 12)}-${input.slice(12, 14)}` > asOf) return false
+  let sum = 0
+  for (let i = 0; i < 17; i++) sum += (input.charCodeAt(i) - 48) * (weights[i] ?? 0)
+  return checkCharacters[sum % 11] === input[17]
+}
+
 const clip = (s: string): string => (s.length > 24 ? `${s.slice(0, 24)}…` : s)
 
 /**
@@ -78,6 +91,7 @@ const clip = (s: string): string => (s.length > 24 ? `${s.slice(0, 24)}…` : s)
  */
 export const validate = (input: string, options: Options = {}): ReadonlyArray<Finding.Finding> => {
   if (typeof input !== "string") return [Finding.error("id-number/characters", [], "an identity number is a string")]
+  if (options.dataset === undefined && isValidFast(input, options.asOf)) return []
   const findings: Array<Finding.Finding> = []
   if (input.length !== 18) {
     findings.push(
