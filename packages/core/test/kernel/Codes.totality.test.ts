@@ -7,6 +7,14 @@ import { Either, FastCheck as fc, Schema } from "effect"
 const anyString = fc.oneof(
   fc.string({ unit: "binary", maxLength: 30 }),
   fc.string({ unit: fc.constantFrom(..."0123456789X0"), minLength: 0, maxLength: 22 }),
+  // near-valid identity numbers: a real county and date, random sequence and check character
+  fc
+    .tuple(
+      fc.constantFrom("440881", "360733", "990000"),
+      fc.integer({ min: 0, max: 40_000 }),
+      fc.string({ unit: fc.constantFrom(..."0123456789X"), minLength: 4, maxLength: 4 })
+    )
+    .map(([c, day, tail]) => c + new Date(day * 86_400_000).toISOString().slice(0, 10).replaceAll("-", "") + tail),
   fc.string({ unit: fc.constantFrom(..."0123456789ABCDEFGHJKLMNPQRTUWXYIOZSVx -"), minLength: 14, maxLength: 22 })
 )
 
@@ -23,6 +31,10 @@ describe("every validate and parse function is total on arbitrary strings", () =
       fc.property(anyString, (s) => {
         const findings = IdNumber.validate(s, { dataset: Division.exampleDataset })
         wellFormed(findings, "id-number/")
+        const errorsOf = (fs: ReadonlyArray<{ readonly severity: string; readonly code: string }>) =>
+          fs.filter((f) => f.severity === "error").map((f) => f.code)
+        // the fast path (no dataset) and the full path (with a dataset) agree on every error
+        assert.deepStrictEqual(errorsOf(IdNumber.validate(s)), errorsOf(findings))
         const parsed = IdNumber.parse(s)
         assert.strictEqual(Either.isRight(parsed), !findings.some((f) => f.severity === "error"))
         assert.strictEqual(Either.isRight(Schema.decodeUnknownEither(IdNumber.IdNumber)(s)), Either.isRight(parsed))
