@@ -31,12 +31,12 @@ export * as OpeningHours from "./kernel/OpeningHours.js"
 export * as Privacy from "./kernel/Privacy.js"
 /** Recurrence rules (weekly, monthly, several periods a day) and their occurrences. */
 export * as Recurrence from "./kernel/Recurrence.js"
+/** What an actor may see (数据权限范围): subtrees of the division, org and grid trees. */
+export * as Scope from "./kernel/Scope.js"
 /** Times of day, periods and time zones, and conversions between wall-clock time and instants. */
 export * as WallClock from "./kernel/WallClock.js"
 /** Working-day calendars, working days and working-time deadlines. */
 export * as WorkingCalendar from "./kernel/WorkingCalendar.js"
-/** What an actor may see (数据权限范围): subtrees of the division, org and grid trees. */
-export * as Scope from "./kernel/Scope.js"
 /** Plugins: extension points, composition, conflicts and dependencies. */
 export * as Plugin from "./plugin/Plugin.js"
 /** The version of @zhili/core. */
