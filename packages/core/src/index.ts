@@ -7,6 +7,12 @@
  * @packageDocumentation
  */
 
+/** Grids (网格): tree, coverage, leader assignment and roll-ups. */
+export * as Grid from "./grid/Grid.js"
+/** Grid workers (网格员) and workload. */
+export * as GridWorker from "./grid/GridWorker.js"
+/** Door-knocking visits (敲门行动) and visit coverage. */
+export * as Visit from "./grid/Visit.js"
 /** Decoding untrusted input with typed errors and findings. */
 export * as Decode from "./kernel/Decode.js"
 /** Typed errors shared by every context. */
@@ -19,3 +25,23 @@ export * as Ids from "./kernel/Ids.js"
 export * as LocalDate from "./kernel/LocalDate.js"
 /** Masking and disclosure of personal information. */
 export * as Privacy from "./kernel/Privacy.js"
+/** Party membership (组织关系) and branch composition. */
+export * as Membership from "./org/Membership.js"
+/** Groups of units with a lead unit (五联一体) and their monthly rotation. */
+export * as OrgGroup from "./org/OrgGroup.js"
+/** Kinds of organisation unit (组织类型) and the allowed-parent policy, as data. */
+export * as OrgKind from "./org/OrgKind.js"
+/** Organisation units (组织) and the hierarchy rule. */
+export * as OrgUnit from "./org/OrgUnit.js"
+/** Partnerships (共建、结对、双报到、大党委), "1+4" pairing and dual-registration coverage. */
+export * as Partnership from "./org/Partnership.js"
+/** People (人员), with minimal personal data. */
+export * as Person from "./org/Person.js"
+/** Posts (岗位), who holds them, and post coverage. */
+export * as Post from "./org/Post.js"
+/** Buildings (楼栋). */
+export * as Building from "./registry/Building.js"
+/** Households (户). */
+export * as Household from "./registry/Household.js"
+/** Residents (居民) and "一老一小" counts. */
+export * as Resident from "./registry/Resident.js"
