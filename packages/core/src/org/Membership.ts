@@ -115,7 +115,7 @@ export const defaultCompositionPolicy: CompositionPolicy = new CompositionPolicy
  */
 export interface CompositionLine {
   readonly unit: OrgUnitId
-  readonly form: OrgKind.Form
+  readonly form: "branch" | "general-branch" | "committee"
   /** Full members counted (for general branches and committees, including every unit below). */
   readonly fullMembers: number
   readonly probationaryMembers: number
@@ -129,7 +129,8 @@ export interface CompositionLine {
 
 /**
  * The compliance report of branch composition (党组织设置): for every party unit of form branch, general branch or
- * committee, its members and committee against the policy. Party groups and non-party units are skipped. A unit
+ * committee, its members and committee against the policy. Party groups, working committees and non-party units are
+ * skipped. A unit
  * counts the active memberships it holds directly; a general branch or committee also counts those of every unit
  * below it. Source: Branch Work Regulations (trial, 2018) as summarised in STANDARDS.md.
  *
@@ -153,7 +154,7 @@ export const composition = (
   const lines: Array<CompositionLine> = []
   for (const unit of units) {
     const form = OrgKind.lookup(registry, unit.kind)?.form
-    if (form === undefined || form === "group" || form === "other") continue
+    if (form !== "branch" && form !== "general-branch" && form !== "committee") continue
     const direct = byUnit.get(unit.id) ?? []
     const counted =
       form === "branch"

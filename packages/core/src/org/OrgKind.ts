@@ -27,12 +27,14 @@ export type KindId = typeof KindId.Type
 
 /**
  * The organisational form of a kind, which decides the composition rules that apply (Branch Work Regulations 2018):
- * `committee` 基层党委, `general-branch` 党总支, `branch` 党支部, `group` 党小组, `other` (not a party organisation).
+ * `committee` 基层党委, `general-branch` 党总支, `branch` 党支部, `group` 党小组, `working-committee` 党工委 (an organ
+ * dispatched by a higher committee, with no membership of its own), `other` (not a party organisation). Composition
+ * rules apply to the first three only.
  *
  * @since 0.1.0
  * @category models
  */
-export const Form = Schema.Literal("committee", "general-branch", "branch", "group", "other")
+export const Form = Schema.Literal("committee", "general-branch", "branch", "group", "working-committee", "other")
 /**
  * @since 0.1.0
  * @category models
@@ -85,7 +87,7 @@ export const defaultRegistry: Registry = Object.fromEntries(
       "street-working-committee",
       "街道党工委",
       "street party working committee",
-      "committee",
+      "working-committee",
       "The street's party working committee; leads the community organisations of its street."
     ),
     kind(
