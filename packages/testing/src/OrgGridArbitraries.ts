@@ -56,7 +56,13 @@ export const grids = (sizes: Sizes = {}): fc.Arbitrary<Omit<Community, "units">>
     .record({
       community: fc.integer({ min: 1, max: 199 }),
       shape: fc.array(
-        fc.array(fc.array(fc.integer({ min: sizes.buildings?.min ?? 1, max: sizes.buildings?.max ?? 4 }), span(sizes.micro, 1, 4)), span(sizes.small, 1, 4)),
+        fc.array(
+          fc.array(
+            fc.integer({ min: sizes.buildings?.min ?? 1, max: sizes.buildings?.max ?? 4 }),
+            span(sizes.micro, 1, 4)
+          ),
+          span(sizes.small, 1, 4)
+        ),
         span(sizes.large, 1, 2)
       )
     })
@@ -65,11 +71,24 @@ export const grids = (sizes: Sizes = {}): fc.Arbitrary<Omit<Community, "units">>
       const gs: Array<Grid.Grid> = []
       const bs: Array<Building.Building> = []
       let seq = 0
-      const grid = (level: Grid.Level, parent: Ids.GridId | undefined, buildings: ReadonlyArray<Ids.BuildingId> = []) => {
+      const grid = (
+        level: Grid.Level,
+        parent: Ids.GridId | undefined,
+        buildings: ReadonlyArray<Ids.BuildingId> = []
+      ) => {
         seq++
         const id = `g${seq}` as Ids.GridId
         gs.push(
-          new Grid.Grid({ id, tenant, level, name: `${level} ${seq}`, code: `${tenant}${pad(seq, 3)}`, community: tenant, buildings, ...(parent === undefined ? {} : { parent }) })
+          new Grid.Grid({
+            id,
+            tenant,
+            level,
+            name: `${level} ${seq}`,
+            code: `${tenant}${pad(seq, 3)}`,
+            community: tenant,
+            buildings,
+            ...(parent === undefined ? {} : { parent })
+          })
         )
         return id
       }
@@ -79,7 +98,12 @@ export const grids = (sizes: Sizes = {}): fc.Arbitrary<Omit<Community, "units">>
           const small = grid("small", large)
           for (const count of micros) {
             const ids = Array.from({ length: count }, () => {
-              const b = new Building.Building({ id: `b${bs.length + 1}` as Ids.BuildingId, tenant, community: tenant, name: `${bs.length + 1}栋` })
+              const b = new Building.Building({
+                id: `b${bs.length + 1}` as Ids.BuildingId,
+                tenant,
+                community: tenant,
+                name: `${bs.length + 1}栋`
+              })
               bs.push(b)
               return b.id
             })
@@ -98,20 +122,40 @@ export const grids = (sizes: Sizes = {}): fc.Arbitrary<Omit<Community, "units">>
  * @since 0.1.0
  * @category arbitraries
  */
-export const orgUnits = (tenant: Ids.TenantId = "440881002001" as Ids.TenantId): fc.Arbitrary<ReadonlyArray<OrgUnit.OrgUnit>> =>
+export const orgUnits = (
+  tenant: Ids.TenantId = "440881002001" as Ids.TenantId
+): fc.Arbitrary<ReadonlyArray<OrgUnit.OrgUnit>> =>
   fc
     .record({
-      communities: fc.array(fc.array(fc.record({ property: fc.boolean(), groups: fc.integer({ min: 0, max: 3 }) }), { minLength: 1, maxLength: 3 }), {
-        minLength: 1,
-        maxLength: 3
-      }),
-      roots: fc.array(fc.constantFrom("county-organ-branch", "village-branch", "two-new-branch", "floating-member-branch"), { maxLength: 4 })
+      communities: fc.array(
+        fc.array(fc.record({ property: fc.boolean(), groups: fc.integer({ min: 0, max: 3 }) }), {
+          minLength: 1,
+          maxLength: 3
+        }),
+        {
+          minLength: 1,
+          maxLength: 3
+        }
+      ),
+      roots: fc.array(
+        fc.constantFrom("county-organ-branch", "village-branch", "two-new-branch", "floating-member-branch"),
+        { maxLength: 4 }
+      )
     })
     .map(({ communities, roots }) => {
       const units: Array<OrgUnit.OrgUnit> = []
       const unit = (kind: string, parent?: Ids.OrgUnitId) => {
         const id = `u${units.length + 1}` as Ids.OrgUnitId
-        units.push(new OrgUnit.OrgUnit({ id, tenant, kind, name: `${kind} ${units.length + 1}`, division: tenant, ...(parent === undefined ? {} : { parent }) }))
+        units.push(
+          new OrgUnit.OrgUnit({
+            id,
+            tenant,
+            kind,
+            name: `${kind} ${units.length + 1}`,
+            division: tenant,
+            ...(parent === undefined ? {} : { parent })
+          })
+        )
         return id
       }
       const street = unit("street-working-committee")

@@ -6,7 +6,10 @@ import { Schema } from "effect"
 const c = JinxiuHuajing.compound()
 const codes = (fs: ReadonlyArray<{ readonly code: string }>) => fs.map((f) => f.code)
 const leaders = (x: JinxiuHuajing.Compound) =>
-  Grid.leaderAssignment({ grids: x.grids, posts: x.posts, holdings: x.holdings, memberships: x.memberships, units: x.units }, x.asOf)
+  Grid.leaderAssignment(
+    { grids: x.grids, posts: x.posts, holdings: x.holdings, memberships: x.memberships, units: x.units },
+    x.asOf
+  )
 
 describe("JinxiuHuajing: the seed's figures", () => {
   it("has 1 large, 10 small and 50 micro grids, 50 buildings, and 4,350-odd households", () => {
@@ -62,13 +65,25 @@ describe("JinxiuHuajing: the seed's figures", () => {
     check(Visit.Visit, c.visits)
   })
   it("carries its tenant on every stored record", () => {
-    const records = [...c.memberships, ...c.posts, ...c.holdings, ...c.grids, ...c.workers, ...c.buildings, ...c.households, ...c.residents, ...c.visits]
+    const records = [
+      ...c.memberships,
+      ...c.posts,
+      ...c.holdings,
+      ...c.grids,
+      ...c.workers,
+      ...c.buildings,
+      ...c.households,
+      ...c.residents,
+      ...c.visits
+    ]
     expect(records.every((r) => r.tenant === c.tenant)).toBe(true)
   })
   it("encodes to JSON and decodes back (a sample of every model)", () => {
     const roundTrip = <A, I>(schema: Schema.Schema<A, I>, value: A) => {
       const json = JSON.parse(JSON.stringify(Schema.encodeSync(schema)(value)))
-      expect(Schema.encodeSync(schema)(Schema.decodeUnknownSync(schema)(json))).toEqual(Schema.encodeSync(schema)(value))
+      expect(Schema.encodeSync(schema)(Schema.decodeUnknownSync(schema)(json))).toEqual(
+        Schema.encodeSync(schema)(value)
+      )
     }
     roundTrip(Resident.Resident, c.residents[0] as Resident.Resident)
     roundTrip(Visit.Visit, c.visits.find((v) => v.outcome === "request-opened") as Visit.Visit)
@@ -86,8 +101,15 @@ describe("JinxiuHuajing: the rules hold on the seed compound", () => {
   })
   it("branch composition: compound branch 40 with a committee, general branch counts its whole subtree", () => {
     const lines = new Map(Membership.composition(c.units, c.memberships, c.asOf).map((l) => [l.unit, l]))
-    expect(lines.get(JinxiuHuajing.unitIds.compound)).toMatchObject({ fullMembers: 40, committee: 5, suggestedForm: "branch" })
-    expect(lines.get(JinxiuHuajing.unitIds.community)).toMatchObject({ fullMembers: 72, suggestedForm: "general-branch" })
+    expect(lines.get(JinxiuHuajing.unitIds.compound)).toMatchObject({
+      fullMembers: 40,
+      committee: 5,
+      suggestedForm: "branch"
+    })
+    expect(lines.get(JinxiuHuajing.unitIds.community)).toMatchObject({
+      fullMembers: 72,
+      suggestedForm: "general-branch"
+    })
   })
   it("grid coverage is complete", () => {
     expect(Grid.coverage({ grids: c.grids, buildings: c.buildings, community: c.tenant })).toEqual([])
@@ -124,7 +146,9 @@ describe("JinxiuHuajing: the rules hold on the seed compound", () => {
     const afterSchool = Resident.oldAndYoung(input, c.asOf, Resident.afterSchoolAgePolicy)
     const total = pipl.communities.get(c.tenant)
     expect(total?.residents).toBe(c.residents.length)
-    const micro = c.grids.filter((g) => g.level === "micro").reduce((s, g) => s + (pipl.grids.get(g.id)?.elderly ?? 0), 0)
+    const micro = c.grids
+      .filter((g) => g.level === "micro")
+      .reduce((s, g) => s + (pipl.grids.get(g.id)?.elderly ?? 0), 0)
     expect(micro).toBe(total?.elderly)
     expect(total?.elderly).toBe(c.residents.filter((r) => r.tags.includes("elderly")).length)
     expect(total?.children).toBe(c.residents.filter((r) => r.tags.includes("child")).length)
@@ -135,7 +159,8 @@ describe("JinxiuHuajing: the rules hold on the seed compound", () => {
 
 describe("JinxiuHuajing: broken variants are caught", () => {
   const b = JinxiuHuajing.broken
-  const coverage = (x: JinxiuHuajing.Compound) => codes(Grid.coverage({ grids: x.grids, buildings: x.buildings, community: x.tenant }))
+  const coverage = (x: JinxiuHuajing.Compound) =>
+    codes(Grid.coverage({ grids: x.grids, buildings: x.buildings, community: x.tenant }))
   it("an unassigned building: one gap and one empty micro grid", () => {
     expect(coverage(b.uncoveredBuilding(c))).toEqual(["grid/uncovered-building", "grid/empty"])
   })
@@ -144,7 +169,9 @@ describe("JinxiuHuajing: broken variants are caught", () => {
   })
   it("a micro grid in no small grid", () => {
     const fs = Grid.coverage({ grids: b.orphanMicroGrid(c).grids, buildings: c.buildings })
-    expect(fs.map((f) => [f.code, f.path])).toEqual([["grid/misplaced", ["grids", JinxiuHuajing.gridIds.micro(1), "parent"]]])
+    expect(fs.map((f) => [f.code, f.path])).toEqual([
+      ["grid/misplaced", ["grids", JinxiuHuajing.gridIds.micro(1), "parent"]]
+    ])
   })
   it("a small grid in another community", () => {
     const x = b.foreignSmallGrid(c)
@@ -164,7 +191,9 @@ describe("JinxiuHuajing: broken variants are caught", () => {
   })
   it("an expired term and incompatible posts", () => {
     const x = b.expiredTerm(c)
-    expect(Post.coverage(x.posts, x.holdings, x.asOf).map((f) => [f.code, f.path])).toEqual([["post/term-expired", ["posts", "post-backbone-02", "holder"]]])
+    expect(Post.coverage(x.posts, x.holdings, x.asOf).map((f) => [f.code, f.path])).toEqual([
+      ["post/term-expired", ["posts", "post-backbone-02", "holder"]]
+    ])
     const y = b.incompatiblePosts(c)
     expect(codes(Post.coverage(y.posts, y.holdings, y.asOf))).toEqual(["post/incompatible"])
   })
@@ -181,12 +210,16 @@ describe("JinxiuHuajing: broken variants are caught", () => {
   })
   it("a branch with too few members", () => {
     const x = b.tooSmallBranch(c)
-    const line = Membership.composition(x.units, x.memberships, x.asOf).find((l) => l.unit === JinxiuHuajing.unitIds.property)
+    const line = Membership.composition(x.units, x.memberships, x.asOf).find(
+      (l) => l.unit === JinxiuHuajing.unitIds.property
+    )
     expect(codes(line?.findings ?? [])).toEqual(["org/too-few-members"])
   })
   it("a micro grid without workers", () => {
     const x = b.unstaffedGrid(c)
     const w = GridWorker.workload({ grids: x.grids, workers: x.workers, households: x.households }, x.asOf)
-    expect(w.findings.map((f) => [f.code, f.path])).toEqual([["grid/no-workers", ["grids", JinxiuHuajing.gridIds.micro(1)]]])
+    expect(w.findings.map((f) => [f.code, f.path])).toEqual([
+      ["grid/no-workers", ["grids", JinxiuHuajing.gridIds.micro(1)]]
+    ])
   })
 })

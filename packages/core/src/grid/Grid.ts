@@ -298,7 +298,7 @@ export const rollup = <K extends string>(
 
 /**
  * What the leader of a grid level must be: a holder of a role in a unit of a kind (`UnitRole`), or the holder of a
- * post of a kind (`Post`, attached to the same grid or to none).
+ * post of a kind (`Post`) attached to no grid, to the led grid or to a grid below it.
  *
  * @since 0.1.0
  * @category policies
@@ -353,6 +353,7 @@ export const leaderAssignment = (
 ): ReadonlyArray<Finding.Finding> => {
   const posts = new Map(input.posts.map((p) => [p.id, p] as const))
   const units = new Map(input.units.map((u) => [u.id, u] as const))
+  const byId = new Map(input.grids.map((g) => [g.id, g] as const))
   const activeHoldings = input.holdings.filter((h) => Post.isActive(h, on))
   const postsOf = new Map<string, Array<Post.Post>>()
   for (const h of activeHoldings) {
@@ -385,13 +386,13 @@ export const leaderAssignment = (
               units.get(m.unit)?.kind === requirement.unitKind
           )
         : (postsOf.get(holder.person) ?? []).some(
-            (p) => p.kind === requirement.postKind && (p.grid === undefined || p.grid === g.id)
+            (p) => p.kind === requirement.postKind && (p.grid === undefined || pathOf(p.grid, byId).includes(g.id))
           )
     if (!ok) {
       const need =
         requirement._tag === "UnitRole"
           ? `a ${requirement.roles.join("/")} of a ${requirement.unitKind}`
-          : `the holder of a ${requirement.postKind} post for this grid`
+          : `the holder of a ${requirement.postKind} post in this grid`
       findings.push(
         Finding.error(
           "grid/leader-unqualified",

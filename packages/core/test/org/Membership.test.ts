@@ -4,9 +4,21 @@ import { Either, Schema } from "effect"
 
 const on = LocalDate.make(2025, 1, 1)
 const unit = (id: string, kind: string, parent?: string) =>
-  Schema.decodeSync(OrgUnit.OrgUnit)({ id, tenant: "440881002006", kind, name: id, division: "440881002006", ...(parent === undefined ? {} : { parent }) })
+  Schema.decodeSync(OrgUnit.OrgUnit)({
+    id,
+    tenant: "440881002006",
+    kind,
+    name: id,
+    division: "440881002006",
+    ...(parent === undefined ? {} : { parent })
+  })
 let seq = 0
-const members = (u: string, n: number, roles: ReadonlyArray<Membership.Role> = ["secretary"], extra: Partial<{ standing: "full" | "probationary"; end: string }> = {}) =>
+const members = (
+  u: string,
+  n: number,
+  roles: ReadonlyArray<Membership.Role> = ["secretary"],
+  extra: Partial<{ standing: "full" | "probationary"; end: string }> = {}
+) =>
   Array.from({ length: n }, (_, i) =>
     Schema.decodeSync(Membership.Membership)({
       id: `m${++seq}`,
@@ -27,26 +39,56 @@ describe("Membership.composition (Branch Work Regulations 2018)", () => {
     const units = [unit("b", "compound-branch")]
     const ms = [
       ...members("b", 2),
-      ...Array.from({ length: 1 }, () => members("b", 1, ["member"], { standing: "probationary" })).flat().map((m) => new Membership.Membership({ ...m, person: "late" as never })),
-      ...members("b", 1, ["member"], { end: "2024-12-31" }).map((m) => new Membership.Membership({ ...m, person: "gone" as never }))
+      ...Array.from({ length: 1 }, () => members("b", 1, ["member"], { standing: "probationary" }))
+        .flat()
+        .map((m) => new Membership.Membership({ ...m, person: "late" as never })),
+      ...members("b", 1, ["member"], { end: "2024-12-31" }).map(
+        (m) => new Membership.Membership({ ...m, person: "gone" as never })
+      )
     ]
     const line = report(units, ms).get("b")
     expect(line).toMatchObject({ fullMembers: 2, probationaryMembers: 1, hasSecretary: true })
     expect(line?.findings.map((f) => f.code)).toEqual(["org/too-few-members"])
-    expect(report(units, members("b", 3, ["member"])).get("b")?.findings.map((f) => f.code)).toEqual(["org/no-secretary"])
+    expect(
+      report(units, members("b", 3, ["member"]))
+        .get("b")
+        ?.findings.map((f) => f.code)
+    ).toEqual(["org/no-secretary"])
   })
   it("at 7 full members a branch should have a committee of 3–5; never more than 7", () => {
     const units = [unit("b", "compound-branch")]
-    expect(report(units, members("b", 7)).get("b")?.findings.map((f) => f.code)).toEqual(["org/committee-required"])
-    expect(report(units, members("b", 7, ["secretary", "committee-member", "committee-member"])).get("b")?.findings).toEqual([])
+    expect(
+      report(units, members("b", 7))
+        .get("b")
+        ?.findings.map((f) => f.code)
+    ).toEqual(["org/committee-required"])
+    expect(
+      report(units, members("b", 7, ["secretary", "committee-member", "committee-member"])).get("b")?.findings
+    ).toEqual([])
     const big = members("b", 20, ["secretary", ...Array.from({ length: 7 }, () => "committee-member" as const)])
-    expect(report(units, big).get("b")?.findings.map((f) => f.code)).toEqual(["org/committee-too-large"])
+    expect(
+      report(units, big)
+        .get("b")
+        ?.findings.map((f) => f.code)
+    ).toEqual(["org/committee-too-large"])
     const six = members("b", 20, ["secretary", ...Array.from({ length: 5 }, () => "committee-member" as const)])
-    expect(report(units, six).get("b")?.findings.map((f) => f.code)).toEqual(["org/committee-size"])
+    expect(
+      report(units, six)
+        .get("b")
+        ?.findings.map((f) => f.code)
+    ).toEqual(["org/committee-size"])
   })
   it("a branch over 50 is flagged and a general branch counts the units below it", () => {
-    const units = [unit("g", "community-general-branch"), unit("b1", "compound-branch", "g"), unit("b2", "property-branch", "b1")]
-    const ms = [...members("g", 3, ["secretary", "committee-member", "committee-member"]), ...members("b1", 51, ["secretary", "committee-member", "committee-member"]), ...members("b2", 50, ["secretary", "committee-member", "committee-member"])]
+    const units = [
+      unit("g", "community-general-branch"),
+      unit("b1", "compound-branch", "g"),
+      unit("b2", "property-branch", "b1")
+    ]
+    const ms = [
+      ...members("g", 3, ["secretary", "committee-member", "committee-member"]),
+      ...members("b1", 51, ["secretary", "committee-member", "committee-member"]),
+      ...members("b2", 50, ["secretary", "committee-member", "committee-member"])
+    ]
     const r = report(units, ms)
     expect(r.get("b1")?.findings.map((f) => f.code)).toEqual(["org/branch-too-large", "org/form-mismatch"])
     expect(r.get("b1")?.fullMembers).toBe(51)
@@ -58,7 +100,15 @@ describe("Membership.composition (Branch Work Regulations 2018)", () => {
     expect(Membership.composition(units, [], on)).toEqual([])
   })
   it("rejects a membership with a bad role or date, naming the path", () => {
-    const r = Decode.decodeEither(Membership.Membership)({ id: "m", tenant: "440881002006", person: "p", unit: "u", role: "boss", standing: "full", start: "2024-02-30" })
+    const r = Decode.decodeEither(Membership.Membership)({
+      id: "m",
+      tenant: "440881002006",
+      person: "p",
+      unit: "u",
+      role: "boss",
+      standing: "full",
+      start: "2024-02-30"
+    })
     expect(Either.isLeft(r) && [...new Set(r.left.issues.map((i) => i.path[0]))].sort()).toEqual(["role", "start"])
   })
 })

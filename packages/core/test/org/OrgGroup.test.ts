@@ -29,7 +29,9 @@ describe("OrgGroup.rotation (五联一体, monthly)", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 3, max: 8 }),
-        fc.array(fc.record({ unit: fc.integer({ min: 0, max: 7 }), month: fc.integer({ min: 1, max: 12 }) }), { maxLength: 6 }),
+        fc.array(fc.record({ unit: fc.integer({ min: 0, max: 7 }), month: fc.integer({ min: 1, max: 12 }) }), {
+          maxLength: 6
+        }),
         (n, raw) => {
           const optOuts = raw.map((o) => ({ unit: `u${o.unit % n}` as never, month: o.month }))
           const r = OrgGroup.rotation(group(n), optOuts)
@@ -57,7 +59,13 @@ describe("OrgGroup.rotation (五联一体, monthly)", () => {
     expect(r.months[0]?.host).toBe("u1")
   })
   it("rejects a lead listed among the members, with a path", () => {
-    const r = Decode.decodeEither(OrgGroup.OrgGroup)({ id: "g", tenant: "360733", name: "x", lead: "a", members: ["b", "a"] })
+    const r = Decode.decodeEither(OrgGroup.OrgGroup)({
+      id: "g",
+      tenant: "360733",
+      name: "x",
+      lead: "a",
+      members: ["b", "a"]
+    })
     expect(Either.isLeft(r) && r.left.issues.map((i) => i.path)).toEqual([["members", 1]])
   })
 })

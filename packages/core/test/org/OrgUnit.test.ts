@@ -3,7 +3,14 @@ import { Decode, OrgKind, OrgUnit } from "@zhili/core"
 import { Either, Schema } from "effect"
 
 const unit = (id: string, kind: string, parent?: string) =>
-  Schema_decode({ id, tenant: "440881002006", kind, name: id, division: "440881002006", ...(parent === undefined ? {} : { parent }) })
+  Schema_decode({
+    id,
+    tenant: "440881002006",
+    kind,
+    name: id,
+    division: "440881002006",
+    ...(parent === undefined ? {} : { parent })
+  })
 const Schema_decode = (input: unknown) => {
   const r = Decode.decodeEither(OrgUnit.OrgUnit)(input)
   if (Either.isLeft(r)) throw new Error(r.left.message)
@@ -19,15 +26,36 @@ const chain = [
 
 describe("OrgUnit model", () => {
   it("decodes from and encodes to JSON, keeping the credit code", () => {
-    const json = { id: "organ", tenant: "360733", kind: "county-organ-branch", name: "会昌县某局党支部", division: "360733", creditCode: "91110000600037341L" }
+    const json = {
+      id: "organ",
+      tenant: "360733",
+      kind: "county-organ-branch",
+      name: "会昌县某局党支部",
+      division: "360733",
+      creditCode: "91110000600037341L"
+    }
     const u = Schema_decode(json)
     expect(JSON.parse(JSON.stringify(Schema.encodeSync(OrgUnit.OrgUnit)(u)))).toEqual(json)
   })
   it("rejects bad input with the path of every problem", () => {
-    const r = Decode.decodeEither(OrgUnit.OrgUnit)({ id: "x y", tenant: "4408", kind: "Branch", name: "", division: "12", creditCode: "IO" })
+    const r = Decode.decodeEither(OrgUnit.OrgUnit)({
+      id: "x y",
+      tenant: "4408",
+      kind: "Branch",
+      name: "",
+      division: "12",
+      creditCode: "IO"
+    })
     expect(Either.isLeft(r)).toBe(true)
     if (Either.isLeft(r)) {
-      expect([...new Set(r.left.issues.map((i) => i.path[0]))].sort()).toEqual(["creditCode", "division", "id", "kind", "name", "tenant"])
+      expect([...new Set(r.left.issues.map((i) => i.path[0]))].sort()).toEqual([
+        "creditCode",
+        "division",
+        "id",
+        "kind",
+        "name",
+        "tenant"
+      ])
       expect(r.left.message).toMatch(/^invalid @zhili\/OrgUnit: id: /)
     }
   })
@@ -65,18 +93,30 @@ describe("OrgUnit.validateHierarchy", () => {
   it("accepts a plugin's kind once the registry and the policy know it", () => {
     const registry = OrgKind.extend(
       OrgKind.defaultRegistry,
-      new OrgKind.KindDefinition({ id: "acme:school-branch", nameZh: "学校党支部", nameEn: "school branch", description: "", form: "branch" })
+      new OrgKind.KindDefinition({
+        id: "acme:school-branch",
+        nameZh: "学校党支部",
+        nameEn: "school branch",
+        description: "",
+        form: "branch"
+      })
     )
     const policy = new OrgKind.ParentPolicy({
       ...OrgKind.defaultParentPolicy,
-      edges: [...OrgKind.defaultParentPolicy.edges, new OrgKind.AllowedEdge({ parent: "street-working-committee", child: "acme:school-branch", source: "host" })]
+      edges: [
+        ...OrgKind.defaultParentPolicy.edges,
+        new OrgKind.AllowedEdge({ parent: "street-working-committee", child: "acme:school-branch", source: "host" })
+      ]
     })
     const units = [unit("street", "street-working-committee"), unit("school", "acme:school-branch", "street")]
     expect(OrgUnit.validateHierarchy(units, registry)).toHaveLength(1)
     expect(OrgUnit.validateHierarchy(units, registry, policy)).toEqual([])
   })
   it("computes the location of a unit from the root", () => {
-    expect(OrgUnit.location(chain[4] as OrgUnit.OrgUnit, chain)).toEqual({ division: "440881002006", org: ["street", "community", "compound", "property", "group"] })
+    expect(OrgUnit.location(chain[4] as OrgUnit.OrgUnit, chain)).toEqual({
+      division: "440881002006",
+      org: ["street", "community", "compound", "property", "group"]
+    })
     expect(OrgUnit.descendants("compound" as never, chain).map((u) => u.id)).toEqual(["property", "group"])
   })
 })
@@ -100,8 +140,13 @@ describe("OrgKind registry and policy", () => {
   })
   it("decodes a registry and a policy from JSON and rejects a bad kind id with its path", () => {
     const json = Schema.encodeSync(OrgKind.Registry)(OrgKind.defaultRegistry)
-    expect(Decode.decodeEither(OrgKind.Registry)(JSON.parse(JSON.stringify(json)))).toEqual(Either.right(OrgKind.defaultRegistry))
-    const bad = Decode.decodeEither(OrgKind.ParentPolicy)({ edges: [{ parent: "A B", child: "x", source: "" }], roots: [] })
+    expect(Decode.decodeEither(OrgKind.Registry)(JSON.parse(JSON.stringify(json)))).toEqual(
+      Either.right(OrgKind.defaultRegistry)
+    )
+    const bad = Decode.decodeEither(OrgKind.ParentPolicy)({
+      edges: [{ parent: "A B", child: "x", source: "" }],
+      roots: []
+    })
     expect(Either.isLeft(bad) && bad.left.issues[0]?.path).toEqual(["edges", 0, "parent"])
     expect(OrgKind.defaultParentPolicy.edges.every((e) => e.source.length > 0)).toBe(true)
   })

@@ -3,10 +3,19 @@ import { Decode, LocalDate, Membership, OrgUnit, Partnership } from "@zhili/core
 import { Either, Schema } from "effect"
 
 const on = LocalDate.make(2024, 10, 1)
-const unit = (id: string, kind: string) => Schema.decodeSync(OrgUnit.OrgUnit)({ id, tenant: "360733", kind, name: id, division: "360733" })
+const unit = (id: string, kind: string) =>
+  Schema.decodeSync(OrgUnit.OrgUnit)({ id, tenant: "360733", kind, name: id, division: "360733" })
 let seq = 0
 const edge = (type: Partnership.Type, from: string, to: string, more: { end?: string } = {}) =>
-  Schema.decodeSync(Partnership.Partnership)({ id: `e${++seq}`, tenant: "360733", type, from, to, start: "2024-01-01", ...more })
+  Schema.decodeSync(Partnership.Partnership)({
+    id: `e${++seq}`,
+    tenant: "360733",
+    type,
+    from,
+    to,
+    start: "2024-01-01",
+    ...more
+  })
 
 describe("Partnership.pairingCoverage ('1+4')", () => {
   const units = [
@@ -46,10 +55,24 @@ describe("Partnership.dualRegistration (双报到)", () => {
   it("computes the share of members registered per unit and overall", () => {
     const units = [unit("organ-a", "county-organ-branch"), unit("organ-b", "county-organ-branch")]
     const ms = ["p1", "p2", "p3", "p4", "q1"].map((p, i) =>
-      Schema.decodeSync(Membership.Membership)({ id: `m${i}`, tenant: "360733", person: p, unit: p.startsWith("p") ? "organ-a" : "organ-b", role: "member", standing: "full", start: "2020-01-01" })
+      Schema.decodeSync(Membership.Membership)({
+        id: `m${i}`,
+        tenant: "360733",
+        person: p,
+        unit: p.startsWith("p") ? "organ-a" : "organ-b",
+        role: "member",
+        standing: "full",
+        start: "2020-01-01"
+      })
     )
     const regs = ["p1", "p2", "p3", "q1"].map((p, i) =>
-      Schema.decodeSync(Partnership.MemberRegistration)({ id: `r${i}`, tenant: "360733", person: p, community: "c", registeredOn: p === "p3" ? "2024-12-01" : "2024-02-01" })
+      Schema.decodeSync(Partnership.MemberRegistration)({
+        id: `r${i}`,
+        tenant: "360733",
+        person: p,
+        community: "c",
+        registeredOn: p === "p3" ? "2024-12-01" : "2024-02-01"
+      })
     )
     const r = Partnership.dualRegistration(units, ms, [edge("dual-registration", "organ-a", "c")], regs, on)
     expect(r.lines.map((l) => [l.unit, l.unitRegistered, l.members, l.registered, l.share])).toEqual([
@@ -60,7 +83,14 @@ describe("Partnership.dualRegistration (双报到)", () => {
     expect(r.findings.map((f) => f.path)).toEqual([["units", "organ-b"]])
   })
   it("rejects a unit partnering with itself, with a path", () => {
-    const r = Decode.decodeEither(Partnership.Partnership)({ id: "e", tenant: "360733", type: "pairing", from: "a", to: "a", start: "2024-01-01" })
+    const r = Decode.decodeEither(Partnership.Partnership)({
+      id: "e",
+      tenant: "360733",
+      type: "pairing",
+      from: "a",
+      to: "a",
+      start: "2024-01-01"
+    })
     expect(Either.isLeft(r) && r.left.issues.map((i) => i.path)).toEqual([["to"]])
   })
 })

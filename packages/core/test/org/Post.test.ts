@@ -4,9 +4,22 @@ import { Either, Schema } from "effect"
 
 const on = LocalDate.make(2025, 6, 1)
 const post = (id: string, kind: string, termYears?: number) =>
-  Schema.decodeSync(Post.Post)({ id, tenant: "440881002006", kind, unit: "u1", ...(termYears === undefined ? {} : { termYears }) })
+  Schema.decodeSync(Post.Post)({
+    id,
+    tenant: "440881002006",
+    kind,
+    unit: "u1",
+    ...(termYears === undefined ? {} : { termYears })
+  })
 const hold = (postId: string, person: string, start: string, more: { end?: string; termEnd?: string } = {}) =>
-  Schema.decodeSync(Post.Holding)({ id: `h-${postId}-${person}`, tenant: "440881002006", post: postId, person, start, ...more })
+  Schema.decodeSync(Post.Holding)({
+    id: `h-${postId}-${person}`,
+    tenant: "440881002006",
+    post: postId,
+    person,
+    start,
+    ...more
+  })
 
 describe("Post.coverage", () => {
   it("finds vacancies, including posts whose holder left", () => {
@@ -19,13 +32,29 @@ describe("Post.coverage", () => {
   })
   it("finds expired terms from termEnd or from the post's term length", () => {
     const posts = [post("a", "grid-leader", 3), post("b", "mediator"), post("c", "volunteer", 3)]
-    const holdings = [hold("a", "p1", "2022-06-01"), hold("b", "p2", "2020-01-01", { termEnd: "2024-12-31" }), hold("c", "p3", "2022-06-02")]
+    const holdings = [
+      hold("a", "p1", "2022-06-01"),
+      hold("b", "p2", "2020-01-01", { termEnd: "2024-12-31" }),
+      hold("c", "p3", "2022-06-02")
+    ]
     expect(Post.coverage(posts, holdings, on).map((f) => f.path[1])).toEqual(["a", "b"])
   })
   it("finds incompatible posts held at once, and a same-kind rule limits a person to one", () => {
-    const posts = [post("m", "mediator"), post("j", "judge-volunteer"), post("g1", "grid-leader"), post("g2", "grid-leader")]
-    const holdings = [hold("m", "p1", "2024-01-01"), hold("j", "p1", "2024-01-01"), hold("g1", "p2", "2024-01-01"), hold("g2", "p2", "2024-01-01")]
-    expect(Post.coverage(posts, holdings, on).map((f) => [f.code, f.path])).toEqual([["post/incompatible", ["people", "p1"]]])
+    const posts = [
+      post("m", "mediator"),
+      post("j", "judge-volunteer"),
+      post("g1", "grid-leader"),
+      post("g2", "grid-leader")
+    ]
+    const holdings = [
+      hold("m", "p1", "2024-01-01"),
+      hold("j", "p1", "2024-01-01"),
+      hold("g1", "p2", "2024-01-01"),
+      hold("g2", "p2", "2024-01-01")
+    ]
+    expect(Post.coverage(posts, holdings, on).map((f) => [f.code, f.path])).toEqual([
+      ["post/incompatible", ["people", "p1"]]
+    ])
     const policy = new Post.CoveragePolicy({ incompatible: [{ a: "grid-leader", b: "grid-leader", source: "host" }] })
     expect(Post.coverage(posts, holdings, on, policy).map((f) => f.path)).toEqual([["people", "p2"]])
   })
