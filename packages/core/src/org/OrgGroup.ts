@@ -66,7 +66,10 @@ export interface Rotation {
  * The monthly hosting rotation of a group over twelve months (每月轮流开展"五联"活动; seed, Huichang). Fair: each
  * month goes to the available unit that has hosted least so far, ties broken by the order lead, then members, then
  * by who hosted longest ago — so without opt-outs every unit hosts ⌊12/n⌋ or ⌈12/n⌉ times. A unit that opts out of a
- * month is skipped; a month nobody can host is left empty with a finding.
+ * month is skipped; a month nobody can host is left empty with a finding. After this first pass, a month moves from
+ * its host to another unit free that month while the host has hosted two or more times more than that unit, so in
+ * the result no month could go to a free unit that hosts two fewer times (the schedule is balanced as far as the
+ * opt-outs allow).
  *
  * @param group - the group
  * @param optOuts - units unavailable in given months
@@ -109,6 +112,30 @@ export const rotation = (
     counts.set(host, (counts.get(host) ?? 0) + 1)
     total.set(host, (total.get(host) ?? 0) + 1)
     last.set(host, month)
+  }
+  // Balance: move a month from its host to another unit available that month while the host has hosted at least
+  // two more times; each move lowers the sum of squared counts, so this ends.
+  const isFree = (u: OrgUnitId, month: number) => !optOuts.some((o) => o.unit === u && o.month === month)
+  let moved = true
+  while (moved) {
+    moved = false
+    for (const slot of months) {
+      const host = slot.host
+      if (host === undefined) continue
+      const to = order.find(
+        (v) => v !== host && isFree(v, slot.month) && (total.get(host) ?? 0) - (total.get(v) ?? 0) >= 2
+      )
+      if (to === undefined) continue
+      slot.host = to
+      for (const [u, d] of [
+        [host, -1],
+        [to, 1]
+      ] as const) {
+        counts.set(u, (counts.get(u) ?? 0) + d)
+        total.set(u, (total.get(u) ?? 0) + d)
+      }
+      moved = true
+    }
   }
   return { months, counts, findings }
 }
