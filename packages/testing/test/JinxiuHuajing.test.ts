@@ -64,6 +64,27 @@ describe("JinxiuHuajing: the seed's figures", () => {
     check(Resident.Resident, c.residents)
     check(Visit.Visit, c.visits)
   })
+  it("computes the location of a resident, a visit, a worker, a post and a membership", () => {
+    const U = JinxiuHuajing.unitIds
+    const G = JinxiuHuajing.gridIds
+    const micro1 = { division: c.tenant, grid: [G.large, G.small(1), G.micro(1)] }
+    const households = new Map(c.households.map((h) => [h.id, h]))
+    const buildings = new Map(c.buildings.map((b) => [b.id, b]))
+    const resident = c.residents.find((r) => households.get(r.household)?.building === "jxhj-b01")
+    if (resident === undefined) throw new Error("no resident in building 1")
+    expect(Resident.location(resident, households, buildings, c.grids)).toEqual(micro1)
+    const visit = c.visits.find((v) => v.household === resident.household)
+    if (visit !== undefined) expect(Visit.location(visit, c.households, c.buildings, c.grids)).toEqual(micro1)
+    expect(GridWorker.location(c.workers[0] as GridWorker.GridWorker, c.grids)).toEqual(micro1)
+    const backbone = c.posts.find((p) => p.id === "post-backbone-01") as Post.Post
+    expect(Post.location(backbone, c.units, c.grids)).toEqual({
+      ...micro1,
+      org: [U.street, U.community, U.compound, U.property, U.group(1)]
+    })
+    const m = c.memberships.find((x) => x.unit === U.compound) as Membership.Membership
+    expect(Membership.location(m, c.units)).toEqual({ division: c.tenant, org: [U.street, U.community, U.compound] })
+    expect(GridWorker.workersOf(G.micro(1), c.workers, c.asOf)).toHaveLength(7)
+  })
   it("carries its tenant on every stored record", () => {
     const records = [
       ...c.memberships,

@@ -7,6 +7,7 @@ import { Schema } from "effect"
 import * as Finding from "../kernel/Finding.js"
 import { GridId, GridWorkerId, PersonId, TenantId } from "../kernel/Ids.js"
 import * as LocalDate from "../kernel/LocalDate.js"
+import type * as OrgUnit from "../org/OrgUnit.js"
 import * as Grid from "./Grid.js"
 
 /**
@@ -53,6 +54,29 @@ export class GridWorker extends Schema.Class<GridWorker>("@zhili/GridWorker")({
  */
 export const isActive = (w: GridWorker, on: LocalDate.LocalDate): boolean =>
   w.start <= on && (w.end === undefined || on <= w.end)
+
+/**
+ * The workers of a grid in post on a date (the grid's 网格员队伍).
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const workersOf = (
+  grid: GridId,
+  workers: ReadonlyArray<GridWorker>,
+  on: LocalDate.LocalDate
+): ReadonlyArray<GridWorker> => workers.filter((w) => w.grid === grid && isActive(w, on))
+
+/**
+ * Where a worker sits: the community and path of their grid (only the grid id when the grid is unknown).
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const location = (worker: GridWorker, grids: ReadonlyArray<Grid.Grid>): OrgUnit.Location => {
+  const grid = grids.find((g) => g.id === worker.grid)
+  return grid === undefined ? { grid: [worker.grid] } : Grid.location(grid, grids)
+}
 
 /**
  * Workload policy: households per worker above which a grid is flagged. STANDARDS.md finds no national figure

@@ -7,6 +7,7 @@ import { Schema } from "effect"
 import { CaseId, type GridId, GridWorkerId, HouseholdId, TenantId, VisitId } from "../kernel/Ids.js"
 import * as LocalDate from "../kernel/LocalDate.js"
 import * as Privacy from "../kernel/Privacy.js"
+import type * as OrgUnit from "../org/OrgUnit.js"
 import * as Grid from "./Grid.js"
 
 /**
@@ -47,6 +48,25 @@ export class Visit extends Schema.Class<Visit>("@zhili/Visit")(
     )
   )
 ) {}
+
+/**
+ * Where a visit sits: the community and micro-grid path of the visited household's building.
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const location = (
+  visit: Visit,
+  households: ReadonlyArray<{ readonly id: HouseholdId; readonly building: string }>,
+  buildings: ReadonlyArray<{ readonly id: string; readonly community: string }>,
+  grids: ReadonlyArray<Grid.Grid>
+): OrgUnit.Location => {
+  const building = households.find((h) => h.id === visit.household)?.building
+  const b = buildings.find((x) => x.id === building)
+  if (b === undefined) return {}
+  const micro = Grid.microGridByBuilding(grids).get(b.id as never)
+  return micro === undefined ? { division: b.community } : { division: b.community, grid: Grid.pathOf(micro, grids) }
+}
 
 /**
  * Visit coverage of one grid or community: households, households visited at least once, visits, and the rate.

@@ -65,6 +65,17 @@ export const isActive = (
 ): boolean => m.start <= on && (m.end === undefined || on <= m.end)
 
 /**
+ * Where a membership sits: the location of its unit (division and org path); empty when the unit is unknown.
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const location = (membership: Membership, units: ReadonlyArray<OrgUnit.OrgUnit>): OrgUnit.Location => {
+  const unit = units.find((u) => u.id === membership.unit)
+  return unit === undefined ? {} : OrgUnit.location(unit, units)
+}
+
+/**
  * Thresholds of the Branch Work Regulations (trial, 2018), as data.
  *
  * @since 0.1.0

@@ -7,6 +7,8 @@ import { Schema } from "effect"
 import * as Finding from "../kernel/Finding.js"
 import { GridId, MembershipId, OrgUnitId, PersonId, PostId, TenantId } from "../kernel/Ids.js"
 import * as LocalDate from "../kernel/LocalDate.js"
+import { pathIn } from "./internal/tree.js"
+import * as OrgUnit from "./OrgUnit.js"
 
 /**
  * The kinds of post the seed names, as data a host may extend: 网格长 grid leader, 党员楼栋骨干 building backbone,
@@ -79,6 +81,28 @@ export class Holding extends Schema.Class<Holding>("@zhili/PostHolding")({
   end: Schema.optional(LocalDate.LocalDate),
   termEnd: Schema.optional(LocalDate.LocalDate)
 }) {}
+
+/**
+ * Where a post sits: the division and org path of its unit and, when it belongs to a grid, the grid path (the grid's
+ * community is the division when the post has no unit).
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const location = (
+  post: Post,
+  units: ReadonlyArray<OrgUnit.OrgUnit>,
+  grids: ReadonlyArray<{ readonly id: string; readonly parent?: string | undefined; readonly community: string }>
+): OrgUnit.Location => {
+  const unit = post.unit === undefined ? undefined : units.find((u) => u.id === post.unit)
+  const grid = post.grid === undefined ? undefined : grids.find((g) => g.id === post.grid)
+  const division = unit?.division ?? grid?.community
+  return {
+    ...(division === undefined ? {} : { division }),
+    ...(unit === undefined ? {} : { org: OrgUnit.pathOf(unit, units) }),
+    ...(grid === undefined ? {} : { grid: pathIn(grid.id, new Map(grids.map((g) => [g.id, g] as const))) })
+  }
+}
 
 /**
  * True when the holding is in force on the date.

@@ -8,6 +8,9 @@ import * as Grid from "../grid/Grid.js"
 import { type GridId, HouseholdId, ResidentId, TenantId } from "../kernel/Ids.js"
 import * as LocalDate from "../kernel/LocalDate.js"
 import * as Privacy from "../kernel/Privacy.js"
+import type * as OrgUnit from "../org/OrgUnit.js"
+import type * as Building from "./Building.js"
+import * as Household from "./Household.js"
 
 /**
  * Tags that put a resident in focus: 老年人 elderly, 儿童 child, 残疾人 disabled, 党员 party member, 退役军人 veteran,
@@ -58,6 +61,22 @@ export class Resident extends Schema.Class<Resident>("@zhili/Resident")({
   idNumber: Schema.optional(Privacy.SensitiveString),
   phone: Schema.optional(Privacy.SensitiveString)
 }) {}
+
+/**
+ * Where a resident sits: the location of their household (community and micro-grid path).
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const location = (
+  resident: Resident,
+  households: ReadonlyMap<string, Household.Household>,
+  buildings: ReadonlyMap<string, Building.Building>,
+  grids: ReadonlyArray<Grid.Grid>
+): OrgUnit.Location => {
+  const h = households.get(resident.household)
+  return h === undefined ? {} : Household.location(h, buildings, grids)
+}
 
 /**
  * Age thresholds of "一老一小": elderly from `elderlyFromAge`, children below `childBelowAge` (completed years).
