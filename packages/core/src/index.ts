@@ -25,6 +25,10 @@ export * as Ids from "./kernel/Ids.js"
 export * as LocalDate from "./kernel/LocalDate.js"
 /** Masking and disclosure of personal information. */
 export * as Privacy from "./kernel/Privacy.js"
+/** Plugins: extension points, composition, conflicts and dependencies. */
+export * as Plugin from "./plugin/Plugin.js"
+/** The version of @zhili/core. */
+export { coreVersion } from "./version.js"
 /** Party membership (组织关系) and branch composition. */
 export * as Membership from "./org/Membership.js"
 /** Groups of units with a lead unit (五联一体) and their monthly rotation. */
