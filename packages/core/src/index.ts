@@ -25,10 +25,6 @@ export * as Ids from "./kernel/Ids.js"
 export * as LocalDate from "./kernel/LocalDate.js"
 /** Masking and disclosure of personal information. */
 export * as Privacy from "./kernel/Privacy.js"
-/** Plugins: extension points, composition, conflicts and dependencies. */
-export * as Plugin from "./plugin/Plugin.js"
-/** The version of @zhili/core. */
-export { coreVersion } from "./version.js"
 /** Party membership (组织关系) and branch composition. */
 export * as Membership from "./org/Membership.js"
 /** Groups of units with a lead unit (五联一体) and their monthly rotation. */
@@ -43,9 +39,13 @@ export * as Partnership from "./org/Partnership.js"
 export * as Person from "./org/Person.js"
 /** Posts (岗位), who holds them, and post coverage. */
 export * as Post from "./org/Post.js"
+/** Plugins: extension points, composition, conflicts and dependencies. */
+export * as Plugin from "./plugin/Plugin.js"
 /** Buildings (楼栋). */
 export * as Building from "./registry/Building.js"
 /** Households (户). */
 export * as Household from "./registry/Household.js"
 /** Residents (居民) and "一老一小" counts. */
 export * as Resident from "./registry/Resident.js"
+/** The version of @zhili/core. */
+export { coreVersion } from "./version.js"

@@ -5,17 +5,18 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
+import * as Plugin from "../plugin/Plugin.js"
 
 /**
- * A kind id: lower-case words joined by `-` (`compound-branch`), optionally namespaced by a plugin
- * (`acme:school-branch`).
+ * A kind id: lower-case words joined by `-` (`compound-branch`), namespaced by the plugin that contributes it
+ * (`my-city/school-branch`); the core kinds have no namespace.
  *
  * @since 0.1.0
  * @category models
  */
 export const KindId = Schema.String.pipe(
-  Schema.pattern(/^([a-z][a-z0-9-]*:)?[a-z][a-z0-9-]*$/, {
-    message: () => 'a kind id is lower-case words joined by "-", optionally prefixed by "plugin:"'
+  Schema.pattern(/^([a-z][a-z0-9-]*\/)?[a-z][a-z0-9-]*$/, {
+    message: () => 'a kind id is lower-case words joined by "-", optionally prefixed by "<plugin id>/"'
   }),
   Schema.annotations({ identifier: "OrgKindId", title: "org unit kind id" })
 )
@@ -284,3 +285,75 @@ export const isAllowed = (policy: ParentPolicy, parent: string | undefined, chil
   parent === undefined
     ? policy.roots.some((r) => r.kind === child)
     : policy.edges.some((e) => e.parent === parent && e.child === child)
+
+/**
+ * Extension point `org.unitKinds`: kinds of organisation unit contributed by plugins, keyed by kind id.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const unitKindsPoint: Plugin.ExtensionPoint<KindDefinition> = Plugin.extensionPoint({
+  id: "org.unitKinds",
+  description: "Kinds of organisation unit (组织类型), keyed by kind id.",
+  schema: KindDefinition,
+  key: (k) => k.id
+})
+
+/**
+ * Extension point `org.parentEdges`: allowed parent/child pairs of kinds, keyed `parent>child`.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const parentEdgesPoint: Plugin.ExtensionPoint<AllowedEdge> = Plugin.extensionPoint({
+  id: "org.parentEdges",
+  description: "Allowed parent/child pairs of org unit kinds, keyed parent>child.",
+  schema: AllowedEdge,
+  key: (e) => `${e.parent}>${e.child}`
+})
+
+/**
+ * Extension point `org.parentRoots`: kinds allowed at the top of an org tree, keyed by kind id.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const parentRootsPoint: Plugin.ExtensionPoint<AllowedRoot> = Plugin.extensionPoint({
+  id: "org.parentRoots",
+  description: "Org unit kinds allowed at the top of a tree, keyed by kind id.",
+  schema: AllowedRoot,
+  key: (r) => r.kind
+})
+
+/**
+ * The org extension points, to pass to `Plugin.compose` with the host's other points.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const points: ReadonlyArray<Plugin.AnyExtensionPoint> = [unitKindsPoint, parentEdgesPoint, parentRootsPoint]
+
+/**
+ * The default kinds, edges and roots as contributions, for the core default pack (plugin id `core`).
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const defaultContributions: ReadonlyArray<Plugin.Contribution> = [
+  Plugin.contribute(unitKindsPoint, Object.values(defaultRegistry)),
+  Plugin.contribute(parentEdgesPoint, defaultParentPolicy.edges),
+  Plugin.contribute(parentRootsPoint, defaultParentPolicy.roots)
+]
+
+/**
+ * The kind registry and parent policy of a composed plugin registry (the values of the three org points).
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const fromPlugins = (
+  plugins: Plugin.Registry
+): { readonly registry: Registry; readonly policy: ParentPolicy } => ({
+  registry: extend({}, ...plugins.values(unitKindsPoint)),
+  policy: new ParentPolicy({ edges: plugins.values(parentEdgesPoint), roots: plugins.values(parentRootsPoint) })
+})

@@ -30,7 +30,7 @@ export const knownKinds: Readonly<Record<string, { readonly nameZh: string; read
 }
 
 /**
- * A post kind id (`grid-leader`, `acme:night-watch`).
+ * A post kind id (`grid-leader`, `my-city/night-watch`).
  *
  * @since 0.1.0
  * @category models

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Decode, OrgKind, OrgUnit } from "@zhili/core"
+import { Decode, OrgKind, OrgUnit, Plugin } from "@zhili/core"
 import { Either, Schema } from "effect"
 
 const unit = (id: string, kind: string, parent?: string) =>
@@ -79,7 +79,7 @@ describe("OrgUnit.validateHierarchy", () => {
       unit("group", "grid-party-group", "street"),
       unit("compound", "compound-branch"),
       unit("lost", "property-branch", "nowhere"),
-      unit("school", "acme:school-branch", "street"),
+      unit("school", "acme/school-branch", "street"),
       unit("street", "street-working-committee")
     ])
     expect(fs.map((f) => [f.code, f.path])).toEqual([
@@ -94,7 +94,7 @@ describe("OrgUnit.validateHierarchy", () => {
     const registry = OrgKind.extend(
       OrgKind.defaultRegistry,
       new OrgKind.KindDefinition({
-        id: "acme:school-branch",
+        id: "acme/school-branch",
         nameZh: "学校党支部",
         nameEn: "school branch",
         description: "",
@@ -105,10 +105,10 @@ describe("OrgUnit.validateHierarchy", () => {
       ...OrgKind.defaultParentPolicy,
       edges: [
         ...OrgKind.defaultParentPolicy.edges,
-        new OrgKind.AllowedEdge({ parent: "street-working-committee", child: "acme:school-branch", source: "host" })
+        new OrgKind.AllowedEdge({ parent: "street-working-committee", child: "acme/school-branch", source: "host" })
       ]
     })
-    const units = [unit("street", "street-working-committee"), unit("school", "acme:school-branch", "street")]
+    const units = [unit("street", "street-working-committee"), unit("school", "acme/school-branch", "street")]
     expect(OrgUnit.validateHierarchy(units, registry)).toHaveLength(1)
     expect(OrgUnit.validateHierarchy(units, registry, policy)).toEqual([])
   })
@@ -122,6 +122,57 @@ describe("OrgUnit.validateHierarchy", () => {
 })
 
 describe("OrgKind registry and policy", () => {
+  it("composes kinds and edges from plugins: the core defaults plus a city's kind", () => {
+    const core = Plugin.define({
+      id: "core",
+      version: "0.1.0",
+      description: "core defaults",
+      contributes: OrgKind.defaultContributions
+    })
+    const city = Plugin.define({
+      id: "my-city",
+      version: "1.0.0",
+      description: "school branches",
+      contributes: [
+        Plugin.contribute(OrgKind.unitKindsPoint, [
+          new OrgKind.KindDefinition({
+            id: "my-city/school-branch",
+            nameZh: "学校党支部",
+            nameEn: "school branch",
+            description: "",
+            form: "branch"
+          })
+        ]),
+        Plugin.contribute(OrgKind.parentEdgesPoint, [
+          new OrgKind.AllowedEdge({
+            parent: "street-working-committee",
+            child: "my-city/school-branch",
+            source: "my-city rules"
+          })
+        ])
+      ]
+    })
+    const composed = Plugin.compose([core, city], OrgKind.points, { coreVersion: "0.1.0" })
+    if (Either.isLeft(composed)) throw new Error(composed.left.message)
+    const { policy, registry } = OrgKind.fromPlugins(composed.right)
+    const units = [unit("street", "street-working-committee"), unit("school", "my-city/school-branch", "street")]
+    expect(OrgUnit.validateHierarchy(units, registry, policy)).toEqual([])
+    expect(Object.keys(registry)).toHaveLength(Object.keys(OrgKind.defaultRegistry).length + 1)
+    const bad = Plugin.compose(
+      [
+        core,
+        Plugin.define({
+          id: "bad",
+          version: "1.0.0",
+          description: "",
+          contributes: [{ point: "org.unitKinds", values: [{ id: "Bad Kind" }] }]
+        })
+      ],
+      OrgKind.points,
+      { coreVersion: "0.1.0" }
+    )
+    expect(Either.isLeft(bad)).toBe(true)
+  })
   it("ships the issue's kinds with Chinese and English names", () => {
     for (const id of [
       "street-working-committee",
