@@ -108,6 +108,12 @@ describe("Grid.coverage", () => {
       ["grid/community-mismatch", "M9"],
       ["grid/building-community", "M9"]
     ])
+    // a 20-digit community grid code (CJ/T 349-2010) embeds the community at digits 7–18
+    expect(
+      Grid.coverage({ grids: [grid("L", "large", 1, undefined, [], { code: `100000${C}01` })], buildings: [] }).map(
+        (f) => f.code
+      )
+    ).toEqual(["grid/empty"])
     const bad = [grid("L", "large", 1, undefined, [], { code: "440881002007001" })]
     expect(Grid.coverage({ grids: bad, buildings: [] }).map((f) => f.code)).toEqual([
       "grid/code-outside-community",

@@ -51,6 +51,37 @@ describe("Partnership.pairingCoverage ('1+4')", () => {
   })
 })
 
+describe("Partnership.pairingCoverage at the seed's scale", () => {
+  it("covers 124 villages, 10 communities, 66 grid organisations, 83 two-new and 21 floating-member organisations", () => {
+    const targets = [
+      ...Array.from({ length: 124 }, (_, i) => unit(`v${i}`, "village-branch")),
+      ...Array.from({ length: 10 }, (_, i) => unit(`c${i}`, "community-general-branch")),
+      ...Array.from({ length: 66 }, (_, i) => unit(`g${i}`, "grid-party-group")),
+      ...Array.from({ length: 83 }, (_, i) => unit(`t${i}`, "two-new-branch")),
+      ...Array.from({ length: 21 }, (_, i) => unit(`f${i}`, "floating-member-branch"))
+    ]
+    const organs = Array.from({ length: 71 }, (_, i) => unit(`o${i}`, "county-organ-branch"))
+    const byKind = (k: string) => targets.filter((t) => t.kind === k)
+    const edges = organs.flatMap((o, i) =>
+      [
+        byKind("village-branch"),
+        [...byKind("community-general-branch"), ...byKind("grid-party-group")],
+        byKind("two-new-branch"),
+        byKind("floating-member-branch")
+      ].flatMap((list) =>
+        list
+          .filter((_, j) => j % organs.length === i || (j === i % list.length && list.length < organs.length))
+          .map((t) => edge("pairing", o.id, t.id))
+      )
+    )
+    const r = Partnership.pairingCoverage([...organs, ...targets], edges, on)
+    expect(r.missing).toEqual([])
+    expect(r.unpaired).toEqual([])
+    const dropped = edges.filter((e) => e.to !== "t5")
+    expect(Partnership.pairingCoverage([...organs, ...targets], dropped, on).unpaired).toEqual(["t5"])
+  })
+})
+
 describe("Partnership.dualRegistration (双报到)", () => {
   it("computes the share of members registered per unit and overall", () => {
     const units = [unit("organ-a", "county-organ-branch"), unit("organ-b", "county-organ-branch")]
