@@ -7,14 +7,14 @@
  * @packageDocumentation
  */
 
-/** Unified social credit codes (统一社会信用代码, GB 32100-2015). */
-export * as CreditCode from "./kernel/CreditCode.js"
 /** Grids (网格): tree, coverage, leader assignment and roll-ups. */
 export * as Grid from "./grid/Grid.js"
 /** Grid workers (网格员) and workload. */
 export * as GridWorker from "./grid/GridWorker.js"
 /** Door-knocking visits (敲门行动) and visit coverage. */
 export * as Visit from "./grid/Visit.js"
+/** Unified social credit codes (统一社会信用代码, GB 32100-2015). */
+export * as CreditCode from "./kernel/CreditCode.js"
 /** Decoding untrusted input with typed errors and findings. */
 export * as Decode from "./kernel/Decode.js"
 /** Administrative division codes (行政区划代码, GB/T 2260 and statistical codes) and a dated dataset. */
