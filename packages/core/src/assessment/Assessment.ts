@@ -13,9 +13,9 @@ import { Schema } from "effect"
 import * as Finding from "../kernel/Finding.js"
 import { AssessmentId, IndicatorId, IndicatorSystemId, OrgUnitId, TenantId } from "../kernel/Ids.js"
 import { LocalDate } from "../kernel/LocalDate.js"
-import { type OrgPath, locate, pts, round2 } from "./internal/location.js"
 import type { Band, IndicatorSystem, Leaf } from "./IndicatorSystem.js"
 import { type Indicator, leaves } from "./IndicatorSystem.js"
+import { locate, type OrgPath, pts, round2 } from "./internal/location.js"
 import * as Ranking from "./Ranking.js"
 
 /**
@@ -48,7 +48,9 @@ export type ResolveOrgPath = OrgPath
  */
 export class Period extends Schema.Class<Period>("@zhili/AssessmentPeriod")(
   Schema.Struct({ label: Schema.NonEmptyTrimmedString, from: LocalDate, to: LocalDate }).pipe(
-    Schema.filter((p) => p.from <= p.to || { path: ["to"], message: `period ends (${p.to}) before it starts (${p.from})` })
+    Schema.filter(
+      (p) => p.from <= p.to || { path: ["to"], message: `period ends (${p.to}) before it starts (${p.from})` }
+    )
   )
 ) {}
 

@@ -14,9 +14,8 @@
  * @since 0.1.0
  */
 import { Either, Schema } from "effect"
-import { DecodeError } from "../kernel/Errors.js"
-import { InvalidInput } from "../kernel/Errors.js"
 import { issuesOf } from "../kernel/Decode.js"
+import { DecodeError, InvalidInput } from "../kernel/Errors.js"
 import { IndicatorId, IndicatorSystemId, TenantId } from "../kernel/Ids.js"
 import { round2 } from "./internal/location.js"
 
@@ -367,7 +366,8 @@ export const make = (
   tolerance: number = defaultTolerance
 ): Either.Either<IndicatorSystem, DecodeError | WeightsDoNotSumToOne | InvalidInput> => {
   const raw = Schema.decodeUnknownEither(Fields, { errors: "all", onExcessProperty: "ignore" })(input)
-  if (Either.isLeft(raw)) return Either.left(new DecodeError({ subject: "IndicatorSystem", issues: issuesOf(raw.left) }))
+  if (Either.isLeft(raw))
+    return Either.left(new DecodeError({ subject: "IndicatorSystem", issues: issuesOf(raw.left) }))
   const problems = problemsOf(raw.right, tolerance)
   const first = problems[0]
   if (first === undefined) return Either.right(new IndicatorSystem(raw.right, { disableValidation: true }))

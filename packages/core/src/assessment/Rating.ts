@@ -210,7 +210,11 @@ const settle = (
       reasons.set(r.item.subject, why)
     }
     findings.push(
-      Finding.warning("assessment/tie-included", ["candidates"], `${at}: all included, ${line.length - left} over quota`)
+      Finding.warning(
+        "assessment/tie-included",
+        ["candidates"],
+        `${at}: all included, ${line.length - left} over quota`
+      )
     )
   }
   const excludeAll = (why: string) => {
