@@ -304,7 +304,10 @@ const problemsOf = (
       }
       seen.add(ind.id)
       const own = max * ind.weight
-      if (ind._tag === "Group") return walk(ind.children, ind.id, [...here, "children"], own)
+      if (ind._tag === "Group") {
+        walk(ind.children, ind.id, [...here, "children"], own)
+        return
+      }
       const m = ind.method
       if (m._tag === "Deduction" && m.floor > own + 1e-9) {
         out.push({

@@ -223,8 +223,14 @@ const settle = (
       Finding.warning("assessment/tie-excluded", ["candidates"], `${at}: all excluded, ${left} seat(s) left empty`)
     )
   }
-  if (policy._tag === "IncludeAllTied") return includeAll(`${at}; tie policy includes all tied`)
-  if (policy._tag === "ExcludeAllTied") return excludeAll(`${at}; tie policy excludes all tied`)
+  if (policy._tag === "IncludeAllTied") {
+    includeAll(`${at}; tie policy includes all tied`)
+    return
+  }
+  if (policy._tag === "ExcludeAllTied") {
+    excludeAll(`${at}; tie policy excludes all tied`)
+    return
+  }
   const worst = policy.higherIsBetter ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY
   for (const r of line) {
     if (tieBreak[r.item.subject] === undefined) {
