@@ -7,3 +7,5 @@
 
 /** fast-check arbitraries for kernel values. */
 export * as Arbitraries from "./Arbitraries.js"
+/** 会昌县 (Huichang County, 360733): inspections, ratings, bulletins and task lists built from the seed. */
+export * as HuichangCounty from "./fixtures/HuichangCounty.js"
