@@ -14,7 +14,10 @@ const sitting = (id: string, unit: string, kind: Inspection.UnitKind, n: number)
     unitKind: kind,
     date: d("2024-05-10"),
     inspectors: [person],
-    suggestions: Array.from({ length: n }, (_, i) => ({ id: Ids.SuggestionId.make(`s${i + 1}`), text: "会议记录不规范" }))
+    suggestions: Array.from({ length: n }, (_, i) => ({
+      id: Ids.SuggestionId.make(`s${i + 1}`),
+      text: "会议记录不规范"
+    }))
   })
 
 const rect = (
@@ -50,7 +53,15 @@ describe("Inspection rectification", () => {
   it("counts a rectification verified after its deadline as completed, late, and not on time", () => {
     const r = Inspection.report([town, unit], rects, d("2024-06-30"))
     const t = r.units.find((x) => x.unit === "town-1")
-    expect(t).toMatchObject({ suggestions: 3, completed: 2, onTime: 1, late: 1, overdue: 1, pending: 0, signedOff: false })
+    expect(t).toMatchObject({
+      suggestions: 3,
+      completed: 2,
+      onTime: 1,
+      late: 1,
+      overdue: 1,
+      pending: 0,
+      signedOff: false
+    })
     expect(t?.completionRate).toBeCloseTo(2 / 3)
     expect(t?.onTimeRate).toBeCloseTo(1 / 3)
     expect(Inspection.outcomeAt(rects[1] as Inspection.Rectification, d("2024-06-15"))).toBe("overdue")
@@ -75,9 +86,9 @@ describe("Inspection rectification", () => {
     ])
     expect(Inspection.overdueAt(rects, at, "UTC").map((o) => o.rectification.id)).toEqual(["i1-s3"])
     // before the late verification, that one was on the list too
-    expect(Inspection.overdueAt(rects, DateTime.unsafeMake("2024-06-15T04:00:00Z")).map((o) => o.rectification.id)).toEqual(
-      ["i1-s2", "i1-s3"]
-    )
+    expect(
+      Inspection.overdueAt(rects, DateTime.unsafeMake("2024-06-15T04:00:00Z")).map((o) => o.rectification.id)
+    ).toEqual(["i1-s2", "i1-s3"])
   })
 
   it("signs a unit off only when every suggestion is rectified and verified", () => {
@@ -92,7 +103,10 @@ describe("Inspection rectification", () => {
   })
 
   it("reports a suggestion without a rectification and a rectification of an unknown suggestion", () => {
-    const stray = new Inspection.Rectification({ ...(rects[0] as Inspection.Rectification), suggestion: Ids.SuggestionId.make("s9") })
+    const stray = new Inspection.Rectification({
+      ...(rects[0] as Inspection.Rectification),
+      suggestion: Ids.SuggestionId.make("s9")
+    })
     const r = Inspection.report([town], [stray], d("2024-06-30"))
     expect(r.findings.map((f) => [f.code, f.path.join(".")])).toEqual([
       ["assessment/unknown-suggestion", "rectifications.0"],
@@ -110,7 +124,10 @@ describe("Inspection rectification", () => {
     })
     assert.isTrue(Either.isLeft(r))
     if (Either.isLeft(r)) expect(r.left.issues.map((i) => i.path.join("."))).toEqual(["verifications"])
-    const noInspector = Decode.decodeEither(Inspection.Inspection)({ ...Schema.encodeSync(Inspection.Inspection)(town), inspectors: [] })
+    const noInspector = Decode.decodeEither(Inspection.Inspection)({
+      ...Schema.encodeSync(Inspection.Inspection)(town),
+      inspectors: []
+    })
     assert.isTrue(Either.isLeft(noInspector) && noInspector.left.issues[0]?.path.join(".") === "inspectors.0")
   })
 

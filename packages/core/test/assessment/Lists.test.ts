@@ -116,7 +116,14 @@ describe("Brand (一机关一品牌)", () => {
 
 describe("Bulletin", () => {
   const entry = (id: string, kind: Bulletin.Kind, subject: Ids.OrgUnitId, date: string) =>
-    new Bulletin.BulletinEntry({ id: Ids.BulletinEntryId.make(id), tenant, kind, subject, date: d(date), reason: "理由" })
+    new Bulletin.BulletinEntry({
+      id: Ids.BulletinEntryId.make(id),
+      tenant,
+      kind,
+      subject,
+      date: d(date),
+      reason: "理由"
+    })
   const entries = [
     entry("e1", "praise", A, "2024-02-01"),
     entry("e2", "criticism", A, "2024-03-01"),
@@ -133,7 +140,10 @@ describe("Bulletin", () => {
   })
 
   it("requires a reason", () => {
-    const r = Decode.decodeEither(Bulletin.BulletinEntry)({ ...Schema.encodeSync(Bulletin.BulletinEntry)(entries[0] as Bulletin.BulletinEntry), reason: "  " })
+    const r = Decode.decodeEither(Bulletin.BulletinEntry)({
+      ...Schema.encodeSync(Bulletin.BulletinEntry)(entries[0] as Bulletin.BulletinEntry),
+      reason: "  "
+    })
     assert.isTrue(Either.isLeft(r) && r.left.issues[0]?.path.join(".") === "reason")
   })
 })

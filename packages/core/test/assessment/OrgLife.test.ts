@@ -66,8 +66,14 @@ describe("OrgLife.compliance", () => {
       "2025-Q3",
       "2025-Q4"
     ])
-    expect(OrgLife.buckets("monthly", d("2024-12-01"), d("2025-02-27")).map((b) => b.label)).toEqual(["2024-12", "2025-01"])
-    expect(OrgLife.buckets("half-yearly", d("2025-01-01"), d("2025-12-31")).map((b) => b.label)).toEqual(["2025-H1", "2025-H2"])
+    expect(OrgLife.buckets("monthly", d("2024-12-01"), d("2025-02-27")).map((b) => b.label)).toEqual([
+      "2024-12",
+      "2025-01"
+    ])
+    expect(OrgLife.buckets("half-yearly", d("2025-01-01"), d("2025-12-31")).map((b) => b.label)).toEqual([
+      "2025-H1",
+      "2025-H2"
+    ])
     expect(OrgLife.buckets("yearly", d("2025-01-02"), d("2025-12-31"))).toEqual([])
     expect(OrgLife.buckets("none", d("2025-01-01"), d("2025-12-31"))).toEqual([])
   })

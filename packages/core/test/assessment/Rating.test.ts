@@ -84,7 +84,9 @@ describe("Rating.rate", () => {
     const r = Rating.rate(quota(2, { _tag: "IncludeAllTied" }), field)
     expect(r.selected).toEqual(["top", "a", "b"])
     expect(r.findings.map((f) => f.code)).toEqual(["assessment/tie-included"])
-    expect(r.findings[0]?.message).toBe("2 subjects tie at rank 2 with 95.00 for 1 remaining seat: all included, 1 over quota")
+    expect(r.findings[0]?.message).toBe(
+      "2 subjects tie at rank 2 with 95.00 for 1 remaining seat: all included, 1 over quota"
+    )
   })
 
   it("tie at the quota line — exclude all tied: 1 title for 2 seats", () => {
@@ -95,7 +97,12 @@ describe("Rating.rate", () => {
   })
 
   it("tie at the quota line — tie-break key: the higher 双清 index wins", () => {
-    const policy: Rating.TiePolicy = { _tag: "TieBreak", key: "双清指数", higherIsBetter: true, otherwise: "exclude-all" }
+    const policy: Rating.TiePolicy = {
+      _tag: "TieBreak",
+      key: "双清指数",
+      higherIsBetter: true,
+      otherwise: "exclude-all"
+    }
     const r = Rating.rate(quota(2, policy), field, { a: 80, b: 91 })
     expect(r.selected).toEqual(["top", "b"])
     expect(r.decisions.find((d) => d.subject === "a")?.reason).toContain("loses the tie-break on 双清指数 (80)")
@@ -103,11 +110,18 @@ describe("Rating.rate", () => {
   })
 
   it("tie-break that ties again falls back to its 'otherwise' policy; a missing value is a finding", () => {
-    const policy: Rating.TiePolicy = { _tag: "TieBreak", key: "双清指数", higherIsBetter: true, otherwise: "include-all" }
+    const policy: Rating.TiePolicy = {
+      _tag: "TieBreak",
+      key: "双清指数",
+      higherIsBetter: true,
+      otherwise: "include-all"
+    }
     expect(Rating.rate(quota(2, policy), field, { a: 80, b: 80 }).selected).toEqual(["top", "a", "b"])
     const missing = Rating.rate(quota(2, policy), field, { a: 80 })
     expect(missing.selected).toEqual(["top", "a"])
-    expect(missing.findings.map((f) => [f.code, f.path.join(".")])).toEqual([["assessment/missing-tie-break", "tieBreak.b"]])
+    expect(missing.findings.map((f) => [f.code, f.path.join(".")])).toEqual([
+      ["assessment/missing-tie-break", "tieBreak.b"]
+    ])
   })
 
   it("never selects below the bar, even with seats left", () => {

@@ -63,7 +63,13 @@ describe("IndicatorSystem weights", () => {
 
   it("rejects siblings that do not sum to 1 with a typed error naming the parent and the sum", () => {
     const bad = system([
-      { _tag: "Group", id: "g1", name: "党建", weight: 1, children: [leaf("a", 0.3, { _tag: "YesNo" }), leaf("b", 0.6, { _tag: "YesNo" })] }
+      {
+        _tag: "Group",
+        id: "g1",
+        name: "党建",
+        weight: 1,
+        children: [leaf("a", 0.3, { _tag: "YesNo" }), leaf("b", 0.6, { _tag: "YesNo" })]
+      }
     ])
     const r = IndicatorSystem.make(bad)
     assert.isTrue(Either.isLeft(r))
@@ -84,7 +90,13 @@ describe("IndicatorSystem weights", () => {
 
   it("reports the path when decoding the class schema directly", () => {
     const bad = system([
-      { _tag: "Group", id: "g1", name: "党建", weight: 1, children: [leaf("a", 0.3, { _tag: "YesNo" }), leaf("b", 0.6, { _tag: "YesNo" })] }
+      {
+        _tag: "Group",
+        id: "g1",
+        name: "党建",
+        weight: 1,
+        children: [leaf("a", 0.3, { _tag: "YesNo" }), leaf("b", 0.6, { _tag: "YesNo" })]
+      }
     ])
     const r = Decode.decodeEither(IndicatorSystem.IndicatorSystem)(bad)
     assert.isTrue(Either.isLeft(r))
@@ -96,7 +108,11 @@ describe("IndicatorSystem weights", () => {
 
   it("rejects bad input with paths: a negative weight, a missing method, a bad source key", () => {
     const r = IndicatorSystem.make(
-      system([leaf("a", -1, { _tag: "YesNo" }), { _tag: "Leaf", id: "b", name: "b", weight: 1 }, leaf("c", 1, { _tag: "DataSource", source: "Bad Key" })])
+      system([
+        leaf("a", -1, { _tag: "YesNo" }),
+        { _tag: "Leaf", id: "b", name: "b", weight: 1 },
+        leaf("c", 1, { _tag: "DataSource", source: "Bad Key" })
+      ])
     )
     assert.isTrue(Either.isLeft(r))
     if (Either.isLeft(r)) {
@@ -110,7 +126,9 @@ describe("IndicatorSystem weights", () => {
 
   it("rejects duplicate ids and a deduction floor above the indicator's points as InvalidInput with a path", () => {
     const dup = IndicatorSystem.make(system([leaf("a", 0.5, { _tag: "YesNo" }), leaf("a", 0.5, { _tag: "YesNo" })]))
-    assert.isTrue(Either.isLeft(dup) && dup.left._tag === "InvalidInput" && dup.left.message.includes("indicators[1].id"))
+    assert.isTrue(
+      Either.isLeft(dup) && dup.left._tag === "InvalidInput" && dup.left.message.includes("indicators[1].id")
+    )
     const floor = IndicatorSystem.make(system([leaf("a", 1, { _tag: "Deduction", perOccurrence: 1, floor: 120 })]))
     assert.isTrue(Either.isLeft(floor) && floor.left._tag === "InvalidInput")
   })
@@ -198,7 +216,9 @@ describe("Assessment.score", () => {
       ["assessment/missing-source", "sources.assessment.rectification-rate"]
     ])
     expect(s.total).toBe(0)
-    expect(Assessment.explain(s)[1]).toBe("党建 > scale: lost 10.00 of 10.00 points — input is not one of the levels 1, 2, 3, 4, 5")
+    expect(Assessment.explain(s)[1]).toBe(
+      "党建 > scale: lost 10.00 of 10.00 points — input is not one of the levels 1, 2, 3, 4, 5"
+    )
   })
 
   it("rejects raw inputs of the wrong shape at decode time with a path", () => {
