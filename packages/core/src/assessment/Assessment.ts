@@ -15,7 +15,7 @@ import { AssessmentId, IndicatorId, IndicatorSystemId, OrgUnitId, TenantId } fro
 import { LocalDate } from "../kernel/LocalDate.js"
 import type { Band, IndicatorSystem, Leaf } from "./IndicatorSystem.js"
 import { type Indicator, leaves } from "./IndicatorSystem.js"
-import { locate, type OrgPath, pts, round2 } from "./internal/location.js"
+import { locate, pts, round2 } from "./internal/location.js"
 import * as Ranking from "./Ranking.js"
 
 /**
@@ -38,7 +38,7 @@ export interface Location {
  * @since 0.1.0
  * @category models
  */
-export type ResolveOrgPath = OrgPath
+export type ResolveOrgPath = (unit: string) => ReadonlyArray<string>
 
 /**
  * An assessment period (考核周期), both ends included, with a label such as `2024` or `2024-H1`.

@@ -1,11 +1,8 @@
-/** Resolves an org unit id to its id path from the root of the org tree. */
-export type OrgPath = (unit: string) => ReadonlyArray<string>
-
 /** The `Scope.Location` of a record owned by `tenant` about org unit `unit`. */
 export const locate = (
   tenant: string,
   unit: string,
-  orgPath?: OrgPath
+  orgPath?: (unit: string) => ReadonlyArray<string>
 ): { readonly division: string; readonly org: ReadonlyArray<string> } => ({
   division: tenant,
   org: orgPath === undefined ? [unit] : orgPath(unit)
