@@ -432,3 +432,11 @@ export const linearScale = (min: number, max: number): typeof Scale.Type => {
   const [first, ...rest] = levels
   return Scale.make({ levels: [first ?? { level: min, fraction: 1 }, ...rest] })
 }
+
+/**
+ * The `Scope.Location` of an indicator system: its tenant's division (a system belongs to no one org unit).
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const location = (self: IndicatorSystem): { readonly division: string } => ({ division: self.tenant })

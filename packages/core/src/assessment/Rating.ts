@@ -397,3 +397,11 @@ export const manage = (scheme: RatingScheme, periods: ReadonlyArray<PeriodCandid
  */
 export const historyOf = (history: TitleHistory, subject: OrgUnitId): Array<TitleEvent> =>
   history.events.filter((e) => e.subject === subject)
+
+/**
+ * The `Scope.Location` of a rating scheme: its tenant's division.
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const location = (self: RatingScheme): { readonly division: string } => ({ division: self.tenant })

@@ -128,6 +128,10 @@ describe("Rating.rate", () => {
     expect(Rating.rate(quota(10, { _tag: "IncludeAllTied" }, 91), field).selected).toEqual(["top", "a", "b"])
   })
 
+  it("locates a scheme in its tenant's division", () => {
+    expect(Rating.location(threshold)).toEqual({ division: "360733" })
+  })
+
   it("decodes a scheme and rejects a zero quota with a path", () => {
     const r = Decode.decodeEither(Rating.RatingScheme)({ ...quota(1, { _tag: "IncludeAllTied" }), quota: 0 })
     assert.isTrue(Either.isLeft(r) && r.left.issues.some((i) => i.path.join(".") === "quota"))

@@ -59,6 +59,8 @@ const make = (input: unknown) => {
 describe("IndicatorSystem weights", () => {
   it("accepts weights that sum to 1 within floating-point error (0.3 / 0.35 / 0.35)", () => {
     assert.isTrue(Either.isRight(IndicatorSystem.make(every)))
+    expect(IndicatorSystem.location(make(every))).toEqual({ division: "360733" })
+    expect(IndicatorSystem.leaves(make(every)).map((l) => l.maxPoints)).toEqual([10, 10, 10, 10, 10, 15, 17.5, 17.5])
   })
 
   it("rejects siblings that do not sum to 1 with a typed error naming the parent and the sum", () => {
