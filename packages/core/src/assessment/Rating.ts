@@ -2,7 +2,8 @@
  * Rating schemes (评选、评星定级) and their dynamic management (动态管理).
  *
  * - A threshold scheme, such as the "four-strong" party branch (四强党支部), gives the title to every subject whose
- *   total reaches the bar.
+ *   total reaches the bar and, when the scheme lists `minimums`, whose named indicators (the four strengths) each
+ *   earn at least their minimum share of points.
  * - A quota scheme, such as the model organ (模范机关), gives it to the best `quota` subjects that reach the bar. A tie
  *   at the quota line is settled by an explicit {@link TiePolicy}: include all tied, exclude all tied, or break the
  *   tie on a named key the caller supplies (e.g. the 双清 index), falling back to include or exclude when the key
@@ -16,7 +17,7 @@
  */
 import { Schema } from "effect"
 import * as Finding from "../kernel/Finding.js"
-import { OrgUnitId, RatingSchemeId, TenantId } from "../kernel/Ids.js"
+import { IndicatorId, OrgUnitId, RatingSchemeId, TenantId } from "../kernel/Ids.js"
 import { pts, round2 } from "./internal/location.js"
 import * as Ranking from "./Ranking.js"
 
@@ -53,8 +54,21 @@ export const ThresholdScheme = Schema.TaggedStruct("Threshold", {
   id: RatingSchemeId,
   tenant: TenantId,
   title: Schema.NonEmptyTrimmedString,
-  bar: Schema.Number.pipe(Schema.finite())
+  bar: Schema.Number.pipe(Schema.finite()),
+  /**
+   * Optional minimum shares of named indicators, e.g. each of the four strengths of 四强 at 80% of its points: a
+   * subject reaching the bar but short of one of them is not rated (and a holder loses the title).
+   */
+  minimums: Schema.optional(
+    Schema.Array(Schema.Struct({ indicator: IndicatorId, share: Schema.Number.pipe(Schema.between(0, 1)) }))
+  )
 })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type ThresholdScheme = typeof ThresholdScheme.Type
 
 /**
  * A title given to the best `quota` subjects whose total reaches `bar` (e.g. 模范机关); the bar is also what a holder
@@ -71,6 +85,12 @@ export const QuotaScheme = Schema.TaggedStruct("Quota", {
   bar: Schema.Number.pipe(Schema.finite()),
   ties: TiePolicy
 })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type QuotaScheme = typeof QuotaScheme.Type
 
 /**
  * A rating scheme: by threshold or by quota.
@@ -94,6 +114,25 @@ export type RatingScheme = typeof RatingScheme.Type
 export interface Candidate {
   readonly subject: OrgUnitId
   readonly total: number
+  /** The per-indicator scores, needed by a threshold scheme with `minimums`. */
+  readonly scores?: ReadonlyArray<{
+    readonly indicator: IndicatorId
+    readonly points: number
+    readonly maxPoints: number
+  }>
+}
+
+const shortOf = (scheme: RatingScheme, c: Candidate): string | undefined => {
+  if (scheme._tag !== "Threshold" || scheme.minimums === undefined) return undefined
+  for (const m of scheme.minimums) {
+    const line = c.scores?.find((s) => s.indicator === m.indicator)
+    if (line === undefined) return `no score for ${m.indicator}`
+    const share = line.maxPoints === 0 ? 1 : line.points / line.maxPoints
+    if (share + 1e-9 < m.share) {
+      return `${m.indicator} earned ${pts(line.points)} of ${pts(line.maxPoints)}, below the minimum of ${round2(m.share * 100)}%`
+    }
+  }
+  return undefined
 }
 
 /**
@@ -160,8 +199,14 @@ const rateWithin = (
   const reasons = new Map<string, string>()
   let chosen: Set<string>
   if (scheme._tag === "Threshold") {
-    chosen = new Set(eligible.map((r) => r.item.subject))
-    for (const r of eligible) reasons.set(r.item.subject, `total ${pts(r.score)} reaches the bar of ${pts(bar)}`)
+    chosen = new Set()
+    for (const r of eligible) {
+      const short = shortOf(scheme, r.item)
+      if (short === undefined) {
+        chosen.add(r.item.subject)
+        reasons.set(r.item.subject, `total ${pts(r.score)} reaches the bar of ${pts(bar)}`)
+      } else reasons.set(r.item.subject, `total ${pts(r.score)} reaches the bar of ${pts(bar)} but ${short}`)
+    }
   } else {
     chosen = new Set()
     const sure = eligible.filter((r) => r.rank + r.tied - 1 <= seats)
@@ -352,6 +397,14 @@ export const manage = (scheme: RatingScheme, periods: ReadonlyArray<PeriodCandid
           period: p.period,
           total: round2(c.total),
           reason: `total ${pts(c.total)} in ${p.period} is below the bar of ${pts(bar)}`
+        })
+      } else if (shortOf(scheme, c) !== undefined) {
+        events.push({
+          _tag: "Revoked",
+          subject: h,
+          period: p.period,
+          total: round2(c.total),
+          reason: `in ${p.period} ${shortOf(scheme, c)}`
         })
       } else {
         kept.push(h)

@@ -80,6 +80,35 @@ describe("Rating.rate", () => {
     expect(r.decisions.find((d) => d.subject === "e")?.reason).toBe("total 50.00 is below the bar of 90.00")
   })
 
+  it("a threshold scheme with minimums rates only subjects strong in every named indicator", () => {
+    const scheme: Rating.RatingScheme = {
+      ...threshold,
+      minimums: [
+        { indicator: Ids.IndicatorId.make("political"), share: 0.8 },
+        { indicator: Ids.IndicatorId.make("role"), share: 0.8 }
+      ]
+    }
+    const score = (indicator: string, points: number) => ({
+      indicator: Ids.IndicatorId.make(indicator),
+      points,
+      maxPoints: 25
+    })
+    const strong = { ...c("s", 95), scores: [score("political", 24), score("role", 21)] }
+    const lopsided = { ...c("l", 95), scores: [score("political", 25), score("role", 15)] }
+    const unscored = c("u", 99)
+    const r = Rating.rate(scheme, [strong, lopsided, unscored])
+    expect(r.selected).toEqual(["s"])
+    expect(r.decisions.find((d) => d.subject === "l")?.reason).toBe(
+      "total 95.00 reaches the bar of 90.00 but role earned 15.00 of 25.00, below the minimum of 80%"
+    )
+    expect(r.decisions.find((d) => d.subject === "u")?.reason).toContain("no score for political")
+    const h = Rating.manage(scheme, [
+      { period: "2023", candidates: [strong] },
+      { period: "2024", candidates: [{ ...strong, scores: [score("political", 10), score("role", 25)] }] }
+    ])
+    expect(h.events.map((e) => e._tag)).toEqual(["Awarded", "Revoked"])
+  })
+
   it("tie at the quota line — include all tied: 3 titles for 2 seats, with a finding", () => {
     const r = Rating.rate(quota(2, { _tag: "IncludeAllTied" }), field)
     expect(r.selected).toEqual(["top", "a", "b"])
