@@ -29,18 +29,36 @@ export * as Rating from "./assessment/Rating.js"
 export * as ResponsibilityList from "./assessment/ResponsibilityList.js"
 /** Task lists (任务清单): progress and overdue tasks per responsible unit. */
 export * as TaskList from "./assessment/TaskList.js"
+/** Unified social credit codes (统一社会信用代码, GB 32100-2015). */
+export * as CreditCode from "./kernel/CreditCode.js"
 /** Decoding untrusted input with typed errors and findings. */
 export * as Decode from "./kernel/Decode.js"
+/** Administrative division codes (行政区划代码, GB/T 2260 and statistical codes) and a dated dataset. */
+export * as Division from "./kernel/Division.js"
 /** Typed errors shared by every context. */
 export * as Errors from "./kernel/Errors.js"
 /** Findings reported by validation rules. */
 export * as Finding from "./kernel/Finding.js"
+/** Unit and community grid codes (网格编码). */
+export * as GridCode from "./kernel/GridCode.js"
+/** Citizen identity numbers (公民身份号码, GB 11643-1999). */
+export * as IdNumber from "./kernel/IdNumber.js"
 /** Branded identifiers of every aggregate. */
 export * as Ids from "./kernel/Ids.js"
 /** Calendar dates and ages. */
 export * as LocalDate from "./kernel/LocalDate.js"
+/** Opening hours: is it open at t, next opening and closing, with holiday overrides. */
+export * as OpeningHours from "./kernel/OpeningHours.js"
 /** Masking and disclosure of personal information. */
 export * as Privacy from "./kernel/Privacy.js"
+/** Recurrence rules (weekly, monthly, several periods a day) and their occurrences. */
+export * as Recurrence from "./kernel/Recurrence.js"
+/** What an actor may see (数据权限范围): subtrees of the division, org and grid trees. */
+export * as Scope from "./kernel/Scope.js"
+/** Times of day, periods and time zones, and conversions between wall-clock time and instants. */
+export * as WallClock from "./kernel/WallClock.js"
+/** Working-day calendars, working days and working-time deadlines. */
+export * as WorkingCalendar from "./kernel/WorkingCalendar.js"
 /** Plugins: extension points, composition, conflicts and dependencies. */
 export * as Plugin from "./plugin/Plugin.js"
 /** The version of @zhili/core. */

@@ -13,24 +13,20 @@ import { Schema } from "effect"
 import * as Finding from "../kernel/Finding.js"
 import { AssessmentId, IndicatorId, IndicatorSystemId, OrgUnitId, TenantId } from "../kernel/Ids.js"
 import { LocalDate } from "../kernel/LocalDate.js"
+import type * as Scope from "../kernel/Scope.js"
 import type { Band, IndicatorSystem, Leaf } from "./IndicatorSystem.js"
 import { type Indicator, leaves } from "./IndicatorSystem.js"
 import { locate, pts, round2 } from "./internal/location.js"
 import * as Ranking from "./Ranking.js"
 
 /**
- * Where a record sits, in the shape of the kernel's `Scope.Location`: the tenant's division code and the id path
- * of the record's org unit from the root of the org tree (the caller resolves it; without a resolver the path is
- * the unit alone).
+ * Where a record sits: the kernel's `Scope.Location` (the tenant's division code and the id path of the record's
+ * org unit from the root of the org tree; the caller resolves the path, without a resolver it is the unit alone).
  *
  * @since 0.1.0
  * @category models
  */
-export interface Location {
-  readonly division?: string
-  readonly org?: ReadonlyArray<string>
-  readonly grid?: ReadonlyArray<string>
-}
+export type Location = Scope.Location
 
 /**
  * Resolves an org unit id to its id path from the root of the org tree (supplied by the org context's host).

@@ -17,6 +17,7 @@ import { Either, Schema } from "effect"
 import { issuesOf } from "../kernel/Decode.js"
 import { DecodeError, InvalidInput } from "../kernel/Errors.js"
 import { IndicatorId, IndicatorSystemId, TenantId } from "../kernel/Ids.js"
+import type * as Scope from "../kernel/Scope.js"
 import { round2 } from "./internal/location.js"
 
 /**
@@ -439,4 +440,4 @@ export const linearScale = (min: number, max: number): typeof Scale.Type => {
  * @since 0.1.0
  * @category getters
  */
-export const location = (self: IndicatorSystem): { readonly division: string } => ({ division: self.tenant })
+export const location = (self: IndicatorSystem): Scope.Location => ({ division: self.tenant })

@@ -18,6 +18,7 @@
 import { Schema } from "effect"
 import * as Finding from "../kernel/Finding.js"
 import { IndicatorId, OrgUnitId, RatingSchemeId, TenantId } from "../kernel/Ids.js"
+import type * as Scope from "../kernel/Scope.js"
 import { pts, round2 } from "./internal/location.js"
 import * as Ranking from "./Ranking.js"
 
@@ -457,4 +458,4 @@ export const historyOf = (history: TitleHistory, subject: OrgUnitId): Array<Titl
  * @since 0.1.0
  * @category getters
  */
-export const location = (self: RatingScheme): { readonly division: string } => ({ division: self.tenant })
+export const location = (self: RatingScheme): Scope.Location => ({ division: self.tenant })

@@ -1,5 +1,5 @@
 import { assert, describe, expect, it } from "@effect/vitest"
-import { Decode, Ids, Inspection, LocalDate } from "@zhili/core"
+import { Decode, Ids, Inspection, LocalDate, Scope } from "@zhili/core"
 import { DateTime, Either, Schema } from "effect"
 
 const d = (s: string) => Schema.decodeSync(LocalDate.LocalDate)(s)
@@ -134,5 +134,18 @@ describe("Inspection rectification", () => {
   it("locates records in the tenant's division and the unit's org path", () => {
     expect(Inspection.location(town)).toEqual({ division: "360733", org: ["town-1"] })
     expect(Inspection.location(town, (id) => ["county", id])).toEqual({ division: "360733", org: ["county", "town-1"] })
+    const county = Scope.org(["county"])
+    expect(
+      Scope.contains(
+        county,
+        Inspection.location(town, (id) => ["county", id])
+      )
+    ).toBe(true)
+    expect(
+      Scope.contains(
+        Scope.org(["other"]),
+        Inspection.location(town, (id) => ["county", id])
+      )
+    ).toBe(false)
   })
 })
