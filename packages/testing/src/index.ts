@@ -11,3 +11,5 @@ export * as Arbitraries from "./Arbitraries.js"
 export * as JinxiuHuajing from "./fixtures/JinxiuHuajing.js"
 /** fast-check generators of valid organisations and grids. */
 export * as OrgGridArbitraries from "./OrgGridArbitraries.js"
+/** 会昌县 (Huichang County, 360733): inspections, ratings, bulletins and task lists built from the seed. */
+export * as HuichangCounty from "./fixtures/HuichangCounty.js"
