@@ -19,3 +19,9 @@ export * as Ids from "./kernel/Ids.js"
 export * as LocalDate from "./kernel/LocalDate.js"
 /** Masking and disclosure of personal information. */
 export * as Privacy from "./kernel/Privacy.js"
+/** Cases (诉求与纠纷): model, lifecycle events, transitions and deadlines. */
+export * as Case from "./case/Case.js"
+/** The case category catalogue (事项分类目录) with time limits, handling levels and Open311-style intake fields. */
+export * as CaseCategory from "./case/Category.js"
+/** Case time limits and the deadline clock over a working-day calendar (办理时限). */
+export * as CaseDeadline from "./case/Deadline.js"
