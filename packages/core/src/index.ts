@@ -25,3 +25,11 @@ export * as Case from "./case/Case.js"
 export * as CaseCategory from "./case/Category.js"
 /** Case time limits and the deadline clock over a working-day calendar (办理时限). */
 export * as CaseDeadline from "./case/Deadline.js"
+/** Case metrics (考核指标): the three rates, closing rates, rework, extension, monthly ranking with ties. */
+export * as CaseMetrics from "./case/Metrics.js"
+/** The escalation ladder (小事不出小区、大事不出社区) and settled shares. */
+export * as Escalation from "./case/Escalation.js"
+/** Dispute mediation (矛盾纠纷调解), success rate and the judges' duty rota. */
+export * as Mediation from "./case/Mediation.js"
+/** Deliberation meetings (议事亭) whose decisions open or close cases. */
+export * as Deliberation from "./case/Deliberation.js"
