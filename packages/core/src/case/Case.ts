@@ -594,6 +594,15 @@ const targets: Record<Exclude<EventTag, "Reported">, Partial<Record<Status, Stat
   Rated: { closed: "closed" }
 }
 
+/**
+ * The events a case in a status may take (before the finer checks of {@link transition}).
+ *
+ * @since 0.1.0
+ * @category lifecycle
+ */
+export const allowedEvents = (status: Status): ReadonlyArray<Exclude<EventTag, "Reported">> =>
+  (Object.keys(targets) as Array<Exclude<EventTag, "Reported">>).filter((tag) => targets[tag][status] !== undefined)
+
 const describeFrom = (tag: EventTag): string => {
   const from = tag === "Reported" ? [] : Object.keys(targets[tag])
   return from.length === 0 ? "only as the first event" : `only from ${from.join(", ")}`
