@@ -252,8 +252,8 @@ export const closingRate = (cases: ReadonlyArray<Case.Case>, period: Period, opt
 
 /**
  * On-time closing rate (按期结案率) = closed on time ÷ (due − deferred) (STANDARDS.md, one source): of the cases due in
- * the period and not deferred, those closed before the period ended whose last feedback (反馈) came by their first
- * resolve deadline. Restarts for rework or escalation do not buy time.
+ * the period and not deferred, those closed before the period ended whose last feedback (反馈; the closing itself for a case closed from the
+ * ledger) came by their first resolve deadline. Restarts for rework or escalation do not buy time.
  *
  * @since 0.1.0
  * @category metrics
@@ -264,8 +264,9 @@ export const onTimeClosingRate = (cases: ReadonlyArray<Case.Case>, period: Perio
   const onTime = base.filter((c) => {
     if (!closedBy(c, period)) return false
     const original = Case.originalDue(c, options.policy)!
-    const lastFeedback = [...c.history].reverse().find((e) => e._tag === "Resolved" || e._tag === "Closed")!
-    return lastFeedback.at.epochMillis <= original.epochMillis
+    const reversed = [...c.history].reverse()
+    const feedback = reversed.find((e) => e._tag === "Resolved") ?? reversed.find((e) => e._tag === "Closed")!
+    return feedback.at.epochMillis <= original.epochMillis
   })
   return rate(onTime.length, base.length)
 }
