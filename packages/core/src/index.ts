@@ -7,6 +7,20 @@
  * @packageDocumentation
  */
 
+/** Cases (诉求与纠纷): model, lifecycle events, transitions and deadlines. */
+export * as Case from "./case/Case.js"
+/** The case category catalogue (事项分类目录) with time limits, handling levels and Open311-style intake fields. */
+export * as CaseCategory from "./case/Category.js"
+/** Case time limits and the deadline clock over a working-day calendar (办理时限). */
+export * as CaseDeadline from "./case/Deadline.js"
+/** Deliberation meetings (议事亭) whose decisions open or close cases. */
+export * as Deliberation from "./case/Deliberation.js"
+/** The escalation ladder (小事不出小区、大事不出社区) and settled shares. */
+export * as Escalation from "./case/Escalation.js"
+/** Dispute mediation (矛盾纠纷调解), success rate and the judges' duty rota. */
+export * as Mediation from "./case/Mediation.js"
+/** Case metrics (考核指标): the three rates, closing rates, rework, extension, monthly ranking with ties. */
+export * as CaseMetrics from "./case/Metrics.js"
 /** Decoding untrusted input with typed errors and findings. */
 export * as Decode from "./kernel/Decode.js"
 /** Typed errors shared by every context. */
@@ -19,17 +33,3 @@ export * as Ids from "./kernel/Ids.js"
 export * as LocalDate from "./kernel/LocalDate.js"
 /** Masking and disclosure of personal information. */
 export * as Privacy from "./kernel/Privacy.js"
-/** Cases (诉求与纠纷): model, lifecycle events, transitions and deadlines. */
-export * as Case from "./case/Case.js"
-/** The case category catalogue (事项分类目录) with time limits, handling levels and Open311-style intake fields. */
-export * as CaseCategory from "./case/Category.js"
-/** Case time limits and the deadline clock over a working-day calendar (办理时限). */
-export * as CaseDeadline from "./case/Deadline.js"
-/** Case metrics (考核指标): the three rates, closing rates, rework, extension, monthly ranking with ties. */
-export * as CaseMetrics from "./case/Metrics.js"
-/** The escalation ladder (小事不出小区、大事不出社区) and settled shares. */
-export * as Escalation from "./case/Escalation.js"
-/** Dispute mediation (矛盾纠纷调解), success rate and the judges' duty rota. */
-export * as Mediation from "./case/Mediation.js"
-/** Deliberation meetings (议事亭) whose decisions open or close cases. */
-export * as Deliberation from "./case/Deliberation.js"

@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import { Case, CaseCategory, CaseDeadline, Ids } from "@zhili/core"
-import { DateTime, Either, Redacted } from "effect"
+import { Array as Arr, DateTime, Either, Redacted } from "effect"
 import * as fc from "fast-check"
 
 const categories = CaseCategory.defaultCatalogue.categories.map((c) => c.code)
@@ -116,11 +116,11 @@ const staff = new Case.Actor({ role: "staff", id: "staff-1" })
 export const eventFor = (current: Case.Case, s: Step, intakeForReport: Case.Intake): Case.Event => {
   const allowed = Case.allowedEvents(current.status)
   const pool = s.legal && allowed.length > 0 ? allowed : tags
-  const tag = pool[s.pick % pool.length]!
-  const last = current.history[current.history.length - 1]!
+  const tag = pool[s.pick % pool.length] ?? "Accepted"
+  const last = Arr.lastNonEmpty(current.history)
   const at = DateTime.add(last.at, { minutes: s.gapMinutes })
   const by = staff
-  const level = CaseCategory.levels[s.level]!
+  const level = CaseCategory.levels[s.level] ?? "street"
   switch (tag) {
     case "Reported":
       return { _tag: "Reported", at, by, intake: intakeForReport }

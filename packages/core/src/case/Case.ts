@@ -10,10 +10,10 @@
  *
  * @since 0.1.0
  */
-import { DateTime, Either, Option, Schema } from "effect"
+import { Array as Arr, DateTime, Either, Option, Schema } from "effect"
+import { toDecodeError } from "../kernel/Decode.js"
 import { DecodeError, DecodeIssue, type InvalidInput } from "../kernel/Errors.js"
 import * as Finding from "../kernel/Finding.js"
-import { toDecodeError } from "../kernel/Decode.js"
 import {
   BuildingId,
   CaseId,
@@ -485,10 +485,7 @@ export interface ScopeLocation {
  * @since 0.1.0
  * @category scope
  */
-export const scopeLocation = (
-  self: Case,
-  orgPath?: (unit: OrgUnitId) => ReadonlyArray<string>
-): ScopeLocation => {
+export const scopeLocation = (self: Case, orgPath?: (unit: OrgUnitId) => ReadonlyArray<string>): ScopeLocation => {
   const grid = self.intake.location.gridPath ?? [self.intake.location.grid]
   const unit = self.assignee?.unit
   return unit !== undefined && orgPath !== undefined
@@ -536,7 +533,8 @@ export const makePolicy = (options: {
     catalogue,
     clock: options.clock,
     requiredLevel:
-      options.requiredLevel ?? ((category) => Option.getOrElse(levelOf(catalogue, category), () => "community" as const)),
+      options.requiredLevel ??
+      ((category) => Option.getOrElse(levelOf(catalogue, category), () => "community" as const)),
     emergency: options.emergency ?? emergencyLimits,
     maxExtensions: options.maxExtensions ?? 2
   }
@@ -627,13 +625,12 @@ const clockError = (e: InvalidInput): string => `the deadline cannot be computed
  * @since 0.1.0
  * @category lifecycle
  */
-export const open = (
-  event: typeof Reported.Type,
-  policy: Policy
-): Either.Either<Case, IllegalTransition> => {
+export const open = (event: typeof Reported.Type, policy: Policy): Either.Either<Case, IllegalTransition> => {
   const intake = event.intake
   const fail = (why: string) =>
-    Either.left(new IllegalTransition({ caseId: intake.id, from: "none", event: "Reported", to: "reported", reason: why }))
+    Either.left(
+      new IllegalTransition({ caseId: intake.id, from: "none", event: "Reported", to: "reported", reason: why })
+    )
   const limits = limitsFor(intake, policy)
   if (Either.isLeft(limits)) return fail(limits.left)
   const response = policy.clock(event.at, limits.right.response)
@@ -690,7 +687,7 @@ export const transition = (self: Case, event: Event, policy: Policy): Either.Eit
   if (to === undefined || event._tag === "Reported") {
     return fail(`${tag} is not allowed while ${self.status}; it applies ${describeFrom(tag)}`)
   }
-  const last = self.history[self.history.length - 1]!
+  const last = Arr.lastNonEmpty(self.history)
   if (DateTime.lessThan(event.at, last.at)) {
     return fail(`it is dated ${DateTime.formatIso(event.at)}, before the last event at ${DateTime.formatIso(last.at)}`)
   }
@@ -706,7 +703,9 @@ export const transition = (self: Case, event: Event, policy: Policy): Either.Eit
       const required = policy.requiredLevel(self.intake.category, self.intake.severity)
       const level = event.level ?? self.level
       if (levelRank(level) < levelRank(required)) {
-        return fail(`a ${self.intake.severity} ${self.intake.category} case must be handled at ${required} or above, not ${level}`)
+        return fail(
+          `a ${self.intake.severity} ${self.intake.category} case must be handled at ${required} or above, not ${level}`
+        )
       }
       const due = restart(event.at)
       if (Either.isLeft(due)) return fail(due.left)
@@ -890,7 +889,9 @@ export const decode = (input: unknown, policy: Policy): Either.Either<Case, Deco
     : Either.left(
         new DecodeError({
           subject: `Case ${stored.id}`,
-          issues: diff.map((k) => new DecodeIssue({ path: [k], message: "does not match what the event history gives" }))
+          issues: diff.map(
+            (k) => new DecodeIssue({ path: [k], message: "does not match what the event history gives" })
+          )
         })
       )
 }
@@ -986,20 +987,31 @@ export const validate = (self: Case, policy: Policy): ReadonlyArray<Finding.Find
     bad("closure-while-open", ["closure"], `has a closure while ${self.status}`)
   }
   const handling = self.status === "accepted" || self.status === "dispatched" || self.status === "in-progress"
-  if (handling && self.due.resolve === undefined) bad("no-deadline", ["due", "resolve"], `${self.status} without a resolve deadline`)
-  if (self.status === "ledger" && self.due.resolve !== undefined) bad("deadline-on-ledger", ["due", "resolve"], "on the ledger with a running deadline")
+  if (handling && self.due.resolve === undefined)
+    bad("no-deadline", ["due", "resolve"], `${self.status} without a resolve deadline`)
+  if (self.status === "ledger" && self.due.resolve !== undefined)
+    bad("deadline-on-ledger", ["due", "resolve"], "on the ledger with a running deadline")
   const needsAssignee = ["dispatched", "in-progress", "resolved", "verified"].includes(self.status)
-  if (needsAssignee && self.assignee === undefined) bad("no-assignee", ["assignee"], `${self.status} without an assignee`)
+  if (needsAssignee && self.assignee === undefined)
+    bad("no-assignee", ["assignee"], `${self.status} without an assignee`)
   const required = policy.requiredLevel(self.intake.category, self.intake.severity)
-  if (levelRank(self.level) < levelRank(required)) bad("level-too-low", ["level"], `handled at ${self.level}, below ${required}`)
+  if (levelRank(self.level) < levelRank(required))
+    bad("level-too-low", ["level"], `handled at ${self.level}, below ${required}`)
   const count = (tag: EventTag) => self.history.filter((e) => e._tag === tag).length
-  if (count("Reopened") !== self.reopenCount) bad("count-mismatch", ["reopenCount"], "reopen count disagrees with the history")
-  if (count("ExtensionGranted") !== self.extensionCount) bad("count-mismatch", ["extensionCount"], "extension count disagrees with the history")
-  if (count("Escalated") !== self.escalationCount) bad("count-mismatch", ["escalationCount"], "escalation count disagrees with the history")
-  if (self.extensionCount > policy.maxExtensions) bad("too-many-extensions", ["extensionCount"], "more extensions than the policy allows")
-  if (self.history[0]._tag !== "Reported" || count("Reported") !== 1) bad("history-start", ["history", 0], "history must start with the one Reported event")
+  if (count("Reopened") !== self.reopenCount)
+    bad("count-mismatch", ["reopenCount"], "reopen count disagrees with the history")
+  if (count("ExtensionGranted") !== self.extensionCount)
+    bad("count-mismatch", ["extensionCount"], "extension count disagrees with the history")
+  if (count("Escalated") !== self.escalationCount)
+    bad("count-mismatch", ["escalationCount"], "escalation count disagrees with the history")
+  if (self.extensionCount > policy.maxExtensions)
+    bad("too-many-extensions", ["extensionCount"], "more extensions than the policy allows")
+  if (self.history[0]._tag !== "Reported" || count("Reported") !== 1)
+    bad("history-start", ["history", 0], "history must start with the one Reported event")
   for (let i = 1; i < self.history.length; i++) {
-    if (DateTime.lessThan(self.history[i]!.at, self.history[i - 1]!.at)) {
+    const prev = self.history[i - 1]
+    const cur = self.history[i]
+    if (prev !== undefined && cur !== undefined && DateTime.lessThan(cur.at, prev.at)) {
       bad("history-order", ["history", i], "events out of time order")
       break
     }

@@ -225,7 +225,9 @@ export const levelOf = (catalogue: Catalogue, code: string): Option.Option<Handl
 export const attributesOf = (catalogue: Catalogue, code: string): ReadonlyArray<IntakeAttribute> => {
   const byCode = new Map<string, IntakeAttribute>()
   for (const c of [...lineage(catalogue, code)].reverse()) for (const a of c.attributes) byCode.set(a.code, a)
-  return [...byCode.values()].sort((a, b) => (a.order ?? Number.MAX_SAFE_INTEGER) - (b.order ?? Number.MAX_SAFE_INTEGER))
+  return [...byCode.values()].sort(
+    (a, b) => (a.order ?? Number.MAX_SAFE_INTEGER) - (b.order ?? Number.MAX_SAFE_INTEGER)
+  )
 }
 
 /**
@@ -242,7 +244,9 @@ export const validate = (catalogue: Catalogue): ReadonlyArray<Finding.Finding> =
   catalogue.categories.forEach((c, i) => {
     const path = ["categories", i]
     if (codes.has(c.code)) {
-      findings.push(Finding.error("case-category/duplicate-code", [...path, "code"], `category ${c.code} is listed twice`))
+      findings.push(
+        Finding.error("case-category/duplicate-code", [...path, "code"], `category ${c.code} is listed twice`)
+      )
     }
     codes.set(c.code, i)
   })
@@ -250,36 +254,79 @@ export const validate = (catalogue: Catalogue): ReadonlyArray<Finding.Finding> =
     const path = ["categories", i]
     if (c.parent !== undefined && !codes.has(c.parent)) {
       findings.push(
-        Finding.error("case-category/unknown-parent", [...path, "parent"], `category ${c.code}: parent ${c.parent} is not in the catalogue`)
+        Finding.error(
+          "case-category/unknown-parent",
+          [...path, "parent"],
+          `category ${c.code}: parent ${c.parent} is not in the catalogue`
+        )
       )
     }
     const chain = new Set<string>([c.code])
-    for (let p = c.parent; p !== undefined; p = lookup(catalogue, p).pipe(Option.flatMap((x) => Option.fromNullable(x.parent)), Option.getOrUndefined)) {
+    for (
+      let p = c.parent;
+      p !== undefined;
+      p = lookup(catalogue, p).pipe(
+        Option.flatMap((x) => Option.fromNullable(x.parent)),
+        Option.getOrUndefined
+      )
+    ) {
       if (chain.has(p)) {
-        findings.push(Finding.error("case-category/cycle", [...path, "parent"], `category ${c.code} is its own ancestor`))
+        findings.push(
+          Finding.error("case-category/cycle", [...path, "parent"], `category ${c.code} is its own ancestor`)
+        )
         break
       }
       chain.add(p)
     }
     if (c.parent === undefined && c.limits === undefined) {
-      findings.push(Finding.error("case-category/root-without-limits", [...path, "limits"], `root category ${c.code} has no time limits to inherit`))
+      findings.push(
+        Finding.error(
+          "case-category/root-without-limits",
+          [...path, "limits"],
+          `root category ${c.code} has no time limits to inherit`
+        )
+      )
     }
     if (c.parent === undefined && c.level === undefined) {
-      findings.push(Finding.error("case-category/root-without-level", [...path, "level"], `root category ${c.code} has no handling level to inherit`))
+      findings.push(
+        Finding.error(
+          "case-category/root-without-level",
+          [...path, "level"],
+          `root category ${c.code} has no handling level to inherit`
+        )
+      )
     }
     const attrCodes = new Set<string>()
     c.attributes.forEach((a, j) => {
       const ap = [...path, "attributes", j]
       if (attrCodes.has(a.code)) {
-        findings.push(Finding.error("case-category/duplicate-attribute", [...ap, "code"], `category ${c.code}: intake field ${a.code} is listed twice`))
+        findings.push(
+          Finding.error(
+            "case-category/duplicate-attribute",
+            [...ap, "code"],
+            `category ${c.code}: intake field ${a.code} is listed twice`
+          )
+        )
       }
       attrCodes.add(a.code)
       const isList = a.datatype === "singlevaluelist" || a.datatype === "multivaluelist"
       if (isList && (a.values === undefined || a.values.length === 0)) {
-        findings.push(Finding.error("case-category/list-without-values", [...ap, "values"], `category ${c.code}: list field ${a.code} has no options`))
+        findings.push(
+          Finding.error(
+            "case-category/list-without-values",
+            [...ap, "values"],
+            `category ${c.code}: list field ${a.code} has no options`
+          )
+        )
       }
       if (!isList && a.values !== undefined && a.values.length > 0) {
-        findings.push(Finding.warning("case-category/values-on-non-list", [...ap, "values"], `category ${c.code}: field ${a.code} is ${a.datatype} but lists options`))
+        findings.push(
+          Finding.warning(
+            "case-category/values-on-non-list",
+            [...ap, "values"],
+            `category ${c.code}: field ${a.code} is ${a.datatype} but lists options`
+          )
+        )
       }
     })
   })

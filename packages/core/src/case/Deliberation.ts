@@ -113,27 +113,59 @@ export const attendance = (self: Deliberation): Readonly<Partial<Record<Role, nu
 export const validate = (self: Deliberation): ReadonlyArray<Finding.Finding> => {
   const out: Array<Finding.Finding> = []
   if (!self.participants.some((p) => p.role === "resident")) {
-    out.push(Finding.error("deliberation/no-residents", ["participants"], `meeting ${self.id} has no resident participants`))
+    out.push(
+      Finding.error("deliberation/no-residents", ["participants"], `meeting ${self.id} has no resident participants`)
+    )
   }
   const topics = new Map(self.topics.map((t) => [t.key, t]))
   self.decisions.forEach((d, i) => {
     const topic = topics.get(d.topic)
     if (topic === undefined) {
-      out.push(Finding.error("deliberation/unknown-topic", ["decisions", i, "topic"], `decision ${i} is on topic ${d.topic}, which the meeting did not list`))
+      out.push(
+        Finding.error(
+          "deliberation/unknown-topic",
+          ["decisions", i, "topic"],
+          `decision ${i} is on topic ${d.topic}, which the meeting did not list`
+        )
+      )
     }
     if (d._tag === "OpenCase") {
       if (d.intake.source !== "deliberation") {
-        out.push(Finding.error("deliberation/source", ["decisions", i, "intake", "source"], `a case opened by meeting ${self.id} must have source deliberation`))
+        out.push(
+          Finding.error(
+            "deliberation/source",
+            ["decisions", i, "intake", "source"],
+            `a case opened by meeting ${self.id} must have source deliberation`
+          )
+        )
       }
       if (d.intake.deliberation !== self.id) {
-        out.push(Finding.error("deliberation/link", ["decisions", i, "intake", "deliberation"], `a case opened by meeting ${self.id} must name it`))
+        out.push(
+          Finding.error(
+            "deliberation/link",
+            ["decisions", i, "intake", "deliberation"],
+            `a case opened by meeting ${self.id} must name it`
+          )
+        )
       }
       if (d.intake.tenant !== self.tenant) {
-        out.push(Finding.error("deliberation/tenant", ["decisions", i, "intake", "tenant"], `a case opened by meeting ${self.id} must be in tenant ${self.tenant}`))
+        out.push(
+          Finding.error(
+            "deliberation/tenant",
+            ["decisions", i, "intake", "tenant"],
+            `a case opened by meeting ${self.id} must be in tenant ${self.tenant}`
+          )
+        )
       }
     }
     if (d._tag === "CloseCase" && topic?.case !== undefined && topic.case !== d.case) {
-      out.push(Finding.error("deliberation/case-mismatch", ["decisions", i, "case"], `decision ${i} closes ${d.case} but its topic is about ${topic.case}`))
+      out.push(
+        Finding.error(
+          "deliberation/case-mismatch",
+          ["decisions", i, "case"],
+          `decision ${i} closes ${d.case} but its topic is about ${topic.case}`
+        )
+      )
     }
   })
   return out
@@ -147,18 +179,13 @@ export const validate = (self: Deliberation): ReadonlyArray<Finding.Finding> => 
  * @since 0.1.0
  * @category rules
  */
-export const events = (
-  self: Deliberation
-): ReadonlyArray<{ readonly case: CaseId; readonly event: Case.Event }> => {
+export const events = (self: Deliberation): ReadonlyArray<{ readonly case: CaseId; readonly event: Case.Event }> => {
   const by = new Case.Actor({ role: "meeting", id: self.id })
   return self.decisions.flatMap((d): Array<{ readonly case: CaseId; readonly event: Case.Event }> => {
-    switch (d._tag) {
-      case "OpenCase":
-        return [{ case: d.intake.id, event: { _tag: "Reported", at: self.at, by, intake: d.intake } }]
-      case "CloseCase":
-        return [{ case: d.case, event: { _tag: "Closed", at: self.at, by, fixed: d.fixed } }]
-      case "Resolution":
-        return []
+    if (d._tag === "OpenCase") {
+      return [{ case: d.intake.id, event: { _tag: "Reported", at: self.at, by, intake: d.intake } }]
     }
+    if (d._tag === "CloseCase") return [{ case: d.case, event: { _tag: "Closed", at: self.at, by, fixed: d.fixed } }]
+    return []
   })
 }

@@ -106,21 +106,39 @@ export const validate = (self: Mediation): ReadonlyArray<Finding.Finding> => {
     s.mediators.forEach((p, j) => {
       if (!listed.has(p)) {
         out.push(
-          Finding.error("mediation/unknown-mediator", ["sessions", i, "mediators", j], `${p} is not a mediator of ${self.id}`)
+          Finding.error(
+            "mediation/unknown-mediator",
+            ["sessions", i, "mediators", j],
+            `${p} is not a mediator of ${self.id}`
+          )
         )
       }
     })
     const prev = self.sessions[i - 1]
     if (prev !== undefined && s.at.epochMillis < prev.at.epochMillis) {
-      out.push(Finding.error("mediation/session-order", ["sessions", i, "at"], `session ${i} is before session ${i - 1}`))
+      out.push(
+        Finding.error("mediation/session-order", ["sessions", i, "at"], `session ${i} is before session ${i - 1}`)
+      )
     }
   })
   if (self.outcome !== undefined) {
     const last = self.sessions[self.sessions.length - 1]
     if (last === undefined) {
-      out.push(Finding.error("mediation/outcome-without-session", ["outcome"], `mediation ${self.id} has an outcome but no session`))
+      out.push(
+        Finding.error(
+          "mediation/outcome-without-session",
+          ["outcome"],
+          `mediation ${self.id} has an outcome but no session`
+        )
+      )
     } else if (self.outcome.at.epochMillis < last.at.epochMillis) {
-      out.push(Finding.error("mediation/outcome-before-session", ["outcome", "at"], `the outcome of ${self.id} predates its last session`))
+      out.push(
+        Finding.error(
+          "mediation/outcome-before-session",
+          ["outcome", "at"],
+          `the outcome of ${self.id} predates its last session`
+        )
+      )
     }
   }
   return out
@@ -221,7 +239,7 @@ export const onDuty = (rota: Rota, date: LocalDate.LocalDate): Option.Option<Per
     }
     index = fullWeeks * perWeek + extra
   }
-  return Option.some(rota.judges[index % n]!)
+  return Option.some(rota.judges[index % n] ?? rota.judges[0])
 }
 
 /**

@@ -62,7 +62,8 @@ export const months = (
   from: { readonly year: number; readonly month: number },
   to: { readonly year: number; readonly month: number },
   timeZone = "Asia/Shanghai"
-): Period => new Period({ from: month(from.year, from.month, timeZone).from, to: month(to.year, to.month, timeZone).to })
+): Period =>
+  new Period({ from: month(from.year, from.month, timeZone).from, to: month(to.year, to.month, timeZone).to })
 
 /**
  * True when an instant lies in the period.
@@ -188,7 +189,7 @@ export const satisfactionRate = (cases: ReadonlyArray<Case.Case>, period: Period
   const scale = options.satisfaction ?? defaultSatisfactionScale
   const rated = closedIn(scoped(cases, options), period).filter((c) => c.satisfaction !== undefined)
   return rate(
-    rated.reduce((s, c) => s + scale[c.satisfaction!], 0),
+    rated.reduce((s, c) => s + (c.satisfaction === undefined ? 0 : scale[c.satisfaction]), 0),
     rated.length
   )
 }
@@ -263,10 +264,10 @@ export const onTimeClosingRate = (cases: ReadonlyArray<Case.Case>, period: Perio
   const base = due.filter((c) => !deferred.includes(c))
   const onTime = base.filter((c) => {
     if (!closedBy(c, period)) return false
-    const original = Case.originalDue(c, options.policy)!
+    const original = Case.originalDue(c, options.policy)
     const reversed = [...c.history].reverse()
-    const feedback = reversed.find((e) => e._tag === "Resolved") ?? reversed.find((e) => e._tag === "Closed")!
-    return feedback.at.epochMillis <= original.epochMillis
+    const feedback = reversed.find((e) => e._tag === "Resolved") ?? reversed.find((e) => e._tag === "Closed")
+    return original !== undefined && feedback !== undefined && feedback.at.epochMillis <= original.epochMillis
   })
   return rate(onTime.length, base.length)
 }
@@ -399,7 +400,7 @@ export const rank = (
 export const top = (ranking: ReadonlyArray<Ranked>, n: number): ReadonlyArray<Ranked> => {
   const ranked = ranking.filter((r) => r.rank !== null)
   const cut = ranked[n - 1]
-  return n <= 0 ? [] : cut === undefined ? ranked : ranked.filter((r) => r.rank! <= cut.rank!)
+  return n <= 0 ? [] : cut === undefined ? ranked : ranked.filter((r) => (r.rank ?? 0) <= (cut.rank ?? 0))
 }
 
 /**
@@ -411,7 +412,7 @@ export const top = (ranking: ReadonlyArray<Ranked>, n: number): ReadonlyArray<Ra
 export const bottom = (ranking: ReadonlyArray<Ranked>, n: number): ReadonlyArray<Ranked> => {
   const ranked = ranking.filter((r) => r.rank !== null).reverse()
   const cut = ranked[n - 1]
-  return n <= 0 ? [] : cut === undefined ? ranked : ranked.filter((r) => r.score! <= cut.score!)
+  return n <= 0 ? [] : cut === undefined ? ranked : ranked.filter((r) => (r.score ?? 0) <= (cut.score ?? 0))
 }
 
 /**
@@ -434,7 +435,10 @@ export const monthlyRanking = (
     const u = unitOf(c)
     if (u !== undefined) byUnit.set(u, [...(byUnit.get(u) ?? []), c])
   }
-  const plain: Options = { policy: options.policy, ...(options.satisfaction ? { satisfaction: options.satisfaction } : {}) }
+  const plain: Options = {
+    policy: options.policy,
+    ...(options.satisfaction ? { satisfaction: options.satisfaction } : {})
+  }
   return rank(
     [...byUnit].map(([unit, cs]) => ({
       unit,

@@ -47,7 +47,11 @@ describe("Case lifecycle", () => {
 
   it("names the target status when the event applies but a finer rule refuses it", () => {
     const c = foldOk([reported(), { _tag: "Accepted", at: bj("2025-09-01T11:00"), by: staff }])
-    const r = Case.transition(c, { _tag: "Escalated", at: bj("2025-09-01T12:00"), by: staff, to: "micro-grid", reason: "severity" }, policy)
+    const r = Case.transition(
+      c,
+      { _tag: "Escalated", at: bj("2025-09-01T12:00"), by: staff, to: "micro-grid", reason: "severity" },
+      policy
+    )
     assert.isTrue(Either.isLeft(r))
     if (Either.isLeft(r)) {
       expect(r.left.to).toBe("accepted")
@@ -63,11 +67,16 @@ describe("Case lifecycle", () => {
   })
 
   it("rejects with a reason (不予受理), and nothing follows a rejection", () => {
-    const c = foldOk([reported(), { _tag: "Rejected", at: bj("2025-09-01T11:00"), by: staff, reason: "not a community matter" }])
+    const c = foldOk([
+      reported(),
+      { _tag: "Rejected", at: bj("2025-09-01T11:00"), by: staff, reason: "not a community matter" }
+    ])
     expect(c.status).toBe("rejected")
     expect(Case.isFinal(c)).toBe(true)
     expect(Case.allowedEvents("rejected")).toEqual([])
-    expect(() => Schema.decodeUnknownSync(Case.Rejected)({ _tag: "Rejected", at: "2025-09-01T03:00:00Z", by: staff, reason: "" })).toThrow(/reason is required/)
+    expect(() =>
+      Schema.decodeUnknownSync(Case.Rejected)({ _tag: "Rejected", at: "2025-09-01T03:00:00Z", by: staff, reason: "" })
+    ).toThrow(/reason is required/)
   })
 
   it("lets an assignee who is not responsible return the case for a new dispatch (退回)", () => {
@@ -97,7 +106,10 @@ describe("Case lifecycle", () => {
     ])
     expect(iso(e.due.response)).toBe("2025-09-06T16:00:00.000Z") // Saturday 22:00 + 2 h round the clock
     expect(iso(e.due.resolve)).toBe("2025-09-06T16:10:00.000Z")
-    const x = foldOk([reported(bj("2025-09-01T10:00"), intake({ complex: true })), { _tag: "Accepted", at: bj("2025-09-01T10:00"), by: staff }])
+    const x = foldOk([
+      reported(bj("2025-09-01T10:00"), intake({ complex: true })),
+      { _tag: "Accepted", at: bj("2025-09-01T10:00"), by: staff }
+    ])
     expect(iso(x.due.resolve)).toBe("2025-09-22T02:00:00.000Z") // 15 working days
   })
 
@@ -142,7 +154,11 @@ describe("Case lifecycle", () => {
 
   it("refuses to reopen a resolved case for dissatisfaction or a closed one for failed verification", () => {
     const resolved = foldOk(happyPath("2025-09-01T10:00").slice(0, 5))
-    const r = Case.transition(resolved, { _tag: "Reopened", at: bj("2025-09-03T09:00"), by: staff, reason: "dissatisfied" }, policy)
+    const r = Case.transition(
+      resolved,
+      { _tag: "Reopened", at: bj("2025-09-03T09:00"), by: staff, reason: "dissatisfied" },
+      policy
+    )
     assert.isTrue(Either.isLeft(r))
   })
 
@@ -160,7 +176,11 @@ describe("Case lifecycle", () => {
 
   it("accepts below the required level never", () => {
     const c = foldOk([reported()])
-    const r = Case.transition(c, { _tag: "Accepted", at: bj("2025-09-01T11:00"), by: staff, level: "micro-grid" }, policy)
+    const r = Case.transition(
+      c,
+      { _tag: "Accepted", at: bj("2025-09-01T11:00"), by: staff, level: "micro-grid" },
+      policy
+    )
     assert.isTrue(Either.isLeft(r))
     if (Either.isLeft(r)) expect(r.left.reason).toMatch(/must be handled at compound or above/)
   })
@@ -174,19 +194,32 @@ describe("Case lifecycle", () => {
     expect(shelved.status).toBe("ledger")
     expect(shelved.due.resolve).toBeUndefined()
     expect(Case.isOverdue(shelved, bj("2026-01-01T00:00"))).toBe(false)
-    const off = Either.getOrThrow(Case.transition(shelved, { _tag: "Unshelved", at: bj("2025-12-01T09:00"), by: staff }, policy))
+    const off = Either.getOrThrow(
+      Case.transition(shelved, { _tag: "Unshelved", at: bj("2025-12-01T09:00"), by: staff }, policy)
+    )
     expect(off.status).toBe("accepted")
     expect(iso(off.due.resolve)).toBe("2025-12-10T01:00:00.000Z")
-    const closed = Either.getOrThrow(Case.transition(shelved, { _tag: "Closed", at: bj("2025-12-01T09:00"), by: staff, fixed: false }, policy))
+    const closed = Either.getOrThrow(
+      Case.transition(shelved, { _tag: "Closed", at: bj("2025-12-01T09:00"), by: staff, fixed: false }, policy)
+    )
     expect(closed.closure).toBe("not-fixed")
-    assert.isTrue(Either.isLeft(Case.transition(shelved, { _tag: "Closed", at: bj("2025-12-01T09:00"), by: staff, fixed: true }, policy)))
+    assert.isTrue(
+      Either.isLeft(
+        Case.transition(shelved, { _tag: "Closed", at: bj("2025-12-01T09:00"), by: staff, fixed: true }, policy)
+      )
+    )
   })
 
   it("lets the reporter withdraw (撤回) an open case but not a closed one", () => {
-    const w = foldOk([reported(), { _tag: "Withdrawn", at: bj("2025-09-01T12:00"), by: staff, reason: "fixed it myself" }])
+    const w = foldOk([
+      reported(),
+      { _tag: "Withdrawn", at: bj("2025-09-01T12:00"), by: staff, reason: "fixed it myself" }
+    ])
     expect(w.status).toBe("withdrawn")
     const closed = foldOk(happyPath("2025-09-01T10:00"))
-    assert.isTrue(Either.isLeft(Case.transition(closed, { _tag: "Withdrawn", at: bj("2025-09-05T12:00"), by: staff }, policy)))
+    assert.isTrue(
+      Either.isLeft(Case.transition(closed, { _tag: "Withdrawn", at: bj("2025-09-05T12:00"), by: staff }, policy))
+    )
   })
 
   it("refuses a history that does not start with Reported, and a second report", () => {
@@ -197,7 +230,10 @@ describe("Case lifecycle", () => {
   })
 
   it("refuses a category the catalogue does not know, naming it", () => {
-    const r = Case.fold([reported(bj("2025-09-01T10:00"), intake({ category: Ids.CategoryCode.make("no.such") }))], policy)
+    const r = Case.fold(
+      [reported(bj("2025-09-01T10:00"), intake({ category: Ids.CategoryCode.make("no.such") }))],
+      policy
+    )
     assert.isTrue(Either.isLeft(r))
     if (Either.isLeft(r)) expect(r.left.reason).toMatch(/category no.such is not in the catalogue/)
   })
@@ -211,17 +247,34 @@ describe("Case lifecycle", () => {
 
   it("records satisfaction feedback only on closed cases", () => {
     const closed = foldOk(happyPath("2025-09-01T10:00"))
-    const rated = Either.getOrThrow(Case.transition(closed, { _tag: "Rated", at: bj("2025-09-03T12:00"), by: staff, satisfaction: "satisfied", comment: "很快" }, policy))
+    const rated = Either.getOrThrow(
+      Case.transition(
+        closed,
+        { _tag: "Rated", at: bj("2025-09-03T12:00"), by: staff, satisfaction: "satisfied", comment: "很快" },
+        policy
+      )
+    )
     expect(rated.satisfaction).toBe("satisfied")
     const open = foldOk([reported()])
-    assert.isTrue(Either.isLeft(Case.transition(open, { _tag: "Rated", at: bj("2025-09-03T12:00"), by: staff, satisfaction: "satisfied" }, policy)))
+    assert.isTrue(
+      Either.isLeft(
+        Case.transition(
+          open,
+          { _tag: "Rated", at: bj("2025-09-03T12:00"), by: staff, satisfaction: "satisfied" },
+          policy
+        )
+      )
+    )
   })
 })
 
 describe("Case reporter and location", () => {
   it("holds an identified reporter's name and phone redacted, and allows anonymous reports", () => {
     const c = foldOk([
-      reported(bj("2025-09-01T10:00"), intake({ reporter: { _tag: "Identified", name: Redacted.make("王小明"), phone: Redacted.make("13812345678") } }))
+      reported(
+        bj("2025-09-01T10:00"),
+        intake({ reporter: { _tag: "Identified", name: Redacted.make("王小明"), phone: Redacted.make("13812345678") } })
+      )
     ])
     expect(JSON.stringify(Schema.encodeSync(Case.Case)(c))).toContain("王小明") // encoding for storage reveals
     expect(String(c.intake.reporter?._tag === "Identified" ? c.intake.reporter.name : "")).toBe("<redacted>")
@@ -242,7 +295,11 @@ describe("Case reporter and location", () => {
     const c = foldOk([reported(bj("2025-09-01T10:00"), i)])
     expect(Case.scopeLocation(c)).toEqual({ division: "440881002001", grid: ["large", "small-3", "micro-12"] })
     const d = foldOk([...happyPath("2025-09-01T10:00").slice(0, 3)])
-    expect(Case.scopeLocation(d, (u) => ["street", u])).toEqual({ division: "440881002001", grid: ["micro-1"], org: ["street", "property"] })
+    expect(Case.scopeLocation(d, (u) => ["street", u])).toEqual({
+      division: "440881002001",
+      grid: ["micro-1"],
+      org: ["street", "property"]
+    })
   })
 })
 
@@ -260,7 +317,8 @@ describe("Case.decode", () => {
     const stored = { ...Schema.encodeSync(Case.Case)(c), closure: "fixed" }
     const r = Case.decode(stored, policy)
     assert.isTrue(Either.isLeft(r))
-    if (Either.isLeft(r)) expect(r.left.message).toBe("invalid Case case_1: closure: does not match what the event history gives")
+    if (Either.isLeft(r))
+      expect(r.left.message).toBe("invalid Case case_1: closure: does not match what the event history gives")
   })
 
   it("rejects malformed input with paths", () => {
@@ -301,20 +359,38 @@ describe("CaseCategory", () => {
     expect(CaseCategory.isUnder(cat, "neighbour.noise", "family")).toBe(false)
   })
   it("marks open time limits as defaults to be replaced", () => {
-    for (const l of [CaseCategory.generalLimits, CaseCategory.utilityLimits, CaseCategory.emergencyLimits, CaseCategory.disputeLimits]) {
+    for (const l of [
+      CaseCategory.generalLimits,
+      CaseCategory.utilityLimits,
+      CaseCategory.emergencyLimits,
+      CaseCategory.disputeLimits
+    ]) {
       expect(l.source).toMatch(/default to be replaced/)
     }
   })
   it("merges intake fields down the tree in Open311 order", () => {
     expect(CaseCategory.attributesOf(cat, "neighbour.noise").map((a) => a.code)).toEqual(["parties", "time_of_day"])
-    expect(CaseCategory.AttributeDatatype.literals).toEqual(["string", "number", "datetime", "text", "singlevaluelist", "multivaluelist"])
+    expect(CaseCategory.AttributeDatatype.literals).toEqual([
+      "string",
+      "number",
+      "datetime",
+      "text",
+      "singlevaluelist",
+      "multivaluelist"
+    ])
   })
   it("reports duplicate codes, unknown parents, cycles, rootless limits and list fields without options", () => {
     const bad = Schema.decodeUnknownSync(CaseCategory.Catalogue)({
       categories: [
         { code: "a", name: "甲", nameEn: "A", parent: "b" },
         { code: "b", name: "乙", nameEn: "B", parent: "a" },
-        { code: "c", name: "丙", nameEn: "C", parent: "zz", attributes: [{ code: "x", variable: true, datatype: "singlevaluelist", required: true }] },
+        {
+          code: "c",
+          name: "丙",
+          nameEn: "C",
+          parent: "zz",
+          attributes: [{ code: "x", variable: true, datatype: "singlevaluelist", required: true }]
+        },
         { code: "c", name: "丙", nameEn: "C" }
       ]
     })
@@ -340,6 +416,8 @@ describe("CaseDeadline", () => {
     expect(CaseDeadline.isOverdue(due, DateTime.add(due, { millis: 1 }))).toBe(true)
   })
   it("rejects a non-positive time limit", () => {
-    expect(() => Schema.decodeUnknownSync(CaseDeadline.Duration)({ amount: 0, unit: "days" })).toThrow(/positive whole number/)
+    expect(() => Schema.decodeUnknownSync(CaseDeadline.Duration)({ amount: 0, unit: "days" })).toThrow(
+      /positive whole number/
+    )
   })
 })

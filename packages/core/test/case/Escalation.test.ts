@@ -26,7 +26,8 @@ describe("Escalation ladder (小事不出小区、大事不出社区)", () => {
 
   it("escalates an overdue case one level, not at the deadline instant but just after it", () => {
     const accepted = foldOk([reported(), { _tag: "Accepted", at: bj("2025-09-01T11:00"), by: staff }])
-    const due = accepted.due.resolve!
+    const due = accepted.due.resolve
+    assert.isDefined(due)
     expect(Option.isNone(Escalation.overdueEscalation(accepted, due))).toBe(true)
     const after = DateTime.add(due, { millis: 1 })
     const e = Escalation.overdueEscalation(accepted, after)
@@ -41,8 +42,13 @@ describe("Escalation ladder (小事不出小区、大事不出社区)", () => {
 
   it("accepts an escalation event dated exactly at the deadline instant", () => {
     const accepted = foldOk([reported(), { _tag: "Accepted", at: bj("2025-09-01T11:00"), by: staff }])
-    const at = accepted.due.resolve!
-    const up = Case.transition(accepted, { _tag: "Escalated", at, by: staff, to: "community", reason: "overdue" }, policy)
+    const at = accepted.due.resolve
+    assert.isDefined(at)
+    const up = Case.transition(
+      accepted,
+      { _tag: "Escalated", at, by: staff, to: "community", reason: "overdue" },
+      policy
+    )
     assert.isTrue(Either.isRight(up))
   })
 

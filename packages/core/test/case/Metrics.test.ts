@@ -42,7 +42,12 @@ describe("CaseMetrics: the Beijing three rates", () => {
 
   it("satisfaction rate with the default scale and a replaced one", () => {
     expect(CaseMetrics.satisfactionRate(cases, sept, options).value).toBeCloseTo(2 / 3)
-    const strict = new CaseMetrics.SatisfactionScale({ satisfied: 1, "basically-satisfied": 0.5, dissatisfied: 0, source: "test" })
+    const strict = new CaseMetrics.SatisfactionScale({
+      satisfied: 1,
+      "basically-satisfied": 0.5,
+      dissatisfied: 0,
+      source: "test"
+    })
     expect(CaseMetrics.satisfactionRate(cases, sept, { ...options, satisfaction: strict }).value).toBeCloseTo(0.5)
   })
 
@@ -62,7 +67,17 @@ describe("CaseMetrics: closing, rework and extension", () => {
   const after = (events: ReadonlyArray<Case.Event>, hours: number): Array<Case.Event> =>
     events.map((e) => ({ ...e, at: DateTime.add(bj("2025-09-01T11:00"), { hours }) }))
   const tail = (fromHours: number, fixed = true): Array<Case.Event> => [
-    ...after([{ _tag: "Dispatched", at: bj("2025-09-01T11:00"), by: staff, to: new Case.Assignee({ unit: Ids.OrgUnitId.make("u") }) }], fromHours),
+    ...after(
+      [
+        {
+          _tag: "Dispatched",
+          at: bj("2025-09-01T11:00"),
+          by: staff,
+          to: new Case.Assignee({ unit: Ids.OrgUnitId.make("u") })
+        }
+      ],
+      fromHours
+    ),
     ...after([{ _tag: "Started", at: bj("2025-09-01T11:00"), by: staff }], fromHours + 1),
     ...after([{ _tag: "Resolved", at: bj("2025-09-01T11:00"), by: staff, fixed, summary: "ok" }], fromHours + 2),
     ...after([{ _tag: "Verified", at: bj("2025-09-01T11:00"), by: staff }], fromHours + 3),
@@ -72,7 +87,13 @@ describe("CaseMetrics: closing, rework and extension", () => {
   const late = foldOk([...base, ...tail(24 * 12)]) // closed 09-13, after its deadline
   const extended = foldOk([
     ...base,
-    { _tag: "ExtensionGranted", at: bj("2025-09-05T10:00"), by: staff, extension: CaseDeadline.duration(5, "working-days"), reason: "r" },
+    {
+      _tag: "ExtensionGranted",
+      at: bj("2025-09-05T10:00"),
+      by: staff,
+      extension: CaseDeadline.duration(5, "working-days"),
+      reason: "r"
+    },
     ...tail(24 * 12)
   ])
   const stillOpen = foldOk(base)
@@ -135,7 +156,12 @@ describe("CaseMetrics ranking", () => {
       foldOk([...happyPath("2025-09-02T10:00").slice(0, 2), ...happyPath("2025-09-02T10:00").slice(2)]),
       foldOk([reported(bj("2025-09-03T10:00"), intake({ category: Ids.CategoryCode.make("sanitation.garbage") }))])
     ]
-    const unitOf = (c: Case.Case) => (c.intake.category === "sanitation.garbage" ? "cleaning" : c.closure === "fixed" && c.satisfaction ? "property" : "steward")
+    const unitOf = (c: Case.Case) =>
+      c.intake.category === "sanitation.garbage"
+        ? "cleaning"
+        : c.closure === "fixed" && c.satisfaction
+          ? "property"
+          : "steward"
     const r = CaseMetrics.monthlyRanking(cases, sept, unitOf, { policy, units: ["idle"] })
     expect(r.map((x) => [x.unit, x.rank])).toEqual([
       ["property", 1],

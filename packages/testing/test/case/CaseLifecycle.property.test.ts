@@ -5,7 +5,9 @@ import { DateTime, Either } from "effect"
 import * as fc from "fast-check"
 
 const policy = Case.makePolicy({ clock: CaseDeadline.fromWorkingTime(CaseArbitraries.weekdaysOnly) })
-const start = fc.integer({ min: 0, max: 300 }).map((d) => DateTime.add(DateTime.unsafeMake("2025-01-02T02:00:00Z"), { days: d }))
+const start = fc
+  .integer({ min: 0, max: 300 })
+  .map((d) => DateTime.add(DateTime.unsafeMake("2025-01-02T02:00:00Z"), { days: d }))
 
 const run = (intake: Case.Intake, at: DateTime.Utc, steps: ReadonlyArray<CaseArbitraries.Step>) => {
   const first: Case.Event = { _tag: "Reported", at, by: new Case.Actor({ role: "resident", id: "r" }), intake }
@@ -29,50 +31,65 @@ const run = (intake: Case.Intake, at: DateTime.Utc, steps: ReadonlyArray<CaseArb
 describe("Case lifecycle properties", () => {
   it("folding the accepted events gives the case reached one event at a time", () => {
     fc.assert(
-      fc.property(CaseArbitraries.intake, start, fc.array(CaseArbitraries.step, { maxLength: 40 }), (intake, at, steps) => {
-        const { accepted, current } = run(intake, at, steps)
-        const folded = Case.fold(accepted, policy)
-        expect(Either.isRight(folded) && folded.right).toEqual(current)
-      }),
+      fc.property(
+        CaseArbitraries.intake,
+        start,
+        fc.array(CaseArbitraries.step, { maxLength: 40 }),
+        (intake, at, steps) => {
+          const { accepted, current } = run(intake, at, steps)
+          const folded = Case.fold(accepted, policy)
+          expect(Either.isRight(folded) && folded.right).toEqual(current)
+        }
+      ),
       { numRuns: 200 }
     )
   })
 
   it("a refused transition leaves the case unchanged and says why", () => {
     fc.assert(
-      fc.property(CaseArbitraries.intake, start, fc.array(CaseArbitraries.step, { maxLength: 40 }), (intake, at, steps) => {
-        let current = Either.getOrThrow(
-          Case.fold([{ _tag: "Reported", at, by: new Case.Actor({ role: "resident", id: "r" }), intake }], policy)
-        )
-        for (const s of steps) {
-          const snapshot = JSON.stringify(current)
-          const r = Case.transition(current, CaseArbitraries.eventFor(current, s, intake), policy)
-          if (Either.isLeft(r)) {
-            expect(JSON.stringify(current)).toBe(snapshot)
-            expect(r.left.from).toBe(current.status)
-            expect(r.left.message).toContain(`case ${current.id}:`)
-            expect(r.left.reason.length).toBeGreaterThan(0)
-          } else {
-            current = r.right
+      fc.property(
+        CaseArbitraries.intake,
+        start,
+        fc.array(CaseArbitraries.step, { maxLength: 40 }),
+        (intake, at, steps) => {
+          let current = Either.getOrThrow(
+            Case.fold([{ _tag: "Reported", at, by: new Case.Actor({ role: "resident", id: "r" }), intake }], policy)
+          )
+          for (const s of steps) {
+            const snapshot = JSON.stringify(current)
+            const r = Case.transition(current, CaseArbitraries.eventFor(current, s, intake), policy)
+            if (Either.isLeft(r)) {
+              expect(JSON.stringify(current)).toBe(snapshot)
+              expect(r.left.from).toBe(current.status)
+              expect(r.left.message).toContain(`case ${current.id}:`)
+              expect(r.left.reason.length).toBeGreaterThan(0)
+            } else {
+              current = r.right
+            }
           }
         }
-      }),
+      ),
       { numRuns: 200 }
     )
   })
 
   it("no sequence reaches a state that breaks a case invariant", () => {
     fc.assert(
-      fc.property(CaseArbitraries.intake, start, fc.array(CaseArbitraries.step, { maxLength: 60 }), (intake, at, steps) => {
-        const { trace } = run(intake, at, steps)
-        for (const t of trace) {
-          expect(Case.validate(t.after, policy)).toEqual([])
-          if (t.ok) {
-            expect(t.after.version).toBe(t.before.version + 1)
-            expect(Case.allowedEvents(t.before.status)).toContain(t.after.history.at(-1)?._tag)
+      fc.property(
+        CaseArbitraries.intake,
+        start,
+        fc.array(CaseArbitraries.step, { maxLength: 60 }),
+        (intake, at, steps) => {
+          const { trace } = run(intake, at, steps)
+          for (const t of trace) {
+            expect(Case.validate(t.after, policy)).toEqual([])
+            if (t.ok) {
+              expect(t.after.version).toBe(t.before.version + 1)
+              expect(Case.allowedEvents(t.before.status)).toContain(t.after.history.at(-1)?._tag)
+            }
           }
         }
-      }),
+      ),
       { numRuns: 200 }
     )
   })
@@ -80,9 +97,14 @@ describe("Case lifecycle properties", () => {
   it("the generator reaches every status", () => {
     const seen = new Set<Case.Status>()
     fc.assert(
-      fc.property(CaseArbitraries.intake, start, fc.array(CaseArbitraries.step, { minLength: 20, maxLength: 40 }), (intake, at, steps) => {
-        for (const t of run(intake, at, steps).trace) seen.add(t.after.status)
-      }),
+      fc.property(
+        CaseArbitraries.intake,
+        start,
+        fc.array(CaseArbitraries.step, { minLength: 20, maxLength: 40 }),
+        (intake, at, steps) => {
+          for (const t of run(intake, at, steps).trace) seen.add(t.after.status)
+        }
+      ),
       { numRuns: 300, seed: 42 }
     )
     expect([...seen].sort()).toEqual([...Case.Status.literals].sort())
