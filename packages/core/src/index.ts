@@ -33,3 +33,7 @@ export * as Ids from "./kernel/Ids.js"
 export * as LocalDate from "./kernel/LocalDate.js"
 /** Masking and disclosure of personal information. */
 export * as Privacy from "./kernel/Privacy.js"
+/** Plugins: extension points, composition, conflicts and dependencies. */
+export * as Plugin from "./plugin/Plugin.js"
+/** The version of @zhili/core. */
+export { coreVersion } from "./version.js"
