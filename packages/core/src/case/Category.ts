@@ -8,6 +8,7 @@
 import { Option, Schema } from "effect"
 import * as Finding from "../kernel/Finding.js"
 import { CategoryCode } from "../kernel/Ids.js"
+import * as Plugin from "../plugin/Plugin.js"
 import { Duration, duration } from "./Deadline.js"
 
 /**
@@ -552,3 +553,38 @@ export const defaultCatalogue: Catalogue = new Catalogue({
     cat("other", "其他", "Other", { limits: generalLimits, level: "community" })
   ]
 })
+
+// ---------------------------------------------------------------------------------------------------------------
+// Plugins
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * The extension point `case.categories`: plugins contribute categories keyed by their code (a city's own
+ * categories, or replacements of default ones with `override: true`).
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const extensionPoint: Plugin.ExtensionPoint<Category> = Plugin.extensionPoint({
+  id: "case.categories",
+  description: "case categories (事项类别) with time limits, handling level and intake fields, keyed by code",
+  schema: Category,
+  key: (c) => c.code
+})
+
+/**
+ * The default catalogue as a contribution of the core default pack.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const defaultContribution: Plugin.Contribution = Plugin.contribute(extensionPoint, defaultCatalogue.categories)
+
+/**
+ * The catalogue a composed plugin registry holds.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const fromRegistry = (registry: Plugin.Registry): Catalogue =>
+  new Catalogue({ categories: registry.values(extensionPoint) })

@@ -1,5 +1,5 @@
 import { assert, describe, expect, it } from "@effect/vitest"
-import { Case, CaseCategory, CaseDeadline, Ids } from "@zhili/core"
+import { Case, CaseCategory, CaseDeadline, Ids, Plugin } from "@zhili/core"
 import { DateTime, Either, Option, Redacted, Schema } from "effect"
 import { bj, foldOk, happyPath, intake, policy, reported, staff, unit } from "./support.js"
 
@@ -419,5 +419,47 @@ describe("CaseDeadline", () => {
     expect(() => Schema.decodeUnknownSync(CaseDeadline.Duration)({ amount: 0, unit: "days" })).toThrow(
       /positive whole number/
     )
+  })
+})
+
+describe("CaseCategory as a plugin extension point", () => {
+  it("builds the catalogue from composed plugins, a city overriding a default limit", () => {
+    const core = Plugin.define({
+      id: "core",
+      version: "0.1.0",
+      description: "defaults",
+      contributes: [CaseCategory.defaultContribution]
+    })
+    const base = Option.getOrThrow(CaseCategory.lookup(CaseCategory.defaultCatalogue, "utilities"))
+    const city = Plugin.define({
+      id: "my-city",
+      version: "1.0.0",
+      description: "local limits",
+      contributes: [
+        Plugin.contribute(
+          CaseCategory.extensionPoint,
+          [
+            new CaseCategory.Category({
+              ...base,
+              limits: new CaseCategory.TimeLimits({
+                ...CaseCategory.utilityLimits,
+                resolve: CaseDeadline.duration(12, "hours"),
+                source: "my city rule"
+              })
+            })
+          ],
+          { override: true }
+        )
+      ]
+    })
+    const registry = Either.getOrThrow(
+      Plugin.compose([core, city], [CaseCategory.extensionPoint], { coreVersion: "0.1.0" })
+    )
+    const catalogue = CaseCategory.fromRegistry(registry)
+    expect(CaseCategory.validate(catalogue)).toEqual([])
+    expect(Option.getOrUndefined(CaseCategory.limitsOf(catalogue, "utilities.water"))?.resolve.toString()).toBe(
+      "12 hours"
+    )
+    expect(catalogue.categories).toHaveLength(CaseCategory.defaultCatalogue.categories.length)
   })
 })
