@@ -2,22 +2,40 @@
 import { Case, CaseDeadline, Ids } from "@zhili/core"
 import { DateTime, Either } from "effect"
 
-/** Monday–Friday, no holidays, in Asia/Shanghai: enough for rules that do not test holidays. */
-export const weekdays: CaseDeadline.WorkingTime = {
-  addWorkingDays: (from, days) => step(from, { days: 1 }, days),
-  addWorkingHours: (from, hours) => step(from, { hours: 1 }, hours)
+/**
+ * A stand-in working-time calendar until the kernel WorkingCalendar is merged: Monday–Friday in Asia/Shanghai, minus
+ * `off` dates, plus `makeUp` dates (weekend days worked). Every hour of a working day counts.
+ */
+export const calendar = (
+  off: ReadonlyArray<string> = [],
+  makeUp: ReadonlyArray<string> = []
+): CaseDeadline.WorkingTime => {
+  const step = (from: DateTime.Utc, unit: { days: number } | { hours: number }, n: number) => {
+    let z = DateTime.unsafeMakeZoned(from, { timeZone: "Asia/Shanghai" })
+    let left = n
+    while (left > 0) {
+      z = DateTime.add(z, unit)
+      const p = DateTime.toParts(z)
+      const date = `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`
+      const working = makeUp.includes(date) || (p.weekDay !== 0 && p.weekDay !== 6 && !off.includes(date))
+      if (working) left--
+    }
+    return Either.right(DateTime.toUtc(z))
+  }
+  return {
+    addWorkingDays: (from, days) => step(from, { days: 1 }, days),
+    addWorkingHours: (from, hours) => step(from, { hours: 1 }, hours)
+  }
 }
 
-const step = (from: DateTime.Utc, unit: { days: number } | { hours: number }, n: number) => {
-  let z = DateTime.unsafeMakeZoned(from, { timeZone: "Asia/Shanghai" })
-  let left = n
-  while (left > 0) {
-    z = DateTime.add(z, unit)
-    const wd = DateTime.toParts(z).weekDay
-    if (wd !== 0 && wd !== 6) left--
-  }
-  return Either.right(DateTime.toUtc(z))
-}
+/** Monday–Friday, no holidays: enough for rules that do not test holidays. */
+export const weekdays: CaseDeadline.WorkingTime = calendar()
+
+/** The 2025 National Day + Mid-Autumn arrangement (STANDARDS.md): off Oct 1–8, make-up Sun Sep 28 and Sat Oct 11. */
+export const nationalDay2025: CaseDeadline.WorkingTime = calendar(
+  ["2025-10-01", "2025-10-02", "2025-10-03", "2025-10-06", "2025-10-07", "2025-10-08"],
+  ["2025-09-28", "2025-10-11"]
+)
 
 export const policy = Case.makePolicy({ clock: CaseDeadline.fromWorkingTime(weekdays) })
 
