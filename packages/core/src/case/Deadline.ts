@@ -7,6 +7,7 @@
  */
 import { DateTime, Either, Schema } from "effect"
 import { InvalidInput } from "../kernel/Errors.js"
+import * as WorkingCalendar from "../kernel/WorkingCalendar.js"
 
 /**
  * The unit of a time limit: `hours` and `days` run round the clock (自然时), `working-hours` and `working-days`
@@ -48,8 +49,8 @@ export const duration = (amount: number, unit: Unit): Duration => new Duration({
 
 /**
  * Working-time arithmetic a calendar provides: the due instant `n` working hours or working days after an instant.
- * A calendar answers with an `InvalidInput` when the instant or the result lies outside the years it covers.
- * `WorkingCalendar` values of the kernel fit this shape through {@link fromWorkingTime}.
+ * A calendar answers with an `InvalidInput` when the instant or the result lies outside the years it covers. For
+ * the kernel's `WorkingCalendar` use {@link fromWorkingCalendar}; this shape is for other calendars.
  *
  * @since 0.1.0
  * @category models
@@ -60,7 +61,8 @@ export interface WorkingTime {
 }
 
 /**
- * The deadline rule: the due instant of a time limit started at an instant, or why it cannot be computed.
+ * The deadline rule: the due instant of a time limit started at an instant, or why it cannot be computed. Build
+ * one with {@link fromWorkingCalendar} (the usual case), {@link fromWorkingTime} or {@link elapsedClock}.
  *
  * @since 0.1.0
  * @category models
@@ -111,6 +113,33 @@ export const fromWorkingTime =
         return Either.right(elapsed(from, limit, timeZone))
     }
   }
+
+const fromCalendarError = (e: WorkingCalendar.CalendarGap | InvalidInput): InvalidInput =>
+  e._tag === "InvalidInput" ? e : new InvalidInput({ code: "deadline/calendar-gap", path: [], reason: e.message })
+
+/**
+ * A clock over a kernel working-day calendar (`@zhili/calendar-cn` gives the official one): `working-hours` count
+ * only the working hours of working days (`WorkingCalendar.addWorkingHours`, default 09:00–12:00 and 13:30–17:30);
+ * `working-days` end at the close of the nth working day after the start date, the start date not counted
+ * (`WorkingCalendar.addWorkingDaysDeadline`); `hours` and `days` are elapsed time in the calendar's zone. Holidays
+ * don't count, make-up working days do; a date the calendar has no data for is refused as `deadline/calendar-gap`.
+ *
+ * @since 0.1.0
+ * @category clocks
+ */
+export const fromWorkingCalendar = (
+  calendar: WorkingCalendar.WorkingCalendar,
+  options: { readonly workingHours?: WorkingCalendar.WorkingHours; readonly end?: "close" | "midnight" } = {}
+): Clock =>
+  fromWorkingTime(
+    {
+      addWorkingHours: (from, hours) =>
+        Either.mapLeft(WorkingCalendar.addWorkingHours(calendar, from, hours, options.workingHours), fromCalendarError),
+      addWorkingDays: (from, days) =>
+        Either.mapLeft(WorkingCalendar.addWorkingDaysDeadline(calendar, from, days, options), fromCalendarError)
+    },
+    calendar.timeZone
+  )
 
 /**
  * True when a case due at `due` is overdue at `at`: strictly after the due instant. At the due instant itself the

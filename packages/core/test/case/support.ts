@@ -1,5 +1,5 @@
 // Shared test helpers for the case context: a stand-in calendar and a few builders. Uses the public API only.
-import { Case, CaseDeadline, Ids } from "@zhili/core"
+import { Case, CaseDeadline, Ids, LocalDate, WorkingCalendar } from "@zhili/core"
 import { DateTime, Either } from "effect"
 
 /**
@@ -31,10 +31,37 @@ export const calendar = (
 /** Monday–Friday, no holidays: enough for rules that do not test holidays. */
 export const weekdays: CaseDeadline.WorkingTime = calendar()
 
-/** The 2025 National Day + Mid-Autumn arrangement (STANDARDS.md): off Oct 1–8, make-up Sun Sep 28 and Sat Oct 11. */
-export const nationalDay2025: CaseDeadline.WorkingTime = calendar(
-  ["2025-10-01", "2025-10-02", "2025-10-03", "2025-10-06", "2025-10-07", "2025-10-08"],
-  ["2025-09-28", "2025-10-11"]
+/**
+ * The kernel working-day calendar for 2025 with the official arrangements (STANDARDS.md, State Council notice of
+ * 2024-11-12), built here so core's tests need no plugin: holidays off, make-up days worked.
+ */
+export const official2025: WorkingCalendar.WorkingCalendar = Either.getOrThrow(
+  WorkingCalendar.decode({
+    id: "test/official-2025",
+    years: [
+      {
+        year: 2025,
+        holidays: [
+          ["2025-01-01", "2025-01-01"],
+          ["2025-01-28", "2025-02-04"],
+          ["2025-04-04", "2025-04-06"],
+          ["2025-05-01", "2025-05-05"],
+          ["2025-05-31", "2025-06-02"],
+          ["2025-10-01", "2025-10-08"]
+        ].flatMap(([from, to]) =>
+          LocalDate.range(
+            LocalDate.make(2025, Number(from?.slice(5, 7)), Number(from?.slice(8))),
+            LocalDate.make(2025, Number(to?.slice(5, 7)), Number(to?.slice(8)))
+          ).map((date) => ({ date, name: "holiday" }))
+        ),
+        makeUpDays: ["2025-01-26", "2025-02-08", "2025-04-27", "2025-09-28", "2025-10-11"].map((date) => ({
+          date,
+          name: "make-up"
+        })),
+        sources: []
+      }
+    ]
+  })
 )
 
 export const policy = Case.makePolicy({ clock: CaseDeadline.fromWorkingTime(weekdays) })
