@@ -4,8 +4,8 @@
  *
  * @since 0.1.0
  */
-import { Case, CaseCategory, CaseDeadline, Ids } from "@zhili/core"
-import { Array as Arr, DateTime, Either, Redacted } from "effect"
+import { Case, CaseCategory, CaseDeadline, Ids, WorkingCalendar } from "@zhili/core"
+import { Array as Arr, DateTime, Redacted } from "effect"
 import * as fc from "fast-check"
 
 const categories = CaseCategory.defaultCatalogue.categories.map((c) => c.code)
@@ -164,32 +164,12 @@ export const eventFor = (current: Case.Case, s: Step, intakeForReport: Case.Inta
 }
 
 /**
- * A stand-in working-time calendar for tests that need one before a real calendar is at hand: Monday to Friday are
- * working days, no holidays, every hour of a working day counts, in Asia/Shanghai. Not for production: use a
- * `WorkingCalendar` with the official holidays.
+ * A case policy for property tests: the default catalogue and a weekends-only kernel `WorkingCalendar` covering
+ * 2024–2026 (no public holidays: use `@zhili/calendar-cn` where holidays matter).
  *
  * @since 0.1.0
- * @category calendars
+ * @category policies
  */
-export const weekdaysOnly: CaseDeadline.WorkingTime = {
-  addWorkingDays: (from, days) => {
-    let z = DateTime.unsafeMakeZoned(from, { timeZone: "Asia/Shanghai" })
-    let left = days
-    while (left > 0) {
-      z = DateTime.add(z, { days: 1 })
-      const wd = DateTime.toParts(z).weekDay
-      if (wd !== 0 && wd !== 6) left--
-    }
-    return Either.right(DateTime.toUtc(z))
-  },
-  addWorkingHours: (from, hours) => {
-    let z = DateTime.unsafeMakeZoned(from, { timeZone: "Asia/Shanghai" })
-    let left = hours
-    while (left > 0) {
-      z = DateTime.add(z, { hours: 1 })
-      const wd = DateTime.toParts(z).weekDay
-      if (wd !== 0 && wd !== 6) left--
-    }
-    return Either.right(DateTime.toUtc(z))
-  }
-}
+export const policy: Case.Policy = Case.makePolicy({
+  clock: CaseDeadline.fromWorkingCalendar(WorkingCalendar.weekendsOnly("testing/weekends", [2024, 2025, 2026]))
+})

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Case, CaseDeadline } from "@zhili/core"
+import { Case } from "@zhili/core"
 import { CaseArbitraries } from "@zhili/testing"
 import { DateTime, Either } from "effect"
 import * as fc from "fast-check"
 
-const policy = Case.makePolicy({ clock: CaseDeadline.fromWorkingTime(CaseArbitraries.weekdaysOnly) })
+const policy = CaseArbitraries.policy
 const start = fc
   .integer({ min: 0, max: 300 })
   .map((d) => DateTime.add(DateTime.unsafeMake("2025-01-02T02:00:00Z"), { days: d }))
