@@ -93,10 +93,10 @@ describe("Case lifecycle", () => {
   })
 
   it("sets the response deadline on report and the resolve deadline on acceptance, in working days", () => {
-    // Friday 2025-09-05 10:00: response 1 working day → Monday 09-08 10:00; resolve 7 working days → 09-16 11:00
+    // Friday 2025-09-05: response 1 working day → close (17:30) of Monday 09-08; resolve 7 working days → 09-16 17:30
     const c = foldOk([reported(bj("2025-09-05T10:00")), { _tag: "Accepted", at: bj("2025-09-05T11:00"), by: staff }])
-    expect(iso(c.due.response)).toBe("2025-09-08T02:00:00.000Z")
-    expect(iso(c.due.resolve)).toBe("2025-09-16T03:00:00.000Z")
+    expect(iso(c.due.response)).toBe("2025-09-08T09:30:00.000Z")
+    expect(iso(c.due.resolve)).toBe("2025-09-16T09:30:00.000Z")
   })
 
   it("runs emergencies on the 2-hour limit and complex cases on the complex limit", () => {
@@ -110,7 +110,7 @@ describe("Case lifecycle", () => {
       reported(bj("2025-09-01T10:00"), intake({ complex: true })),
       { _tag: "Accepted", at: bj("2025-09-01T10:00"), by: staff }
     ])
-    expect(iso(x.due.resolve)).toBe("2025-09-22T02:00:00.000Z") // 15 working days
+    expect(iso(x.due.resolve)).toBe("2025-09-22T09:30:00.000Z") // 15 working days
   })
 
   it("moves the deadline on an extension (延期) and refuses more than the policy allows", () => {
@@ -123,7 +123,7 @@ describe("Case lifecycle", () => {
     })
     const base = [reported(), { _tag: "Accepted", at: bj("2025-09-01T10:00"), by: staff } as Case.Event]
     const once = foldOk([...base, ext("2025-09-03T10:00")])
-    expect(iso(once.due.resolve)).toBe("2025-09-15T02:00:00.000Z") // 09-10 + 3 working days
+    expect(iso(once.due.resolve)).toBe("2025-09-15T09:30:00.000Z") // 09-10 + 3 working days
     expect(once.extensionCount).toBe(1)
     const twice = foldOk([...base, ext("2025-09-03T10:00"), ext("2025-09-04T10:00")])
     const r = Case.transition(twice, ext("2025-09-05T10:00"), policy)
@@ -148,7 +148,7 @@ describe("Case lifecycle", () => {
     expect(c.reopenCount).toBe(2)
     expect(c.closure).toBeUndefined()
     expect(c.satisfaction).toBeUndefined()
-    expect(iso(c.due.resolve)).toBe("2025-09-16T05:00:00.000Z") // 7 working days from Fri 09-05 13:00
+    expect(iso(c.due.resolve)).toBe("2025-09-16T09:30:00.000Z") // 7 working days from Fri 09-05
     expect(Case.validate(c, policy)).toEqual([])
   })
 
@@ -171,7 +171,7 @@ describe("Case lifecycle", () => {
     expect(c.level).toBe("community")
     expect(c.assignee).toBeUndefined()
     expect(c.escalationCount).toBe(1)
-    expect(iso(c.due.resolve)).toBe("2025-09-11T02:00:00.000Z")
+    expect(iso(c.due.resolve)).toBe("2025-09-11T09:30:00.000Z")
   })
 
   it("accepts below the required level never", () => {
@@ -198,7 +198,7 @@ describe("Case lifecycle", () => {
       Case.transition(shelved, { _tag: "Unshelved", at: bj("2025-12-01T09:00"), by: staff }, policy)
     )
     expect(off.status).toBe("accepted")
-    expect(iso(off.due.resolve)).toBe("2025-12-10T01:00:00.000Z")
+    expect(iso(off.due.resolve)).toBe("2025-12-10T09:30:00.000Z")
     const closed = Either.getOrThrow(
       Case.transition(shelved, { _tag: "Closed", at: bj("2025-12-01T09:00"), by: staff, fixed: false }, policy)
     )

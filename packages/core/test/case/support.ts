@@ -2,34 +2,11 @@
 import { Case, CaseDeadline, Ids, LocalDate, WorkingCalendar } from "@zhili/core"
 import { DateTime, Either } from "effect"
 
-/**
- * A stand-in working-time calendar until the kernel WorkingCalendar is merged: Monday–Friday in Asia/Shanghai, minus
- * `off` dates, plus `makeUp` dates (weekend days worked). Every hour of a working day counts.
- */
-export const calendar = (
-  off: ReadonlyArray<string> = [],
-  makeUp: ReadonlyArray<string> = []
-): CaseDeadline.WorkingTime => {
-  const step = (from: DateTime.Utc, unit: { days: number } | { hours: number }, n: number) => {
-    let z = DateTime.unsafeMakeZoned(from, { timeZone: "Asia/Shanghai" })
-    let left = n
-    while (left > 0) {
-      z = DateTime.add(z, unit)
-      const p = DateTime.toParts(z)
-      const date = `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`
-      const working = makeUp.includes(date) || (p.weekDay !== 0 && p.weekDay !== 6 && !off.includes(date))
-      if (working) left--
-    }
-    return Either.right(DateTime.toUtc(z))
-  }
-  return {
-    addWorkingDays: (from, days) => step(from, { days: 1 }, days),
-    addWorkingHours: (from, hours) => step(from, { hours: 1 }, hours)
-  }
-}
-
-/** Monday–Friday, no holidays: enough for rules that do not test holidays. */
-export const weekdays: CaseDeadline.WorkingTime = calendar()
+/** Weekends only, no public holidays, 2024–2026: enough for rules that do not test holidays. */
+export const weekdays: WorkingCalendar.WorkingCalendar = WorkingCalendar.weekendsOnly(
+  "test/weekends",
+  [2024, 2025, 2026]
+)
 
 /**
  * The kernel working-day calendar for 2025 with the official arrangements (STANDARDS.md, State Council notice of
@@ -64,7 +41,7 @@ export const official2025: WorkingCalendar.WorkingCalendar = Either.getOrThrow(
   })
 )
 
-export const policy = Case.makePolicy({ clock: CaseDeadline.fromWorkingTime(weekdays) })
+export const policy = Case.makePolicy({ clock: CaseDeadline.fromWorkingCalendar(weekdays) })
 
 /** An instant in Beijing time. */
 export const bj = (s: string): DateTime.Utc => DateTime.unsafeMake(`${s}:00+08:00`)
