@@ -7,7 +7,11 @@
 
 /** fast-check arbitraries for kernel values. */
 export * as Arbitraries from "./Arbitraries.js"
-/** Generators and a stand-in working-time calendar for case property tests. */
+/** Generators and a test policy for case property tests. */
 export * as CaseArbitraries from "./CaseArbitraries.js"
 /** A year of the seed compound's cases: 25 requests solved, 3 disputes mediated. */
 export * as JinxiuCases from "./fixtures/JinxiuCases.js"
+/** The seed compound 锦绣华景小区 (新越社区, 城南街道, 廉江市) as a deterministic builder, with broken variants. */
+export * as JinxiuHuajing from "./fixtures/JinxiuHuajing.js"
+/** fast-check generators of valid organisations and grids. */
+export * as OrgGridArbitraries from "./OrgGridArbitraries.js"

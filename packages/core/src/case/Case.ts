@@ -28,6 +28,7 @@ import {
   VisitId
 } from "../kernel/Ids.js"
 import { SensitiveString } from "../kernel/Privacy.js"
+import type * as Scope from "../kernel/Scope.js"
 import {
   type Catalogue,
   defaultCatalogue,
@@ -466,26 +467,13 @@ export class Case extends Schema.Class<Case>("@zhili/Case")({
 }) {}
 
 /**
- * The scope location of a record (`Scope.Location` of the kernel): the division code and the id paths from the root
- * of the org and grid trees.
- *
- * @since 0.1.0
- * @category models
- */
-export interface ScopeLocation {
-  readonly division?: string
-  readonly org?: ReadonlyArray<string>
-  readonly grid?: ReadonlyArray<string>
-}
-
-/**
- * Where a case sits for scoped queries: its tenant as the division, its grid path (or just its grid), and the org
+ * Where a case sits for scoped queries (`Scope.Location`, for `Scope.contains`): its tenant as the division, its grid path (or just its grid), and the org
  * path of its handling unit when `orgPath` can give one.
  *
  * @since 0.1.0
  * @category scope
  */
-export const scopeLocation = (self: Case, orgPath?: (unit: OrgUnitId) => ReadonlyArray<string>): ScopeLocation => {
+export const scopeLocation = (self: Case, orgPath?: (unit: OrgUnitId) => ReadonlyArray<string>): Scope.Location => {
   const grid = self.intake.location.gridPath ?? [self.intake.location.grid]
   const unit = self.assignee?.unit
   return unit !== undefined && orgPath !== undefined

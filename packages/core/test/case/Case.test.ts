@@ -1,5 +1,5 @@
 import { assert, describe, expect, it } from "@effect/vitest"
-import { Case, CaseCategory, CaseDeadline, Ids, Plugin } from "@zhili/core"
+import { Case, CaseCategory, CaseDeadline, Ids, Plugin, Scope } from "@zhili/core"
 import { DateTime, Either, Option, Redacted, Schema } from "effect"
 import { bj, foldOk, happyPath, intake, policy, reported, staff, unit } from "./support.js"
 
@@ -294,6 +294,7 @@ describe("Case reporter and location", () => {
     })
     const c = foldOk([reported(bj("2025-09-01T10:00"), i)])
     expect(Case.scopeLocation(c)).toEqual({ division: "440881002001", grid: ["large", "small-3", "micro-12"] })
+    expect(Scope.contains(Scope.all, Case.scopeLocation(c))).toBe(true)
     const d = foldOk([...happyPath("2025-09-01T10:00").slice(0, 3)])
     expect(Case.scopeLocation(d, (u) => ["street", u])).toEqual({
       division: "440881002001",
