@@ -29,6 +29,20 @@ export * as Rating from "./assessment/Rating.js"
 export * as ResponsibilityList from "./assessment/ResponsibilityList.js"
 /** Task lists (任务清单): progress and overdue tasks per responsible unit. */
 export * as TaskList from "./assessment/TaskList.js"
+/** Cases (诉求与纠纷): model, lifecycle events, transitions and deadlines. */
+export * as Case from "./case/Case.js"
+/** The case category catalogue (事项分类目录) with time limits, handling levels and Open311-style intake fields. */
+export * as CaseCategory from "./case/Category.js"
+/** Case time limits and the deadline clock over a working-day calendar (办理时限). */
+export * as CaseDeadline from "./case/Deadline.js"
+/** Deliberation meetings (议事亭) whose decisions open or close cases. */
+export * as Deliberation from "./case/Deliberation.js"
+/** The escalation ladder (小事不出小区、大事不出社区) and settled shares. */
+export * as Escalation from "./case/Escalation.js"
+/** Dispute mediation (矛盾纠纷调解), success rate and the judges' duty rota. */
+export * as Mediation from "./case/Mediation.js"
+/** Case metrics (考核指标): the three rates, closing rates, rework, extension, monthly ranking with ties. */
+export * as CaseMetrics from "./case/Metrics.js"
 /** Grids (网格): tree, coverage, leader assignment and roll-ups. */
 export * as Grid from "./grid/Grid.js"
 /** Grid workers (网格员) and workload. */

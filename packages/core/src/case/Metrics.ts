@@ -1,0 +1,455 @@
+/**
+ * Case metrics (考核指标) for a period and a scope: the Beijing 接诉即办 three rates (response, resolution,
+ * satisfaction) and their weighted score, closing and on-time closing rates, rework and extension rates, and the
+ * monthly ranking of units with ties. Every formula is documented with its source; where STANDARDS.md marks a
+ * formula or weight open, the default says so.
+ *
+ * @since 0.1.0
+ */
+import { DateTime, Schema } from "effect"
+import * as Case from "./Case.js"
+
+/**
+ * A rate: numerator over denominator, and their quotient (`null` when nothing was counted).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export class Rate extends Schema.Class<Rate>("@zhili/Rate")({
+  numerator: Schema.NonNegative,
+  denominator: Schema.NonNegativeInt,
+  value: Schema.NullOr(Schema.Number)
+}) {}
+
+/**
+ * Builds a rate; the value is `null` when the denominator is 0.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const rate = (numerator: number, denominator: number): Rate =>
+  new Rate({ numerator, denominator, value: denominator === 0 ? null : numerator / denominator })
+
+/**
+ * A half-open period `[from, to)`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export class Period extends Schema.Class<Period>("@zhili/Period")({
+  from: Schema.DateTimeUtc,
+  to: Schema.DateTimeUtc
+}) {}
+
+/**
+ * A calendar month in a time zone (default Asia/Shanghai) as a period.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const month = (year: number, monthNumber: number, timeZone = "Asia/Shanghai"): Period => {
+  const start = DateTime.unsafeMakeZoned({ year, month: monthNumber, day: 1 }, { timeZone, adjustForTimeZone: true })
+  return new Period({ from: DateTime.toUtc(start), to: DateTime.toUtc(DateTime.add(start, { months: 1 })) })
+}
+
+/**
+ * The period from the first day of one month to the first day after another, in a time zone (default Asia/Shanghai).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const months = (
+  from: { readonly year: number; readonly month: number },
+  to: { readonly year: number; readonly month: number },
+  timeZone = "Asia/Shanghai"
+): Period =>
+  new Period({ from: month(from.year, from.month, timeZone).from, to: month(to.year, to.month, timeZone).to })
+
+/**
+ * True when an instant lies in the period.
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const contains = (period: Period, at: DateTime.Utc): boolean =>
+  at.epochMillis >= period.from.epochMillis && at.epochMillis < period.to.epochMillis
+
+/**
+ * Weights of the three rates in the composite score. Default 30/35/35 from one county (STANDARDS.md, open): a
+ * default to be replaced.
+ *
+ * @since 0.1.0
+ * @category policies
+ */
+export class Weights extends Schema.Class<Weights>("@zhili/CaseMetricWeights")({
+  response: Schema.NonNegative,
+  resolution: Schema.NonNegative,
+  satisfaction: Schema.NonNegative,
+  source: Schema.String
+}) {}
+
+/**
+ * 30 % response, 35 % resolution, 35 % satisfaction: one county's weighting of the Beijing three rates (STANDARDS.md
+ * marks it open); default to be replaced.
+ *
+ * @since 0.1.0
+ * @category policies
+ */
+export const defaultWeights: Weights = new Weights({
+  response: 0.3,
+  resolution: 0.35,
+  satisfaction: 0.35,
+  source: "one county's 30/35/35 (STANDARDS.md: open); default to be replaced"
+})
+
+/**
+ * How much each satisfaction answer counts in the satisfaction rate. Default: satisfied and basically satisfied 1,
+ * dissatisfied 0 (default to be replaced: no source fixes the share of "basically satisfied").
+ *
+ * @since 0.1.0
+ * @category policies
+ */
+export class SatisfactionScale extends Schema.Class<SatisfactionScale>("@zhili/SatisfactionScale")({
+  satisfied: Schema.Number,
+  "basically-satisfied": Schema.Number,
+  dissatisfied: Schema.Number,
+  source: Schema.String
+}) {}
+
+/**
+ * The default satisfaction scale: 1, 1, 0; default to be replaced.
+ *
+ * @since 0.1.0
+ * @category policies
+ */
+export const defaultSatisfactionScale: SatisfactionScale = new SatisfactionScale({
+  satisfied: 1,
+  "basically-satisfied": 1,
+  dissatisfied: 0,
+  source: "default to be replaced (no source fixes the weight of 基本满意)"
+})
+
+/**
+ * What the metrics need besides the cases: the case policy (for original deadlines), an optional scope filter, the
+ * weights and the satisfaction scale.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  readonly policy: Case.Policy
+  readonly scope?: (c: Case.Case) => boolean
+  readonly weights?: Weights
+  readonly satisfaction?: SatisfactionScale
+}
+
+const scoped = (cases: ReadonlyArray<Case.Case>, options: Options) =>
+  options.scope === undefined ? cases : cases.filter(options.scope)
+
+const closedIn = (cases: ReadonlyArray<Case.Case>, period: Period) =>
+  cases.filter((c) => c.status === "closed" && c.closedAt !== undefined && contains(period, c.closedAt))
+
+/**
+ * Response rate (响应率, Beijing 接诉即办): cases reported in the period that were accepted or refused by their response
+ * deadline ÷ cases reported in the period.
+ *
+ * @since 0.1.0
+ * @category metrics
+ */
+export const responseRate = (cases: ReadonlyArray<Case.Case>, period: Period, options: Options): Rate => {
+  const reported = scoped(cases, options).filter((c) => contains(period, c.reportedAt))
+  const onTime = reported.filter(
+    (c) =>
+      c.respondedAt !== undefined &&
+      (c.due.response === undefined || c.respondedAt.epochMillis <= c.due.response.epochMillis)
+  )
+  return rate(onTime.length, reported.length)
+}
+
+/**
+ * Resolution rate (解决率, Beijing 接诉即办): cases closed in the period as fixed ÷ cases closed in the period.
+ * Closed-not-fixed counts in the denominator only, so closing without fixing lowers the rate.
+ *
+ * @since 0.1.0
+ * @category metrics
+ */
+export const resolutionRate = (cases: ReadonlyArray<Case.Case>, period: Period, options: Options): Rate => {
+  const closed = closedIn(scoped(cases, options), period)
+  return rate(closed.filter((c) => c.closure === "fixed").length, closed.length)
+}
+
+/**
+ * Satisfaction rate (满意率, Beijing 接诉即办): the weighted count of satisfaction answers on cases closed in the
+ * period (see {@link SatisfactionScale}) ÷ cases closed in the period that were rated.
+ *
+ * @since 0.1.0
+ * @category metrics
+ */
+export const satisfactionRate = (cases: ReadonlyArray<Case.Case>, period: Period, options: Options): Rate => {
+  const scale = options.satisfaction ?? defaultSatisfactionScale
+  const rated = closedIn(scoped(cases, options), period).filter((c) => c.satisfaction !== undefined)
+  return rate(
+    rated.reduce((s, c) => s + (c.satisfaction === undefined ? 0 : scale[c.satisfaction]), 0),
+    rated.length
+  )
+}
+
+/**
+ * The composite score of the three rates, 0–100: Σ weightᵢ × rateᵢ × 100 ÷ Σ weightᵢ over the rates that have a
+ * value (a rate with nothing to count drops out and the others are re-weighted). `null` when no rate has a value.
+ *
+ * @since 0.1.0
+ * @category metrics
+ */
+export const score = (
+  rates: { readonly response: Rate; readonly resolution: Rate; readonly satisfaction: Rate },
+  weights: Weights = defaultWeights
+): number | null => {
+  const parts = (["response", "resolution", "satisfaction"] as const).flatMap((k) =>
+    rates[k].value === null ? [] : [[weights[k], rates[k].value] as const]
+  )
+  const total = parts.reduce((s, [w]) => s + w, 0)
+  if (parts.length === 0 || total === 0) return null
+  return Math.round((parts.reduce((s, [w, v]) => s + w * v, 0) / total) * 100 * 1e6) / 1e6
+}
+
+/**
+ * The closing-rate base (CJ/T 315 style, STANDARDS.md "Case handling", one source): the cases due in the period
+ * (应结案: first resolve deadline, as set on acceptance, inside the period) and, of those, the deferred ones (缓办:
+ * extended or put on the ledger before the period ended).
+ *
+ * @since 0.1.0
+ * @category metrics
+ */
+export const dueAndDeferred = (
+  cases: ReadonlyArray<Case.Case>,
+  period: Period,
+  options: Options
+): { readonly due: ReadonlyArray<Case.Case>; readonly deferred: ReadonlyArray<Case.Case> } => {
+  const due = scoped(cases, options).filter((c) => {
+    const d = Case.originalDue(c, options.policy)
+    return d !== undefined && contains(period, d)
+  })
+  const deferred = due.filter((c) =>
+    c.history.some(
+      (e) => (e._tag === "ExtensionGranted" || e._tag === "Shelved") && e.at.epochMillis < period.to.epochMillis
+    )
+  )
+  return { due, deferred }
+}
+
+/**
+ * Closing rate (结案率) = closed ÷ (due − deferred) (STANDARDS.md, one source): of the cases due in the period and not
+ * deferred, those closed before the period ended.
+ *
+ * @since 0.1.0
+ * @category metrics
+ */
+export const closingRate = (cases: ReadonlyArray<Case.Case>, period: Period, options: Options): Rate => {
+  const { deferred, due } = dueAndDeferred(cases, period, options)
+  const base = due.filter((c) => !deferred.includes(c))
+  return rate(base.filter((c) => closedBy(c, period)).length, base.length)
+}
+
+/**
+ * On-time closing rate (按期结案率) = closed on time ÷ (due − deferred) (STANDARDS.md, one source): of the cases due in
+ * the period and not deferred, those closed before the period ended whose last feedback (反馈; the closing itself for a case closed from the
+ * ledger) came by their first resolve deadline. Restarts for rework or escalation do not buy time.
+ *
+ * @since 0.1.0
+ * @category metrics
+ */
+export const onTimeClosingRate = (cases: ReadonlyArray<Case.Case>, period: Period, options: Options): Rate => {
+  const { deferred, due } = dueAndDeferred(cases, period, options)
+  const base = due.filter((c) => !deferred.includes(c))
+  const onTime = base.filter((c) => {
+    if (!closedBy(c, period)) return false
+    const original = Case.originalDue(c, options.policy)
+    const reversed = [...c.history].reverse()
+    const feedback = reversed.find((e) => e._tag === "Resolved") ?? reversed.find((e) => e._tag === "Closed")
+    return original !== undefined && feedback !== undefined && feedback.at.epochMillis <= original.epochMillis
+  })
+  return rate(onTime.length, base.length)
+}
+
+const closedBy = (c: Case.Case, period: Period) =>
+  c.status === "closed" && c.closedAt !== undefined && c.closedAt.epochMillis < period.to.epochMillis
+
+/**
+ * Rework rate (返工率): cases closed in the period that were reopened at least once ÷ cases closed in the period.
+ * STANDARDS.md marks the formula open; default to be replaced.
+ *
+ * @since 0.1.0
+ * @category metrics
+ */
+export const reworkRate = (cases: ReadonlyArray<Case.Case>, period: Period, options: Options): Rate => {
+  const closed = closedIn(scoped(cases, options), period)
+  return rate(closed.filter((c) => c.reopenCount > 0).length, closed.length)
+}
+
+/**
+ * Extension rate (延期率): cases accepted in the period that were granted at least one extension ÷ cases accepted in
+ * the period. STANDARDS.md marks the formula open; default to be replaced.
+ *
+ * @since 0.1.0
+ * @category metrics
+ */
+export const extensionRate = (cases: ReadonlyArray<Case.Case>, period: Period, options: Options): Rate => {
+  const accepted = scoped(cases, options).filter((c) => c.acceptedAt !== undefined && contains(period, c.acceptedAt))
+  return rate(accepted.filter((c) => c.extensionCount > 0).length, accepted.length)
+}
+
+/**
+ * All case metrics of a period and scope.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export class Summary extends Schema.Class<Summary>("@zhili/CaseMetricsSummary")({
+  period: Period,
+  reported: Schema.NonNegativeInt,
+  closed: Schema.NonNegativeInt,
+  closedFixed: Schema.NonNegativeInt,
+  closedNotFixed: Schema.NonNegativeInt,
+  response: Rate,
+  resolution: Rate,
+  satisfaction: Rate,
+  score: Schema.NullOr(Schema.Number),
+  closing: Rate,
+  onTimeClosing: Rate,
+  rework: Rate,
+  extension: Rate
+}) {}
+
+/**
+ * Computes every metric of a period and scope.
+ *
+ * @since 0.1.0
+ * @category metrics
+ */
+export const summarize = (cases: ReadonlyArray<Case.Case>, period: Period, options: Options): Summary => {
+  const inScope = scoped(cases, options)
+  const closed = closedIn(inScope, period)
+  const response = responseRate(cases, period, options)
+  const resolution = resolutionRate(cases, period, options)
+  const satisfaction = satisfactionRate(cases, period, options)
+  return new Summary({
+    period,
+    reported: inScope.filter((c) => contains(period, c.reportedAt)).length,
+    closed: closed.length,
+    closedFixed: closed.filter((c) => c.closure === "fixed").length,
+    closedNotFixed: closed.filter((c) => c.closure === "not-fixed").length,
+    response,
+    resolution,
+    satisfaction,
+    score: score({ response, resolution, satisfaction }, options.weights),
+    closing: closingRate(cases, period, options),
+    onTimeClosing: onTimeClosingRate(cases, period, options),
+    rework: reworkRate(cases, period, options),
+    extension: extensionRate(cases, period, options)
+  })
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Ranking
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * One unit's place in a ranking (排名): standard competition ranking, so tied units share a rank and the next rank
+ * skips (1, 2, 2, 4). Units without a score are listed after the ranked ones with `rank: null`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export class Ranked extends Schema.Class<Ranked>("@zhili/Ranked")({
+  unit: Schema.String,
+  score: Schema.NullOr(Schema.Number),
+  rank: Schema.NullOr(Schema.Int)
+}) {}
+
+/**
+ * Ranks scores, highest first; ties share a rank; units with `null` scores come last unranked. Units with equal
+ * ranks keep their input order.
+ *
+ * @since 0.1.0
+ * @category ranking
+ */
+export const rank = (
+  entries: ReadonlyArray<{ readonly unit: string; readonly score: number | null }>
+): ReadonlyArray<Ranked> => {
+  const scored = entries
+    .filter((e): e is { readonly unit: string; readonly score: number } => e.score !== null)
+    .map((e, i) => ({ ...e, i }))
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+  const out: Array<Ranked> = []
+  scored.forEach((e, i) => {
+    const prev = out[i - 1]
+    const r = prev !== undefined && prev.score === e.score ? prev.rank : i + 1
+    out.push(new Ranked({ unit: e.unit, score: e.score, rank: r }))
+  })
+  for (const e of entries) if (e.score === null) out.push(new Ranked({ unit: e.unit, score: null, rank: null }))
+  return out
+}
+
+/**
+ * The top `n` of a ranking, with every unit tied with the n-th (so it may hold more than `n`).
+ *
+ * @since 0.1.0
+ * @category ranking
+ */
+export const top = (ranking: ReadonlyArray<Ranked>, n: number): ReadonlyArray<Ranked> => {
+  const ranked = ranking.filter((r) => r.rank !== null)
+  const cut = ranked[n - 1]
+  return n <= 0 ? [] : cut === undefined ? ranked : ranked.filter((r) => (r.rank ?? 0) <= (cut.rank ?? 0))
+}
+
+/**
+ * The bottom `n` of a ranking, lowest first, with every unit tied with the n-th from the bottom.
+ *
+ * @since 0.1.0
+ * @category ranking
+ */
+export const bottom = (ranking: ReadonlyArray<Ranked>, n: number): ReadonlyArray<Ranked> => {
+  const ranked = ranking.filter((r) => r.rank !== null).reverse()
+  const cut = ranked[n - 1]
+  return n <= 0 ? [] : cut === undefined ? ranked : ranked.filter((r) => (r.score ?? 0) <= (cut.score ?? 0))
+}
+
+/**
+ * The monthly ranking of units (月度排名) by the composite score of the three rates in a month. `unitOf` says which
+ * unit a case counts for (its handling unit, its grid …; `undefined` leaves it out); `units` lists units to show even
+ * without cases (they come last, unranked).
+ *
+ * @since 0.1.0
+ * @category ranking
+ */
+export const monthlyRanking = (
+  cases: ReadonlyArray<Case.Case>,
+  period: Period,
+  unitOf: (c: Case.Case) => string | undefined,
+  options: Options & { readonly units?: ReadonlyArray<string> }
+): ReadonlyArray<Ranked> => {
+  const byUnit = new Map<string, Array<Case.Case>>()
+  for (const u of options.units ?? []) byUnit.set(u, [])
+  for (const c of scoped(cases, options)) {
+    const u = unitOf(c)
+    if (u !== undefined) byUnit.set(u, [...(byUnit.get(u) ?? []), c])
+  }
+  const plain: Options = {
+    policy: options.policy,
+    ...(options.satisfaction ? { satisfaction: options.satisfaction } : {})
+  }
+  return rank(
+    [...byUnit].map(([unit, cs]) => ({
+      unit,
+      score: score(
+        {
+          response: responseRate(cs, period, plain),
+          resolution: resolutionRate(cs, period, plain),
+          satisfaction: satisfactionRate(cs, period, plain)
+        },
+        options.weights
+      )
+    }))
+  )
+}
