@@ -7,10 +7,10 @@
 
 /** fast-check arbitraries for kernel values. */
 export * as Arbitraries from "./Arbitraries.js"
-/** 会昌县 (Huichang County, 360733): inspections, ratings, bulletins and task lists built from the seed. */
-export * as HuichangCounty from "./fixtures/HuichangCounty.js"
 /** Generators and a test policy for case property tests. */
 export * as CaseArbitraries from "./CaseArbitraries.js"
+/** 会昌县 (Huichang County, 360733): inspections, ratings, bulletins and task lists built from the seed. */
+export * as HuichangCounty from "./fixtures/HuichangCounty.js"
 /** A year of the seed compound's cases: 25 requests solved, 3 disputes mediated. */
 export * as JinxiuCases from "./fixtures/JinxiuCases.js"
 /** The seed compound 锦绣华景小区 (新越社区, 城南街道, 廉江市) as a deterministic builder, with broken variants. */
