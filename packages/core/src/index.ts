@@ -19,3 +19,7 @@ export * as Ids from "./kernel/Ids.js"
 export * as LocalDate from "./kernel/LocalDate.js"
 /** Masking and disclosure of personal information. */
 export * as Privacy from "./kernel/Privacy.js"
+/** The storage port: aggregate descriptors, repositories, event logs, bulk import, an in-memory store. */
+export * as Store from "./store/Store.js"
+/** The registry of stored aggregates. */
+export * as Aggregates from "./store/Aggregates.js"
