@@ -7,3 +7,5 @@
 
 /** fast-check arbitraries for kernel values. */
 export * as Arbitraries from "./Arbitraries.js"
+/** The conformance suite every Store adapter runs. */
+export * as StoreSuite from "./StoreSuite.js"

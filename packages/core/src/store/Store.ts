@@ -80,7 +80,7 @@ export interface Field<A, K extends string = string> {
  * @since 0.1.0
  * @category models
  */
-export interface Aggregate<A, I = unknown, K extends string = string, E = never, EI = unknown> {
+export interface Aggregate<A, I = unknown, K extends string = string, E = unknown, EI = unknown> {
   /** Lower-case name, used for table names: `case` → `zhili_case`. */
   readonly name: string
   readonly schema: Schema.Schema<A, I>
@@ -103,7 +103,7 @@ export interface Aggregate<A, I = unknown, K extends string = string, E = never,
  * @category models
  */
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds descriptors of unrelated record types
-export type AnyAggregate = Aggregate<any, any, string, any, any>
+export type AnyAggregate = Aggregate<any, any, any, any, any>
 
 /**
  * Declares an aggregate. `name` must be lower-case letters, digits and `_`.
@@ -111,7 +111,7 @@ export type AnyAggregate = Aggregate<any, any, string, any, any>
  * @since 0.1.0
  * @category constructors
  */
-export const aggregate = <A, I, const K extends string = never, E = never, EI = unknown>(definition: {
+export const aggregate = <A, I, const K extends string = never, E = unknown, EI = unknown>(definition: {
   readonly name: string
   readonly schema: Schema.Schema<A, I>
   readonly tenant: (record: A) => string
@@ -277,7 +277,7 @@ export interface ImportReport {
  * @since 0.1.0
  * @category ports
  */
-export interface Repository<A, K extends string = string, E = never> {
+export interface Repository<A, K extends string = string, E = unknown> {
   readonly aggregate: Aggregate<A, unknown, K, E>
   readonly get: (scope: Scope, tenant: string, id: string) => Effect.Effect<A, NotFoundOrNotPermitted | StoreError>
   readonly list: (scope: Scope, options?: ListOptions<K>) => Effect.Effect<Page<A>, StoreError>
