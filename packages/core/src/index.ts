@@ -23,3 +23,7 @@ export * as Privacy from "./kernel/Privacy.js"
 export * as Store from "./store/Store.js"
 /** The registry of stored aggregates. */
 export * as Aggregates from "./store/Aggregates.js"
+/** Plugins: extension points, composition, conflicts and dependencies. */
+export * as Plugin from "./plugin/Plugin.js"
+/** The version of @zhili/core. */
+export { coreVersion } from "./version.js"
