@@ -19,11 +19,13 @@ export * as Ids from "./kernel/Ids.js"
 export * as LocalDate from "./kernel/LocalDate.js"
 /** Masking and disclosure of personal information. */
 export * as Privacy from "./kernel/Privacy.js"
-/** The storage port: aggregate descriptors, repositories, event logs, bulk import, an in-memory store. */
-export * as Store from "./store/Store.js"
-/** The registry of stored aggregates. */
-export * as Aggregates from "./store/Aggregates.js"
 /** Plugins: extension points, composition, conflicts and dependencies. */
 export * as Plugin from "./plugin/Plugin.js"
+/** The registry of stored aggregates. */
+export * as Aggregates from "./store/Aggregates.js"
+/** The storage port: aggregate descriptors, repositories, event logs, bulk import, an in-memory store. */
+export * as Store from "./store/Store.js"
+/** The Promise front door of the store, for hosts that do not use Effect. */
+export * as StoreClient from "./store/StoreClient.js"
 /** The version of @zhili/core. */
 export { coreVersion } from "./version.js"

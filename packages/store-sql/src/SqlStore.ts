@@ -345,18 +345,20 @@ const make = (
           ),
         save: (record, expectedVersion) =>
           guard(
-            sql.withTransaction(writeChecked(record, expectedVersion)).pipe(
-              Effect.asVoid,
-              Effect.catchTag(
-                "SqlError",
-                explain(
-                  "save",
-                  agg.id(record),
-                  expectedVersion,
-                  currentVersion(agg.tenant(record), agg.id(record), false)
+            sql
+              .withTransaction(writeChecked(record, expectedVersion))
+              .pipe(
+                Effect.asVoid,
+                Effect.catchTag(
+                  "SqlError",
+                  explain(
+                    "save",
+                    agg.id(record),
+                    expectedVersion,
+                    currentVersion(agg.tenant(record), agg.id(record), false)
+                  )
                 )
               )
-            )
           ),
         delete: (tenant, id, expectedVersion) =>
           guard(
@@ -380,7 +382,8 @@ const make = (
                     const w = dialect === "pg" ? "tenant = $1 AND id = $2" : "tenant = ? AND id = ?"
                     yield* sql.unsafe(`DELETE FROM ${t} WHERE ${w}`, [tenant, id])
                     if (codec !== undefined) {
-                      const we = dialect === "pg" ? "tenant = $1 AND aggregate_id = $2" : "tenant = ? AND aggregate_id = ?"
+                      const we =
+                        dialect === "pg" ? "tenant = $1 AND aggregate_id = $2" : "tenant = ? AND aggregate_id = ?"
                       yield* sql.unsafe(`DELETE FROM ${et} WHERE ${we}`, [tenant, id])
                     }
                   })
@@ -426,7 +429,8 @@ const make = (
         events: (scope, tenant, id) =>
           guard(
             Effect.gen(function* () {
-              if (codec === undefined) return yield* Effect.fail(new Errors.NotFoundOrNotPermitted({ entity: name, id }))
+              if (codec === undefined)
+                return yield* Effect.fail(new Errors.NotFoundOrNotPermitted({ entity: name, id }))
               yield* visible(scope, tenant, id, "read events")
               const rows = yield* sql
                 .unsafe<{ seq: number | string; event: string }>(

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 
-/** The Store port over a `SqlClient`: tables, migrations, queries. */
-export * as SqlStore from "./SqlStore.js"
 /** Driver layers from a file name or URL. */
 export * as Drivers from "./Drivers.js"
+/** The Store port over a `SqlClient`: tables, migrations, queries. */
+export * as SqlStore from "./SqlStore.js"

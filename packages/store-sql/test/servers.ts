@@ -2,9 +2,10 @@
  * Where the server suites run: `ZHILI_PG_URL` / `ZHILI_MYSQL_URL`. Unset outside CI: the suite is reported as
  * skipped with the reason. Unset or unreachable in CI (`CI` set): the suite fails.
  */
-import { Drivers } from "@zhili/store-sql"
+
 import * as SqlClient from "@effect/sql/SqlClient"
-import { Effect, Layer } from "effect"
+import { Drivers } from "@zhili/store-sql"
+import { Effect, type Layer } from "effect"
 
 export type Target =
   | { readonly _tag: "ready"; readonly url: string; readonly drop: () => Promise<void> }
@@ -14,7 +15,11 @@ const unique = () => `zt_${process.pid}_${Math.random().toString(36).slice(2, 8)
 
 const run = (client: Layer.Layer<SqlClient.SqlClient, unknown>, statement: string) =>
   Effect.runPromise(
-    Effect.flatMap(SqlClient.SqlClient, (sql) => sql.unsafe(statement)).pipe(Effect.provide(client), Effect.scoped)
+    Effect.flatMap(SqlClient.SqlClient, (sql) => sql.unsafe(statement)).pipe(
+      Effect.asVoid,
+      Effect.provide(client),
+      Effect.scoped
+    )
   )
 
 const missing = (variable: string): Target => {
@@ -45,5 +50,9 @@ export const mysql = async (): Promise<Target> => {
   await run(Drivers.clientMysql({ url: base }), `CREATE DATABASE ${database}`)
   const u = new URL(base)
   u.pathname = `/${database}`
-  return { _tag: "ready", url: u.toString(), drop: () => run(Drivers.clientMysql({ url: base }), `DROP DATABASE ${database}`) }
+  return {
+    _tag: "ready",
+    url: u.toString(),
+    drop: () => run(Drivers.clientMysql({ url: base }), `DROP DATABASE ${database}`)
+  }
 }

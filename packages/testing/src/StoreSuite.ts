@@ -7,7 +7,7 @@
  */
 import { assert, describe, it } from "@effect/vitest"
 import { Aggregates, Errors, Finding, Ids, Store } from "@zhili/core"
-import { Arbitrary, Effect, FastCheck, Either, Exit, type Layer, Ref, Schema, Stream } from "effect"
+import { Arbitrary, Effect, Either, Exit, FastCheck, type Layer, Ref, Schema, Stream } from "effect"
 import * as fc from "fast-check"
 
 const Code = Schema.String.pipe(Schema.pattern(/^[A-Z]{2}-[0-9]{1,6}$/))
@@ -130,11 +130,7 @@ export const TallyAggregate = Store.aggregate({
  * @since 0.1.0
  * @category fixtures
  */
-export const aggregates: ReadonlyArray<Store.AnyAggregate> = [
-  ...Aggregates.all,
-  NoteAggregate,
-  TallyAggregate
-]
+export const aggregates: ReadonlyArray<Store.AnyAggregate> = [...Aggregates.all, NoteAggregate, TallyAggregate]
 
 /**
  * Capabilities a store may lack, each with the reason it gives.
@@ -241,7 +237,8 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
               assert.strictEqual(json(back), json(r), `${a.name} ${a.id(r)} round-trip`)
             }
           }
-        }))
+        })
+      )
 
       it.effect("pages by cursor and by offset in a stable order, with totals and filters", () =>
         Effect.gen(function* () {
@@ -281,13 +278,17 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
           assert.strictEqual(bad._tag, "StoreError")
           const badCursor = yield* Effect.flip(repo.list(Store.everything, { tenant, cursor: "%%" }))
           assert.strictEqual(badCursor._tag, "StoreError")
-        }))
+        })
+      )
 
       it.effect("never returns a record outside the caller's scope, from get or list (property)", () =>
         Effect.gen(function* () {
           const repo = yield* Store.repository(NoteAggregate)
           const runs = fc.sample(
-            fc.record({ places: fc.array(placeArb, { minLength: 1, maxLength: 12 }), scopes: fc.array(scopeArb, { minLength: 1, maxLength: 4 }) }),
+            fc.record({
+              places: fc.array(placeArb, { minLength: 1, maxLength: 12 }),
+              scopes: fc.array(scopeArb, { minLength: 1, maxLength: 4 })
+            }),
             { numRuns: 20, seed: 20251126 }
           )
           for (const run of runs) {
@@ -320,33 +321,37 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
           }
           const missing = yield* Effect.flip(repo.get(Store.everything, freshTenant(), "n0"))
           assert.strictEqual(missing.message, "test_note n0: not found or not permitted")
-        }))
+        })
+      )
 
-      it.effect("rejects stale versions with VersionConflict and writes nothing; deletes only at the right version", () =>
-        Effect.gen(function* () {
-          const repo = yield* Store.repository(NoteAggregate)
-          const tenant = freshTenant()
-          const v1 = note(tenant, 1)
-          yield* repo.save(v1, 0)
-          const again = yield* Effect.flip(repo.save(new Note({ ...v1, label: "clobber" }), 0))
-          assert.instanceOf(again, Errors.VersionConflict)
-          if (again._tag === "VersionConflict") {
-            assert.deepStrictEqual([again.expected, again.actual], [0, 1])
-          }
-          const v2 = new Note({ ...v1, version: 2, label: "second" })
-          yield* repo.save(v2, 1)
-          const stale = yield* Effect.flip(repo.save(new Note({ ...v1, version: 2, label: "stale" }), 1))
-          assert.instanceOf(stale, Errors.VersionConflict)
-          assert.strictEqual((yield* repo.get(Store.everything, tenant, v1.id)).label, "second")
-          const wrongDelete = yield* Effect.flip(repo.delete(tenant, v1.id, 1))
-          assert.instanceOf(wrongDelete, Errors.VersionConflict)
-          yield* repo.delete(tenant, v1.id, 2)
-          const gone = yield* Effect.flip(repo.get(Store.everything, tenant, v1.id))
-          assert.instanceOf(gone, Errors.NotFoundOrNotPermitted)
-          const tallies = yield* Store.repository(TallyAggregate)
-          const notDeletable = yield* Effect.flip(tallies.delete(tenant, "n1", 1))
-          assert.instanceOf(notDeletable, Errors.InvalidInput)
-        }))
+      it.effect(
+        "rejects stale versions with VersionConflict and writes nothing; deletes only at the right version",
+        () =>
+          Effect.gen(function* () {
+            const repo = yield* Store.repository(NoteAggregate)
+            const tenant = freshTenant()
+            const v1 = note(tenant, 1)
+            yield* repo.save(v1, 0)
+            const again = yield* Effect.flip(repo.save(new Note({ ...v1, label: "clobber" }), 0))
+            assert.instanceOf(again, Errors.VersionConflict)
+            if (again._tag === "VersionConflict") {
+              assert.deepStrictEqual([again.expected, again.actual], [0, 1])
+            }
+            const v2 = new Note({ ...v1, version: 2, label: "second" })
+            yield* repo.save(v2, 1)
+            const stale = yield* Effect.flip(repo.save(new Note({ ...v1, version: 2, label: "stale" }), 1))
+            assert.instanceOf(stale, Errors.VersionConflict)
+            assert.strictEqual((yield* repo.get(Store.everything, tenant, v1.id)).label, "second")
+            const wrongDelete = yield* Effect.flip(repo.delete(tenant, v1.id, 1))
+            assert.instanceOf(wrongDelete, Errors.VersionConflict)
+            yield* repo.delete(tenant, v1.id, 2)
+            const gone = yield* Effect.flip(repo.get(Store.everything, tenant, v1.id))
+            assert.instanceOf(gone, Errors.NotFoundOrNotPermitted)
+            const tallies = yield* Store.repository(TallyAggregate)
+            const notDeletable = yield* Effect.flip(tallies.delete(tenant, "n1", 1))
+            assert.instanceOf(notDeletable, Errors.InvalidInput)
+          })
+      )
 
       it.effect("lets exactly one of several concurrent writers win each version", (ctx) =>
         Effect.gen(function* () {
@@ -372,7 +377,8 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
             }
           }
           assert.strictEqual((yield* repo.get(Store.everything, tenant, base.id)).version, 4)
-        }))
+        })
+      )
 
       it.effect("keeps an append-only event log whose fold equals the saved state", (ctx) =>
         Effect.gen(function* () {
@@ -382,10 +388,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
           const start = new Tally({ tenant, id: "n1", version: 0, total: 0, division: "440881002001" })
           const batches: ReadonlyArray<ReadonlyArray<TallyEvent>> = [
             [{ _tag: "Added", n: 5 }],
-            [
-              { _tag: "Added", n: 7 },
-              { _tag: "Reset" }
-            ],
+            [{ _tag: "Added", n: 7 }, { _tag: "Reset" }],
             [{ _tag: "Added", n: 2 }]
           ]
           let state = start
@@ -405,7 +408,9 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
           )
           const stored = yield* repo.get(Store.everything, tenant, "n1")
           assert.deepStrictEqual(folded, stored)
-          const stale = yield* Effect.flip(repo.saveWithEvents(foldTally(state, [{ _tag: "Reset" }]), 1, [{ _tag: "Reset" }]))
+          const stale = yield* Effect.flip(
+            repo.saveWithEvents(foldTally(state, [{ _tag: "Reset" }]), 1, [{ _tag: "Reset" }])
+          )
           assert.instanceOf(stale, Errors.VersionConflict)
           assert.strictEqual((yield* repo.events(Store.everything, tenant, "n1")).length, 4)
           const appends = yield* Effect.all(
@@ -416,65 +421,73 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
           assert.strictEqual((yield* repo.events(Store.everything, tenant, "n1")).length, 5)
           const hidden = yield* Effect.flip(repo.events({ grants: [{ division: "440882" }] }, tenant, "n1"))
           assert.instanceOf(hidden, Errors.NotFoundOrNotPermitted)
-        }))
+        })
+      )
 
-      it.effect("imports in batches, reports bad rows with row numbers and paths, and re-runs without duplicates", (ctx) =>
-        Effect.gen(function* () {
-          needs("import", ctx)
-          const repo = yield* Store.repository(NoteAggregate)
-          const tenant = freshTenant()
-          const encode = Schema.encodeSync(Note)
-          const rows: Array<unknown> = Array.from({ length: 40 }, (_, i) => encode(note(tenant, i)))
-          rows[4] = { ...(rows[4] as object), kind: "party" }
-          rows[16] = { ...(rows[16] as object), size: "many" }
-          rows[33] = { ...(rows[33] as object), label: "" }
-          const progress = yield* Ref.make<ReadonlyArray<Store.Progress>>([])
-          const options: Store.ImportOptions<Note> = {
-            policy: "skip",
-            batchSize: 8,
-            validate: (n) => (n.label === "" ? [Finding.error("note/label", ["label"], "a note needs a label")] : []),
-            onProgress: (p) => Ref.update(progress, (ps) => [...ps, p])
-          }
-          const first = yield* repo.import(Stream.fromIterable(rows), options)
-          assert.deepStrictEqual(
-            first.rejected.map((r) => [r.row, r.issues[0]?.path]),
-            [
-              [5, ["kind"]],
-              [17, ["size"]],
-              [34, ["label"]]
-            ]
-          )
-          assert.strictEqual(first.written, 37)
-          assert.strictEqual(first.rows, 40)
-          const seen = yield* Ref.get(progress)
-          assert.strictEqual(seen.length, 5)
-          assert.deepStrictEqual(seen[seen.length - 1], { rows: 40, written: 37, rejected: 3, batches: 5 })
-          // the same import again, and again with new ids for the same natural keys: still 37 records
-          yield* repo.import(Stream.fromIterable(rows), options)
-          const renamed = rows.map((r, i) => (i === 4 || i === 16 ? r : { ...(r as object), id: `n9${i}` }))
-          yield* repo.import(Stream.fromIterable(renamed), { ...options, batchSize: 7 })
-          const after = yield* repo.list(Store.everything, { tenant, limit: 1000 })
-          assert.strictEqual(after.total, 37)
-          assert.strictEqual(new Set(after.items.map((n) => n.code)).size, 37)
-          // abort: the first bad row fails the import; batches before it stay committed
-          const other = freshTenant()
-          const abortRows = rows.map((r) => ({ ...(r as object), tenant: other }))
-          const aborted = yield* Effect.flip(repo.import(Stream.fromIterable(abortRows), { policy: "abort", batchSize: 2 }))
-          assert.strictEqual(aborted._tag, "RowRejected")
-          if (aborted._tag === "RowRejected") {
-            assert.strictEqual(aborted.row, 5)
-            assert.isTrue(aborted.message.startsWith('test_note row 5 rejected: kind: Expected "request", actual "party"'))
-          }
-          const partial = yield* repo.list(Store.everything, { tenant: other })
-          assert.strictEqual(partial.total, 4)
-          // a failing source stream fails the import with its own error
-          const broken = yield* Effect.flip(
-            repo.import(Stream.concat(Stream.fromIterable(rows.slice(0, 3)), Stream.fail("disk gone" as const)), {
-              policy: "skip"
-            })
-          )
-          assert.strictEqual(broken, "disk gone")
-        }))
+      it.effect(
+        "imports in batches, reports bad rows with row numbers and paths, and re-runs without duplicates",
+        (ctx) =>
+          Effect.gen(function* () {
+            needs("import", ctx)
+            const repo = yield* Store.repository(NoteAggregate)
+            const tenant = freshTenant()
+            const encode = Schema.encodeSync(Note)
+            const rows: Array<unknown> = Array.from({ length: 40 }, (_, i) => encode(note(tenant, i)))
+            rows[4] = { ...(rows[4] as object), kind: "party" }
+            rows[16] = { ...(rows[16] as object), size: "many" }
+            rows[33] = { ...(rows[33] as object), label: "" }
+            const progress = yield* Ref.make<ReadonlyArray<Store.Progress>>([])
+            const options: Store.ImportOptions<Note> = {
+              policy: "skip",
+              batchSize: 8,
+              validate: (n) => (n.label === "" ? [Finding.error("note/label", ["label"], "a note needs a label")] : []),
+              onProgress: (p) => Ref.update(progress, (ps) => [...ps, p])
+            }
+            const first = yield* repo.import(Stream.fromIterable(rows), options)
+            assert.deepStrictEqual(
+              first.rejected.map((r) => [r.row, r.issues[0]?.path]),
+              [
+                [5, ["kind"]],
+                [17, ["size"]],
+                [34, ["label"]]
+              ]
+            )
+            assert.strictEqual(first.written, 37)
+            assert.strictEqual(first.rows, 40)
+            const seen = yield* Ref.get(progress)
+            assert.strictEqual(seen.length, 5)
+            assert.deepStrictEqual(seen[seen.length - 1], { rows: 40, written: 37, rejected: 3, batches: 5 })
+            // the same import again, and again with new ids for the same natural keys: still 37 records
+            yield* repo.import(Stream.fromIterable(rows), options)
+            const renamed = rows.map((r, i) => (i === 4 || i === 16 ? r : { ...(r as object), id: `n9${i}` }))
+            yield* repo.import(Stream.fromIterable(renamed), { ...options, batchSize: 7 })
+            const after = yield* repo.list(Store.everything, { tenant, limit: 1000 })
+            assert.strictEqual(after.total, 37)
+            assert.strictEqual(new Set(after.items.map((n) => n.code)).size, 37)
+            // abort: the first bad row fails the import; batches before it stay committed
+            const other = freshTenant()
+            const abortRows = rows.map((r) => ({ ...(r as object), tenant: other }))
+            const aborted = yield* Effect.flip(
+              repo.import(Stream.fromIterable(abortRows), { policy: "abort", batchSize: 2 })
+            )
+            assert.strictEqual(aborted._tag, "RowRejected")
+            if (aborted._tag === "RowRejected") {
+              assert.strictEqual(aborted.row, 5)
+              assert.isTrue(
+                aborted.message.startsWith('test_note row 5 rejected: kind: Expected "request", actual "party"')
+              )
+            }
+            const partial = yield* repo.list(Store.everything, { tenant: other })
+            assert.strictEqual(partial.total, 4)
+            // a failing source stream fails the import with its own error
+            const broken = yield* Effect.flip(
+              repo.import(Stream.concat(Stream.fromIterable(rows.slice(0, 3)), Stream.fail("disk gone" as const)), {
+                policy: "skip"
+              })
+            )
+            assert.strictEqual(broken, "disk gone")
+          })
+      )
 
       it.effect("migrates once: running the migrations again applies nothing and keeps the data", (ctx) =>
         Effect.gen(function* () {
@@ -486,7 +499,8 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
           assert.deepStrictEqual(yield* store.migrate, [])
           assert.deepStrictEqual(yield* store.migrate, [])
           assert.strictEqual((yield* repo.get(Store.everything, tenant, "n0001")).code, "NK-1")
-        }))
+        })
+      )
     })
   })
 }
