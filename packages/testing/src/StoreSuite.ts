@@ -101,11 +101,15 @@ export class Tally extends Schema.Class<Tally>("@zhili/testing/Tally")({
  * @since 0.1.0
  * @category fixtures
  */
-export const foldTally = (start: Tally, events: ReadonlyArray<TallyEvent>): Tally =>
-  events.reduce(
-    (t, e) => new Tally({ ...t, version: t.version + 1, total: e._tag === "Added" ? t.total + e.n : 0 }),
-    start
-  )
+export const foldTally = (start: Tally, events: ReadonlyArray<TallyEvent>): Tally => {
+  let version = start.version
+  let total = start.total
+  for (const e of events) {
+    version += 1
+    total = e._tag === "Added" ? total + e.n : 0
+  }
+  return new Tally({ ...start, version, total })
+}
 
 /**
  * The storage descriptor of {@link Tally}: not deletable, with an event log.
