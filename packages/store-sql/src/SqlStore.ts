@@ -449,8 +449,8 @@ const make = (
           names.has(name)
             ? Store.runImport(agg, rows, options, (batch) => {
                 const params: Array<unknown> = []
-                for (const record of batch) {
-                  const v = values(toRow(record))
+                for (const r of batch) {
+                  const v = values(r)
                   for (let i = 0; i < v.length; i++) params.push(v[i])
                 }
                 return sql

@@ -373,9 +373,11 @@ export interface Row {
  * @since 0.1.0
  * @category adapters
  */
-export const toRow = <A, I>(aggregate: Aggregate<A, I, string, unknown, unknown>): ((record: A) => Row) => {
+export const toRow = <A, I>(
+  aggregate: Aggregate<A, I, string, unknown, unknown>
+): ((record: A, encoded?: string) => Row) => {
   const encode = Schema.encodeSync(aggregate.schema)
-  return (record) => {
+  return (record, encoded) => {
     const l = aggregate.location(record)
     return {
       tenant: aggregate.tenant(record),
@@ -386,7 +388,7 @@ export const toRow = <A, I>(aggregate: Aggregate<A, I, string, unknown, unknown>
       grid: l.grid === undefined ? null : ScopeK.pathString(l.grid),
       nkey: aggregate.naturalKey === undefined ? null : aggregate.naturalKey(record),
       fields: aggregate.fields.map((f) => f.get(record) ?? null),
-      record: JSON.stringify(encode(record))
+      record: encoded ?? JSON.stringify(encode(record))
     }
   }
 }
@@ -479,7 +481,8 @@ export const pageSize = (limit: number | undefined): number => Math.max(1, Math.
 /**
  * The import pipeline every adapter shares: decode each row (errors carry the 1-based row number and paths), run
  * the validation rules, apply the bad-row policy, group the good records into batches (the last record wins when a
- * batch holds one natural key twice) and hand each batch to `writeBatch`, which must commit it atomically; progress
+ * batch holds one natural key twice), turn them into {@link Row}s and hand each batch to `writeBatch`, which must
+ * commit it atomically; progress
  * goes to `onProgress` after each batch.
  *
  * @since 0.1.0
@@ -489,21 +492,32 @@ export const runImport = <A, I, EX, R>(
   aggregate: Aggregate<A, I, string, unknown, unknown>,
   rows: StreamT.Stream<unknown, EX, R>,
   options: ImportOptions<A>,
-  writeBatch: (batch: ReadonlyArray<A>) => Effect.Effect<void, StoreError>
+  writeBatch: (batch: ReadonlyArray<Row>) => Effect.Effect<void, StoreError>
 ): Effect.Effect<ImportReport, RowRejected | StoreError | EX, R> => {
+  // Fast path: a row that decodes with no property outside the schema (at any depth) is itself an encoded form of
+  // its record, so its JSON is stored as is; other rows are decoded leniently and re-encoded.
+  const strict = Schema.decodeUnknownEither(aggregate.schema, { onExcessProperty: "error" })
   const decode = Schema.decodeUnknownEither(aggregate.schema, { errors: "all", onExcessProperty: "ignore" })
+  const toRowOf = toRow(aggregate)
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 500))
-  const key = aggregate.naturalKey ?? aggregate.id
-  const tenant = aggregate.tenant
   const validate = options.validate
   type State = { rows: number; written: number; rejected: Array<RowRejected>; batches: number }
-  const check = (input: unknown, row: number): Either.Either<A, RowRejected> => {
-    const decoded = decode(input)
-    if (Either.isLeft(decoded)) {
-      return Either.left(new RowRejected({ entity: aggregate.name, row, issues: issuesOf(decoded.left) }))
+  const check = (input: unknown, row: number): Either.Either<Row, RowRejected> => {
+    const fast = strict(input)
+    let record: A
+    let json: string | undefined
+    if (Either.isRight(fast)) {
+      record = fast.right
+      json = JSON.stringify(input)
+    } else {
+      const decoded = decode(input)
+      if (Either.isLeft(decoded)) {
+        return Either.left(new RowRejected({ entity: aggregate.name, row, issues: issuesOf(decoded.left) }))
+      }
+      record = decoded.right
     }
     if (validate !== undefined) {
-      const errors = validate(decoded.right).filter((f) => f.severity === "error")
+      const errors = validate(record).filter((f) => f.severity === "error")
       if (errors.length > 0) {
         return Either.left(
           new RowRejected({
@@ -514,14 +528,14 @@ export const runImport = <A, I, EX, R>(
         )
       }
     }
-    return Either.right(decoded.right)
+    return Either.right(toRowOf(record, json))
   }
   return Effect.suspend(() => {
     const state: State = { rows: 0, written: 0, rejected: [], batches: 0 }
     return rows.pipe(
       Stream.rechunk(batchSize),
       Stream.mapChunksEffect((chunk) => {
-        const good = new Map<string, A>()
+        const good = new Map<string, Row>()
         for (const input of chunk) {
           state.rows += 1
           const r = check(input, state.rows)
@@ -529,13 +543,15 @@ export const runImport = <A, I, EX, R>(
             if (options.policy === "abort") return Effect.fail(r.left)
             state.rejected.push(r.left)
           } else {
-            const k = `${tenant(r.right)}\u0000${key(r.right)}`
+            const k = `${r.right.tenant}\u0000${r.right.nkey ?? r.right.id}`
             good.delete(k)
             good.set(k, r.right)
           }
         }
         return Effect.succeed(Chunk.of(Array.from(good.values())))
       }),
+      // decode the next batches while the current one is being written (overlaps CPU with database round trips)
+      Stream.buffer({ capacity: 2 }),
       Stream.runForEach((batch) =>
         Effect.gen(function* () {
           if (batch.length > 0) {
@@ -766,8 +782,7 @@ export const layerMemory: Layer.Layer<Store> = Layer.effect(
           runImport(agg, rows, options, (batch) =>
             lock.withPermits(1)(
               Effect.sync(() => {
-                for (const record of batch) {
-                  const r = row(record)
+                for (const r of batch) {
                   const existing = r.nkey === null ? undefined : t.nkeys.get(keyOf(r.tenant, r.nkey))
                   if (existing !== undefined && existing !== keyOf(r.tenant, r.id)) remove(existing)
                   put(r)
