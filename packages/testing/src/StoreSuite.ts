@@ -167,8 +167,7 @@ export interface Options {
 
 let tenants = 0
 /** A tenant no other case of this run uses (9 + 11 digits). */
-const freshTenant = (): string =>
-  `9${String((process.pid % 1000) * 1_000_000 + ++tenants).padStart(11, "0")}`
+const freshTenant = (): string => `9${String((process.pid % 1000) * 1_000_000 + ++tenants).padStart(11, "0")}`
 
 const note = (tenant: string, i: number, extra: Partial<Note> = {}): Note =>
   new Note({

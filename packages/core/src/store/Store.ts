@@ -18,7 +18,23 @@ import * as ScopeK from "./internal/scope.js"
  * @since 0.1.0
  * @category models
  */
-export type Location = ScopeK.Location
+export interface Location {
+  readonly division?: string | undefined
+  readonly org?: ReadonlyArray<string> | undefined
+  readonly grid?: ReadonlyArray<string> | undefined
+}
+
+/**
+ * One grant of a scope: the records inside every subtree it names (no subtree: every record).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ScopeGrant {
+  readonly division?: string | undefined
+  readonly org?: ReadonlyArray<string> | undefined
+  readonly grid?: ReadonlyArray<string> | undefined
+}
 
 /**
  * What the caller may see (the kernel `Scope.Scope`): a union of grants, each a set of subtrees.
@@ -26,7 +42,21 @@ export type Location = ScopeK.Location
  * @since 0.1.0
  * @category models
  */
-export type Scope = ScopeK.Scope
+export interface Scope {
+  readonly grants: ReadonlyArray<ScopeGrant>
+}
+
+/**
+ * One grant as string prefixes of the stored location columns (fields AND-ed; a missing field is no condition).
+ *
+ * @since 0.1.0
+ * @category adapters
+ */
+export interface ScopeFilter {
+  readonly division?: string
+  readonly org?: string
+  readonly grid?: string
+}
 
 /**
  * The scope that sees everything; for imports, migrations and administrative tools.
@@ -50,7 +80,7 @@ export const inScope = (scope: Scope, location: Location): boolean => ScopeK.con
  * @since 0.1.0
  * @category adapters
  */
-export const scopeFilters = (scope: Scope): ReadonlyArray<ScopeK.Filter> => ScopeK.filters(scope)
+export const scopeFilters = (scope: Scope): ReadonlyArray<ScopeFilter> => ScopeK.filters(scope)
 
 /**
  * The value kinds a filterable field may have.

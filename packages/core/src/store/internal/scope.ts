@@ -4,27 +4,9 @@
  * re-exports from it.
  */
 
-export interface Location {
-  readonly division?: string | undefined
-  readonly org?: ReadonlyArray<string> | undefined
-  readonly grid?: ReadonlyArray<string> | undefined
-}
+import type { ScopeFilter as Filter, ScopeGrant as Grant, Location, Scope } from "../Store.js"
 
-export interface Grant {
-  readonly division?: string | undefined
-  readonly org?: ReadonlyArray<string> | undefined
-  readonly grid?: ReadonlyArray<string> | undefined
-}
-
-export interface Scope {
-  readonly grants: ReadonlyArray<Grant>
-}
-
-export interface Filter {
-  readonly division?: string
-  readonly org?: string
-  readonly grid?: string
-}
+export type { Filter, Grant, Location, Scope }
 
 /** The significant digits of a division code: `440881000000` → `440881`, `440881002000` → `440881002`. */
 export const divisionPrefix = (code: string): string => {
