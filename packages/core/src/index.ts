@@ -7,14 +7,14 @@
  * @packageDocumentation
  */
 
-/** Unified social credit codes (统一社会信用代码, GB 32100-2015). */
-export * as CreditCode from "./kernel/CreditCode.js"
 /** Grids (网格): tree, coverage, leader assignment and roll-ups. */
 export * as Grid from "./grid/Grid.js"
 /** Grid workers (网格员) and workload. */
 export * as GridWorker from "./grid/GridWorker.js"
 /** Door-knocking visits (敲门行动) and visit coverage. */
 export * as Visit from "./grid/Visit.js"
+/** Unified social credit codes (统一社会信用代码, GB 32100-2015). */
+export * as CreditCode from "./kernel/CreditCode.js"
 /** Decoding untrusted input with typed errors and findings. */
 export * as Decode from "./kernel/Decode.js"
 /** Administrative division codes (行政区划代码, GB/T 2260 and statistical codes) and a dated dataset. */
@@ -59,17 +59,17 @@ export * as Person from "./org/Person.js"
 export * as Post from "./org/Post.js"
 /** Plugins: extension points, composition, conflicts and dependencies. */
 export * as Plugin from "./plugin/Plugin.js"
-/** The registry of stored aggregates. */
-export * as Aggregates from "./store/Aggregates.js"
-/** The storage port: aggregate descriptors, repositories, event logs, bulk import, an in-memory store. */
-export * as Store from "./store/Store.js"
-/** The Promise front door of the store, for hosts that do not use Effect. */
-export * as StoreClient from "./store/StoreClient.js"
 /** Buildings (楼栋). */
 export * as Building from "./registry/Building.js"
 /** Households (户). */
 export * as Household from "./registry/Household.js"
 /** Residents (居民) and "一老一小" counts. */
 export * as Resident from "./registry/Resident.js"
+/** The registry of stored aggregates. */
+export * as Aggregates from "./store/Aggregates.js"
+/** The storage port: aggregate descriptors, repositories, event logs, bulk import, an in-memory store. */
+export * as Store from "./store/Store.js"
+/** The Promise front door of the store, for hosts that do not use Effect. */
+export * as StoreClient from "./store/StoreClient.js"
 /** The version of @zhili/core. */
 export { coreVersion } from "./version.js"

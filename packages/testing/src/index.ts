@@ -7,9 +7,9 @@
 
 /** fast-check arbitraries for kernel values. */
 export * as Arbitraries from "./Arbitraries.js"
-/** The conformance suite every Store adapter runs. */
-export * as StoreSuite from "./StoreSuite.js"
 /** The seed compound 锦绣华景小区 (新越社区, 城南街道, 廉江市) as a deterministic builder, with broken variants. */
 export * as JinxiuHuajing from "./fixtures/JinxiuHuajing.js"
 /** fast-check generators of valid organisations and grids. */
 export * as OrgGridArbitraries from "./OrgGridArbitraries.js"
+/** The conformance suite every Store adapter runs. */
+export * as StoreSuite from "./StoreSuite.js"

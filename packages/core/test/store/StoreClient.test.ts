@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Ids, Store, StoreClient } from "@zhili/core"
+import { Ids, Scope, Store, StoreClient } from "@zhili/core"
 import { Schema } from "effect"
 
 class Counter extends Schema.Class<Counter>("Counter")({
@@ -60,6 +60,24 @@ describe("StoreClient (Promise front door)", () => {
       [[3, ["n"]]]
     )
     assert.deepStrictEqual(seen, [2, 4, 5])
+    await client.dispose()
+  })
+})
+
+describe("Store and kernel scopes", () => {
+  it("accepts kernel Scope values and agrees with Scope.contains", async () => {
+    const client = StoreClient.make(Store.layerMemory)
+    const repo = client.repository(CounterAggregate)
+    await repo.save(c1, 0)
+    await repo.save(new Counter({ tenant, id: "c2", version: 1, n: 2, grid: ["g2"] }), 0)
+    for (const scope of [Scope.grid(["g1"]), Scope.grid(["g2"]), Scope.all, Scope.none, Scope.grid(["g1", "g1a"])]) {
+      const page = await repo.list(scope)
+      const expected = ["c1", "c2"].filter((id) => Scope.contains(scope, { grid: id === "c1" ? c1.grid : ["g2"] }))
+      assert.deepStrictEqual(
+        page.items.map((c) => c.id),
+        expected
+      )
+    }
     await client.dispose()
   })
 })

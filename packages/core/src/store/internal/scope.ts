@@ -1,8 +1,10 @@
 /**
- * The slice of the kernel Scope contract the store needs (a scope is a union of grants, each a conjunction of
- * subtrees of the division, org and grid trees). Kept here until `kernel/Scope.ts` lands on main; then this file
- * re-exports from it.
+ * The store's view of kernel scopes: the same rules as `kernel/Scope.ts` (`contains`, `filters`, `pathString`) over
+ * the structural types of `Store`, so that a kernel `Scope.Scope` is accepted as is and records whose division is
+ * not a valid code (tests, hosts' own aggregates) still get a stable prefix.
  */
+import * as Division from "../../kernel/Division.js"
+import * as KScope from "../../kernel/Scope.js"
 
 import type { ScopeFilter as Filter, ScopeGrant as Grant, Location, Scope } from "../Store.js"
 
@@ -10,6 +12,7 @@ export type { Filter, Grant, Location, Scope }
 
 /** The significant digits of a division code: `440881000000` → `440881`, `440881002000` → `440881002`. */
 export const divisionPrefix = (code: string): string => {
+  if (Division.isDivisionCode(code)) return Division.prefix(Division.canonical(code))
   let c = code
   if (c.length === 12 && c.endsWith("000")) c = c.slice(0, 9)
   if (c.length === 9 && c.endsWith("000")) c = c.slice(0, 6)
@@ -18,9 +21,7 @@ export const divisionPrefix = (code: string): string => {
   return c
 }
 
-const encodeId = (id: string): string => id.replaceAll("%", "%25").replaceAll("/", "%2F")
-
-export const pathString = (path: ReadonlyArray<string>): string => path.map((id) => `${encodeId(id)}/`).join("")
+export const pathString = (path: ReadonlyArray<string>): string => KScope.pathString(path)
 
 const isPrefix = (p: ReadonlyArray<string>, of: ReadonlyArray<string>): boolean =>
   p.length <= of.length && p.every((id, i) => of[i] === id)
