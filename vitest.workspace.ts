@@ -24,6 +24,7 @@ const project = (name: string, root: string, extra: { readonly include?: Readonl
 const projects: Array<TestProjectConfiguration> = [
   project("core", "./packages/core"),
   project("testing", "./packages/testing"),
+  project("store-sql", "./packages/store-sql"),
   project("calendar-cn", "./packages/calendar-cn")
 ]
 

@@ -101,5 +101,11 @@ export * as Building from "./registry/Building.js"
 export * as Household from "./registry/Household.js"
 /** Residents (居民) and "一老一小" counts. */
 export * as Resident from "./registry/Resident.js"
+/** The registry of stored aggregates. */
+export * as Aggregates from "./store/Aggregates.js"
+/** The storage port: aggregate descriptors, repositories, event logs, bulk import, an in-memory store. */
+export * as Store from "./store/Store.js"
+/** The Promise front door of the store, for hosts that do not use Effect. */
+export * as StoreClient from "./store/StoreClient.js"
 /** The version of @zhili/core. */
 export { coreVersion } from "./version.js"

@@ -17,3 +17,5 @@ export * as JinxiuCases from "./fixtures/JinxiuCases.js"
 export * as JinxiuHuajing from "./fixtures/JinxiuHuajing.js"
 /** fast-check generators of valid organisations and grids. */
 export * as OrgGridArbitraries from "./OrgGridArbitraries.js"
+/** The conformance suite every Store adapter runs. */
+export * as StoreSuite from "./StoreSuite.js"

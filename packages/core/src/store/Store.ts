@@ -1,0 +1,832 @@
+/**
+ * Storage (存储): the `Store` port. Each aggregate is described once by an {@link Aggregate} descriptor (its schema,
+ * how to read its tenant, id, version and location, its natural key and its filterable fields); the store then
+ * gives a typed {@link Repository} for it: scoped reads, paged lists, optimistic saves, an append-only event log
+ * and bulk import. Adapters: {@link layerMemory} here, `@zhili/store-sql` for SQLite, PostgreSQL and MySQL.
+ *
+ * @since 0.1.0
+ */
+import { Chunk, Context, Effect, Either, Layer, Option, Ref, Schema, Stream, type Stream as StreamT } from "effect"
+import { issuesOf } from "../kernel/Decode.js"
+import { DecodeIssue, InvalidInput, NotFoundOrNotPermitted, VersionConflict } from "../kernel/Errors.js"
+import type { Finding } from "../kernel/Finding.js"
+import * as ScopeK from "./internal/scope.js"
+
+/**
+ * Where a record sits in the division, org and grid trees (the kernel `Scope.Location`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Location {
+  readonly division?: string | undefined
+  readonly org?: ReadonlyArray<string> | undefined
+  readonly grid?: ReadonlyArray<string> | undefined
+}
+
+/**
+ * One grant of a scope: the records inside every subtree it names (no subtree: every record).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ScopeGrant {
+  readonly division?: string | undefined
+  readonly org?: ReadonlyArray<string> | undefined
+  readonly grid?: ReadonlyArray<string> | undefined
+}
+
+/**
+ * What the caller may see (the kernel `Scope.Scope`): a union of grants, each a set of subtrees.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Scope {
+  readonly grants: ReadonlyArray<ScopeGrant>
+}
+
+/**
+ * One grant as string prefixes of the stored location columns (fields AND-ed; a missing field is no condition).
+ *
+ * @since 0.1.0
+ * @category adapters
+ */
+export interface ScopeFilter {
+  readonly division?: string
+  readonly org?: string
+  readonly grid?: string
+}
+
+/**
+ * The scope that sees everything; for imports, migrations and administrative tools.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const everything: Scope = ScopeK.all
+
+/**
+ * True when `scope` lets its holder see a record at `location` (same rule as the kernel `Scope.contains`).
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const inScope = (scope: Scope, location: Location): boolean => ScopeK.contains(scope, location)
+
+/**
+ * The scope as string-prefix filters (one per grant, OR-ed; fields AND-ed) that adapters push down to SQL.
+ *
+ * @since 0.1.0
+ * @category adapters
+ */
+export const scopeFilters = (scope: Scope): ReadonlyArray<ScopeFilter> => ScopeK.filters(scope)
+
+/**
+ * The value kinds a filterable field may have.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type FieldType = "string" | "number"
+
+/**
+ * A filterable (indexed) field of an aggregate: its column name, its kind and how to read it from a record.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Field<A, K extends string = string> {
+  readonly name: K
+  readonly type: FieldType
+  readonly get: (record: A) => string | number | undefined
+}
+
+/**
+ * How the store handles one aggregate (聚合): the schema of its records, how to read tenant, id, version and location,
+ * an optional natural key for imports, the fields lists can filter on, and whether records may be deleted. Adding an
+ * aggregate to storage is writing one of these (see `Aggregates`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Aggregate<A, I = unknown, K extends string = string, E = unknown, EI = unknown> {
+  /** Lower-case name, used for table names: `case` → `zhili_case`. */
+  readonly name: string
+  readonly schema: Schema.Schema<A, I>
+  readonly tenant: (record: A) => string
+  readonly id: (record: A) => string
+  readonly version: (record: A) => number
+  readonly location: (record: A) => Location
+  /** A key unique within the tenant that identifies the same real thing across imports (e.g. a household number). */
+  readonly naturalKey?: ((record: A) => string) | undefined
+  readonly fields: ReadonlyArray<Field<A, K>>
+  readonly deletable: boolean
+  /** The schema of the events of this aggregate's log, when it has one (cases). */
+  readonly events?: Schema.Schema<E, EI> | undefined
+}
+
+/**
+ * Any aggregate descriptor, for registries.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+// biome-ignore lint/suspicious/noExplicitAny: a registry holds descriptors of unrelated record types
+export type AnyAggregate = Aggregate<any, any, any, any, any>
+
+/**
+ * Declares an aggregate. `name` must be lower-case letters, digits and `_`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const aggregate = <A, I, const K extends string = never, E = unknown, EI = unknown>(definition: {
+  readonly name: string
+  readonly schema: Schema.Schema<A, I>
+  readonly tenant: (record: A) => string
+  readonly id: (record: A) => string
+  readonly version: (record: A) => number
+  readonly location: (record: A) => Location
+  readonly naturalKey?: ((record: A) => string) | undefined
+  readonly fields?: ReadonlyArray<Field<A, K>>
+  readonly deletable?: boolean
+  readonly events?: Schema.Schema<E, EI> | undefined
+}): Aggregate<A, I, K, E, EI> => {
+  if (!/^[a-z][a-z0-9_]{0,39}$/.test(definition.name)) {
+    throw new TypeError(`aggregate name "${definition.name}" must be 1–40 lower-case letters, digits or "_"`)
+  }
+  for (const f of definition.fields ?? []) {
+    if (!/^[a-z][a-z0-9_]{0,39}$/.test(f.name)) {
+      throw new TypeError(`field "${f.name}" of ${definition.name} must be 1–40 lower-case letters, digits or "_"`)
+    }
+  }
+  return { ...definition, fields: definition.fields ?? [], deletable: definition.deletable ?? false }
+}
+
+/**
+ * The storage engine failed (connection lost, constraint the model does not know about). Carries the operation and
+ * the aggregate; the cause is kept for logs.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class StoreError extends Schema.TaggedError<StoreError>()("StoreError", {
+  operation: Schema.String,
+  entity: Schema.String,
+  reason: Schema.String,
+  cause: Schema.optional(Schema.Unknown)
+}) {
+  override get message(): string {
+    return `store ${this.operation} of ${this.entity} failed: ${this.reason}`
+  }
+}
+
+/**
+ * An import row that could not be decoded or validated: its 1-based row number and every issue with its path.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class RowRejected extends Schema.TaggedError<RowRejected>()("RowRejected", {
+  entity: Schema.String,
+  row: Schema.Number,
+  issues: Schema.Array(DecodeIssue)
+}) {
+  override get message(): string {
+    const listed = this.issues
+      .slice(0, 3)
+      .map((i) => (i.path.length === 0 ? i.message : `${i.path.join(".")}: ${i.message}`))
+      .join("; ")
+    return `${this.entity} row ${this.row} rejected: ${listed}`
+  }
+}
+
+/**
+ * A filter value: one value (equality) or a list (any of them).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type FilterValue = string | number | ReadonlyArray<string | number>
+
+/**
+ * What to list: an optional tenant, filters on declared fields, and a page (a cursor from the previous page, or an
+ * offset). Order is always by tenant then id, so pages are stable.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ListOptions<K extends string = string> {
+  readonly tenant?: string | undefined
+  readonly where?: { readonly [F in K]?: FilterValue } | undefined
+  /** Page size, default 100, at most 10,000. */
+  readonly limit?: number | undefined
+  /** The `next` cursor of the previous page. */
+  readonly cursor?: string | undefined
+  readonly offset?: number | undefined
+}
+
+/**
+ * One page of a list: the records, the total matching the filters and scope, and the cursor of the next page.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Page<A> {
+  readonly items: ReadonlyArray<A>
+  readonly total: number
+  readonly next?: string | undefined
+}
+
+/**
+ * One event of a log with its sequence number (1, 2, 3 … per aggregate).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Sequenced<E> {
+  readonly seq: number
+  readonly event: E
+}
+
+/**
+ * What an import does with a bad row: `skip` reports it and goes on, `abort` fails on the first one (batches already
+ * committed stay).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type BadRowPolicy = "skip" | "abort"
+
+/**
+ * How far an import has got, reported after every committed batch.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Progress {
+  readonly rows: number
+  readonly written: number
+  readonly rejected: number
+  readonly batches: number
+}
+
+/**
+ * Options of a bulk import (批量导入).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ImportOptions<A> {
+  readonly policy: BadRowPolicy
+  /** Rows per batch (one transaction each), default 500. */
+  readonly batchSize?: number | undefined
+  /** Rules run on each decoded record; an `error` finding rejects the row. */
+  readonly validate?: ((record: A) => ReadonlyArray<Finding>) | undefined
+  readonly onProgress?: ((progress: Progress) => Effect.Effect<void>) | undefined
+}
+
+/**
+ * What an import did: rows read, records written (inserted or updated by natural key), rejected rows, batches.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ImportReport {
+  readonly rows: number
+  readonly written: number
+  readonly rejected: ReadonlyArray<RowRejected>
+  readonly batches: number
+}
+
+/**
+ * The operations on one aggregate. Every read takes the caller's scope: a record outside it is never returned, and
+ * `get` of one fails exactly as for a missing record.
+ *
+ * @since 0.1.0
+ * @category ports
+ */
+export interface Repository<A, K extends string = string, E = unknown> {
+  readonly aggregate: Aggregate<A, unknown, K, E>
+  readonly get: (scope: Scope, tenant: string, id: string) => Effect.Effect<A, NotFoundOrNotPermitted | StoreError>
+  readonly list: (scope: Scope, options?: ListOptions<K>) => Effect.Effect<Page<A>, StoreError>
+  /** Writes `record` if the stored version is `expectedVersion` (0: must not exist yet); otherwise nothing. */
+  readonly save: (record: A, expectedVersion: number) => Effect.Effect<void, VersionConflict | StoreError>
+  /** Deletes a record at `expectedVersion`; fails with `InvalidInput` for an aggregate that is not deletable. */
+  readonly delete: (
+    tenant: string,
+    id: string,
+    expectedVersion: number
+  ) => Effect.Effect<void, VersionConflict | InvalidInput | StoreError>
+  /** Appends events after `expectedSeq` (the last sequence number the caller read); returns the new last one. */
+  readonly append: (
+    tenant: string,
+    id: string,
+    events: ReadonlyArray<E>,
+    expectedSeq: number
+  ) => Effect.Effect<number, VersionConflict | StoreError>
+  /** Saves the new state and appends the events that led to it in one transaction. */
+  readonly saveWithEvents: (
+    record: A,
+    expectedVersion: number,
+    events: ReadonlyArray<E>
+  ) => Effect.Effect<void, VersionConflict | StoreError>
+  /** The events of a record in order. A record outside the scope (or with no stored state) fails as not found. */
+  readonly events: (
+    scope: Scope,
+    tenant: string,
+    id: string
+  ) => Effect.Effect<ReadonlyArray<Sequenced<E>>, NotFoundOrNotPermitted | StoreError>
+  /** Decodes, validates and writes rows in batches, upserting by natural key (or id) so re-runs add nothing. */
+  readonly import: <EX, R>(
+    rows: StreamT.Stream<unknown, EX, R>,
+    options: ImportOptions<A>
+  ) => Effect.Effect<ImportReport, RowRejected | StoreError | EX, R>
+}
+
+/**
+ * The store: a repository per aggregate, and the schema migrations.
+ *
+ * @since 0.1.0
+ * @category ports
+ */
+export interface Service {
+  readonly repository: <A, I, K extends string, E, EI>(aggregate: Aggregate<A, I, K, E, EI>) => Repository<A, K, E>
+  /** Brings the schema up to date; returns the migrations applied now (none when already current). */
+  readonly migrate: Effect.Effect<ReadonlyArray<string>, StoreError>
+}
+
+/**
+ * The storage port (存储端口).
+ *
+ * @since 0.1.0
+ * @category ports
+ */
+export class Store extends Context.Tag("@zhili/core/Store")<Store, Service>() {}
+
+/**
+ * The repository of an aggregate from the store in context.
+ *
+ * @since 0.1.0
+ * @category accessors
+ */
+export const repository = <A, I, K extends string, E, EI>(
+  aggregate: Aggregate<A, I, K, E, EI>
+): Effect.Effect<Repository<A, K, E>, never, Store> => Effect.map(Store, (s) => s.repository(aggregate))
+
+// ---------------------------------------------------------------------------------------------------------------
+// Helpers shared by adapters
+
+/**
+ * A record as the columns every adapter stores: key, version, location strings (division prefix, org and grid path
+ * strings, so a subtree is a prefix), natural key, field values and the JSON of the encoded record.
+ *
+ * @since 0.1.0
+ * @category adapters
+ */
+export interface Row {
+  readonly tenant: string
+  readonly id: string
+  readonly version: number
+  readonly division: string | null
+  readonly org: string | null
+  readonly grid: string | null
+  readonly nkey: string | null
+  readonly fields: ReadonlyArray<string | number | null>
+  readonly record: string
+}
+
+/**
+ * Encodes a record into its {@link Row}.
+ *
+ * @since 0.1.0
+ * @category adapters
+ */
+export const toRow = <A, I>(
+  aggregate: Aggregate<A, I, string, unknown, unknown>
+): ((record: A, encoded?: string) => Row) => {
+  const encode = Schema.encodeSync(aggregate.schema)
+  return (record, encoded) => {
+    const l = aggregate.location(record)
+    return {
+      tenant: aggregate.tenant(record),
+      id: aggregate.id(record),
+      version: aggregate.version(record),
+      division: l.division === undefined ? null : ScopeK.divisionPrefix(l.division),
+      org: l.org === undefined ? null : ScopeK.pathString(l.org),
+      grid: l.grid === undefined ? null : ScopeK.pathString(l.grid),
+      nkey: aggregate.naturalKey === undefined ? null : aggregate.naturalKey(record),
+      fields: aggregate.fields.map((f) => f.get(record) ?? null),
+      record: encoded ?? JSON.stringify(encode(record))
+    }
+  }
+}
+
+/**
+ * Decodes the stored JSON of a record; a row that no longer decodes is a `StoreError`.
+ *
+ * @since 0.1.0
+ * @category adapters
+ */
+export const fromJson = <A, I>(
+  aggregate: Aggregate<A, I, string, unknown, unknown>
+): ((json: string) => Effect.Effect<A, StoreError>) => {
+  const decode = Schema.decodeUnknownEither(aggregate.schema)
+  return (json) =>
+    Either.match(decode(JSON.parse(json)), {
+      onLeft: (e) =>
+        Effect.fail(new StoreError({ operation: "read", entity: aggregate.name, reason: e.message, cause: e })),
+      onRight: Effect.succeed
+    })
+}
+
+/**
+ * Encodes and decodes events of an aggregate's log as JSON.
+ *
+ * @since 0.1.0
+ * @category adapters
+ */
+export const eventCodec = <E, EI>(
+  aggregate: Aggregate<unknown, unknown, string, E, EI>
+): {
+  readonly encode: (event: E) => string
+  readonly decode: (json: string) => Effect.Effect<E, StoreError>
+} => {
+  const schema = aggregate.events
+  if (schema === undefined) {
+    const fail = () => {
+      throw new TypeError(`aggregate ${aggregate.name} has no event log`)
+    }
+    return { encode: fail, decode: fail }
+  }
+  const encode = Schema.encodeSync(schema)
+  const decode = Schema.decodeUnknownEither(schema)
+  return {
+    encode: (e) => JSON.stringify(encode(e)),
+    decode: (json) =>
+      Either.match(decode(JSON.parse(json)), {
+        onLeft: (e) =>
+          Effect.fail(new StoreError({ operation: "read events", entity: aggregate.name, reason: e.message })),
+        onRight: Effect.succeed
+      })
+  }
+}
+
+/**
+ * A page cursor: the tenant and id of the last record of the page, base64url-encoded.
+ *
+ * @since 0.1.0
+ * @category adapters
+ */
+export const encodeCursor = (tenant: string, id: string): string =>
+  Buffer.from(JSON.stringify([tenant, id]), "utf8").toString("base64url")
+
+/**
+ * Reads a cursor back; a malformed one is an `InvalidInput`-like `StoreError`.
+ *
+ * @since 0.1.0
+ * @category adapters
+ */
+export const decodeCursor = (cursor: string): Either.Either<readonly [string, string], StoreError> => {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"))
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === "string" && typeof v[1] === "string") {
+      return Either.right([v[0], v[1]] as const)
+    }
+  } catch {
+    // fall through
+  }
+  return Either.left(new StoreError({ operation: "list", entity: "cursor", reason: `malformed cursor "${cursor}"` }))
+}
+
+/**
+ * Clamps a page size to 1–10,000 (default 100).
+ *
+ * @since 0.1.0
+ * @category adapters
+ */
+export const pageSize = (limit: number | undefined): number => Math.max(1, Math.min(10_000, Math.floor(limit ?? 100)))
+
+/**
+ * The import pipeline every adapter shares: decode each row (errors carry the 1-based row number and paths), run
+ * the validation rules, apply the bad-row policy, group the good records into batches (the last record wins when a
+ * batch holds one natural key twice), turn them into {@link Row}s and hand each batch to `writeBatch`, which must
+ * commit it atomically; progress
+ * goes to `onProgress` after each batch.
+ *
+ * @since 0.1.0
+ * @category adapters
+ */
+export const runImport = <A, I, EX, R>(
+  aggregate: Aggregate<A, I, string, unknown, unknown>,
+  rows: StreamT.Stream<unknown, EX, R>,
+  options: ImportOptions<A>,
+  writeBatch: (batch: ReadonlyArray<Row>) => Effect.Effect<void, StoreError>
+): Effect.Effect<ImportReport, RowRejected | StoreError | EX, R> => {
+  // Fast path: a row that decodes with no property outside the schema (at any depth) is itself an encoded form of
+  // its record, so its JSON is stored as is; other rows are decoded leniently and re-encoded.
+  const strict = Schema.decodeUnknownEither(aggregate.schema, { onExcessProperty: "error" })
+  const decode = Schema.decodeUnknownEither(aggregate.schema, { errors: "all", onExcessProperty: "ignore" })
+  const toRowOf = toRow(aggregate)
+  const batchSize = Math.max(1, Math.floor(options.batchSize ?? 500))
+  const validate = options.validate
+  type State = { rows: number; written: number; rejected: Array<RowRejected>; batches: number }
+  const check = (input: unknown, row: number): Either.Either<Row, RowRejected> => {
+    const fast = strict(input)
+    let record: A
+    let json: string | undefined
+    if (Either.isRight(fast)) {
+      record = fast.right
+      json = JSON.stringify(input)
+    } else {
+      const decoded = decode(input)
+      if (Either.isLeft(decoded)) {
+        return Either.left(new RowRejected({ entity: aggregate.name, row, issues: issuesOf(decoded.left) }))
+      }
+      record = decoded.right
+    }
+    if (validate !== undefined) {
+      const errors = validate(record).filter((f) => f.severity === "error")
+      if (errors.length > 0) {
+        return Either.left(
+          new RowRejected({
+            entity: aggregate.name,
+            row,
+            issues: errors.map((f) => new DecodeIssue({ path: f.path, message: `${f.code}: ${f.message}` }))
+          })
+        )
+      }
+    }
+    return Either.right(toRowOf(record, json))
+  }
+  return Effect.suspend(() => {
+    const state: State = { rows: 0, written: 0, rejected: [], batches: 0 }
+    return rows.pipe(
+      Stream.rechunk(batchSize),
+      Stream.mapChunksEffect((chunk) => {
+        const good = new Map<string, Row>()
+        for (const input of chunk) {
+          state.rows += 1
+          const r = check(input, state.rows)
+          if (Either.isLeft(r)) {
+            if (options.policy === "abort") return Effect.fail(r.left)
+            state.rejected.push(r.left)
+          } else {
+            const k = `${r.right.tenant}\u0000${r.right.nkey ?? r.right.id}`
+            good.delete(k)
+            good.set(k, r.right)
+          }
+        }
+        return Effect.succeed(Chunk.of(Array.from(good.values())))
+      }),
+      // decode the next batches while the current one is being written (overlaps CPU with database round trips)
+      Stream.buffer({ capacity: 2 }),
+      Stream.runForEach((batch) =>
+        Effect.gen(function* () {
+          if (batch.length > 0) {
+            yield* writeBatch(batch)
+            state.written += batch.length
+            state.batches += 1
+          }
+          if (options.onProgress !== undefined) {
+            yield* options.onProgress({
+              rows: state.rows,
+              written: state.written,
+              rejected: state.rejected.length,
+              batches: state.batches
+            })
+          }
+        })
+      ),
+      Effect.map(() => ({ rows: state.rows, written: state.written, rejected: state.rejected, batches: state.batches }))
+    )
+  })
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// In-memory adapter
+
+interface MemTable {
+  readonly rows: Map<string, { readonly record: unknown; readonly row: Row }>
+  readonly events: Map<string, Array<unknown>>
+  readonly nkeys: Map<string, string>
+}
+
+const keyOf = (tenant: string, id: string) => `${tenant}\u0000${id}`
+
+const matches = (row: Row, fields: ReadonlyArray<Field<unknown>>, where: ListOptions["where"]): boolean => {
+  if (where === undefined) return true
+  for (const [name, value] of Object.entries(where)) {
+    if (value === undefined) continue
+    const i = fields.findIndex((f) => f.name === name)
+    const v = row.fields[i]
+    if (Array.isArray(value) ? !value.includes(v as string | number) : v !== value) return false
+  }
+  return true
+}
+
+const unknownFields = (aggregate: AnyAggregate, where: ListOptions["where"]): Option.Option<StoreError> => {
+  const bad = Object.keys(where ?? {}).filter((n) => !aggregate.fields.some((f) => f.name === n))
+  return bad.length === 0
+    ? Option.none()
+    : Option.some(
+        new StoreError({
+          operation: "list",
+          entity: aggregate.name,
+          reason: `${bad.join(", ")} ${bad.length === 1 ? "is not a" : "are not"} declared field${bad.length === 1 ? "" : "s"}`
+        })
+      )
+}
+
+/**
+ * Checks the filters of a list against the declared fields; adapters call it before querying.
+ *
+ * @since 0.1.0
+ * @category adapters
+ */
+export const checkFilters = (aggregate: AnyAggregate, where: ListOptions["where"]): Effect.Effect<void, StoreError> =>
+  Option.match(unknownFields(aggregate, where), { onNone: () => Effect.void, onSome: Effect.fail })
+
+/**
+ * An in-memory store with exactly the contract of the SQL stores (records are kept encoded, so they round-trip
+ * through their schema as they would through a database). For tests and prototypes.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerMemory: Layer.Layer<Store> = Layer.effect(
+  Store,
+  Effect.gen(function* () {
+    const tables = new Map<string, MemTable>()
+    const lock = yield* Effect.makeSemaphore(1)
+    const calls = yield* Ref.make(0)
+    const table = (name: string): MemTable => {
+      let t = tables.get(name)
+      if (t === undefined) {
+        t = { rows: new Map(), events: new Map(), nkeys: new Map() }
+        tables.set(name, t)
+      }
+      return t
+    }
+    const repository = <A, I, K extends string, E, EI>(aggregate: Aggregate<A, I, K, E, EI>): Repository<A, K, E> => {
+      const agg = aggregate as unknown as Aggregate<A, I, string, unknown, unknown>
+      const t = table(aggregate.name)
+      const row = toRow(agg)
+      const read = fromJson(agg)
+      const codec =
+        aggregate.events === undefined
+          ? undefined
+          : eventCodec(agg as unknown as Aggregate<unknown, unknown, string, unknown, unknown>)
+      const conflict = (id: string, expected: number, actual: number) =>
+        new VersionConflict({ entity: aggregate.name, id, expected, actual })
+      const put = (r: Row) => {
+        const k = keyOf(r.tenant, r.id)
+        const old = t.rows.get(k)?.row.nkey
+        if (old !== undefined && old !== null) t.nkeys.delete(keyOf(r.tenant, old))
+        if (r.nkey !== null) t.nkeys.set(keyOf(r.tenant, r.nkey), k)
+        t.rows.set(k, { record: JSON.parse(r.record), row: r })
+      }
+      const remove = (k: string) => {
+        const r = t.rows.get(k)?.row
+        if (r !== undefined && r.nkey !== null) t.nkeys.delete(keyOf(r.tenant, r.nkey))
+        t.rows.delete(k)
+        t.events.delete(k)
+      }
+      const putChecked = (record: A, expectedVersion: number): Effect.Effect<void, VersionConflict> => {
+        const r = row(record)
+        const k = keyOf(r.tenant, r.id)
+        const actual = t.rows.get(k)?.row.version ?? 0
+        if (actual !== expectedVersion) return Effect.fail(conflict(r.id, expectedVersion, actual))
+        put(r)
+        return Effect.void
+      }
+      const appendChecked = (
+        tenant: string,
+        id: string,
+        events: ReadonlyArray<E>,
+        expectedSeq: number
+      ): Effect.Effect<number, VersionConflict | StoreError> => {
+        const k = keyOf(tenant, id)
+        const log = t.events.get(k) ?? []
+        if (log.length !== expectedSeq) return Effect.fail(conflict(id, expectedSeq, log.length))
+        if (codec === undefined) {
+          return Effect.fail(
+            new StoreError({ operation: "append", entity: aggregate.name, reason: "this aggregate has no event log" })
+          )
+        }
+        t.events.set(k, [...log, ...events.map((e) => JSON.parse(codec.encode(e as never)))])
+        return Effect.succeed(expectedSeq + events.length)
+      }
+      const decodeStored = (entry: { readonly record: unknown }) => read(JSON.stringify(entry.record))
+      return {
+        aggregate: aggregate as unknown as Aggregate<A, unknown, K, E>,
+        get: (scope, tenant, id) =>
+          Effect.gen(function* () {
+            const entry = t.rows.get(keyOf(tenant, id))
+            const record = entry === undefined ? undefined : yield* decodeStored(entry)
+            if (record === undefined || !inScope(scope, agg.location(record))) {
+              return yield* Effect.fail(new NotFoundOrNotPermitted({ entity: aggregate.name, id }))
+            }
+            return record
+          }),
+        list: (scope, options = {}) =>
+          Effect.gen(function* () {
+            yield* checkFilters(aggregate as AnyAggregate, options.where)
+            const after = options.cursor === undefined ? undefined : yield* decodeCursor(options.cursor)
+            const all: Array<{ row: Row; record: A }> = []
+            for (const entry of t.rows.values()) {
+              if (options.tenant !== undefined && entry.row.tenant !== options.tenant) continue
+              if (!matches(entry.row, aggregate.fields as never, options.where)) continue
+              const record = yield* decodeStored(entry)
+              if (!inScope(scope, agg.location(record))) continue
+              all.push({ row: entry.row, record })
+            }
+            all.sort((a, b) => cmp(a.row.tenant, b.row.tenant) || cmp(a.row.id, b.row.id))
+            const limit = pageSize(options.limit)
+            const from =
+              after === undefined
+                ? Math.max(0, Math.floor(options.offset ?? 0))
+                : all.findIndex(
+                    (x) => cmp(x.row.tenant, after[0]) > 0 || (x.row.tenant === after[0] && x.row.id > after[1])
+                  )
+            const start = from < 0 ? all.length : from
+            const page = all.slice(start, start + limit)
+            const last = page[page.length - 1]
+            return {
+              items: page.map((x) => x.record),
+              total: all.length,
+              ...(last !== undefined && start + limit < all.length
+                ? { next: encodeCursor(last.row.tenant, last.row.id) }
+                : {})
+            }
+          }),
+        save: (record, expectedVersion) => lock.withPermits(1)(putChecked(record, expectedVersion)),
+        delete: (tenant, id, expectedVersion) =>
+          lock.withPermits(1)(
+            Effect.suspend((): Effect.Effect<void, VersionConflict | InvalidInput> => {
+              if (!aggregate.deletable) {
+                return Effect.fail(
+                  new InvalidInput({
+                    code: "store/not-deletable",
+                    path: [aggregate.name, id],
+                    reason: `${aggregate.name} records are never deleted`
+                  })
+                )
+              }
+              const k = keyOf(tenant, id)
+              const actual = t.rows.get(k)?.row.version ?? 0
+              if (actual !== expectedVersion || actual === 0) {
+                return Effect.fail(conflict(id, expectedVersion, actual))
+              }
+              remove(k)
+              return Effect.void
+            })
+          ),
+        append: (tenant, id, events, expectedSeq) =>
+          lock.withPermits(1)(Effect.suspend(() => appendChecked(tenant, id, events, expectedSeq))),
+        saveWithEvents: (record, expectedVersion, events) =>
+          lock.withPermits(1)(
+            Effect.suspend((): Effect.Effect<void, VersionConflict | StoreError> => {
+              const tenant = agg.tenant(record)
+              const id = agg.id(record)
+              const actual = t.rows.get(keyOf(tenant, id))?.row.version ?? 0
+              if (actual !== expectedVersion) return Effect.fail(conflict(id, expectedVersion, actual))
+              const seq = t.events.get(keyOf(tenant, id))?.length ?? 0
+              return appendChecked(tenant, id, events, seq).pipe(Effect.zipRight(putChecked(record, expectedVersion)))
+            })
+          ),
+        events: (scope, tenant, id) =>
+          Effect.gen(function* () {
+            const entry = t.rows.get(keyOf(tenant, id))
+            const record = entry === undefined ? undefined : yield* decodeStored(entry)
+            if (record === undefined || !inScope(scope, agg.location(record)) || codec === undefined) {
+              return yield* Effect.fail(new NotFoundOrNotPermitted({ entity: aggregate.name, id }))
+            }
+            const log = t.events.get(keyOf(tenant, id)) ?? []
+            return yield* Effect.forEach(log, (e, i) =>
+              Effect.map(codec.decode(JSON.stringify(e)), (event) => ({ seq: i + 1, event: event as E }))
+            )
+          }),
+        import: (rows, options) =>
+          runImport(agg, rows, options, (batch) =>
+            lock.withPermits(1)(
+              Effect.sync(() => {
+                for (const r of batch) {
+                  const existing = r.nkey === null ? undefined : t.nkeys.get(keyOf(r.tenant, r.nkey))
+                  if (existing !== undefined && existing !== keyOf(r.tenant, r.id)) remove(existing)
+                  put(r)
+                }
+              })
+            )
+          )
+      }
+    }
+    return Store.of({
+      repository,
+      migrate: Ref.updateAndGet(calls, (n) => n + 1).pipe(Effect.as([]))
+    })
+  })
+)
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)

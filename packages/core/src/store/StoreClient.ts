@@ -1,0 +1,118 @@
+/**
+ * The Promise front door of the store (存储客户端) for hosts that do not use Effect: the same operations as the
+ * `Store` port, each returning a Promise, over a `ManagedRuntime` built from any store layer. A failed operation
+ * rejects with the same typed error the Effect API fails with (`VersionConflict`, `NotFoundOrNotPermitted`,
+ * `RowRejected`, `StoreError` …), so hosts can branch on `error._tag`.
+ *
+ * @since 0.1.0
+ */
+import { Cause, Effect, Exit, type Layer, ManagedRuntime, Stream } from "effect"
+import type { Finding } from "../kernel/Finding.js"
+import * as Store from "./Store.js"
+
+/**
+ * Import options in plain callbacks.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ImportOptions<A> {
+  readonly policy: Store.BadRowPolicy
+  readonly batchSize?: number | undefined
+  readonly validate?: ((record: A) => ReadonlyArray<Finding>) | undefined
+  readonly onProgress?: ((progress: Store.Progress) => void) | undefined
+}
+
+/**
+ * The operations on one aggregate, as Promises.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Repository<A, K extends string = string, E = unknown> {
+  readonly get: (scope: Store.Scope, tenant: string, id: string) => Promise<A>
+  readonly list: (scope: Store.Scope, options?: Store.ListOptions<K>) => Promise<Store.Page<A>>
+  readonly save: (record: A, expectedVersion: number) => Promise<void>
+  readonly delete: (tenant: string, id: string, expectedVersion: number) => Promise<void>
+  readonly append: (tenant: string, id: string, events: ReadonlyArray<E>, expectedSeq: number) => Promise<number>
+  readonly saveWithEvents: (record: A, expectedVersion: number, events: ReadonlyArray<E>) => Promise<void>
+  readonly events: (scope: Store.Scope, tenant: string, id: string) => Promise<ReadonlyArray<Store.Sequenced<E>>>
+  readonly import: (
+    rows: Iterable<unknown> | AsyncIterable<unknown>,
+    options: ImportOptions<A>
+  ) => Promise<Store.ImportReport>
+}
+
+/**
+ * A store client: repositories, migrations, and `dispose` to close connections.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Client {
+  readonly repository: <A, I, K extends string, E, EI>(
+    aggregate: Store.Aggregate<A, I, K, E, EI>
+  ) => Repository<A, K, E>
+  readonly migrate: () => Promise<ReadonlyArray<string>>
+  readonly dispose: () => Promise<void>
+}
+
+/**
+ * Builds a client over a store layer (`Store.layerMemory`, or a layer of `@zhili/store-sql`). The layer is built on
+ * first use and kept until `dispose`.
+ *
+ * @example
+ * ```ts
+ * const client = StoreClient.make(Drivers.layerSqlite({ filename: "zhili.db" }))
+ * await client.repository(Aggregates.Case).save(c, 0)
+ * await client.dispose()
+ * ```
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = <E>(layer: Layer.Layer<Store.Store, E>): Client => {
+  const runtime = ManagedRuntime.make(layer)
+  const run = <A, X>(effect: Effect.Effect<A, X, Store.Store>): Promise<A> =>
+    runtime.runPromiseExit(effect).then((exit) => {
+      if (Exit.isSuccess(exit)) return exit.value
+      const failure = Cause.failureOption(exit.cause)
+      throw failure._tag === "Some" ? failure.value : Cause.squash(exit.cause)
+    })
+  const repository = <A, I, K extends string, E, EI>(
+    aggregate: Store.Aggregate<A, I, K, E, EI>
+  ): Repository<A, K, E> => {
+    const use = <B, X>(f: (r: Store.Repository<A, K, E>) => Effect.Effect<B, X>) =>
+      run(Effect.flatMap(Store.Store, (s) => f(s.repository(aggregate))))
+    return {
+      get: (scope, tenant, id) => use((r) => r.get(scope, tenant, id)),
+      list: (scope, options) => use((r) => r.list(scope, options)),
+      save: (record, expectedVersion) => use((r) => r.save(record, expectedVersion)),
+      delete: (tenant, id, expectedVersion) => use((r) => r.delete(tenant, id, expectedVersion)),
+      append: (tenant, id, events, expectedSeq) => use((r) => r.append(tenant, id, events, expectedSeq)),
+      saveWithEvents: (record, expectedVersion, events) =>
+        use((r) => r.saveWithEvents(record, expectedVersion, events)),
+      events: (scope, tenant, id) => use((r) => r.events(scope, tenant, id)),
+      import: (rows, options) => {
+        const stream =
+          Symbol.asyncIterator in rows
+            ? Stream.fromAsyncIterable(rows as AsyncIterable<unknown>, (e) => e)
+            : Stream.fromIterable(rows as Iterable<unknown>)
+        const onProgress = options.onProgress
+        return use((r) =>
+          r.import(stream, {
+            policy: options.policy,
+            batchSize: options.batchSize,
+            validate: options.validate,
+            onProgress: onProgress === undefined ? undefined : (p) => Effect.sync(() => onProgress(p))
+          })
+        )
+      }
+    }
+  }
+  return {
+    repository,
+    migrate: () => run(Effect.flatMap(Store.Store, (s) => s.migrate)),
+    dispose: () => runtime.dispose()
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * The store's view of kernel scopes: the same rules as `kernel/Scope.ts` (`contains`, `filters`, `pathString`) over
+ * the structural types of `Store`, so that a kernel `Scope.Scope` is accepted as is and records whose division is
+ * not a valid code (tests, hosts' own aggregates) still get a stable prefix.
+ */
+import * as Division from "../../kernel/Division.js"
+import * as KScope from "../../kernel/Scope.js"
+
+import type { ScopeFilter as Filter, ScopeGrant as Grant, Location, Scope } from "../Store.js"
+
+export type { Filter, Grant, Location, Scope }
+
+/** The significant digits of a division code: `440881000000` → `440881`, `440881002000` → `440881002`. */
+export const divisionPrefix = (code: string): string => {
+  if (Division.isDivisionCode(code)) return Division.prefix(Division.canonical(code))
+  let c = code
+  if (c.length === 12 && c.endsWith("000")) c = c.slice(0, 9)
+  if (c.length === 9 && c.endsWith("000")) c = c.slice(0, 6)
+  if (c.length === 6 && c.endsWith("00")) c = c.slice(0, 4)
+  if (c.length === 4 && c.endsWith("00")) c = c.slice(0, 2)
+  return c
+}
+
+export const pathString = (path: ReadonlyArray<string>): string => KScope.pathString(path)
+
+const isPrefix = (p: ReadonlyArray<string>, of: ReadonlyArray<string>): boolean =>
+  p.length <= of.length && p.every((id, i) => of[i] === id)
+
+const grantContains = (g: Grant, l: Location): boolean =>
+  (g.division === undefined ||
+    (l.division !== undefined && divisionPrefix(l.division).startsWith(divisionPrefix(g.division)))) &&
+  (g.org === undefined || (l.org !== undefined && isPrefix(g.org, l.org))) &&
+  (g.grid === undefined || (l.grid !== undefined && isPrefix(g.grid, l.grid)))
+
+export const contains = (scope: Scope, location: Location): boolean =>
+  scope.grants.some((g) => grantContains(g, location))
+
+export const filters = (scope: Scope): ReadonlyArray<Filter> =>
+  scope.grants.map((g) => ({
+    ...(g.division !== undefined ? { division: divisionPrefix(g.division) } : {}),
+    ...(g.org !== undefined ? { org: pathString(g.org) } : {}),
+    ...(g.grid !== undefined ? { grid: pathString(g.grid) } : {})
+  }))
+
+export const all: Scope = { grants: [{}] }

@@ -1,0 +1,152 @@
+/**
+ * Driver layers (数据库连接): build the `SqlClient` of a dialect from a file name or URL, and the SQL store over it.
+ * The drivers are optional peer dependencies, loaded only when their layer is built: install
+ * `@effect/sql-sqlite-node`, `@effect/sql-pg` or `@effect/sql-mysql2` for the engines you use.
+ *
+ * @since 0.1.0
+ */
+import type * as SqlClient from "@effect/sql/SqlClient"
+import { Store } from "@zhili/core"
+import { Effect, Layer, Redacted } from "effect"
+import * as SqlStore from "./SqlStore.js"
+
+const missing = (pkg: string) => (cause: unknown) =>
+  new Store.StoreError({
+    operation: "connect",
+    entity: pkg,
+    reason: `the driver ${pkg} could not be loaded; install it next to @zhili/store-sql`,
+    cause
+  })
+
+const connectError = (what: string) => (cause: unknown) =>
+  new Store.StoreError({
+    operation: "connect",
+    entity: what,
+    reason: cause instanceof Error ? cause.message : String(cause),
+    cause
+  })
+
+/**
+ * A SQLite `SqlClient` on a file (created when missing), in WAL mode with `synchronous = NORMAL` (durable at every
+ * checkpoint, safe against crashes of the process) and a 5 s busy timeout.
+ *
+ * @since 0.1.0
+ * @category drivers
+ */
+export const clientSqlite = (options: {
+  readonly filename: string
+}): Layer.Layer<SqlClient.SqlClient, Store.StoreError> =>
+  Layer.unwrapEffect(
+    Effect.tryPromise({ try: () => import("@effect/sql-sqlite-node"), catch: missing("@effect/sql-sqlite-node") }).pipe(
+      Effect.map(({ SqliteClient }) =>
+        Layer.effectDiscard(
+          Effect.flatMap(SqliteClient.SqliteClient, (sql) =>
+            Effect.all([sql.unsafe("PRAGMA synchronous = NORMAL"), sql.unsafe("PRAGMA busy_timeout = 5000")])
+          ).pipe(Effect.mapError(connectError("sqlite")))
+        ).pipe(
+          Layer.provideMerge(SqliteClient.layer({ filename: options.filename })),
+          Layer.mapError(connectError("sqlite"))
+        )
+      )
+    )
+  )
+
+/**
+ * A PostgreSQL `SqlClient` from a URL (`postgres://user@host:5432/db`).
+ *
+ * @since 0.1.0
+ * @category drivers
+ */
+export const clientPg = (options: {
+  readonly url: string
+  readonly maxConnections?: number | undefined
+}): Layer.Layer<SqlClient.SqlClient, Store.StoreError> =>
+  Layer.unwrapEffect(
+    Effect.tryPromise({ try: () => import("@effect/sql-pg"), catch: missing("@effect/sql-pg") }).pipe(
+      Effect.map(({ PgClient }) =>
+        PgClient.layer({
+          url: Redacted.make(options.url),
+          ...(options.maxConnections !== undefined ? { maxConnections: options.maxConnections } : {})
+        }).pipe(Layer.mapError(connectError("postgresql")))
+      )
+    )
+  )
+
+/**
+ * A MySQL / MariaDB `SqlClient` from a URL (`mysql://root@127.0.0.1:3306/db`).
+ *
+ * @since 0.1.0
+ * @category drivers
+ */
+export const clientMysql = (options: {
+  readonly url: string
+  readonly maxConnections?: number | undefined
+}): Layer.Layer<SqlClient.SqlClient, Store.StoreError> =>
+  Layer.unwrapEffect(
+    Effect.tryPromise({ try: () => import("@effect/sql-mysql2"), catch: missing("@effect/sql-mysql2") }).pipe(
+      Effect.map(({ MysqlClient }) =>
+        MysqlClient.layer({
+          url: Redacted.make(options.url),
+          ...(options.maxConnections !== undefined ? { maxConnections: options.maxConnections } : {})
+        }).pipe(Layer.mapError(connectError("mysql")))
+      )
+    )
+  )
+
+/**
+ * A `SqlClient` chosen by URL: `postgres://` or `postgresql://` → PostgreSQL, `mysql://` or `mariadb://` →
+ * MySQL, `sqlite:<file>`, `file:<file>` or a plain file name → SQLite.
+ *
+ * @since 0.1.0
+ * @category drivers
+ */
+export const clientFromUrl = (url: string): Layer.Layer<SqlClient.SqlClient, Store.StoreError> => {
+  if (/^postgres(ql)?:\/\//.test(url)) return clientPg({ url })
+  if (/^(mysql|mariadb):\/\//.test(url)) return clientMysql({ url: url.replace(/^mariadb:/, "mysql:") })
+  return clientSqlite({ filename: url.replace(/^(sqlite|file):(\/\/)?/, "") })
+}
+
+/**
+ * The SQL store on a SQLite file (the embedded default), migrated. The `SqlClient` is provided too.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerSqlite = (
+  options: { readonly filename: string } & SqlStore.Options
+): Layer.Layer<Store.Store | SqlClient.SqlClient, Store.StoreError> =>
+  SqlStore.layer(options).pipe(Layer.provideMerge(clientSqlite(options)))
+
+/**
+ * The SQL store on PostgreSQL, migrated.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerPg = (
+  options: { readonly url: string; readonly maxConnections?: number | undefined } & SqlStore.Options
+): Layer.Layer<Store.Store | SqlClient.SqlClient, Store.StoreError> =>
+  SqlStore.layer(options).pipe(Layer.provideMerge(clientPg(options)))
+
+/**
+ * The SQL store on MySQL or MariaDB, migrated.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerMysql = (
+  options: { readonly url: string; readonly maxConnections?: number | undefined } & SqlStore.Options
+): Layer.Layer<Store.Store | SqlClient.SqlClient, Store.StoreError> =>
+  SqlStore.layer(options).pipe(Layer.provideMerge(clientMysql(options)))
+
+/**
+ * The SQL store on the engine a URL names (see {@link clientFromUrl}), migrated.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerFromUrl = (
+  url: string,
+  options: SqlStore.Options = {}
+): Layer.Layer<Store.Store | SqlClient.SqlClient, Store.StoreError> =>
+  SqlStore.layer(options).pipe(Layer.provideMerge(clientFromUrl(url)))

@@ -1,0 +1,504 @@
+/**
+ * The `Store` port over `@effect/sql` (SQL 存储): one implementation for SQLite, PostgreSQL and MySQL/MariaDB that
+ * branches on the dialect only where the SQL differs (column types, upsert, row locks). One table per aggregate,
+ * keyed by (tenant, id); one event table per aggregate with a log, keyed by (tenant, aggregate id, seq).
+ *
+ * @since 0.1.0
+ */
+import * as Migrator from "@effect/sql/Migrator"
+import * as SqlClient from "@effect/sql/SqlClient"
+import type { SqlError } from "@effect/sql/SqlError"
+import { Aggregates, Errors, Store } from "@zhili/core"
+import { Effect, Layer } from "effect"
+
+type Dialect = "sqlite" | "pg" | "mysql"
+
+const dialectOf = (sql: SqlClient.SqlClient): Dialect =>
+  sql.onDialectOrElse({ orElse: () => "sqlite" as Dialect, pg: () => "pg" as Dialect, mysql: () => "mysql" as Dialect })
+
+/** Table names: `zhili_<aggregate>` and `zhili_<aggregate>_event`. */
+const tableOf = (a: Store.AnyAggregate) => `zhili_${a.name}`
+const eventTableOf = (a: Store.AnyAggregate) => `zhili_${a.name}_event`
+
+const fixedColumns = ["tenant", "id", "version", "division", "org_path", "grid_path", "nkey"] as const
+
+const columnsOf = (a: Store.AnyAggregate): ReadonlyArray<string> => [
+  ...fixedColumns,
+  ...a.fields.map((f) => `f_${f.name}`),
+  "record"
+]
+
+/** The DDL of an aggregate's tables, per dialect. Tenant leads every key and index. */
+const ddl = (a: Store.AnyAggregate, dialect: Dialect): ReadonlyArray<string> => {
+  const t = tableOf(a)
+  const ty = {
+    sqlite: { key: "TEXT", id: "TEXT", path: "TEXT", str: "TEXT", num: "REAL", int: "INTEGER", doc: "TEXT" },
+    pg: {
+      key: 'VARCHAR(12) COLLATE "C"',
+      id: 'VARCHAR(128) COLLATE "C"',
+      path: 'TEXT COLLATE "C"',
+      str: 'VARCHAR(255) COLLATE "C"',
+      num: "DOUBLE PRECISION",
+      int: "BIGINT",
+      doc: "TEXT"
+    },
+    mysql: {
+      key: "VARCHAR(12) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin",
+      id: "VARCHAR(128) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin",
+      path: "VARCHAR(512) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin",
+      str: "VARCHAR(191) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin",
+      num: "DOUBLE",
+      int: "BIGINT",
+      doc: "LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
+    }
+  }[dialect]
+  const suffix = dialect === "mysql" ? " ENGINE=InnoDB" : ""
+  const fields = a.fields.map((f) => `f_${f.name} ${f.type === "number" ? ty.num : ty.str}`)
+  const statements = [
+    `CREATE TABLE ${t} (tenant ${ty.key} NOT NULL, id ${ty.id} NOT NULL, version ${ty.int} NOT NULL, ` +
+      `division ${ty.key}, org_path ${ty.path}, grid_path ${ty.path}, nkey ${ty.str}, ` +
+      fields.map((f) => `${f}, `).join("") +
+      `record ${ty.doc} NOT NULL, PRIMARY KEY (tenant, id))${suffix}`,
+    `CREATE INDEX ${t}_division ON ${t} (tenant, division)`,
+    `CREATE INDEX ${t}_org ON ${t} (tenant, org_path)`,
+    `CREATE INDEX ${t}_grid ON ${t} (tenant, grid_path)`,
+    ...(a.naturalKey === undefined ? [] : [`CREATE UNIQUE INDEX ${t}_nkey ON ${t} (tenant, nkey)`]),
+    ...a.fields.map((f) => `CREATE INDEX ${t}_f_${f.name} ON ${t} (tenant, f_${f.name})`)
+  ]
+  if (a.events !== undefined) {
+    statements.push(
+      `CREATE TABLE ${eventTableOf(a)} (tenant ${ty.key} NOT NULL, aggregate_id ${ty.id} NOT NULL, ` +
+        `seq ${ty.int} NOT NULL, event ${ty.doc} NOT NULL, PRIMARY KEY (tenant, aggregate_id, seq))${suffix}`
+    )
+  }
+  return statements
+}
+
+/**
+ * The SQL that creates an aggregate's tables on a dialect (`sqlite`, `pg` or `mysql`), for review or for a host's
+ * own migration tool.
+ *
+ * @since 0.1.0
+ * @category migrations
+ */
+export const schemaOf = (aggregate: Store.AnyAggregate, dialect: "sqlite" | "pg" | "mysql"): ReadonlyArray<string> =>
+  ddl(aggregate, dialect)
+
+const storeError =
+  (operation: string, entity: string) =>
+  (e: SqlError | Migrator.MigrationError): Store.StoreError =>
+    new Store.StoreError({
+      operation,
+      entity,
+      reason: `${e.message}${"cause" in e && e.cause instanceof Error ? `: ${e.cause.message}` : ""}`,
+      cause: e
+    })
+
+/**
+ * Brings the tables of the given aggregates up to date. Each aggregate has its own migration history (table
+ * `zhili_migrations_<name>`), so aggregates can be added in any order; running it again is a no-op. Returns the
+ * migrations applied now, as `<aggregate>/<id>_<name>`.
+ *
+ * @since 0.1.0
+ * @category migrations
+ */
+export const migrate = (
+  aggregates: ReadonlyArray<Store.AnyAggregate>
+): Effect.Effect<ReadonlyArray<string>, Store.StoreError, SqlClient.SqlClient> =>
+  Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    const dialect = dialectOf(sql)
+    const applied: Array<string> = []
+    for (const a of aggregates) {
+      const ran = yield* Migrator.make({})({
+        loader: Migrator.fromRecord({
+          "1_create": Effect.forEach(ddl(a, dialect), (s) => sql.unsafe(s), { discard: true })
+        }),
+        table: `zhili_migrations_${a.name}`
+      }).pipe(Effect.mapError(storeError("migrate", a.name)))
+      for (const [id, name] of ran) applied.push(`${a.name}/${id}_${name}`)
+    }
+    return applied
+  })
+
+/** The next string after every string starting with `prefix` (binary collation): `a/b/` → `a/b0`. */
+const successor = (prefix: string): string =>
+  prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)
+
+/** A tiny builder of SQL text with placeholders in the dialect's style. */
+const builder = (dialect: Dialect) => {
+  const params: Array<unknown> = []
+  const p = (v: unknown): string => {
+    params.push(v)
+    return dialect === "pg" ? `$${params.length}` : "?"
+  }
+  return { params, p }
+}
+
+const scopeClause = (scope: Store.Scope, p: (v: unknown) => string): string => {
+  const grants = Store.scopeFilters(scope)
+  if (grants.length === 0) return "1=0"
+  const range = (col: string, prefix: string) =>
+    prefix === "" ? `${col} IS NOT NULL` : `(${col} >= ${p(prefix)} AND ${col} < ${p(successor(prefix))})`
+  const parts = grants.map((g) => {
+    const c = [
+      ...(g.division !== undefined ? [range("division", g.division)] : []),
+      ...(g.org !== undefined ? [range("org_path", g.org)] : []),
+      ...(g.grid !== undefined ? [range("grid_path", g.grid)] : [])
+    ]
+    return c.length === 0 ? "1=1" : c.join(" AND ")
+  })
+  return `(${parts.join(" OR ")})`
+}
+
+const make = (
+  registered: ReadonlyArray<Store.AnyAggregate>
+): Effect.Effect<Store.Service, never, SqlClient.SqlClient> =>
+  Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    const dialect = dialectOf(sql)
+    const forUpdate = dialect === "sqlite" ? "" : " FOR UPDATE"
+    const names = new Set(registered.map((a) => a.name))
+
+    const repository = <A, I, K extends string, E, EI>(
+      aggregate: Store.Aggregate<A, I, K, E, EI>
+    ): Store.Repository<A, K, E> => {
+      const agg = aggregate as unknown as Store.Aggregate<A, I, string, unknown, unknown>
+      const name = aggregate.name
+      const t = tableOf(aggregate as Store.AnyAggregate)
+      const et = eventTableOf(aggregate as Store.AnyAggregate)
+      const cols = columnsOf(aggregate as Store.AnyAggregate)
+      const toRow = Store.toRow(agg)
+      const fromJson = Store.fromJson(agg)
+      const codec =
+        aggregate.events === undefined
+          ? undefined
+          : Store.eventCodec(agg as unknown as Store.Aggregate<unknown, unknown, string, unknown, unknown>)
+      const fail = (operation: string) => storeError(operation, name)
+      const unregistered = Effect.fail(
+        new Store.StoreError({
+          operation: "open",
+          entity: name,
+          reason: `aggregate ${name} is not registered with this store (pass it in the layer's aggregates)`
+        })
+      )
+      const guard = <X, Y, Z>(eff: Effect.Effect<X, Y, Z>): Effect.Effect<X, Y | Store.StoreError, Z> =>
+        names.has(name) ? eff : unregistered
+      const values = (r: Store.Row): Array<unknown> => [
+        r.tenant,
+        r.id,
+        r.version,
+        r.division,
+        r.org,
+        r.grid,
+        r.nkey,
+        ...r.fields,
+        r.record
+      ]
+      const conflict = (id: string, expected: number, actual: number) =>
+        new Errors.VersionConflict({ entity: name, id, expected, actual })
+
+      const currentVersion = (tenant: string, id: string, lock: boolean) =>
+        sql
+          .unsafe<{ version: number | string }>(
+            dialect === "pg"
+              ? `SELECT version FROM ${t} WHERE tenant = $1 AND id = $2${lock ? forUpdate : ""}`
+              : `SELECT version FROM ${t} WHERE tenant = ? AND id = ?${lock ? forUpdate : ""}`,
+            [tenant, id]
+          )
+          .pipe(Effect.map((rows) => (rows[0] === undefined ? 0 : Number(rows[0].version))))
+
+      const insertText = (n: number, upsert: boolean): string => {
+        const { p } = builder(dialect)
+        const tuples: Array<string> = []
+        for (let i = 0; i < n; i++) tuples.push(`(${cols.map(() => p(null)).join(", ")})`)
+        const base = `INSERT INTO ${t} (${cols.join(", ")}) VALUES ${tuples.join(", ")}`
+        if (!upsert) return base
+        const updated = cols.filter((c) => c !== "tenant" && (agg.naturalKey !== undefined || c !== "id"))
+        if (dialect === "mysql") {
+          return `${base} ON DUPLICATE KEY UPDATE ${updated.map((c) => `${c} = VALUES(${c})`).join(", ")}`
+        }
+        const target = agg.naturalKey !== undefined ? "(tenant, nkey)" : "(tenant, id)"
+        return `${base} ON CONFLICT ${target} DO UPDATE SET ${updated.map((c) => `${c} = excluded.${c}`).join(", ")}`
+      }
+      const textCache = new Map<string, string>()
+      const cachedInsert = (n: number, upsert: boolean) => {
+        const k = `${n}:${upsert}`
+        let text = textCache.get(k)
+        if (text === undefined) {
+          text = insertText(n, upsert)
+          textCache.set(k, text)
+        }
+        return text
+      }
+
+      /** The write part of a save, to run inside a transaction. */
+      const writeChecked = (record: A, expectedVersion: number) =>
+        Effect.gen(function* () {
+          const r = toRow(record)
+          if (expectedVersion === 0) {
+            yield* sql.unsafe(cachedInsert(1, false), values(r))
+            return r
+          }
+          const actual = yield* currentVersion(r.tenant, r.id, true)
+          if (actual !== expectedVersion) return yield* Effect.fail(conflict(r.id, expectedVersion, actual))
+          const { p, params } = builder(dialect)
+          const sets = cols
+            .slice(2)
+            .map((c) => `${c} = ${p(null)}`)
+            .join(", ")
+          const text = `UPDATE ${t} SET ${sets} WHERE tenant = ${p(null)} AND id = ${p(null)}`
+          params.length = 0
+          params.push(...values(r).slice(2), r.tenant, r.id)
+          yield* sql.unsafe(text, params)
+          return r
+        })
+
+      /** Maps a failed write to a conflict when the stored version moved, else to a StoreError. */
+      const explain =
+        (operation: string, id: string, expected: number, current: Effect.Effect<number, SqlError>) =>
+        (e: SqlError): Effect.Effect<never, Errors.VersionConflict | Store.StoreError> =>
+          current.pipe(
+            Effect.orElseSucceed(() => expected),
+            Effect.flatMap(
+              (actual): Effect.Effect<never, Errors.VersionConflict | Store.StoreError> =>
+                actual !== expected ? Effect.fail(conflict(id, expected, actual)) : Effect.fail(fail(operation)(e))
+            )
+          )
+
+      const maxSeq = (tenant: string, id: string) =>
+        sql
+          .unsafe<{ n: number | string | null }>(
+            dialect === "pg"
+              ? `SELECT MAX(seq) AS n FROM ${et} WHERE tenant = $1 AND aggregate_id = $2`
+              : `SELECT MAX(seq) AS n FROM ${et} WHERE tenant = ? AND aggregate_id = ?`,
+            [tenant, id]
+          )
+          .pipe(Effect.map((rows) => Number(rows[0]?.n ?? 0)))
+
+      const insertEvents = (tenant: string, id: string, from: number, events: ReadonlyArray<E>) => {
+        if (events.length === 0) return Effect.void
+        if (codec === undefined) {
+          return Effect.fail(new Store.StoreError({ operation: "append", entity: name, reason: "no event log" }))
+        }
+        const { p, params } = builder(dialect)
+        const tuples = events.map((e, i) => `(${p(tenant)}, ${p(id)}, ${p(from + i + 1)}, ${p(codec.encode(e))})`)
+        return sql.unsafe(`INSERT INTO ${et} (tenant, aggregate_id, seq, event) VALUES ${tuples.join(", ")}`, params)
+      }
+
+      const visible = (scope: Store.Scope, tenant: string, id: string, what: string) => {
+        const { p, params } = builder(dialect)
+        const text = `SELECT record FROM ${t} WHERE tenant = ${p(tenant)} AND id = ${p(id)} AND ${scopeClause(scope, p)}`
+        return sql.unsafe<{ record: string }>(text, params).pipe(
+          Effect.mapError(fail(what)),
+          Effect.flatMap((rows) =>
+            rows[0] === undefined
+              ? Effect.fail(new Errors.NotFoundOrNotPermitted({ entity: name, id }))
+              : Effect.succeed(rows[0].record)
+          )
+        )
+      }
+
+      return {
+        aggregate: aggregate as unknown as Store.Aggregate<A, unknown, K, E>,
+        get: (scope, tenant, id) => guard(visible(scope, tenant, id, "get").pipe(Effect.flatMap(fromJson))),
+        list: (scope, options = {}) =>
+          guard(
+            Effect.gen(function* () {
+              yield* Store.checkFilters(aggregate as Store.AnyAggregate, options.where)
+              const after = options.cursor === undefined ? undefined : yield* Store.decodeCursor(options.cursor)
+              const { p, params } = builder(dialect)
+              const conds: Array<string> = [scopeClause(scope, p)]
+              if (options.tenant !== undefined) conds.push(`tenant = ${p(options.tenant)}`)
+              for (const [field, value] of Object.entries(options.where ?? {})) {
+                if (value === undefined) continue
+                const col = `f_${field}`
+                if (Array.isArray(value)) {
+                  conds.push(value.length === 0 ? "1=0" : `${col} IN (${value.map((v) => p(v)).join(", ")})`)
+                } else conds.push(`${col} = ${p(value)}`)
+              }
+              const where = conds.join(" AND ")
+              const countParams = [...params]
+              const limit = Store.pageSize(options.limit)
+              let pageWhere = where
+              if (after !== undefined) {
+                pageWhere += ` AND (tenant > ${p(after[0])} OR (tenant = ${p(after[0])} AND id > ${p(after[1])}))`
+              }
+              const offset = after === undefined ? Math.max(0, Math.floor(options.offset ?? 0)) : 0
+              const pageText = `SELECT tenant, id, record FROM ${t} WHERE ${pageWhere} ORDER BY tenant, id LIMIT ${limit + 1}${offset > 0 ? ` OFFSET ${offset}` : ""}`
+              const [rows, count] = yield* Effect.all(
+                [
+                  sql.unsafe<{ tenant: string; id: string; record: string }>(pageText, params),
+                  sql.unsafe<{ n: number | string }>(`SELECT COUNT(*) AS n FROM ${t} WHERE ${where}`, countParams)
+                ],
+                { concurrency: 1 }
+              ).pipe(Effect.mapError(fail("list")))
+              const page = rows.slice(0, limit)
+              const items = yield* Effect.forEach(page, (r) => fromJson(r.record))
+              const last = page[page.length - 1]
+              return {
+                items,
+                total: Number(count[0]?.n ?? 0),
+                ...(rows.length > limit && last !== undefined ? { next: Store.encodeCursor(last.tenant, last.id) } : {})
+              }
+            })
+          ),
+        save: (record, expectedVersion) =>
+          guard(
+            sql
+              .withTransaction(writeChecked(record, expectedVersion))
+              .pipe(
+                Effect.asVoid,
+                Effect.catchTag(
+                  "SqlError",
+                  explain(
+                    "save",
+                    agg.id(record),
+                    expectedVersion,
+                    currentVersion(agg.tenant(record), agg.id(record), false)
+                  )
+                )
+              )
+          ),
+        delete: (tenant, id, expectedVersion) =>
+          guard(
+            Effect.suspend((): Effect.Effect<void, Errors.VersionConflict | Errors.InvalidInput | Store.StoreError> => {
+              if (!aggregate.deletable) {
+                return Effect.fail(
+                  new Errors.InvalidInput({
+                    code: "store/not-deletable",
+                    path: [name, id],
+                    reason: `${name} records are never deleted`
+                  })
+                )
+              }
+              return sql
+                .withTransaction(
+                  Effect.gen(function* () {
+                    const actual = yield* currentVersion(tenant, id, true)
+                    if (actual !== expectedVersion || actual === 0) {
+                      return yield* Effect.fail(conflict(id, expectedVersion, actual))
+                    }
+                    const w = dialect === "pg" ? "tenant = $1 AND id = $2" : "tenant = ? AND id = ?"
+                    yield* sql.unsafe(`DELETE FROM ${t} WHERE ${w}`, [tenant, id])
+                    if (codec !== undefined) {
+                      const we =
+                        dialect === "pg" ? "tenant = $1 AND aggregate_id = $2" : "tenant = ? AND aggregate_id = ?"
+                      yield* sql.unsafe(`DELETE FROM ${et} WHERE ${we}`, [tenant, id])
+                    }
+                  })
+                )
+                .pipe(Effect.mapError((e) => (e._tag === "SqlError" ? fail("delete")(e) : e)))
+            })
+          ),
+        append: (tenant, id, events, expectedSeq) =>
+          guard(
+            sql
+              .withTransaction(
+                Effect.gen(function* () {
+                  const actual = yield* maxSeq(tenant, id)
+                  if (actual !== expectedSeq) return yield* Effect.fail(conflict(id, expectedSeq, actual))
+                  yield* insertEvents(tenant, id, actual, events)
+                  return actual + events.length
+                })
+              )
+              .pipe(Effect.catchTag("SqlError", explain("append", id, expectedSeq, maxSeq(tenant, id))))
+          ),
+        saveWithEvents: (record, expectedVersion, events) =>
+          guard(
+            sql
+              .withTransaction(
+                Effect.gen(function* () {
+                  const r = yield* writeChecked(record, expectedVersion)
+                  const seq = yield* maxSeq(r.tenant, r.id)
+                  yield* insertEvents(r.tenant, r.id, seq, events)
+                })
+              )
+              .pipe(
+                Effect.catchTag(
+                  "SqlError",
+                  explain(
+                    "save",
+                    agg.id(record),
+                    expectedVersion,
+                    currentVersion(agg.tenant(record), agg.id(record), false)
+                  )
+                )
+              )
+          ),
+        events: (scope, tenant, id) =>
+          guard(
+            Effect.gen(function* () {
+              if (codec === undefined)
+                return yield* Effect.fail(new Errors.NotFoundOrNotPermitted({ entity: name, id }))
+              yield* visible(scope, tenant, id, "read events")
+              const rows = yield* sql
+                .unsafe<{ seq: number | string; event: string }>(
+                  dialect === "pg"
+                    ? `SELECT seq, event FROM ${et} WHERE tenant = $1 AND aggregate_id = $2 ORDER BY seq`
+                    : `SELECT seq, event FROM ${et} WHERE tenant = ? AND aggregate_id = ? ORDER BY seq`,
+                  [tenant, id]
+                )
+                .pipe(Effect.mapError(fail("read events")))
+              return yield* Effect.forEach(rows, (r) =>
+                Effect.map(codec.decode(r.event), (event) => ({ seq: Number(r.seq), event: event as E }))
+              )
+            })
+          ),
+        import: (rows, options) =>
+          names.has(name)
+            ? Store.runImport(agg, rows, options, (batch) => {
+                const params: Array<unknown> = []
+                for (const r of batch) {
+                  const v = values(r)
+                  for (let i = 0; i < v.length; i++) params.push(v[i])
+                }
+                return sql
+                  .withTransaction(sql.unsafe(cachedInsert(batch.length, true), params))
+                  .pipe(Effect.asVoid, Effect.mapError(fail("import")))
+              })
+            : unregistered
+      }
+    }
+
+    return Store.Store.of({
+      repository,
+      migrate: migrate(registered).pipe(Effect.provideService(SqlClient.SqlClient, sql))
+    })
+  })
+
+/**
+ * Options of the SQL store: the aggregates it holds (default: every aggregate in `Aggregates.all`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  readonly aggregates?: ReadonlyArray<Store.AnyAggregate> | undefined
+}
+
+/**
+ * The SQL store over the `SqlClient` in context. Migrates the aggregates' tables when built.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (options: Options = {}): Layer.Layer<Store.Store, Store.StoreError, SqlClient.SqlClient> =>
+  Layer.effect(
+    Store.Store,
+    Effect.gen(function* () {
+      const aggregates = options.aggregates ?? Aggregates.all
+      yield* migrate(aggregates)
+      return yield* make(aggregates)
+    })
+  )
+
+/**
+ * Like {@link layer} without migrating: for hosts that run {@link migrate} (or the SQL of {@link schemaOf}) from
+ * their own deployment step.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerWithoutMigrations = (options: Options = {}): Layer.Layer<Store.Store, never, SqlClient.SqlClient> =>
+  Layer.effect(Store.Store, make(options.aggregates ?? Aggregates.all))

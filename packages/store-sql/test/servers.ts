@@ -1,0 +1,58 @@
+/**
+ * Where the server suites run: `ZHILI_PG_URL` / `ZHILI_MYSQL_URL`. Unset outside CI: the suite is reported as
+ * skipped with the reason. Unset or unreachable in CI (`CI` set): the suite fails.
+ */
+
+import * as SqlClient from "@effect/sql/SqlClient"
+import { Drivers } from "@zhili/store-sql"
+import { Effect, type Layer } from "effect"
+
+export type Target =
+  | { readonly _tag: "ready"; readonly url: string; readonly drop: () => Promise<void> }
+  | { readonly _tag: "unavailable"; readonly reason: string }
+
+const unique = () => `zt_${process.pid}_${Math.random().toString(36).slice(2, 8)}`
+
+const run = (client: Layer.Layer<SqlClient.SqlClient, unknown>, statement: string) =>
+  Effect.runPromise(
+    Effect.flatMap(SqlClient.SqlClient, (sql) => sql.unsafe(statement)).pipe(
+      Effect.asVoid,
+      Effect.provide(client),
+      Effect.scoped
+    )
+  )
+
+const missing = (variable: string): Target => {
+  if (process.env.CI !== undefined && process.env.CI !== "" && process.env.CI !== "false") {
+    throw new Error(`${variable} is not set, and CI must run the server suites (see docs/storage.md)`)
+  }
+  return {
+    _tag: "unavailable",
+    reason: `${variable} is not set (e.g. ${variable === "ZHILI_PG_URL" ? "postgres://postgres@127.0.0.1:5432/test" : "mysql://root@127.0.0.1:3306/test"}); outside CI the suite is skipped`
+  }
+}
+
+/** A fresh PostgreSQL schema for this test file; the URL selects it through `search_path`. */
+export const postgres = async (): Promise<Target> => {
+  const base = process.env.ZHILI_PG_URL
+  if (base === undefined || base === "") return missing("ZHILI_PG_URL")
+  const schema = unique()
+  await run(Drivers.clientPg({ url: base }), `CREATE SCHEMA ${schema}`)
+  const url = `${base}${base.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`
+  return { _tag: "ready", url, drop: () => run(Drivers.clientPg({ url: base }), `DROP SCHEMA ${schema} CASCADE`) }
+}
+
+/** A fresh MariaDB/MySQL database for this test file. */
+export const mysql = async (): Promise<Target> => {
+  const base = process.env.ZHILI_MYSQL_URL
+  if (base === undefined || base === "") return missing("ZHILI_MYSQL_URL")
+  const database = unique()
+  await run(Drivers.clientMysql({ url: base }), `CREATE DATABASE ${database}`)
+  const u = new URL(base)
+  u.pathname = `/${database}`
+  return {
+    _tag: "ready",
+    url: u.toString(),
+    drop: () => run(Drivers.clientMysql({ url: base }), `DROP DATABASE ${database}`)
+  }
+}

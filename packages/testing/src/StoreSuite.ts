@@ -1,0 +1,533 @@
+/**
+ * The conformance suite of the `Store` port (存储一致性测试): every store adapter runs it with one line —
+ * `StoreSuite.suite("sqlite", layer)` — and must pass all of it. A capability an adapter lacks is declared in
+ * `options.lacks` with a reason; its cases are reported as skipped with that reason, never silently.
+ *
+ * @since 0.1.0
+ */
+import { assert, describe, it } from "@effect/vitest"
+import { Aggregates, Errors, Finding, Store } from "@zhili/core"
+import { Arbitrary, Effect, Either, Exit, FastCheck, type Layer, Ref, Schema, Stream } from "effect"
+import * as fc from "fast-check"
+
+// The tenant as Ids.TenantId checks it (kept local: the bundled declarations of @zhili/core currently export the
+// Ids namespace's types only, see the report)
+const Tenant = Schema.String.pipe(Schema.pattern(/^(\d{6}|\d{9}|\d{12})$/))
+const Code = Schema.String.pipe(Schema.pattern(/^[A-Z]{2}-[0-9]{1,6}$/))
+const NoteId = Schema.String.pipe(Schema.pattern(/^n[0-9a-z]{1,12}$/))
+const Segment = Schema.String.pipe(Schema.pattern(/^[a-c_]{1,2}$/))
+const DivisionString = Schema.String.pipe(Schema.pattern(/^44088[12](00[23](00[12])?)?$/))
+
+/**
+ * A small aggregate the suite stores: a note with a natural key (`code`), two filterable fields and a location.
+ *
+ * @since 0.1.0
+ * @category fixtures
+ */
+export class Note extends Schema.Class<Note>("@zhili/testing/Note")({
+  tenant: Tenant,
+  id: NoteId,
+  version: Schema.Int.pipe(Schema.between(0, 1_000_000)),
+  code: Code,
+  kind: Schema.Literal("request", "dispute", "service"),
+  size: Schema.Int.pipe(Schema.between(-1_000_000, 1_000_000)),
+  label: Schema.String,
+  division: Schema.optional(DivisionString),
+  org: Schema.optional(Schema.Array(Segment)),
+  grid: Schema.optional(Schema.Array(Segment))
+}) {}
+
+const locationOf = (r: {
+  readonly division?: string | undefined
+  readonly org?: ReadonlyArray<string> | undefined
+  readonly grid?: ReadonlyArray<string> | undefined
+}): Store.Location => ({
+  ...(r.division !== undefined ? { division: r.division } : {}),
+  ...(r.org !== undefined ? { org: r.org } : {}),
+  ...(r.grid !== undefined ? { grid: r.grid } : {})
+})
+
+/**
+ * The storage descriptor of {@link Note}: deletable, natural key `code`, fields `kind` and `size`.
+ *
+ * @since 0.1.0
+ * @category fixtures
+ */
+export const NoteAggregate: Store.Aggregate<Note, typeof Note.Encoded, "kind" | "size"> = Store.aggregate({
+  name: "test_note",
+  schema: Note,
+  tenant: (n) => n.tenant,
+  id: (n) => n.id,
+  version: (n) => n.version,
+  location: locationOf,
+  naturalKey: (n) => n.code,
+  fields: [
+    { name: "kind", type: "string", get: (n: Note) => n.kind },
+    { name: "size", type: "number", get: (n: Note) => n.size }
+  ],
+  deletable: true
+})
+
+/**
+ * The events of a {@link Tally}.
+ *
+ * @since 0.1.0
+ * @category fixtures
+ */
+export const TallyEvent = Schema.Union(
+  Schema.TaggedStruct("Added", { n: Schema.Int }),
+  Schema.TaggedStruct("Reset", {})
+)
+/**
+ * @since 0.1.0
+ * @category fixtures
+ */
+export type TallyEvent = typeof TallyEvent.Type
+
+/**
+ * An event-sourced aggregate the suite stores: a running total whose state is the fold of its events.
+ *
+ * @since 0.1.0
+ * @category fixtures
+ */
+export class Tally extends Schema.Class<Tally>("@zhili/testing/Tally")({
+  tenant: Tenant,
+  id: NoteId,
+  version: Schema.Int,
+  total: Schema.Int,
+  division: Schema.optional(DivisionString)
+}) {}
+
+/**
+ * The state of a tally after its events (the fold the event log must reproduce).
+ *
+ * @since 0.1.0
+ * @category fixtures
+ */
+export const foldTally = (start: Tally, events: ReadonlyArray<TallyEvent>): Tally => {
+  let version = start.version
+  let total = start.total
+  for (const e of events) {
+    version += 1
+    total = e._tag === "Added" ? total + e.n : 0
+  }
+  return new Tally({ ...start, version, total })
+}
+
+/**
+ * The storage descriptor of {@link Tally}: not deletable, with an event log.
+ *
+ * @since 0.1.0
+ * @category fixtures
+ */
+export const TallyAggregate: Store.Aggregate<
+  Tally,
+  typeof Tally.Encoded,
+  never,
+  TallyEvent,
+  typeof TallyEvent.Encoded
+> = Store.aggregate({
+  name: "test_tally",
+  schema: Tally,
+  tenant: (t) => t.tenant,
+  id: (t) => t.id,
+  version: (t) => t.version,
+  location: locationOf,
+  events: TallyEvent
+})
+
+/**
+ * The aggregates a store under test must hold besides the domain's: {@link NoteAggregate} and
+ * {@link TallyAggregate}. Pass them to the SQL store's layer.
+ *
+ * @since 0.1.0
+ * @category fixtures
+ */
+export const aggregates: ReadonlyArray<Store.AnyAggregate> = [...Aggregates.all, NoteAggregate, TallyAggregate]
+
+/**
+ * Capabilities a store may lack, each with the reason it gives.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Capability = "concurrency" | "migrations" | "import" | "events"
+
+/**
+ * Options of the suite: the aggregates to round-trip (default {@link aggregates}), and the capabilities the adapter
+ * lacks with a reason for each.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  readonly aggregates?: ReadonlyArray<Store.AnyAggregate> | undefined
+  readonly lacks?: Partial<Record<Capability, string>> | undefined
+}
+
+let tenants = 0
+/** A tenant no other case of this run uses (9 + 11 digits). */
+const freshTenant = (): string => `9${String((process.pid % 1000) * 1_000_000 + ++tenants).padStart(11, "0")}`
+
+const note = (tenant: string, i: number, extra: Partial<Note> = {}): Note =>
+  new Note({
+    tenant,
+    id: `n${String(i).padStart(4, "0")}`,
+    version: 1,
+    code: `NK-${i}`,
+    kind: (["request", "dispute", "service"] as const)[i % 3] ?? "request",
+    size: i,
+    label: `note ${i} 便民`,
+    division: "440881002001",
+    ...extra
+  })
+
+const encodedJson = <A, I>(schema: Schema.Schema<A, I>) => {
+  const encode = Schema.encodeSync(schema)
+  return (a: A) => JSON.stringify(encode(a))
+}
+
+const grantArb: fc.Arbitrary<Store.Scope["grants"][number]> = fc.record(
+  {
+    division: fc.constantFrom("440881", "440882", "440881002", "440881003", "440881002001"),
+    org: fc.array(fc.constantFrom("a", "b", "c", "_"), { minLength: 1, maxLength: 2 }),
+    grid: fc.array(fc.constantFrom("a", "b", "_a"), { minLength: 1, maxLength: 2 })
+  },
+  { requiredKeys: [] }
+)
+
+const scopeArb: fc.Arbitrary<Store.Scope> = fc.array(grantArb, { maxLength: 3 }).map((grants) => ({ grants }))
+
+const placeArb = fc.record(
+  {
+    division: fc.constantFrom("440881002001", "440881003001", "440882002001", "440881002"),
+    org: fc.array(fc.constantFrom("a", "b", "c", "_", "ab"), { maxLength: 3 }),
+    grid: fc.array(fc.constantFrom("a", "b", "_a", "a_"), { maxLength: 3 })
+  },
+  { requiredKeys: [] }
+)
+
+/**
+ * Registers the conformance suite for a store layer under `describe("Store conformance: <name>")`.
+ *
+ * @since 0.1.0
+ * @category suites
+ */
+export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, options: Options = {}): void => {
+  describe(`Store conformance: ${name}`, () => {
+    const lacks = options.lacks ?? {}
+    const registered = options.aggregates ?? aggregates
+    const needs = (capability: Capability, ctx: { readonly skip: (note?: string) => never }) => {
+      const reason = lacks[capability]
+      if (reason !== undefined) {
+        console.warn(`[StoreSuite ${name}] skipped: ${capability} — ${reason}`)
+        ctx.skip(`${name} lacks ${capability}: ${reason}`)
+      }
+    }
+
+    it.layer(layer, { timeout: 120_000 })((it) => {
+      it.effect("round-trips sampled records of every registered aggregate through get and list", () =>
+        Effect.gen(function* () {
+          const store = yield* Store.Store
+          for (const a of registered) {
+            const repo = store.repository(a)
+            const sample = FastCheck.sample(Arbitrary.make(a.schema), { numRuns: 15, seed: 7 })
+            const seen = new Map<string, unknown>()
+            for (const r of sample) seen.set(`${a.tenant(r)}/${a.id(r)}`, r)
+            const json = encodedJson(a.schema)
+            for (const r of seen.values()) {
+              const current = yield* repo.get(Store.everything, a.tenant(r), a.id(r)).pipe(
+                Effect.map((x) => a.version(x)),
+                Effect.catchTag("NotFoundOrNotPermitted", () => Effect.succeed(0))
+              )
+              if (a.naturalKey !== undefined) {
+                const clash = yield* repo.list(Store.everything, { tenant: a.tenant(r), limit: 10_000 })
+                if (clash.items.some((x) => a.naturalKey?.(x) === a.naturalKey?.(r) && a.id(x) !== a.id(r))) continue
+              }
+              yield* repo.save(r, current)
+              const back = yield* repo.get(Store.everything, a.tenant(r), a.id(r))
+              assert.strictEqual(json(back), json(r), `${a.name} ${a.id(r)} round-trip`)
+            }
+          }
+        })
+      )
+
+      it.effect("pages by cursor and by offset in a stable order, with totals and filters", () =>
+        Effect.gen(function* () {
+          const repo = yield* Store.repository(NoteAggregate)
+          const tenant = freshTenant()
+          const ids = Array.from({ length: 23 }, (_, i) => i)
+          for (const i of [...ids].reverse()) yield* repo.save(note(tenant, i), 0)
+          const seen: Array<string> = []
+          let cursor: string | undefined
+          let pages = 0
+          do {
+            const page = yield* repo.list(Store.everything, { tenant, limit: 5, cursor })
+            assert.strictEqual(page.total, 23)
+            seen.push(...page.items.map((n) => n.id))
+            cursor = page.next
+            pages += 1
+          } while (cursor !== undefined)
+          assert.strictEqual(pages, 5)
+          assert.deepStrictEqual(
+            seen,
+            ids.map((i) => `n${String(i).padStart(4, "0")}`)
+          )
+          const third = yield* repo.list(Store.everything, { tenant, limit: 5, offset: 10 })
+          assert.deepStrictEqual(
+            third.items.map((n) => n.id),
+            seen.slice(10, 15)
+          )
+          const disputes = yield* repo.list(Store.everything, { tenant, where: { kind: "dispute" } })
+          assert.strictEqual(disputes.total, 8)
+          assert.isTrue(disputes.items.every((n) => n.kind === "dispute"))
+          const some = yield* repo.list(Store.everything, { tenant, where: { size: [3, 4, 99], kind: "request" } })
+          assert.deepStrictEqual(
+            some.items.map((n) => n.size),
+            [3]
+          )
+          const bad = yield* Effect.flip(repo.list(Store.everything, { tenant, where: { nope: 1 } as never }))
+          assert.strictEqual(bad._tag, "StoreError")
+          const badCursor = yield* Effect.flip(repo.list(Store.everything, { tenant, cursor: "%%" }))
+          assert.strictEqual(badCursor._tag, "StoreError")
+        })
+      )
+
+      it.effect("never returns a record outside the caller's scope, from get or list (property)", () =>
+        Effect.gen(function* () {
+          const repo = yield* Store.repository(NoteAggregate)
+          const runs = fc.sample(
+            fc.record({
+              places: fc.array(placeArb, { minLength: 1, maxLength: 12 }),
+              scopes: fc.array(scopeArb, { minLength: 1, maxLength: 4 })
+            }),
+            { numRuns: 20, seed: 20251126 }
+          )
+          for (const run of runs) {
+            const tenant = freshTenant()
+            const notes = run.places.map((p, i) =>
+              note(tenant, i, { division: p.division, org: p.org, grid: p.grid } as Partial<Note>)
+            )
+            for (const n of notes) yield* repo.save(n, 0)
+            for (const scope of run.scopes) {
+              const expected = notes.filter((n) => Store.inScope(scope, locationOf(n))).map((n) => n.id)
+              const listed = yield* repo.list(scope, { tenant, limit: 100 })
+              assert.deepStrictEqual(
+                listed.items.map((n) => n.id),
+                expected,
+                `list under ${JSON.stringify(scope)}`
+              )
+              assert.strictEqual(listed.total, expected.length)
+              for (const n of notes) {
+                const got = yield* Effect.either(repo.get(scope, tenant, n.id))
+                if (expected.includes(n.id)) assert.isTrue(Either.isRight(got), `get ${n.id} in scope`)
+                else {
+                  assert.isTrue(Either.isLeft(got), `get ${n.id} out of scope ${JSON.stringify(scope)}`)
+                  if (Either.isLeft(got)) {
+                    assert.instanceOf(got.left, Errors.NotFoundOrNotPermitted)
+                    assert.strictEqual(got.left.message, `test_note ${n.id}: not found or not permitted`)
+                  }
+                }
+              }
+            }
+          }
+          const missing = yield* Effect.flip(repo.get(Store.everything, freshTenant(), "n0"))
+          assert.strictEqual(missing.message, "test_note n0: not found or not permitted")
+        })
+      )
+
+      it.effect(
+        "rejects stale versions with VersionConflict and writes nothing; deletes only at the right version",
+        () =>
+          Effect.gen(function* () {
+            const repo = yield* Store.repository(NoteAggregate)
+            const tenant = freshTenant()
+            const v1 = note(tenant, 1)
+            yield* repo.save(v1, 0)
+            const again = yield* Effect.flip(repo.save(new Note({ ...v1, label: "clobber" }), 0))
+            assert.instanceOf(again, Errors.VersionConflict)
+            if (again._tag === "VersionConflict") {
+              assert.deepStrictEqual([again.expected, again.actual], [0, 1])
+            }
+            const v2 = new Note({ ...v1, version: 2, label: "second" })
+            yield* repo.save(v2, 1)
+            const stale = yield* Effect.flip(repo.save(new Note({ ...v1, version: 2, label: "stale" }), 1))
+            assert.instanceOf(stale, Errors.VersionConflict)
+            assert.strictEqual((yield* repo.get(Store.everything, tenant, v1.id)).label, "second")
+            const wrongDelete = yield* Effect.flip(repo.delete(tenant, v1.id, 1))
+            assert.instanceOf(wrongDelete, Errors.VersionConflict)
+            yield* repo.delete(tenant, v1.id, 2)
+            const gone = yield* Effect.flip(repo.get(Store.everything, tenant, v1.id))
+            assert.instanceOf(gone, Errors.NotFoundOrNotPermitted)
+            const tallies = yield* Store.repository(TallyAggregate)
+            const notDeletable = yield* Effect.flip(tallies.delete(tenant, "n1", 1))
+            assert.instanceOf(notDeletable, Errors.InvalidInput)
+          })
+      )
+
+      it.effect("lets exactly one of several concurrent writers win each version", (ctx) =>
+        Effect.gen(function* () {
+          needs("concurrency", ctx)
+          const repo = yield* Store.repository(NoteAggregate)
+          const tenant = freshTenant()
+          const base = note(tenant, 7)
+          yield* repo.save(base, 0)
+          for (let version = 1; version <= 3; version++) {
+            const results = yield* Effect.all(
+              Array.from({ length: 6 }, (_, w) =>
+                Effect.exit(repo.save(new Note({ ...base, version: version + 1, label: `w${w}` }), version))
+              ),
+              { concurrency: "unbounded" }
+            )
+            const wins = results.filter(Exit.isSuccess).length
+            assert.strictEqual(wins, 1, `version ${version}`)
+            for (const r of results) {
+              if (Exit.isFailure(r)) {
+                const e = Exit.causeOption(r)
+                assert.isTrue(e._tag === "Some" && String(e.value).includes("VersionConflict"))
+              }
+            }
+          }
+          assert.strictEqual((yield* repo.get(Store.everything, tenant, base.id)).version, 4)
+        })
+      )
+
+      it.effect("keeps an append-only event log whose fold equals the saved state", (ctx) =>
+        Effect.gen(function* () {
+          needs("events", ctx)
+          const repo = yield* Store.repository(TallyAggregate)
+          const tenant = freshTenant()
+          const start = new Tally({ tenant, id: "n1", version: 0, total: 0, division: "440881002001" })
+          const batches: ReadonlyArray<ReadonlyArray<TallyEvent>> = [
+            [{ _tag: "Added", n: 5 }],
+            [{ _tag: "Added", n: 7 }, { _tag: "Reset" }],
+            [{ _tag: "Added", n: 2 }]
+          ]
+          let state = start
+          for (const events of batches) {
+            const next = foldTally(state, events)
+            yield* repo.saveWithEvents(next, state.version, events)
+            state = next
+          }
+          const log = yield* repo.events(Store.everything, tenant, "n1")
+          assert.deepStrictEqual(
+            log.map((e) => e.seq),
+            [1, 2, 3, 4]
+          )
+          const folded = foldTally(
+            start,
+            log.map((e) => e.event)
+          )
+          const stored = yield* repo.get(Store.everything, tenant, "n1")
+          assert.deepStrictEqual(folded, stored)
+          const stale = yield* Effect.flip(
+            repo.saveWithEvents(foldTally(state, [{ _tag: "Reset" }]), 1, [{ _tag: "Reset" }])
+          )
+          assert.instanceOf(stale, Errors.VersionConflict)
+          assert.strictEqual((yield* repo.events(Store.everything, tenant, "n1")).length, 4)
+          const appends = yield* Effect.all(
+            Array.from({ length: 5 }, (_, i) => Effect.exit(repo.append(tenant, "n1", [{ _tag: "Added", n: i }], 4))),
+            { concurrency: "unbounded" }
+          )
+          assert.strictEqual(appends.filter(Exit.isSuccess).length, 1)
+          assert.strictEqual((yield* repo.events(Store.everything, tenant, "n1")).length, 5)
+          const hidden = yield* Effect.flip(repo.events({ grants: [{ division: "440882" }] }, tenant, "n1"))
+          assert.instanceOf(hidden, Errors.NotFoundOrNotPermitted)
+        })
+      )
+
+      it.effect(
+        "imports in batches, reports bad rows with row numbers and paths, and re-runs without duplicates",
+        (ctx) =>
+          Effect.gen(function* () {
+            needs("import", ctx)
+            const repo = yield* Store.repository(NoteAggregate)
+            const tenant = freshTenant()
+            const encode = Schema.encodeSync(Note)
+            const rows: Array<unknown> = Array.from({ length: 40 }, (_, i) => encode(note(tenant, i)))
+            rows[4] = { ...(rows[4] as object), kind: "party" }
+            rows[16] = { ...(rows[16] as object), size: "many" }
+            rows[33] = { ...(rows[33] as object), label: "" }
+            const progress = yield* Ref.make<ReadonlyArray<Store.Progress>>([])
+            const options: Store.ImportOptions<Note> = {
+              policy: "skip",
+              batchSize: 8,
+              validate: (n) => (n.label === "" ? [Finding.error("note/label", ["label"], "a note needs a label")] : []),
+              onProgress: (p) => Ref.update(progress, (ps) => [...ps, p])
+            }
+            const first = yield* repo.import(Stream.fromIterable(rows), options)
+            assert.deepStrictEqual(
+              first.rejected.map((r) => [r.row, r.issues[0]?.path]),
+              [
+                [5, ["kind"]],
+                [17, ["size"]],
+                [34, ["label"]]
+              ]
+            )
+            assert.strictEqual(first.written, 37)
+            assert.strictEqual(first.rows, 40)
+            const seen = yield* Ref.get(progress)
+            assert.strictEqual(seen.length, 5)
+            assert.deepStrictEqual(seen[seen.length - 1], { rows: 40, written: 37, rejected: 3, batches: 5 })
+            // the same import again, and again with new ids for the same natural keys: still 37 records
+            yield* repo.import(Stream.fromIterable(rows), options)
+            const renamed = rows.map((r, i) => (i === 4 || i === 16 ? r : { ...(r as object), id: `n9${i}` }))
+            yield* repo.import(Stream.fromIterable(renamed), { ...options, batchSize: 7 })
+            const after = yield* repo.list(Store.everything, { tenant, limit: 1000 })
+            assert.strictEqual(after.total, 37)
+            assert.strictEqual(new Set(after.items.map((n) => n.code)).size, 37)
+            // abort: the first bad row fails the import; batches before it stay committed
+            const other = freshTenant()
+            const abortRows = rows.map((r) => ({ ...(r as object), tenant: other }))
+            const aborted = yield* Effect.flip(
+              repo.import(Stream.fromIterable(abortRows), { policy: "abort", batchSize: 2 })
+            )
+            assert.strictEqual(aborted._tag, "RowRejected")
+            if (aborted._tag === "RowRejected") {
+              assert.strictEqual(aborted.row, 5)
+              assert.isTrue(
+                aborted.message.startsWith('test_note row 5 rejected: kind: Expected "request", actual "party"')
+              )
+            }
+            const partial = yield* repo.list(Store.everything, { tenant: other })
+            assert.strictEqual(partial.total, 4)
+            // a failing source stream fails the import with its own error
+            const broken = yield* Effect.flip(
+              repo.import(Stream.concat(Stream.fromIterable(rows.slice(0, 3)), Stream.fail("disk gone" as const)), {
+                policy: "skip"
+              })
+            )
+            assert.strictEqual(broken, "disk gone")
+          })
+      )
+
+      it.effect("migrates once: running the migrations again applies nothing and keeps the data", (ctx) =>
+        Effect.gen(function* () {
+          needs("migrations", ctx)
+          const store = yield* Store.Store
+          const repo = store.repository(NoteAggregate)
+          const tenant = freshTenant()
+          yield* repo.save(note(tenant, 1), 0)
+          assert.deepStrictEqual(yield* store.migrate, [])
+          assert.deepStrictEqual(yield* store.migrate, [])
+          assert.strictEqual((yield* repo.get(Store.everything, tenant, "n0001")).code, "NK-1")
+        })
+      )
+    })
+  })
+}
+
+/**
+ * Registers the suite for a store that cannot run here (no server configured), as skipped cases that print why.
+ *
+ * @since 0.1.0
+ * @category suites
+ */
+export const unavailable = (name: string, reason: string): void => {
+  describe(`Store conformance: ${name}`, () => {
+    it("runs against a live server", (ctx) => {
+      console.warn(`[StoreSuite ${name}] skipped: ${reason}`)
+      ctx.skip(`${name}: ${reason}`)
+    })
+  })
+}

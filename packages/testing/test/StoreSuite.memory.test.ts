@@ -1,0 +1,4 @@
+import { Store } from "@zhili/core"
+import { StoreSuite } from "@zhili/testing"
+
+StoreSuite.suite("memory", Store.layerMemory)
