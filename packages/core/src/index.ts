@@ -19,3 +19,25 @@ export * as Ids from "./kernel/Ids.js"
 export * as LocalDate from "./kernel/LocalDate.js"
 /** Masking and disclosure of personal information. */
 export * as Privacy from "./kernel/Privacy.js"
+/** Facility standards (阵地建设标准) and compliance. */
+export * as FacilityStandard from "./operation/FacilityStandard.js"
+/** Community development funds (社区发展基金) as a ledger. */
+export * as Fund from "./operation/Fund.js"
+/** Money (金额) as whole fen. */
+export * as Money from "./operation/Money.js"
+/** Needs surveys (需求调查), needs lists (一社一策) and the "一老一小" rule. */
+export * as Needs from "./operation/Needs.js"
+/** Operators (运营主体) and operating agreements (运营协议). */
+export * as Operator from "./operation/Operator.js"
+/** Community projects (微改造 and others): budget, milestones, grants, claims (认领). */
+export * as Project from "./operation/Project.js"
+/** Community spaces (阵地): area, functions, ownership, operator. */
+export * as Space from "./operation/Space.js"
+/** Activities (活动、场次): sessions, person-times (人次), volunteer hours, capacity. */
+export * as Activity from "./service/Activity.js"
+/** Service eligibility (服务对象条件) as typed predicates with plain-language reasons. */
+export * as Eligibility from "./service/Eligibility.js"
+/** Where service-side records sit in the division, org and grid trees (the shape of a scope location). */
+export * as Placement from "./service/Placement.js"
+/** Volunteer teams (志愿服务队) and the kinds of service. */
+export * as VolunteerTeam from "./service/VolunteerTeam.js"
