@@ -39,5 +39,7 @@ export * as Activity from "./service/Activity.js"
 export * as Eligibility from "./service/Eligibility.js"
 /** Where service-side records sit in the division, org and grid trees (the shape of a scope location). */
 export * as Placement from "./service/Placement.js"
+/** Services (服务): provider, fees, eligibility, channels, capacity. */
+export * as Service from "./service/Service.js"
 /** Volunteer teams (志愿服务队) and the kinds of service. */
 export * as VolunteerTeam from "./service/VolunteerTeam.js"

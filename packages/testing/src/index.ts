@@ -7,3 +7,7 @@
 
 /** fast-check arbitraries for kernel values. */
 export * as Arbitraries from "./Arbitraries.js"
+/** The seed's community operations: a space with an operator, a fund and projects, a needs survey (淄博). */
+export * as OperationFixtures from "./fixtures/Operations.js"
+/** The seed's services, volunteer teams and activities (锦绣华景小区). */
+export * as ServiceFixtures from "./fixtures/Services.js"

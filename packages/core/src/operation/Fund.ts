@@ -22,9 +22,9 @@ export class Fund extends Schema.Class<Fund>("@zhili/Fund")({
   tenant: Ids.TenantId,
   id: Ids.FundId,
   name: Schema.NonEmptyTrimmedString,
-  openingBalance: Schema.optionalWith(Money.NonNegativeFen, { default: () => Money.fen(0) }),
+  openingBalance: Schema.optionalWith(Money.NonNegativeFen, { default: () => Money.fen(0), exact: true }),
   placement: Schema.optional(Placement.Location),
-  version: Schema.optionalWith(Schema.NonNegativeInt, { default: () => 1 })
+  version: Schema.optionalWith(Schema.NonNegativeInt, { default: () => 1, exact: true })
 }) {}
 
 /**

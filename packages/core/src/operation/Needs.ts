@@ -55,7 +55,7 @@ export class NeedsSurvey extends Schema.Class<NeedsSurvey>("@zhili/NeedsSurvey")
     surveyors: Schema.optional(Schema.NonNegativeInt),
     householdsReached: Schema.optional(Schema.NonNegativeInt),
     placement: Schema.optional(Placement.Location),
-    version: Schema.optionalWith(Schema.NonNegativeInt, { default: () => 1 })
+    version: Schema.optionalWith(Schema.NonNegativeInt, { default: () => 1, exact: true })
   }).pipe(
     Schema.filter((s) =>
       s.from <= s.to ? undefined : { path: ["to"], message: `the survey ends (${s.to}) before it starts (${s.from})` }
@@ -87,7 +87,7 @@ export class NeedItem extends Schema.Class<NeedItem>("@zhili/NeedItem")({
   description: Schema.optional(Schema.String),
   mentions: Schema.Int.pipe(Schema.positive({ message: () => "a need is raised by at least one household" })),
   placement: Schema.optional(Placement.Location),
-  version: Schema.optionalWith(Schema.NonNegativeInt, { default: () => 1 })
+  version: Schema.optionalWith(Schema.NonNegativeInt, { default: () => 1, exact: true })
 }) {}
 
 /**

@@ -76,7 +76,7 @@ export class Operator extends Schema.Class<Operator>("@zhili/Operator")({
   email: Schema.optional(Schema.String),
   yearIncorporated: Schema.optional(Schema.Int.pipe(Schema.between(1900, 2200))),
   placement: Schema.optional(Placement.Location),
-  version: Schema.optionalWith(Schema.NonNegativeInt, { default: () => 1 })
+  version: Schema.optionalWith(Schema.NonNegativeInt, { default: () => 1, exact: true })
 }) {}
 
 /**
@@ -99,7 +99,7 @@ export const Obligation = Schema.Struct({
   serviceType: VolunteerTeam.ServiceType,
   service: Schema.optional(Ids.ServiceId),
   minimumSessionsPerMonth: Schema.optional(Schema.Int.pipe(Schema.positive())),
-  publicBenefit: Schema.optionalWith(Schema.Boolean, { default: () => true })
+  publicBenefit: Schema.optionalWith(Schema.Boolean, { default: () => true, exact: true })
 })
 /**
  * @since 0.1.0
@@ -135,7 +135,7 @@ export class OperatingAgreement extends Schema.Class<OperatingAgreement>("@zhili
       })
     ),
     placement: Schema.optional(Placement.Location),
-    version: Schema.optionalWith(Schema.NonNegativeInt, { default: () => 1 })
+    version: Schema.optionalWith(Schema.NonNegativeInt, { default: () => 1, exact: true })
   }).pipe(
     Schema.filter((a) =>
       a.from <= a.to ? undefined : { path: ["to"], message: `the term ends (${a.to}) before it starts (${a.from})` }

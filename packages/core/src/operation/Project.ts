@@ -120,14 +120,14 @@ export class Project extends Schema.Class<Project>("@zhili/Project")({
   description: Schema.optional(Schema.String),
   budget: Money.NonNegativeFen,
   status: Status,
-  milestones: Schema.optionalWith(Schema.Array(Milestone), { default: () => [] }),
-  claimable: Schema.optionalWith(Schema.Boolean, { default: () => false }),
-  claims: Schema.optionalWith(Schema.Array(Claim), { default: () => [] }),
+  milestones: Schema.optionalWith(Schema.Array(Milestone), { default: () => [], exact: true }),
+  claimable: Schema.optionalWith(Schema.Boolean, { default: () => false, exact: true }),
+  claims: Schema.optionalWith(Schema.Array(Claim), { default: () => [], exact: true }),
   fund: Schema.optional(Ids.FundId),
   space: Schema.optional(Ids.SpaceId),
   compound: Schema.optional(Schema.Literal("old", "new")),
   placement: Schema.optional(Placement.Location),
-  version: Schema.optionalWith(Schema.NonNegativeInt, { default: () => 1 })
+  version: Schema.optionalWith(Schema.NonNegativeInt, { default: () => 1, exact: true })
 }) {}
 
 /**

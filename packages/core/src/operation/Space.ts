@@ -56,7 +56,7 @@ export class Space extends Schema.Class<Space>("@zhili/Space")({
   tenant: Ids.TenantId,
   id: Ids.SpaceId,
   name: Schema.NonEmptyTrimmedString,
-  kind: Schema.optionalWith(SpaceKind, { default: () => "other" as const }),
+  kind: Schema.optionalWith(SpaceKind, { default: () => "other" as const, exact: true }),
   description: Schema.optional(Schema.String),
   areaSquareMetres: Schema.Number.pipe(
     Schema.finite(),
@@ -71,7 +71,7 @@ export class Space extends Schema.Class<Space>("@zhili/Space")({
   latitude: Schema.optional(Schema.Number.pipe(Schema.between(-90, 90))),
   longitude: Schema.optional(Schema.Number.pipe(Schema.between(-180, 180))),
   placement: Schema.optional(Placement.Location),
-  version: Schema.optionalWith(Schema.NonNegativeInt, { default: () => 1 })
+  version: Schema.optionalWith(Schema.NonNegativeInt, { default: () => 1, exact: true })
 }) {}
 
 /**

@@ -41,7 +41,7 @@ export const Headcount = Schema.TaggedStruct("Headcount", { count: Schema.NonNeg
  */
 export const Roster = Schema.TaggedStruct("Roster", {
   residents: Schema.Array(Ids.ResidentId),
-  guests: Schema.optionalWith(Schema.NonNegativeInt, { default: () => 0 })
+  guests: Schema.optionalWith(Schema.NonNegativeInt, { default: () => 0, exact: true })
 })
 
 /**
@@ -85,16 +85,16 @@ export class Activity extends Schema.Class<Activity>("@zhili/Activity")(
     tenant: Ids.TenantId,
     id: Ids.ActivityId,
     service: Ids.ServiceId,
-    kind: Schema.optionalWith(Kind, { default: () => "session" as const }),
+    kind: Schema.optionalWith(Kind, { default: () => "session" as const, exact: true }),
     title: Schema.optional(Schema.String),
     start: Schema.DateTimeUtc,
     end: Schema.DateTimeUtc,
     space: Schema.optional(Ids.SpaceId),
     team: Schema.optional(Ids.VolunteerTeamId),
     participants: Participants,
-    volunteers: Schema.optionalWith(Schema.Array(VolunteerService), { default: () => [] }),
+    volunteers: Schema.optionalWith(Schema.Array(VolunteerService), { default: () => [], exact: true }),
     placement: Schema.optional(Placement.Location),
-    version: Schema.optionalWith(Schema.NonNegativeInt, { default: () => 1 })
+    version: Schema.optionalWith(Schema.NonNegativeInt, { default: () => 1, exact: true })
   }).pipe(
     Schema.filter((a) =>
       DateTime.lessThan(a.start, a.end)

@@ -42,7 +42,7 @@ const Years = Schema.Number.pipe(
 export const AgeRange = Schema.TaggedStruct("AgeRange", {
   min: Schema.optional(Years),
   max: Schema.optional(Years),
-  upper: Schema.optionalWith(UpperBound, { default: () => "completed" as const })
+  upper: Schema.optionalWith(UpperBound, { default: () => "completed" as const, exact: true })
 }).pipe(
   Schema.filter((r) => {
     if (r.min !== undefined && r.max !== undefined && r.min > r.max) return `min ${r.min} is above max ${r.max}`

@@ -69,9 +69,9 @@ export class VolunteerTeam extends Schema.Class<VolunteerTeam>("@zhili/Volunteer
   serviceType: ServiceType,
   ledBy: Schema.optional(Ids.OrgUnitId),
   leader: Schema.optional(Ids.PersonId),
-  members: Schema.optionalWith(Schema.Array(Ids.PersonId), { default: () => [] }),
+  members: Schema.optionalWith(Schema.Array(Ids.PersonId), { default: () => [], exact: true }),
   placement: Schema.optional(Placement.Location),
-  version: Schema.optionalWith(Schema.NonNegativeInt, { default: () => 1 })
+  version: Schema.optionalWith(Schema.NonNegativeInt, { default: () => 1, exact: true })
 }) {}
 
 /**
