@@ -7,6 +7,8 @@
 
 /** fast-check arbitraries for kernel values. */
 export * as Arbitraries from "./Arbitraries.js"
+/** fast-check arbitraries for fund ledgers. */
+export * as FundArbitraries from "./FundArbitraries.js"
 /** The seed's community operations: a space with an operator, a fund and projects, a needs survey (淄博). */
 export * as OperationFixtures from "./fixtures/Operations.js"
 /** The seed's services, volunteer teams and activities (锦绣华景小区). */

@@ -297,7 +297,7 @@ export const claim = (self: Project, claim: Claim): Either.Either<Project, Claim
       (c) => c.claimant.kind === claim.claimant.kind && c.claimant.name === claim.claimant.name && c.role === claim.role
     )
   ) {
-    return refuse(`they already ${claim.role} it`)
+    return refuse(`they already hold the role "${claim.role}"`)
   }
   return Either.right(new Project({ ...self, claims: [...self.claims, claim], version: self.version + 1 }))
 }
