@@ -33,6 +33,8 @@ export * as Operator from "./operation/Operator.js"
 export * as Project from "./operation/Project.js"
 /** Community spaces (阵地): area, functions, ownership, operator. */
 export * as Space from "./operation/Space.js"
+/** Plugins: extension points, composition, conflicts and dependencies. */
+export * as Plugin from "./plugin/Plugin.js"
 /** Activities (活动、场次): sessions, person-times (人次), volunteer hours, capacity. */
 export * as Activity from "./service/Activity.js"
 /** Service eligibility (服务对象条件) as typed predicates with plain-language reasons. */
@@ -43,3 +45,5 @@ export * as Placement from "./service/Placement.js"
 export * as Service from "./service/Service.js"
 /** Volunteer teams (志愿服务队) and the kinds of service. */
 export * as VolunteerTeam from "./service/VolunteerTeam.js"
+/** The version of @zhili/core. */
+export { coreVersion } from "./version.js"
