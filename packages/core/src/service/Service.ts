@@ -160,7 +160,8 @@ export const ServiceArea = Schema.Struct({
 })
 
 /**
- * A service (服务). `capacity` is places per session; `eligibility` the predicate people must meet (its words go to
+ * A service (服务). `program` names the brand or programme it belongs to (HSDS `program`, e.g. 暖心惠民服务品牌);
+ * `capacity` is places per session; `eligibility` the predicate people must meet (its words go to
  * HSDS `eligibility_description`, its ages to `minimum_age` / `maximum_age`); `spaces` are the spaces it is
  * delivered in (HSDS `service_at_location`).
  *
@@ -173,6 +174,7 @@ export class Service extends Schema.Class<Service>("@zhili/Service")({
   name: Schema.NonEmptyTrimmedString,
   alternateName: Schema.optional(Schema.String),
   description: Schema.optional(Schema.String),
+  program: Schema.optional(Schema.String),
   type: ServiceType,
   provider: Provider,
   partners: Schema.optionalWith(Schema.Array(Provider), { default: () => [], exact: true }),
