@@ -23,7 +23,8 @@ const project = (name: string, root: string, extra: { readonly include?: Readonl
 
 const projects: Array<TestProjectConfiguration> = [
   project("core", "./packages/core"),
-  project("testing", "./packages/testing")
+  project("testing", "./packages/testing"),
+  project("calendar-cn", "./packages/calendar-cn")
 ]
 
 export default projects

@@ -17,8 +17,16 @@ export * as Finding from "./kernel/Finding.js"
 export * as Ids from "./kernel/Ids.js"
 /** Calendar dates and ages. */
 export * as LocalDate from "./kernel/LocalDate.js"
+/** Opening hours: is it open at t, next opening and closing, with holiday overrides. */
+export * as OpeningHours from "./kernel/OpeningHours.js"
 /** Masking and disclosure of personal information. */
 export * as Privacy from "./kernel/Privacy.js"
+/** Recurrence rules (weekly, monthly, several periods a day) and their occurrences. */
+export * as Recurrence from "./kernel/Recurrence.js"
+/** Times of day, periods and time zones, and conversions between wall-clock time and instants. */
+export * as WallClock from "./kernel/WallClock.js"
+/** Working-day calendars, working days and working-time deadlines. */
+export * as WorkingCalendar from "./kernel/WorkingCalendar.js"
 /** Facility standards (阵地建设标准) and compliance. */
 export * as FacilityStandard from "./operation/FacilityStandard.js"
 /** Community development funds (社区发展基金) as a ledger. */
@@ -41,6 +49,8 @@ export * as Activity from "./service/Activity.js"
 export * as Eligibility from "./service/Eligibility.js"
 /** Where service-side records sit in the division, org and grid trees (the shape of a scope location). */
 export * as Placement from "./service/Placement.js"
+/** Service schedules (服务时间): recurring sessions, opening hours, always open; open at t, next opening, occurrences. */
+export * as Schedule from "./service/Schedule.js"
 /** Services (服务): provider, fees, eligibility, channels, capacity. */
 export * as Service from "./service/Service.js"
 /** Volunteer teams (志愿服务队) and the kinds of service. */

@@ -7,12 +7,14 @@
  *
  * @since 0.1.0
  */
-import { Schema } from "effect"
+import { type DateTime, Either, Schema } from "effect"
 import * as Ids from "../kernel/Ids.js"
 import * as LocalDate from "../kernel/LocalDate.js"
+import type { WorkingCalendar } from "../kernel/WorkingCalendar.js"
 import * as Money from "../operation/Money.js"
 import * as Eligibility from "./Eligibility.js"
 import * as Placement from "./Placement.js"
+import * as Schedule from "./Schedule.js"
 import * as VolunteerTeam from "./VolunteerTeam.js"
 
 /**
@@ -163,7 +165,8 @@ export const ServiceArea = Schema.Struct({
  * A service (服务). `program` names the brand or programme it belongs to (HSDS `program`, e.g. 暖心惠民服务品牌);
  * `capacity` is places per session; `eligibility` the predicate people must meet (its words go to
  * HSDS `eligibility_description`, its ages to `minimum_age` / `maximum_age`); `spaces` are the spaces it is
- * delivered in (HSDS `service_at_location`).
+ * delivered in (HSDS `service_at_location`); `schedule` says when it runs (HSDS `schedule`, with holidays and
+ * several periods a day).
  *
  * @since 0.1.0
  * @category models
@@ -184,6 +187,7 @@ export class Service extends Schema.Class<Service>("@zhili/Service")({
   capacity: Schema.optional(Schema.Int.pipe(Schema.positive())),
   eligibility: Schema.optional(Eligibility.Predicate),
   eligibilityDescription: Schema.optional(Schema.String),
+  schedule: Schema.optionalWith(Schedule.Schedule, { exact: true }),
   channels: Schema.NonEmptyArray(Channel),
   url: Schema.optional(Schema.String),
   email: Schema.optional(Schema.String),
@@ -223,6 +227,22 @@ export const checkEligibility = (
   on: LocalDate.LocalDate
 ): Eligibility.Result =>
   self.eligibility === undefined ? { _tag: "Eligible" } : Eligibility.check(self.eligibility, person, on)
+
+/**
+ * True when the service is open at an instant by its schedule (a service without a schedule is never "open": ask
+ * its provider). Inactive, defunct and temporarily closed services are closed whatever their schedule says.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const isOpenAt = (
+  self: Service,
+  instant: DateTime.Utc,
+  calendar?: WorkingCalendar
+): Either.Either<boolean, Schedule.ScheduleError> =>
+  self.schedule === undefined || self.status !== "active"
+    ? Either.right(false)
+    : Schedule.isOpenAt(self.schedule, instant, calendar)
 
 /**
  * True when the service is free of charge for its users (公益、免费).
