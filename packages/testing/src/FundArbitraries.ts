@@ -9,12 +9,13 @@ import { Schema } from "effect"
 import * as fc from "fast-check"
 
 /**
- * Options for {@link entries}: the fund, the projects grants may name, and the largest amount in fen.
+ * Options for {@link entries}: the tenant and fund, the projects grants may name, and the largest amount in fen.
  *
  * @since 0.1.0
  * @category arbitraries
  */
 export interface Options {
+  readonly tenant: Ids.TenantId
   readonly fund: Ids.FundId
   readonly projects: ReadonlyArray<Ids.ProjectId>
   readonly maxAmount?: number
@@ -40,7 +41,13 @@ export const entries = (options: Options): fc.Arbitrary<ReadonlyArray<Fund.Entry
       let day = LocalDate.toEpochDay(LocalDate.make(2025, 1, 1))
       return rows.map(([tag, value, p, gap], i) => {
         day += gap
-        const base = { id: `e${i}`, fund: options.fund, date: LocalDate.fromEpochDay(day), amount: Money.fen(value) }
+        const base = {
+          tenant: options.tenant,
+          id: `e${i}`,
+          fund: options.fund,
+          date: LocalDate.fromEpochDay(day),
+          amount: Money.fen(value)
+        }
         const extra =
           tag === "Donation"
             ? { donor: "donor" }

@@ -36,6 +36,7 @@ export class Fund extends Schema.Class<Fund>("@zhili/Fund")({
 export const location = (self: Fund): Placement.Location => Placement.resolve(self.tenant, self.placement)
 
 const common = {
+  tenant: Ids.TenantId,
   id: Ids.LedgerEntryId,
   fund: Ids.FundId,
   date: LocalDate.LocalDate,
@@ -193,7 +194,7 @@ export const balanceOf = (fund: Fund, entries: Iterable<Entry>): Money.Fen => {
 }
 
 /**
- * Posts one entry (记账). Refuses, with a typed error and nothing changed: an entry for another fund or with an id
+ * Posts one entry (记账). Refuses, with a typed error and nothing changed: an entry for another fund or tenant, one with an id
  * already posted, a grant to a project `projectExists` does not know, and a grant beyond the balance.
  *
  * @param projectExists - whether a project id refers to a real project (e.g. `(id) => projects.has(id)`)
@@ -208,6 +209,15 @@ export const post = (
   const fund = ledger.fund.id
   if (entry.fund !== fund) {
     return Either.left(new RejectedEntry({ fund, entry: entry.id, reason: `it belongs to fund ${entry.fund}` }))
+  }
+  if (entry.tenant !== ledger.fund.tenant) {
+    return Either.left(
+      new RejectedEntry({
+        fund,
+        entry: entry.id,
+        reason: `it belongs to tenant ${entry.tenant}, not ${ledger.fund.tenant}`
+      })
+    )
   }
   if (ledger.entries.some((e) => e.id === entry.id)) {
     return Either.left(new RejectedEntry({ fund, entry: entry.id, reason: "an entry with this id is already posted" }))
@@ -265,7 +275,7 @@ export const runningBalances = (
 }
 
 /**
- * Audits a stored ledger without stopping at the first problem: entries of another fund, duplicate ids, grants to
+ * Audits a stored ledger without stopping at the first problem: entries of another fund or tenant, duplicate ids, grants to
  * unknown projects and points where the running balance goes below zero are errors; entries dated earlier than
  * the entry before them are warnings. Paths are `entries[i]`.
  *
@@ -282,13 +292,13 @@ export const audit = (
   let b: number = fund.openingBalance
   entries.forEach((e, i) => {
     const path = ["entries", i]
-    if (e.fund !== fund.id) {
+    if (e.fund !== fund.id || e.tenant !== fund.tenant) {
       out.push(
         new Finding({
           code: "fund/foreign-entry",
           severity: "error",
           path,
-          message: `entry ${e.id} belongs to fund ${e.fund}, not ${fund.id}`
+          message: `entry ${e.id} belongs to fund ${e.fund} of tenant ${e.tenant}, not ${fund.id} of ${fund.tenant}`
         })
       )
     }

@@ -29,6 +29,7 @@ describe("Fund ledger", () => {
     const ok = Fund.replay(fund, ledger, exists)
     if (Either.isLeft(ok)) return assert.fail(ok.left.message)
     const overspend = Schema.decodeUnknownSync(Fund.Entry)({
+      tenant: fund.tenant,
       _tag: "ProjectGrant",
       id: "le-99",
       fund: fund.id,
@@ -50,6 +51,7 @@ describe("Fund ledger", () => {
   it("refuses a grant to an unknown project, a foreign entry and a duplicate id", () => {
     const led = Fund.open(fund)
     const grant = Schema.decodeUnknownSync(Fund.Entry)({
+      tenant: fund.tenant,
       _tag: "ProjectGrant",
       id: "x1",
       fund: fund.id,
@@ -60,6 +62,7 @@ describe("Fund ledger", () => {
     const r1 = Fund.post(led, grant, exists)
     assert.isTrue(Either.isLeft(r1) && r1.left._tag === "UnknownProject")
     const foreign = Schema.decodeUnknownSync(Fund.Entry)({
+      tenant: fund.tenant,
       _tag: "Donation",
       id: "x2",
       fund: "other",
@@ -73,12 +76,24 @@ describe("Fund ledger", () => {
     if (Either.isLeft(first)) return assert.fail(first.left.message)
     const r3 = Fund.post(first.right, { ...foreign, fund: fund.id }, exists)
     assert.isTrue(Either.isLeft(r3) && r3.left.message.includes("already posted"))
+    const otherTenant = Schema.decodeUnknownSync(Fund.Entry)({
+      ...Schema.encodeSync(Fund.Entry)(foreign),
+      id: "x3",
+      fund: fund.id,
+      tenant: "440881002001"
+    })
+    const r4 = Fund.post(led, otherTenant, exists)
+    assert.isTrue(
+      Either.isLeft(r4) &&
+        r4.left.message === "fund fund-chengnan: entry x3 rejected: it belongs to tenant 440881002001, not 370303001001"
+    )
   })
 
   it("audits a stored ledger with an overdraft and an unknown project, with paths", () => {
     const bad = [
       ...ledger.slice(0, 3),
       Schema.decodeUnknownSync(Fund.Entry)({
+        tenant: fund.tenant,
         _tag: "ProjectGrant",
         id: "le-x",
         fund: fund.id,
@@ -96,6 +111,7 @@ describe("Fund ledger", () => {
 
   it("rejects amounts that are not positive whole fen, with paths", () => {
     const r = Decode.decodeEither(Fund.Entry)({
+      tenant: fund.tenant,
       _tag: "Donation",
       id: "x",
       fund: "f",
@@ -108,6 +124,7 @@ describe("Fund ledger", () => {
     assert.isTrue(
       Either.isLeft(
         Decode.decodeEither(Fund.Entry)({
+          tenant: fund.tenant,
           _tag: "GrantIn",
           id: "x",
           fund: "f",
@@ -122,7 +139,7 @@ describe("Fund ledger", () => {
   it("property: posting never overdraws, and the balance is the replay of what was posted", () => {
     const projectIds = ["p1", "p2"].map((p) => Schema.decodeSync(Ids.ProjectId)(p))
     fc.assert(
-      fc.property(FundArbitraries.entries({ fund: fund.id, projects: projectIds }), (entries) => {
+      fc.property(FundArbitraries.entries({ tenant: fund.tenant, fund: fund.id, projects: projectIds }), (entries) => {
         let led = Fund.open(fund)
         for (const e of entries) {
           const next = Fund.post(led, e, () => true)
@@ -146,7 +163,7 @@ describe("Fund ledger", () => {
 
   it("property: a ledger's balance does not depend on the order it is summed in", () => {
     fc.assert(
-      fc.property(FundArbitraries.entries({ fund: fund.id, projects: [] }), (entries) => {
+      fc.property(FundArbitraries.entries({ tenant: fund.tenant, fund: fund.id, projects: [] }), (entries) => {
         expect(Fund.balanceOf(fund, [...entries].reverse())).toBe(Fund.balanceOf(fund, entries))
       })
     )
