@@ -129,3 +129,19 @@ describe("Activity capacity and rosters", () => {
     }
   })
 })
+
+describe("Seed fixtures hang together", () => {
+  it("every activity names a service of the compound, ids are unique, and all lie in the compound's scope", () => {
+    const all = [
+      ...ServiceFixtures.tcmSessions,
+      ...ServiceFixtures.afterSchoolActivities,
+      ...ServiceFixtures.teamActivities
+    ]
+    const services = new Set<string>(ServiceFixtures.services.map((s) => s.id))
+    expect(all.filter((a) => !services.has(a.service))).toEqual([])
+    expect(new Set(all.map((a) => a.id)).size).toBe(all.length)
+    expect(
+      all.every((a) => Placement.within(Activity.location(a), { division: "440881002", grid: ["jx-large"] }))
+    ).toBe(true)
+  })
+})
