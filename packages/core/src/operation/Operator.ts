@@ -6,7 +6,8 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
-import { Finding } from "../kernel/Finding.js"
+import * as KernelCreditCode from "../kernel/CreditCode.js"
+import { Finding, prefix } from "../kernel/Finding.js"
 import * as Ids from "../kernel/Ids.js"
 import * as LocalDate from "../kernel/LocalDate.js"
 import * as Activity from "../service/Activity.js"
@@ -15,26 +16,19 @@ import * as VolunteerTeam from "../service/VolunteerTeam.js"
 import * as Money from "./Money.js"
 
 /**
- * A unified social credit code (统一社会信用代码, GB 32100-2015) checked for structure: 18 characters from
- * `0-9 A-H J-N P Q R T U W X Y`, positions 3–8 digits (the division code). The checksum is not enforced here: early
- * pilot codes are legal yet fail it, so a checksum failure is a finding of the kernel credit-code rules.
+ * A unified social credit code (统一社会信用代码, GB 32100-2015): the kernel `CreditCode` schema (structure and
+ * alphabet). A checksum failure is not a decode failure, since early pilot codes are legal yet fail it; see
+ * {@link creditCodeFindings}.
  *
  * @since 0.1.0
  * @category models
  */
-export const CreditCode = Schema.String.pipe(
-  Schema.pattern(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, {
-    message: () =>
-      "a unified social credit code is 18 characters of 0-9 and A-Y without I, O, Z, S, V, with digits in positions 3–8"
-  }),
-  Schema.brand("@zhili/OperatorCreditCode"),
-  Schema.annotations({ identifier: "Operator.CreditCode", title: "unified social credit code" })
-)
+export const CreditCode = KernelCreditCode.CreditCode
 /**
  * @since 0.1.0
  * @category models
  */
-export type CreditCode = typeof CreditCode.Type
+export type CreditCode = KernelCreditCode.CreditCode
 
 /**
  * The legal form of an operator: an enterprise, a social enterprise (社区社会企业), a social organisation, an
@@ -86,6 +80,15 @@ export class Operator extends Schema.Class<Operator>("@zhili/Operator")({
  * @category scope
  */
 export const location = (self: Operator): Placement.Location => Placement.resolve(self.tenant, self.placement)
+
+/**
+ * Findings on an operator's credit code (a failing checksum, an unknown authority), with paths from the operator.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const creditCodeFindings = (self: Operator): ReadonlyArray<Finding> =>
+  prefix(KernelCreditCode.validate(self.creditCode), ["creditCode"])
 
 /**
  * A service an operator owes under an agreement (服务承诺): a kind of service, optionally a specific service record,

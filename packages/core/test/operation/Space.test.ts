@@ -86,6 +86,12 @@ describe("Operator and OperatingAgreement", () => {
   const { agreement, operator } = OperationFixtures
   it("holds a unified social credit code and rejects a malformed one with its path", () => {
     expect(operator.creditCode).toBe("91370303MA3C5Q7D2K")
+    expect(Operator.creditCodeFindings(operator).filter((f) => f.severity === "error")).toEqual([])
+    const pilot = new Operator.Operator({
+      ...operator,
+      creditCode: Schema.decodeSync(Operator.CreditCode)("91370303MA3C5Q7D2A")
+    })
+    expect(Operator.creditCodeFindings(pilot).map((f) => f.path[0])).toContain("creditCode")
     const r = Decode.decodeEither(Operator.Operator)({
       ...Schema.encodeSync(Operator.Operator)(operator),
       creditCode: "91370303MA3C5Q7D2I"
