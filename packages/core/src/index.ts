@@ -79,6 +79,20 @@ export * as Scope from "./kernel/Scope.js"
 export * as WallClock from "./kernel/WallClock.js"
 /** Working-day calendars, working days and working-time deadlines. */
 export * as WorkingCalendar from "./kernel/WorkingCalendar.js"
+/** Facility standards (阵地建设标准) and compliance. */
+export * as FacilityStandard from "./operation/FacilityStandard.js"
+/** Community development funds (社区发展基金) as a ledger. */
+export * as Fund from "./operation/Fund.js"
+/** Money (金额) as whole fen. */
+export * as Money from "./operation/Money.js"
+/** Needs surveys (需求调查), needs lists (一社一策) and the "一老一小" rule. */
+export * as Needs from "./operation/Needs.js"
+/** Operators (运营主体) and operating agreements (运营协议). */
+export * as Operator from "./operation/Operator.js"
+/** Community projects (微改造 and others): budget, milestones, grants, claims (认领). */
+export * as Project from "./operation/Project.js"
+/** Community spaces (阵地): area, functions, ownership, operator. */
+export * as Space from "./operation/Space.js"
 /** Party membership (组织关系) and branch composition. */
 export * as Membership from "./org/Membership.js"
 /** Groups of units with a lead unit (五联一体) and their monthly rotation. */
@@ -107,5 +121,17 @@ export * as Aggregates from "./store/Aggregates.js"
 export * as Store from "./store/Store.js"
 /** The Promise front door of the store, for hosts that do not use Effect. */
 export * as StoreClient from "./store/StoreClient.js"
+/** Activities (活动、场次): sessions, person-times (人次), volunteer hours, capacity. */
+export * as Activity from "./service/Activity.js"
+/** Service eligibility (服务对象条件) as typed predicates with plain-language reasons. */
+export * as Eligibility from "./service/Eligibility.js"
+/** Where service-side records sit in the division, org and grid trees (the shape of a scope location). */
+export * as Placement from "./service/Placement.js"
+/** Service schedules (服务时间): recurring sessions, opening hours, always open; open at t, next opening, occurrences. */
+export * as Schedule from "./service/Schedule.js"
+/** Services (服务): provider, fees, eligibility, channels, capacity. */
+export * as Service from "./service/Service.js"
+/** Volunteer teams (志愿服务队) and the kinds of service. */
+export * as VolunteerTeam from "./service/VolunteerTeam.js"
 /** The version of @zhili/core. */
 export { coreVersion } from "./version.js"

@@ -13,8 +13,14 @@ export * as CaseArbitraries from "./CaseArbitraries.js"
 export * as HuichangCounty from "./fixtures/HuichangCounty.js"
 /** A year of the seed compound's cases: 25 requests solved, 3 disputes mediated. */
 export * as JinxiuCases from "./fixtures/JinxiuCases.js"
+/** fast-check arbitraries for fund ledgers. */
+export * as FundArbitraries from "./FundArbitraries.js"
 /** The seed compound 锦绣华景小区 (新越社区, 城南街道, 廉江市) as a deterministic builder, with broken variants. */
 export * as JinxiuHuajing from "./fixtures/JinxiuHuajing.js"
+/** The seed's community operations: a space with an operator, a fund and projects, a needs survey (淄博). */
+export * as OperationFixtures from "./fixtures/Operations.js"
+/** The seed's services, volunteer teams and activities (锦绣华景小区). */
+export * as ServiceFixtures from "./fixtures/Services.js"
 /** fast-check generators of valid organisations and grids. */
 export * as OrgGridArbitraries from "./OrgGridArbitraries.js"
 /** The conformance suite every Store adapter runs. */
