@@ -115,12 +115,6 @@ export * as Building from "./registry/Building.js"
 export * as Household from "./registry/Household.js"
 /** Residents (居民) and "一老一小" counts. */
 export * as Resident from "./registry/Resident.js"
-/** The registry of stored aggregates. */
-export * as Aggregates from "./store/Aggregates.js"
-/** The storage port: aggregate descriptors, repositories, event logs, bulk import, an in-memory store. */
-export * as Store from "./store/Store.js"
-/** The Promise front door of the store, for hosts that do not use Effect. */
-export * as StoreClient from "./store/StoreClient.js"
 /** Activities (活动、场次): sessions, person-times (人次), volunteer hours, capacity. */
 export * as Activity from "./service/Activity.js"
 /** Service eligibility (服务对象条件) as typed predicates with plain-language reasons. */
@@ -133,5 +127,11 @@ export * as Schedule from "./service/Schedule.js"
 export * as Service from "./service/Service.js"
 /** Volunteer teams (志愿服务队) and the kinds of service. */
 export * as VolunteerTeam from "./service/VolunteerTeam.js"
+/** The registry of stored aggregates. */
+export * as Aggregates from "./store/Aggregates.js"
+/** The storage port: aggregate descriptors, repositories, event logs, bulk import, an in-memory store. */
+export * as Store from "./store/Store.js"
+/** The Promise front door of the store, for hosts that do not use Effect. */
+export * as StoreClient from "./store/StoreClient.js"
 /** The version of @zhili/core. */
 export { coreVersion } from "./version.js"

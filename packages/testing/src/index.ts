@@ -9,12 +9,12 @@
 export * as Arbitraries from "./Arbitraries.js"
 /** Generators and a test policy for case property tests. */
 export * as CaseArbitraries from "./CaseArbitraries.js"
+/** fast-check arbitraries for fund ledgers. */
+export * as FundArbitraries from "./FundArbitraries.js"
 /** 会昌县 (Huichang County, 360733): inspections, ratings, bulletins and task lists built from the seed. */
 export * as HuichangCounty from "./fixtures/HuichangCounty.js"
 /** A year of the seed compound's cases: 25 requests solved, 3 disputes mediated. */
 export * as JinxiuCases from "./fixtures/JinxiuCases.js"
-/** fast-check arbitraries for fund ledgers. */
-export * as FundArbitraries from "./FundArbitraries.js"
 /** The seed compound 锦绣华景小区 (新越社区, 城南街道, 廉江市) as a deterministic builder, with broken variants. */
 export * as JinxiuHuajing from "./fixtures/JinxiuHuajing.js"
 /** The seed's community operations: a space with an operator, a fund and projects, a needs survey (淄博). */
