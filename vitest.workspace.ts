@@ -23,7 +23,9 @@ const project = (name: string, root: string, extra: { readonly include?: Readonl
 
 const projects: Array<TestProjectConfiguration> = [
   project("core", "./packages/core"),
-  project("testing", "./packages/testing")
+  project("testing", "./packages/testing"),
+  project("report", "./packages/report"),
+  project("report-xlsx", "./packages/report-xlsx")
 ]
 
 export default projects

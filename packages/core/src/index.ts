@@ -19,3 +19,11 @@ export * as Ids from "./kernel/Ids.js"
 export * as LocalDate from "./kernel/LocalDate.js"
 /** Masking and disclosure of personal information. */
 export * as Privacy from "./kernel/Privacy.js"
+/** Report labels in Chinese and English, extensible by contexts and plugins. */
+export * as Labels from "./report/Labels.js"
+/** Report documents as data: sections, figures, tables, chart series, formatting. */
+export * as Report from "./report/Report.js"
+/** The reporter port: renderers that turn a report document into files. */
+export * as Reporter from "./report/Reporter.js"
+/** Section builders, their registry, report specifications and composition. */
+export * as SectionBuilder from "./report/SectionBuilder.js"
