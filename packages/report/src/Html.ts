@@ -49,12 +49,12 @@ nav a{color:var(--accent)}
 .figure .unit{font-size:.95rem;font-weight:400;margin-left:.25rem;color:var(--muted)}
 .figure details{font-size:.8rem;color:var(--muted)}
 .figure summary{cursor:pointer}
-.table-wrap{overflow-x:auto;-webkit-overflow-scrolling:touch;border:1px solid var(--line);border-radius:6px}
+.table-wrap{margin:1rem 0;overflow-x:auto;-webkit-overflow-scrolling:touch;border:1px solid var(--line);border-radius:6px}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
-caption{text-align:left;font-weight:600;padding:.5rem .75rem}
+caption{text-align:left;font-weight:600;padding:.5rem .75rem;position:sticky;left:0}
 th,td{padding:.4rem .75rem;border-top:1px solid var(--line);text-align:left;white-space:nowrap}
 th{background:var(--card);font-weight:600}
-td.num{text-align:right;font-variant-numeric:tabular-nums}
+th.num,td.num{text-align:right;font-variant-numeric:tabular-nums}
 figure.chart{margin:1rem 0;padding:8px;border:1px solid var(--line);border-radius:8px}
 figure.chart figcaption{font-weight:600;margin-bottom:.25rem}
 figure.chart svg{display:block;width:100%;height:auto}
@@ -124,7 +124,7 @@ export const toHtml = (document: Report.ReportDocument): string => {
       const parts: Array<string> = [`<section id="${escape(sid)}"><h2>${escape(`${i + 1}. ${s.title}`)}</h2>`]
       if (s.figures.length > 0) parts.push(`<ul class="figures">${s.figures.map((f) => figureHtml(f, document)).join("")}</ul>`)
       s.series.forEach((x, xi) => parts.push(chartHtml(x, `${sid}-chart-${xi}`)))
-      s.tables.forEach((t, ti) => parts.push(`<h3>${escape(t.title)}</h3>${tableHtml(t, `${sid}-table-${ti}`)}`))
+      s.tables.forEach((t, ti) => parts.push(tableHtml(t, `${sid}-table-${ti}`)))
       if (s.notes.length > 0) parts.push(`<div class="notes">${s.notes.map((n) => `<p>${escape(n)}</p>`).join("")}</div>`)
       parts.push("</section>")
       return parts.join("\n")
