@@ -27,3 +27,7 @@ export * as Report from "./report/Report.js"
 export * as Reporter from "./report/Reporter.js"
 /** Section builders, their registry, report specifications and composition. */
 export * as SectionBuilder from "./report/SectionBuilder.js"
+/** Plugins: extension points, composition, conflicts and dependencies. */
+export * as Plugin from "./plugin/Plugin.js"
+/** The version of @zhili/core. */
+export { coreVersion } from "./version.js"
