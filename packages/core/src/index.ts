@@ -19,6 +19,8 @@ export * as Ids from "./kernel/Ids.js"
 export * as LocalDate from "./kernel/LocalDate.js"
 /** Masking and disclosure of personal information. */
 export * as Privacy from "./kernel/Privacy.js"
+/** Plugins: extension points, composition, conflicts and dependencies. */
+export * as Plugin from "./plugin/Plugin.js"
 /** Report labels in Chinese and English, extensible by contexts and plugins. */
 export * as Labels from "./report/Labels.js"
 /** Report documents as data: sections, figures, tables, chart series, formatting. */
@@ -27,7 +29,5 @@ export * as Report from "./report/Report.js"
 export * as Reporter from "./report/Reporter.js"
 /** Section builders, their registry, report specifications and composition. */
 export * as SectionBuilder from "./report/SectionBuilder.js"
-/** Plugins: extension points, composition, conflicts and dependencies. */
-export * as Plugin from "./plugin/Plugin.js"
 /** The version of @zhili/core. */
 export { coreVersion } from "./version.js"

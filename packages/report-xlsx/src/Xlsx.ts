@@ -74,7 +74,11 @@ const styleHeader = (row: ExcelJS.Row): void => {
 
 const dateValue = (cell: Report.Cell): Date | string | null => {
   if (typeof cell !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(cell)) return cell === null ? null : String(cell)
-  const { day, month, year } = { year: Number(cell.slice(0, 4)), month: Number(cell.slice(5, 7)), day: Number(cell.slice(8, 10)) }
+  const { day, month, year } = {
+    year: Number(cell.slice(0, 4)),
+    month: Number(cell.slice(5, 7)),
+    day: Number(cell.slice(8, 10))
+  }
   return new Date(Date.UTC(year, month - 1, day))
 }
 
@@ -120,12 +124,19 @@ export const workbook = (document: Report.ReportDocument): ExcelJS.Workbook => {
   summary.addRow([document.title]).font = { bold: true, size: 14 }
   for (const [k, v] of [
     [t("report.period"), `${document.period.from} — ${document.period.to}`],
-    [t("report.scope"), document.scope.division === undefined ? document.scope.label : `${document.scope.label} (${document.scope.division})`],
+    [
+      t("report.scope"),
+      document.scope.division === undefined
+        ? document.scope.label
+        : `${document.scope.label} (${document.scope.division})`
+    ],
     [t("report.generatedAt"), Report.formatInstant(document.generatedAt)],
     [t("report.generatedFrom"), document.generatedFrom],
     [
       t("report.notes"),
-      document.disclosure === undefined ? t("report.masked") : t("report.disclosed", { reason: document.disclosure.reason })
+      document.disclosure === undefined
+        ? t("report.masked")
+        : t("report.disclosed", { reason: document.disclosure.reason })
     ]
   ] as const) {
     summary.addRow([k, v]).getCell(1).font = { bold: true }
@@ -136,14 +147,28 @@ export const workbook = (document: Report.ReportDocument): ExcelJS.Workbook => {
   document.sections.forEach((section, i) => {
     summary.addRow([i + 1, section.title])
     const sheet = addSheet(`${i + 1} ${section.title}`, 3)
-    sheet.columns = [{ width: 28 }, { width: 14 }, { width: 12 }, { width: 36 }, { width: 36 }, { width: 16 }, { width: 16 }]
+    sheet.columns = [
+      { width: 28 },
+      { width: 14 },
+      { width: 12 },
+      { width: 36 },
+      { width: 36 },
+      { width: 16 },
+      { width: 16 }
+    ]
     sheet.addRow([section.title]).font = { bold: true, size: 13 }
     sheet.addRow([])
     styleHeader(
       sheet.addRow([t("report.figure"), t("report.value"), t("report.unit"), t("report.formula"), t("report.inputs")])
     )
     for (const f of section.figures) {
-      const row = sheet.addRow([f.label, f.value, f.kind === "percent" ? "%" : f.unit, f.computation.formula, Report.formatInputs(f.computation)])
+      const row = sheet.addRow([
+        f.label,
+        f.value,
+        f.kind === "percent" ? "%" : f.unit,
+        f.computation.formula,
+        Report.formatInputs(f.computation)
+      ])
       row.getCell(2).numFmt = kindFormat(f.kind)
     }
     for (const table of section.tables) {
@@ -161,7 +186,9 @@ export const workbook = (document: Report.ReportDocument): ExcelJS.Workbook => {
       sheet.addRow([])
       sheet.addRow([`${series.title}${series.unit === "" ? "" : ` (${series.unit})`}`]).font = { bold: true }
       styleHeader(sheet.addRow(["", ...series.data.map((d) => d.name)]))
-      series.categories.forEach((c, ci) => sheet.addRow([c, ...series.data.map((d) => d.values[ci] ?? null)]))
+      series.categories.forEach((c, ci) => {
+        sheet.addRow([c, ...series.data.map((d) => d.values[ci] ?? null)])
+      })
     }
     for (const note of section.notes) {
       sheet.addRow([])

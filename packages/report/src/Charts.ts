@@ -18,7 +18,15 @@ echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, Tool
  * @since 0.1.0
  * @category style
  */
-export const palette: ReadonlyArray<string> = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"]
+export const palette: ReadonlyArray<string> = [
+  "#0072B2",
+  "#E69F00",
+  "#009E73",
+  "#CC79A7",
+  "#56B4E9",
+  "#D55E00",
+  "#F0E442"
+]
 
 /**
  * Size of a rendered chart in pixels; the SVG keeps its viewBox, so pages scale it to their width.
@@ -31,7 +39,8 @@ export interface Size {
   readonly height: number
 }
 
-const fontFamily = '"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif'
+const fontFamily =
+  '"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif'
 
 /**
  * The ECharts option for a series: axis chart for `bar` and `line`, one pie of the first data line for `pie`.

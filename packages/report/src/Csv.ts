@@ -5,8 +5,7 @@
  *
  * @since 0.1.0
  */
-import { type Report, Reporter } from "@zhili/core"
-import { Report as R } from "@zhili/core"
+import { Report as R, type Report, Reporter } from "@zhili/core"
 import { Effect } from "effect"
 import { chrome, facts, privacyNote, slug } from "./internal/chrome.js"
 

@@ -5,8 +5,7 @@
  *
  * @since 0.1.0
  */
-import { type Report, Reporter } from "@zhili/core"
-import { Report as R } from "@zhili/core"
+import { Report as R, type Report, Reporter } from "@zhili/core"
 import { Effect } from "effect"
 import * as Charts from "./Charts.js"
 import { chrome, facts, privacyNote, slug } from "./internal/chrome.js"
@@ -17,7 +16,7 @@ import { chrome, facts, privacyNote, slug } from "./internal/chrome.js"
  * @since 0.1.0
  * @category encoding
  */
-export const escape = (text: string): string =>
+export const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c)
 
 /**
@@ -77,31 +76,33 @@ footer{margin-top:2rem;font-size:.8rem;color:var(--muted)}
 
 const figureHtml = (f: Report.Figure, document: Report.ReportDocument): string => {
   const value = R.formatValue(f.value, f.kind)
-  const unit = f.kind === "percent" || f.value === null ? "" : `<span class="unit">${escape(f.unit)}</span>`
-  return `<li class="figure" data-figure-id="${escape(f.id)}"><div class="label">${escape(f.label)}</div><div class="value">${escape(value)}${unit}</div><details><summary>${escape(chrome(document, "report.formula"))}</summary><div>${escape(f.computation.formula)}</div><div>${escape(chrome(document, "report.inputs"))}: ${escape(R.formatInputs(f.computation))}</div></details></li>`
+  const unit = f.kind === "percent" || f.value === null ? "" : `<span class="unit">${escapeHtml(f.unit)}</span>`
+  return `<li class="figure" data-figure-id="${escapeHtml(f.id)}"><div class="label">${escapeHtml(f.label)}</div><div class="value">${escapeHtml(value)}${unit}</div><details><summary>${escapeHtml(chrome(document, "report.formula"))}</summary><div>${escapeHtml(f.computation.formula)}</div><div>${escapeHtml(chrome(document, "report.inputs"))}: ${escapeHtml(R.formatInputs(f.computation))}</div></details></li>`
 }
 
 const numeric = (type: Report.ColumnType) => type === "integer" || type === "decimal" || type === "percent"
 
 const tableHtml = (t: Report.Table, id: string): string => {
-  const head = t.columns.map((c) => `<th scope="col"${numeric(c.type) ? ' class="num"' : ""}>${escape(c.label)}</th>`)
+  const head = t.columns.map(
+    (c) => `<th scope="col"${numeric(c.type) ? ' class="num"' : ""}>${escapeHtml(c.label)}</th>`
+  )
   const body = t.rows.map(
     (row) =>
       `<tr>${t.columns
         .map((c, ci) => {
           const text = R.formatCell(row[ci] ?? null, c.type)
-          return `<td${numeric(c.type) ? ' class="num"' : ""} data-type="${c.type}">${escape(text)}</td>`
+          return `<td${numeric(c.type) ? ' class="num"' : ""} data-type="${c.type}">${escapeHtml(text)}</td>`
         })
         .join("")}</tr>`
   )
-  return `<div class="table-wrap"><table id="${escape(id)}"><caption>${escape(t.title)}</caption><thead><tr>${head.join("")}</tr></thead><tbody>${body.join("")}</tbody></table></div>`
+  return `<div class="table-wrap"><table id="${escapeHtml(id)}"><caption>${escapeHtml(t.title)}</caption><thead><tr>${head.join("")}</tr></thead><tbody>${body.join("")}</tbody></table></div>`
 }
 
 const chartHtml = (s: Report.Series, id: string): string => {
   const names = s.kind === "pie" ? s.categories : s.data.map((d) => d.name)
   const wide = Charts.toSvg(s, { width: 720, height: 360 }, `${id}-w`)
   const narrow = Charts.toSvg(s, { width: 360, height: 320 }, `${id}-n`)
-  return `<figure class="chart" id="${escape(id)}" data-kind="${s.kind}" data-series="${escape(JSON.stringify(names))}"><figcaption>${escape(s.title)}${s.unit === "" ? "" : ` (${escape(s.unit)})`}</figcaption><div class="wide" role="img" aria-label="${escape(s.title)}">${wide}</div><div class="narrow" role="img" aria-label="${escape(s.title)}">${narrow}</div></figure>`
+  return `<figure class="chart" id="${escapeHtml(id)}" data-kind="${s.kind}" data-series="${escapeHtml(JSON.stringify(names))}"><figcaption>${escapeHtml(s.title)}${s.unit === "" ? "" : ` (${escapeHtml(s.unit)})`}</figcaption><div class="wide" role="img" aria-label="${escapeHtml(s.title)}">${wide}</div><div class="narrow" role="img" aria-label="${escapeHtml(s.title)}">${narrow}</div></figure>`
 }
 
 /**
@@ -113,19 +114,21 @@ const chartHtml = (s: Report.Series, id: string): string => {
 export const toHtml = (document: Report.ReportDocument): string => {
   const lang = document.locale === "zh-CN" ? "zh-CN" : "en"
   const factsHtml = facts(document)
-    .map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(v)}</dd>`)
+    .map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`)
     .join("")
   const toc = document.sections
-    .map((s, i) => `<li><a href="#s-${escape(slug(s.id))}">${escape(`${i + 1}. ${s.title}`)}</a></li>`)
+    .map((s, i) => `<li><a href="#s-${escapeHtml(slug(s.id))}">${escapeHtml(`${i + 1}. ${s.title}`)}</a></li>`)
     .join("")
   const sections = document.sections
     .map((s, i) => {
       const sid = `s-${slug(s.id)}`
-      const parts: Array<string> = [`<section id="${escape(sid)}"><h2>${escape(`${i + 1}. ${s.title}`)}</h2>`]
-      if (s.figures.length > 0) parts.push(`<ul class="figures">${s.figures.map((f) => figureHtml(f, document)).join("")}</ul>`)
-      s.series.forEach((x, xi) => parts.push(chartHtml(x, `${sid}-chart-${xi}`)))
-      s.tables.forEach((t, ti) => parts.push(tableHtml(t, `${sid}-table-${ti}`)))
-      if (s.notes.length > 0) parts.push(`<div class="notes">${s.notes.map((n) => `<p>${escape(n)}</p>`).join("")}</div>`)
+      const parts: Array<string> = [`<section id="${escapeHtml(sid)}"><h2>${escapeHtml(`${i + 1}. ${s.title}`)}</h2>`]
+      if (s.figures.length > 0)
+        parts.push(`<ul class="figures">${s.figures.map((f) => figureHtml(f, document)).join("")}</ul>`)
+      parts.push(...s.series.map((x, xi) => chartHtml(x, `${sid}-chart-${xi}`)))
+      parts.push(...s.tables.map((t, ti) => tableHtml(t, `${sid}-table-${ti}`)))
+      if (s.notes.length > 0)
+        parts.push(`<div class="notes">${s.notes.map((n) => `<p>${escapeHtml(n)}</p>`).join("")}</div>`)
       parts.push("</section>")
       return parts.join("\n")
     })
@@ -137,17 +140,17 @@ export const toHtml = (document: Report.ReportDocument): string => {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="zhili">
-<title>${escape(document.title)}</title>
+<title>${escapeHtml(document.title)}</title>
 <style>${css}</style>
 </head>
 <body>
 <main>
-<h1>${escape(document.title)}</h1>
+<h1>${escapeHtml(document.title)}</h1>
 <dl class="facts">${factsHtml}</dl>
-<p class="privacy${disclosed ? " disclosed" : ""}">${escape(privacyNote(document))}</p>
-<nav aria-label="${escape(chrome(document, "report.contents"))}"><strong>${escape(chrome(document, "report.contents"))}</strong><ol>${toc}</ol></nav>
+<p class="privacy${disclosed ? " disclosed" : ""}">${escapeHtml(privacyNote(document))}</p>
+<nav aria-label="${escapeHtml(chrome(document, "report.contents"))}"><strong>${escapeHtml(chrome(document, "report.contents"))}</strong><ol>${toc}</ol></nav>
 ${sections}
-<footer>${escape(chrome(document, "report.generatedAt"))}: ${escape(R.formatInstant(document.generatedAt))}</footer>
+<footer>${escapeHtml(chrome(document, "report.generatedAt"))}: ${escapeHtml(R.formatInstant(document.generatedAt))}</footer>
 </main>
 </body>
 </html>

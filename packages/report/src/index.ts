@@ -28,4 +28,9 @@ export * as Markdown from "./Markdown.js"
  * @since 0.1.0
  * @category reporters
  */
-export const reporters: ReadonlyArray<Reporter.Reporter> = [Markdown.reporter, Html.reporter, Csv.reporter, Json.reporter]
+export const reporters: ReadonlyArray<Reporter.Reporter> = [
+  Markdown.reporter,
+  Html.reporter,
+  Csv.reporter,
+  Json.reporter
+]

@@ -15,14 +15,14 @@ import { Html } from "@zhili/report"
 import { ReportSample } from "@zhili/testing"
 import { chromium } from "playwright-core"
 
-const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"
+const executablePath = process.env.ZHILI_CHROMIUM ?? "/usr/bin/chromium"
 const available = existsSync(executablePath)
 const inCi = process.env.CI !== undefined && process.env.CI !== "" && process.env.CI !== "false"
 const artifacts = resolve(dirname(fileURLToPath(import.meta.url)), "../../../test-artifacts")
 
 if (!available) {
   console.warn(
-    `[browser test] skipped: no Chromium at ${executablePath} (install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH)`
+    `[browser test] skipped: no Chromium at ${executablePath} (install it with \`apt-get install -y chromium\` or set ZHILI_CHROMIUM)`
   )
 }
 
@@ -65,6 +65,7 @@ describe("HTML report in a real browser", () => {
           if (!r.url().startsWith("file:")) requests.push(r.url())
         })
         await page.goto(`file://${file}`)
+        // biome-ignore lint/performance/useDomNodeTextContent: innerText is what a reader sees (hidden text excluded)
         const body = await page.locator("body").innerText()
         for (const section of report.sections) {
           assert.include(body, section.title)
@@ -94,7 +95,11 @@ describe("HTML report in a real browser", () => {
           assert.isAbove(chart?.height ?? 0, 100, `chart ${series.id} is drawn with a height`)
           assert.isAbove(chart?.paths ?? 0, series.kind === "pie" ? 1 : series.categories.length - 1)
           const names = series.kind === "pie" ? series.categories : series.data.map((d) => d.name)
-          for (const name of names) assert.isTrue(chart?.text.some((t) => t.includes(name)), `legend shows ${name}`)
+          for (const name of names)
+            assert.isTrue(
+              chart?.text.some((t) => t.includes(name)),
+              `legend shows ${name}`
+            )
         })
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
         assert.isAtMost(overflow, 0, "the page does not scroll sideways")

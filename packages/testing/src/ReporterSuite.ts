@@ -57,7 +57,8 @@ export const suite = (name: string, reporter: Reporter.Reporter, options: Option
         assert.isTrue(artifacts.some((a) => a.mediaType === reporter.mediaType))
         for (const a of artifacts) assert.isAbove(a.bytes.length, 0, `${a.name} is empty`)
         assert.strictEqual(new Set(artifacts.map((a) => a.name)).size, artifacts.length, "file names are unique")
-      }))
+      })
+    )
 
     for (const locale of ["zh-CN", "en"] as const) {
       it.effect(`shows the title, every section title and every figure (${locale})`, () =>
@@ -75,7 +76,8 @@ export const suite = (name: string, reporter: Reporter.Reporter, options: Option
               )
             }
           }
-        }))
+        })
+      )
     }
 
     it.effect("keeps personal data masked: raw identity number, phone and child name never appear", () =>
@@ -87,7 +89,8 @@ export const suite = (name: string, reporter: Reporter.Reporter, options: Option
         }
         assert.include(text, Privacy.maskIdNumber(ReportSample.secrets.idNumber))
         assert.include(text, Privacy.maskMobile(ReportSample.secrets.phone))
-      }))
+      })
+    )
 
     it.effect("states the reason when a disclosure reveals personal data", () =>
       Effect.gen(function* () {
@@ -96,6 +99,7 @@ export const suite = (name: string, reporter: Reporter.Reporter, options: Option
         assert.include(text, disclosure.reason)
         assert.include(text, ReportSample.secrets.phone)
         assert.notInclude(text, ReportSample.secrets.idNumber)
-      }))
+      })
+    )
   })
 }

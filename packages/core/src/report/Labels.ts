@@ -7,6 +7,7 @@
  */
 import { Schema } from "effect"
 import { Finding } from "../kernel/Finding.js"
+import * as Plugin from "../plugin/Plugin.js"
 
 /**
  * The languages a report is written in: simplified Chinese (default) and English.
@@ -158,3 +159,40 @@ export const report: Labels = make({
  * @category defaults
  */
 export const defaults: Labels = report
+
+/**
+ * One label as a plugin contributes it: the id and its text in every locale. Plugins namespace their ids by plugin
+ * id (`my-city/case.hotline`) or override an existing id with `{ override: true }` to reword it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export class Definition extends Schema.Class<Definition>("@zhili/LabelDefinition")({
+  id: Schema.String.pipe(Schema.minLength(1, { message: () => "a label id is not empty" })),
+  "zh-CN": Schema.String,
+  en: Schema.String
+}) {}
+
+/**
+ * The extension point `report.labels`: plugins contribute report labels here.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const point: Plugin.ExtensionPoint<Definition> = Plugin.extensionPoint({
+  id: "report.labels",
+  description: "Report labels (报表标签) in Chinese and English, keyed by label id",
+  schema: Definition,
+  key: (d) => d.id
+})
+
+/**
+ * The labels contributed by composed plugins, over the {@link defaults} (a contributed id replaces the default).
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const fromPlugins = (registry: Plugin.Registry, base: Labels = defaults): Labels =>
+  merge(base, {
+    entries: new Map(registry.values(point).map((d) => [d.id, new Entry({ "zh-CN": d["zh-CN"], en: d.en })]))
+  })

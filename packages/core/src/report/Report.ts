@@ -23,7 +23,9 @@ import { Locale } from "./Labels.js"
  */
 export class Period extends Schema.Class<Period>("@zhili/ReportPeriod")(
   Schema.Struct({ from: LocalDate, to: LocalDate }).pipe(
-    Schema.filter((p) => p.from <= p.to || { path: ["to"], message: `period ends (${p.to}) before it starts (${p.from})` })
+    Schema.filter(
+      (p) => p.from <= p.to || { path: ["to"], message: `period ends (${p.to}) before it starts (${p.from})` }
+    )
   )
 ) {}
 

@@ -1,15 +1,20 @@
 import { Labels, Report } from "@zhili/core"
 
 /** The report's own words in the document's locale. */
-export const chrome = (document: Report.ReportDocument, id: string, params?: Readonly<Record<string, string | number>>) =>
-  Labels.text(Labels.defaults, id, document.locale, params)
+export const chrome = (
+  document: Report.ReportDocument,
+  id: string,
+  params?: Readonly<Record<string, string | number>>
+) => Labels.text(Labels.defaults, id, document.locale, params)
 
 /** The header facts every renderer prints, as label/value pairs. */
 export const facts = (document: Report.ReportDocument): ReadonlyArray<readonly [string, string]> => [
   [chrome(document, "report.period"), `${document.period.from} — ${document.period.to}`],
   [
     chrome(document, "report.scope"),
-    document.scope.division === undefined ? document.scope.label : `${document.scope.label} (${document.scope.division})`
+    document.scope.division === undefined
+      ? document.scope.label
+      : `${document.scope.label} (${document.scope.division})`
   ],
   [chrome(document, "report.generatedAt"), Report.formatInstant(document.generatedAt)],
   [chrome(document, "report.generatedFrom"), document.generatedFrom]
