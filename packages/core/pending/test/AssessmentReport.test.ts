@@ -1,0 +1,48 @@
+import { assert, describe, it } from "@effect/vitest"
+import { AssessmentReport, LocalDate, Report, SectionBuilder } from "@zhili/core"
+import { HuichangCounty as H } from "@zhili/testing"
+import { DateTime, Either } from "effect"
+
+describe("assessment sections over Huichang", () => {
+  it("build and validate", () => {
+    const registry = Either.getOrThrow(
+      SectionBuilder.register(
+        SectionBuilder.empty,
+        AssessmentReport.inspections,
+        AssessmentReport.bulletins,
+        AssessmentReport.tasks
+      )
+    )
+    const doc = Either.getOrThrow(
+      SectionBuilder.build(
+        new SectionBuilder.ReportSpec({
+          title: "t",
+          period: new Report.Period({ from: LocalDate.make(2024, 1, 1), to: H.asOf }),
+          scope: new Report.ScopeRef({ label: "x" }),
+          generatedAt: DateTime.unsafeMake("2024-12-01T00:00:00Z")
+        }),
+        {
+          inspections: H.inspections,
+          rectifications: H.rectifications,
+          bulletin: H.bulletin,
+          taskLists: [H.reformTasks]
+        },
+        registry
+      )
+    )
+    const fig = (id: string) => doc.sections.flatMap((s) => s.figures).find((f) => f.id === id)?.value
+    assert.deepStrictEqual(Report.validate(doc), [])
+    assert.deepStrictEqual(
+      [
+        "inspected-units",
+        "inspections",
+        "suggestions",
+        "rectification-completion",
+        "bulletin-praise",
+        "bulletin-criticism",
+        "tasks"
+      ].map(fig),
+      [90, 108, 229, 1, 51, 12, 398]
+    )
+  })
+})
