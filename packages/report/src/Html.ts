@@ -117,7 +117,7 @@ export const toHtml = (document: Report.ReportDocument): string => {
     .map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`)
     .join("")
   const toc = document.sections
-    .map((s, i) => `<li><a href="#s-${escapeHtml(slug(s.id))}">${escapeHtml(`${i + 1}. ${s.title}`)}</a></li>`)
+    .map((s) => `<li><a href="#s-${escapeHtml(slug(s.id))}">${escapeHtml(s.title)}</a></li>`)
     .join("")
   const sections = document.sections
     .map((s, i) => {
