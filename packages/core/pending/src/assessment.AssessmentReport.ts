@@ -8,8 +8,11 @@
 import * as Labels from "../report/Labels.js"
 import * as Report from "../report/Report.js"
 import * as SectionBuilder from "../report/SectionBuilder.js"
+import type * as Assessment from "./Assessment.js"
+import * as Award from "./Award.js"
 import type * as Bulletin from "./Bulletin.js"
 import * as Inspection from "./Inspection.js"
+import * as Rating from "./Rating.js"
 import * as TaskList from "./TaskList.js"
 
 /**
@@ -40,6 +43,19 @@ export const labels: Labels.Labels = Labels.make({
   "assessment.tasks.completion": { "zh-CN": "任务完成率", en: "Task completion" },
   "assessment.tasks.list": { "zh-CN": "清单", en: "List" },
   "assessment.tasks.overdue": { "zh-CN": "逾期任务", en: "Overdue tasks" },
+  "assessment.ratings.assessed": { "zh-CN": "参评单位", en: "Units assessed" },
+  "assessment.ratings.selected": { "zh-CN": "评定数量", en: "Selected" },
+  "assessment.ratings.mean": { "zh-CN": "平均得分", en: "Mean score" },
+  "assessment.ratings.horse": { "zh-CN": "骏马奖", en: "Horse awards" },
+  "assessment.ratings.snail": { "zh-CN": "蜗牛奖", en: "Snail awards" },
+  "assessment.ratings.table": { "zh-CN": "评定结果", en: "Rating decisions" },
+  "assessment.ratings.subject": { "zh-CN": "单位", en: "Unit" },
+  "assessment.ratings.total": { "zh-CN": "得分", en: "Score" },
+  "assessment.ratings.rank": { "zh-CN": "名次", en: "Rank" },
+  "assessment.ratings.result": { "zh-CN": "结果", en: "Result" },
+  "assessment.ratings.yes": { "zh-CN": "评定", en: "selected" },
+  "assessment.ratings.no": { "zh-CN": "未评定", en: "not selected" },
+  "assessment.records.assessments": { "zh-CN": "考核", en: "assessment" },
   "assessment.records.inspections": { "zh-CN": "巡学旁听", en: "inspection" },
   "assessment.records.rectifications": { "zh-CN": "整改", en: "rectification" },
   "assessment.records.bulletins": { "zh-CN": "栏目", en: "bulletin" },
@@ -288,3 +304,120 @@ export const tasks: SectionBuilder.SectionBuilder<TaskRecords> = SectionBuilder.
     })
   }
 })
+
+/**
+ * Records a rating section reads.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RatingRecords {
+  readonly assessments: ReadonlyArray<Assessment.Assessment>
+}
+
+/**
+ * A rating section (评星定级、评选) for one rating scheme, over the assessments whose period ends in the report
+ * period: units assessed, units selected by the scheme (threshold or quota), mean score, the decisions, and, with an
+ * award policy, the horse and snail awards (骏马奖/蜗牛奖). Seed (Huichang): 23 "four-strong" branches; 25 model
+ * organs.
+ *
+ * @since 0.1.0
+ * @category sections
+ */
+export const ratings = (options: {
+  readonly id: string
+  readonly title: Labels.Entry
+  readonly scheme: Rating.RatingScheme
+  readonly awards?: Award.AwardPolicy
+}): SectionBuilder.SectionBuilder<RatingRecords> =>
+  SectionBuilder.make<RatingRecords>({
+    id: options.id,
+    labels: Labels.merge(labels, { entries: new Map([[`${options.id}.title`, options.title]]) }),
+    sources: (r) => [{ kind: "assessment.records.assessments", count: r.assessments.length }],
+    build: (r, { period, t }) => {
+      const assessed = r.assessments.filter((a) => a.period.to >= period.from && a.period.to <= period.to)
+      const result = Rating.rate(options.scheme, assessed)
+      const awards = options.awards === undefined ? undefined : Award.awards(assessed, options.awards)
+      const input = [new Report.Input({ label: t("assessment.records.assessments"), count: assessed.length })]
+      return Report.section({
+        id: options.id,
+        title: t(`${options.id}.title`),
+        figures: [
+          Report.count({
+            id: "assessed",
+            label: t("assessment.ratings.assessed"),
+            unit: t("unit.items"),
+            items: assessed,
+            inputLabel: t("assessment.records.assessments"),
+            formula: "count(assessments whose period ends in the report period)"
+          }),
+          new Report.Figure({
+            id: "selected",
+            label: t("assessment.ratings.selected"),
+            value: result.selected.length,
+            kind: "integer",
+            unit: t("unit.items"),
+            computation: new Report.Computation({
+              formula:
+                options.scheme._tag === "Quota"
+                  ? "top places by total within the quota"
+                  : "totals at or above the threshold",
+              inputs: input
+            })
+          }),
+          new Report.Figure({
+            id: "mean-score",
+            label: t("assessment.ratings.mean"),
+            value: assessed.length === 0 ? null : assessed.reduce((n, a) => n + a.total, 0) / assessed.length,
+            kind: "decimal",
+            unit: "",
+            computation: new Report.Computation({ formula: "sum(totals) ÷ units assessed", inputs: input })
+          }),
+          ...(awards === undefined
+            ? []
+            : [
+                new Report.Figure({
+                  id: "horse-awards",
+                  label: t("assessment.ratings.horse"),
+                  value: awards.horse.length,
+                  kind: "integer",
+                  unit: t("unit.items"),
+                  computation: new Report.Computation({
+                    formula: "top places of the ranking, ties included",
+                    inputs: input
+                  })
+                }),
+                new Report.Figure({
+                  id: "snail-awards",
+                  label: t("assessment.ratings.snail"),
+                  value: awards.snail.length,
+                  kind: "integer",
+                  unit: t("unit.items"),
+                  computation: new Report.Computation({
+                    formula: "bottom places of the ranking, ties included",
+                    inputs: input
+                  })
+                })
+              ])
+        ],
+        tables: [
+          new Report.Table({
+            id: "decisions",
+            title: t("assessment.ratings.table"),
+            columns: [
+              new Report.Column({ id: "subject", label: t("assessment.ratings.subject"), type: "text" }),
+              new Report.Column({ id: "total", label: t("assessment.ratings.total"), type: "decimal" }),
+              new Report.Column({ id: "rank", label: t("assessment.ratings.rank"), type: "integer" }),
+              new Report.Column({ id: "result", label: t("assessment.ratings.result"), type: "text" })
+            ],
+            rows: result.decisions.map((d) => [
+              d.subject,
+              d.total,
+              d.rank,
+              t(d.selected ? "assessment.ratings.yes" : "assessment.ratings.no")
+            ])
+          })
+        ]
+      })
+    }
+  })
