@@ -17,8 +17,16 @@ export * as Finding from "./kernel/Finding.js"
 export * as Ids from "./kernel/Ids.js"
 /** Calendar dates and ages. */
 export * as LocalDate from "./kernel/LocalDate.js"
+/** Opening hours: is it open at t, next opening and closing, with holiday overrides. */
+export * as OpeningHours from "./kernel/OpeningHours.js"
 /** Masking and disclosure of personal information. */
 export * as Privacy from "./kernel/Privacy.js"
+/** Recurrence rules (weekly, monthly, several periods a day) and their occurrences. */
+export * as Recurrence from "./kernel/Recurrence.js"
+/** Times of day, periods and time zones, and conversions between wall-clock time and instants. */
+export * as WallClock from "./kernel/WallClock.js"
+/** Working-day calendars, working days and working-time deadlines. */
+export * as WorkingCalendar from "./kernel/WorkingCalendar.js"
 /** Plugins: extension points, composition, conflicts and dependencies. */
 export * as Plugin from "./plugin/Plugin.js"
 /** Report labels in Chinese and English, extensible by contexts and plugins. */
