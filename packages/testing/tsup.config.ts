@@ -6,7 +6,7 @@ export default defineConfig({
   target: "node20",
   platform: "node",
   tsconfig: "tsconfig.build.json",
-  dts: true,
+  dts: false,
   sourcemap: true,
   clean: true,
   splitting: false

@@ -7,7 +7,11 @@
 
 /** fast-check arbitraries for kernel values. */
 export * as Arbitraries from "./Arbitraries.js"
+/** The seed compound 锦绣华景小区 (新越社区, 城南街道, 廉江市) as a deterministic builder, with broken variants. */
+export * as JinxiuHuajing from "./fixtures/JinxiuHuajing.js"
 /** A sample report, built from synthetic records with the seed compound's totals, for renderer tests. */
 export * as ReportSample from "./fixtures/ReportSample.js"
+/** fast-check generators of valid organisations and grids. */
+export * as OrgGridArbitraries from "./OrgGridArbitraries.js"
 /** The conformance suite every report renderer runs with one line. */
 export * as ReporterSuite from "./ReporterSuite.js"

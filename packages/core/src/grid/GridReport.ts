@@ -265,3 +265,11 @@ const monthsOf = (period: Report.Period): ReadonlyArray<string> => {
   }
   return out
 }
+
+/**
+ * Every record the grid sections read.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Records = StructureRecords & VisitRecords

@@ -1,0 +1,141 @@
+/**
+ * Groups of units with a lead unit (联建共建体系, e.g. the seven "五联一体" systems of Huichang) and their monthly
+ * hosting rotation.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+import * as Finding from "../kernel/Finding.js"
+import { OrgGroupId, OrgUnitId, TenantId } from "../kernel/Ids.js"
+
+/**
+ * The joint activities of a group: 联学 joint study, 联讲 joint lecture, 联查 joint inspection, 联动 joint action.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const Activity = Schema.Literal("joint-study", "joint-lecture", "joint-inspection", "joint-action")
+
+/**
+ * A group of units led by `lead`; `members` lists the others (the lead takes part in the rotation too).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export class OrgGroup extends Schema.Class<OrgGroup>("@zhili/OrgGroup")(
+  Schema.Struct({
+    id: OrgGroupId,
+    tenant: TenantId,
+    name: Schema.NonEmptyTrimmedString,
+    lead: OrgUnitId,
+    members: Schema.Array(OrgUnitId),
+    activities: Schema.optional(Schema.Array(Activity))
+  }).pipe(
+    Schema.filter((g) => {
+      const i = g.members.findIndex((m, j) => m === g.lead || g.members.indexOf(m) !== j)
+      return i < 0 ? undefined : { path: ["members", i], message: `member ${g.members[i]} is the lead or listed twice` }
+    })
+  )
+) {}
+
+/**
+ * A unit that cannot host in a month (1–12).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface OptOut {
+  readonly unit: OrgUnitId
+  readonly month: number
+}
+
+/**
+ * Who hosts which month of a year.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Rotation {
+  readonly months: ReadonlyArray<{ readonly month: number; readonly host: OrgUnitId | undefined }>
+  /** Months hosted per unit over the year. */
+  readonly counts: ReadonlyMap<OrgUnitId, number>
+  readonly findings: ReadonlyArray<Finding.Finding>
+}
+
+/**
+ * The monthly hosting rotation of a group over twelve months (每月轮流开展"五联"活动; seed, Huichang). Fair: each
+ * month goes to the available unit that has hosted least so far, ties broken by the order lead, then members, then
+ * by who hosted longest ago — so without opt-outs every unit hosts ⌊12/n⌋ or ⌈12/n⌉ times. A unit that opts out of a
+ * month is skipped; a month nobody can host is left empty with a finding. After this first pass, a month moves from
+ * its host to another unit free that month while the host has hosted two or more times more than that unit, so in
+ * the result no month could go to a free unit that hosts two fewer times (the schedule is balanced as far as the
+ * opt-outs allow).
+ *
+ * @param group - the group
+ * @param optOuts - units unavailable in given months
+ * @param previous - hosts counts carried over from earlier years, so fairness extends across years (optional)
+ * @since 0.1.0
+ * @category rules
+ */
+export const rotation = (
+  group: OrgGroup,
+  optOuts: ReadonlyArray<OptOut> = [],
+  previous: ReadonlyMap<OrgUnitId, number> = new Map()
+): Rotation => {
+  const order = [group.lead, ...group.members]
+  const counts = new Map<OrgUnitId, number>(order.map((u) => [u, 0] as const))
+  const total = new Map<OrgUnitId, number>(order.map((u) => [u, previous.get(u) ?? 0] as const))
+  const last = new Map<OrgUnitId, number>()
+  const months: Array<{ month: number; host: OrgUnitId | undefined }> = []
+  const findings: Array<Finding.Finding> = []
+  for (let month = 1; month <= 12; month++) {
+    const available = order.filter((u) => !optOuts.some((o) => o.unit === u && o.month === month))
+    const host = available
+      .map((u, i) => ({ u, i }))
+      .sort((a, b) => {
+        const d = (total.get(a.u) ?? 0) - (total.get(b.u) ?? 0)
+        if (d !== 0) return d
+        const l = (last.get(a.u) ?? -1) - (last.get(b.u) ?? -1)
+        return l !== 0 ? l : a.i - b.i
+      })[0]?.u
+    months.push({ month, host })
+    if (host === undefined) {
+      findings.push(
+        Finding.warning(
+          "org/rotation-no-host",
+          ["months", month],
+          `no unit of ${group.name} can host in month ${month}`
+        )
+      )
+      continue
+    }
+    counts.set(host, (counts.get(host) ?? 0) + 1)
+    total.set(host, (total.get(host) ?? 0) + 1)
+    last.set(host, month)
+  }
+  // Balance: move a month from its host to another unit available that month while the host has hosted at least
+  // two more times; each move lowers the sum of squared counts, so this ends.
+  const isFree = (u: OrgUnitId, month: number) => !optOuts.some((o) => o.unit === u && o.month === month)
+  let moved = true
+  while (moved) {
+    moved = false
+    for (const slot of months) {
+      const host = slot.host
+      if (host === undefined) continue
+      const to = order.find(
+        (v) => v !== host && isFree(v, slot.month) && (total.get(host) ?? 0) - (total.get(v) ?? 0) >= 2
+      )
+      if (to === undefined) continue
+      slot.host = to
+      for (const [u, d] of [
+        [host, -1],
+        [to, 1]
+      ] as const) {
+        counts.set(u, (counts.get(u) ?? 0) + d)
+        total.set(u, (total.get(u) ?? 0) + d)
+      }
+      moved = true
+    }
+  }
+  return { months, counts, findings }
+}

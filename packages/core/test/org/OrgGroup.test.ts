@@ -1,0 +1,83 @@
+import { describe, expect, it } from "@effect/vitest"
+import { Decode, OrgGroup } from "@zhili/core"
+import { Either, Schema } from "effect"
+import * as fc from "fast-check"
+
+const group = (n: number) =>
+  Schema.decodeSync(OrgGroup.OrgGroup)({
+    id: "sys-1",
+    tenant: "360733",
+    name: "政法系统",
+    lead: "u0",
+    members: Array.from({ length: n - 1 }, (_, i) => `u${i + 1}`),
+    activities: ["joint-study", "joint-lecture", "joint-inspection", "joint-action"]
+  })
+
+describe("OrgGroup.rotation (五联一体, monthly)", () => {
+  it("is fair over a year: every unit hosts ⌊12/n⌋ or ⌈12/n⌉ times, the lead first", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 15 }), (n) => {
+        const r = OrgGroup.rotation(group(n))
+        const counts = [...r.counts.values()]
+        expect(counts.reduce((a, b) => a + b, 0)).toBe(12)
+        expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1)
+        expect(r.months[0]?.host).toBe("u0")
+      })
+    )
+  })
+  it("skips units that opt out of a month, and leaves no month that a free unit with two fewer turns could take", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 8 }),
+        fc.array(fc.record({ unit: fc.integer({ min: 0, max: 7 }), month: fc.integer({ min: 1, max: 12 }) }), {
+          maxLength: 30
+        }),
+        (n, raw) => {
+          const optOuts = raw.map((o) => ({ unit: `u${o.unit % n}` as never, month: o.month }))
+          const free = (u: string, month: number) => !optOuts.some((o) => o.unit === u && o.month === month)
+          const r = OrgGroup.rotation(group(n), optOuts)
+          const units = [...r.counts.keys()]
+          for (const m of r.months) {
+            if (m.host === undefined) {
+              expect(units.some((u) => free(u, m.month))).toBe(false)
+              continue
+            }
+            expect(free(m.host, m.month)).toBe(true)
+            for (const v of units.filter((u) => free(u, m.month))) {
+              expect((r.counts.get(m.host) ?? 0) - (r.counts.get(v) ?? 0)).toBeLessThanOrEqual(1)
+            }
+          }
+        }
+      )
+    )
+  })
+  it("balances a unit that is away for half the year", () => {
+    const away = [7, 8, 9, 10, 11, 12].map((month) => ({ unit: "u0" as never, month }))
+    expect([...OrgGroup.rotation(group(3), away).counts.values()]).toEqual([4, 4, 4])
+  })
+  it("rotates in order and leaves a month empty, with a finding, when everyone opts out", () => {
+    const r = OrgGroup.rotation(group(3), [
+      { unit: "u0" as never, month: 5 },
+      { unit: "u1" as never, month: 5 },
+      { unit: "u2" as never, month: 5 }
+    ])
+    expect(r.months.slice(0, 4).map((m) => m.host)).toEqual(["u0", "u1", "u2", "u0"])
+    expect(r.months[4]?.host).toBeUndefined()
+    expect(r.findings.map((f) => [f.code, f.path])).toEqual([["org/rotation-no-host", ["months", 5]]])
+  })
+  it("carries counts over from an earlier year", () => {
+    const r = OrgGroup.rotation(group(5), [], new Map([["u0" as never, 3]]))
+    expect([...r.counts.values()]).toEqual([0, 3, 3, 3, 3])
+    expect(r.months[0]?.host).toBe("u1")
+  })
+  it("rejects a lead listed among the members, with a path", () => {
+    const r = Decode.decodeEither(OrgGroup.OrgGroup)({
+      id: "g",
+      tenant: "360733",
+      name: "x",
+      lead: "a",
+      members: ["b", "a"]
+    })
+    expect(Either.isLeft(r) && r.left.issues.map((i) => i.path)).toEqual([["members", 1]])
+  })
+})
