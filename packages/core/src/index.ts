@@ -51,6 +51,8 @@ export * as Membership from "./org/Membership.js"
 export * as OrgGroup from "./org/OrgGroup.js"
 /** Kinds of organisation unit (组织类型) and the allowed-parent policy, as data. */
 export * as OrgKind from "./org/OrgKind.js"
+/** Report section of the organisation context: units, posts held and partnerships. */
+export * as OrgReport from "./org/OrgReport.js"
 /** Organisation units (组织) and the hierarchy rule. */
 export * as OrgUnit from "./org/OrgUnit.js"
 /** Partnerships (共建、结对、双报到、大党委), "1+4" pairing and dual-registration coverage. */

@@ -4,14 +4,19 @@
  * `JinxiuHuajing.compound()`, then rendered by every reporter.
  */
 import { assert, describe, it } from "@effect/vitest"
-import { GridReport, Report, Reporter, SectionBuilder } from "@zhili/core"
+import { GridReport, OrgReport, Report, Reporter, SectionBuilder } from "@zhili/core"
 import { reporters } from "@zhili/report"
 import { JinxiuHuajing } from "@zhili/testing"
 import { DateTime, Effect, Either } from "effect"
 
 const compound = JinxiuHuajing.compound()
 const registry = Either.getOrThrow(
-  SectionBuilder.register<GridReport.Records>(SectionBuilder.empty, GridReport.structure, GridReport.visits)
+  SectionBuilder.register<GridReport.Records & OrgReport.Records>(
+    SectionBuilder.empty,
+    OrgReport.section(),
+    GridReport.structure,
+    GridReport.visits
+  )
 )
 const spec = (locale: "zh-CN" | "en") =>
   new SectionBuilder.ReportSpec({
@@ -34,8 +39,16 @@ describe("the seed compound's report", () => {
     assert.strictEqual(figure("households-visited")?.value, compound.expected.householdsVisited) // 4350余户
     assert.isAtLeast(figure("households-visited")?.value ?? 0, 4350)
     assert.strictEqual(figure("requests-opened")?.value, compound.expected.requestsOpened) // 诉求25个
-    const bySource = document.sections[0]?.tables[0]?.rows.map((r) => r[1])
+    const bySource = document.sections[1]?.tables[0]?.rows.map((r) => r[1])
     assert.deepStrictEqual(bySource, Object.values(compound.expected.workersBySource))
+  })
+
+  it("counts the five-level organisation from its records", () => {
+    assert.strictEqual(figure("units-grid-party-group")?.value, 10) // 网格党小组10个
+    assert.strictEqual(figure("posts-building-backbone")?.value, 50) // 党员楼栋骨干50名
+    assert.strictEqual(figure("posts-property-steward")?.value, 10) // 10名物业管家
+    const coBuilding = document.sections[0]?.tables[1]?.rows.find((r) => r[0] === "党建共建")
+    assert.strictEqual(coBuilding?.[1], 2) // "1+2": the general branch with two branches
   })
 
   it.effect("renders in every format in one call, the Markdown and HTML showing each figure", () =>
@@ -60,7 +73,7 @@ describe("the seed compound's report", () => {
     const en = Either.getOrThrow(SectionBuilder.build(spec("en"), compound, registry))
     assert.deepStrictEqual(
       en.sections.map((s) => s.title),
-      ["Grid structure", "Door-knocking visits"]
+      ["Organisation", "Grid structure", "Door-knocking visits"]
     )
   })
 })
