@@ -7,6 +7,30 @@
  * @packageDocumentation
  */
 
+/** Assessments (考核): scoring raw inputs, explaining every point, totals and ranks. */
+export * as Assessment from "./assessment/Assessment.js"
+/** Report sections of the assessment context: inspections and rectification, bulletins, task lists, ratings. */
+export * as AssessmentReport from "./assessment/AssessmentReport.js"
+/** Awards (骏马奖/蜗牛奖) for the top and bottom of a ranking, and composite indices such as 双清. */
+export * as Award from "./assessment/Award.js"
+/** The one-organ-one-brand checklist (一机关一品牌). */
+export * as Brand from "./assessment/Brand.js"
+/** Praise and criticism bulletins (表扬栏/批评栏). */
+export * as Bulletin from "./assessment/Bulletin.js"
+/** Indicator systems (考核指标体系): weighted indicator trees and scoring methods. */
+export * as IndicatorSystem from "./assessment/IndicatorSystem.js"
+/** Inspections by sitting in on organisational life (巡学旁听) and their rectification (整改). */
+export * as Inspection from "./assessment/Inspection.js"
+/** Organisational-life records (三会一课 …) and compliance with a frequency policy. */
+export * as OrgLife from "./assessment/OrgLife.js"
+/** Ranking with ties (排名): competition ranking and cut-off lines. */
+export * as Ranking from "./assessment/Ranking.js"
+/** Rating schemes (评选): thresholds, quotas with tie policies, dynamic management of titles. */
+export * as Rating from "./assessment/Rating.js"
+/** Responsibility lists (责任清单, 四级八岗): posts × duties. */
+export * as ResponsibilityList from "./assessment/ResponsibilityList.js"
+/** Task lists (任务清单): progress and overdue tasks per responsible unit. */
+export * as TaskList from "./assessment/TaskList.js"
 /** Grids (网格): tree, coverage, leader assignment and roll-ups. */
 export * as Grid from "./grid/Grid.js"
 /** Report sections of the grid context: grid structure and door-knocking visits. */

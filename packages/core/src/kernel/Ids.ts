@@ -240,3 +240,8 @@ export type ResponsibilityListId = typeof ResponsibilityListId.Type
 export const BrandId = id("@zhili/BrandId", "brand id")
 /** @since 0.1.0 @category identifiers */
 export type BrandId = typeof BrandId.Type
+
+/** Suggestion raised at an inspection (巡学旁听意见建议) id. @since 0.1.0 @category identifiers */
+export const SuggestionId = id("@zhili/SuggestionId", "suggestion id")
+/** @since 0.1.0 @category identifiers */
+export type SuggestionId = typeof SuggestionId.Type

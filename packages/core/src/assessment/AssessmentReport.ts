@@ -421,3 +421,11 @@ export const ratings = (options: {
       })
     }
   })
+
+/**
+ * Every record the inspection, bulletin and task sections read.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Records = InspectionRecords & BulletinRecords & TaskRecords

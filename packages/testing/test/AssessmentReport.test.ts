@@ -6,7 +6,7 @@ import { DateTime, Either } from "effect"
 describe("assessment sections over Huichang", () => {
   it("build and validate", () => {
     const registry = Either.getOrThrow(
-      SectionBuilder.register(
+      SectionBuilder.register<AssessmentReport.Records>(
         SectionBuilder.empty,
         AssessmentReport.inspections,
         AssessmentReport.bulletins,

@@ -1,0 +1,415 @@
+/**
+ * Inspections by sitting in on organisational life (组织生活巡学旁听) and the rectification (整改) of what they raise.
+ *
+ * ## Completion and lateness
+ *
+ * A rectification is complete only when verified: its completion date is the date of its first passing
+ * verification (验收), whatever the owner reported. At a date `asOf` each suggestion is
+ *
+ * - `on-time` — verified on or before `asOf` and on or before its deadline;
+ * - `late` — verified on or before `asOf` but after its deadline (完成但逾期): it counts toward the completion rate
+ *   and toward sign-off, not toward the on-time rate, and it was on the overdue list every day from the day after
+ *   its deadline up to the day before its verification;
+ * - `overdue` — not verified by `asOf` and its deadline is before `asOf`;
+ * - `pending` — not verified by `asOf`, deadline not yet passed (or no rectification recorded yet, which is also
+ *   reported as a finding).
+ *
+ * The completion rate is completed ÷ suggestions, the on-time rate on-time ÷ suggestions; with no suggestions
+ * both are 1. A unit is signed off (销号) when every suggestion raised at its inspections is rectified and verified.
+ * Deadlines are calendar dates in the tenant's zone: a deadline `D` is met by a verification dated `D`.
+ *
+ * @since 0.1.0
+ */
+import { type DateTime, Schema } from "effect"
+import * as Finding from "../kernel/Finding.js"
+import { InspectionId, OrgUnitId, PersonId, RectificationId, SuggestionId, TenantId } from "../kernel/Ids.js"
+import * as LocalDate from "../kernel/LocalDate.js"
+import type { Location, ResolveOrgPath } from "./Assessment.js"
+import { locate } from "./internal/location.js"
+
+/**
+ * The kind of inspected unit: a township (乡镇) or a county unit (县直、驻县单位).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const UnitKind = Schema.Literal("township", "county-unit")
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type UnitKind = typeof UnitKind.Type
+
+/**
+ * One suggestion raised on the spot (现场意见建议).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const Suggestion = Schema.Struct({ id: SuggestionId, text: Schema.NonEmptyTrimmedString })
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Suggestion = typeof Suggestion.Type
+
+/**
+ * One sitting (巡学旁听): the unit whose organisational life was observed, when, by whom, and the suggestions
+ * raised.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export class Inspection extends Schema.Class<Inspection>("@zhili/Inspection")({
+  id: InspectionId,
+  tenant: TenantId,
+  unit: OrgUnitId,
+  unitKind: UnitKind,
+  date: LocalDate.LocalDate,
+  meeting: Schema.optional(Schema.NonEmptyTrimmedString),
+  inspectors: Schema.NonEmptyArray(PersonId),
+  suggestions: Schema.Array(Suggestion)
+}) {}
+
+/**
+ * Where a rectification stands (整改状态).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const Status = Schema.Literal("open", "in-progress", "rectified", "verified")
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Status = typeof Status.Type
+
+/**
+ * Evidence of rectification (佐证材料).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const Evidence = Schema.Struct({ date: LocalDate.LocalDate, description: Schema.NonEmptyTrimmedString })
+
+/**
+ * A verification (验收) of a rectification: by whom, when, and whether it passed.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const Verification = Schema.Struct({
+  by: PersonId,
+  on: LocalDate.LocalDate,
+  passed: Schema.Boolean,
+  note: Schema.optional(Schema.String)
+})
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Verification = typeof Verification.Type
+
+/**
+ * The rectification of one suggestion: owner, deadline, evidence, status and verifications. A `verified` status
+ * needs a passing verification and a `rectified` one a `rectifiedOn` date; decoding says which is missing.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export class Rectification extends Schema.Class<Rectification>("@zhili/Rectification")(
+  Schema.Struct({
+    id: RectificationId,
+    tenant: TenantId,
+    inspection: InspectionId,
+    suggestion: SuggestionId,
+    unit: OrgUnitId,
+    owner: PersonId,
+    deadline: LocalDate.LocalDate,
+    status: Status,
+    evidence: Schema.Array(Evidence),
+    rectifiedOn: Schema.optional(LocalDate.LocalDate),
+    verifications: Schema.Array(Verification)
+  }).pipe(
+    Schema.filter((r) => {
+      if (r.status === "verified" && !r.verifications.some((v) => v.passed)) {
+        return { path: ["verifications"], message: `rectification ${r.id} is verified but has no passing verification` }
+      }
+      if ((r.status === "verified" || r.status === "rectified") && r.rectifiedOn === undefined) {
+        return { path: ["rectifiedOn"], message: `rectification ${r.id} is ${r.status} but has no rectifiedOn date` }
+      }
+      return true
+    })
+  )
+) {}
+
+/**
+ * The date a rectification was completed: its first passing verification, if any.
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const completedOn = (r: Rectification): LocalDate.LocalDate | undefined =>
+  r.verifications
+    .filter((v) => v.passed)
+    .map((v) => v.on)
+    .sort()[0]
+
+/**
+ * Where a suggestion stands at a date (see the module documentation).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Outcome = "on-time" | "late" | "overdue" | "pending"
+
+/**
+ * The outcome of a rectification at `asOf`.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const outcomeAt = (r: Rectification, asOf: LocalDate.LocalDate): Outcome => {
+  const done = completedOn(r)
+  if (done !== undefined && done <= asOf) return done <= r.deadline ? "on-time" : "late"
+  return r.deadline < asOf ? "overdue" : "pending"
+}
+
+/**
+ * Completion figures of one unit or a roll-up.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Figures {
+  readonly units: number
+  readonly inspections: number
+  readonly suggestions: number
+  readonly completed: number
+  readonly onTime: number
+  readonly late: number
+  readonly overdue: number
+  readonly pending: number
+  readonly completionRate: number
+  readonly onTimeRate: number
+  readonly signedOff: boolean
+}
+
+/**
+ * The figures of one inspected unit.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface UnitFigures extends Figures {
+  readonly unit: OrgUnitId
+  readonly unitKind: UnitKind
+}
+
+/**
+ * Rectification report: per unit (in id order), rolled up by unit kind and in total, with findings.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Report {
+  readonly asOf: LocalDate.LocalDate
+  readonly units: ReadonlyArray<UnitFigures>
+  readonly byKind: Readonly<Record<UnitKind, Figures>>
+  readonly total: Figures
+  readonly findings: ReadonlyArray<Finding.Finding>
+}
+
+interface Acc {
+  inspections: number
+  suggestions: number
+  completed: number
+  onTime: number
+  late: number
+  overdue: number
+  pending: number
+}
+
+const empty = (): Acc => ({ inspections: 0, suggestions: 0, completed: 0, onTime: 0, late: 0, overdue: 0, pending: 0 })
+
+const finish = (a: Acc, units: number, signedOff: boolean): Figures => ({
+  units,
+  ...a,
+  completionRate: a.suggestions === 0 ? 1 : a.completed / a.suggestions,
+  onTimeRate: a.suggestions === 0 ? 1 : a.onTime / a.suggestions,
+  signedOff
+})
+
+const add = (into: Acc, a: Acc) => {
+  for (const k of Object.keys(into) as Array<keyof Acc>) into[k] += a[k]
+}
+
+/**
+ * Computes completion, lateness and sign-off at `asOf`, per unit and rolled up. A suggestion without a
+ * rectification counts as pending (it has no deadline yet) and is reported as an error finding; a rectification
+ * that names an unknown suggestion is an error finding and is ignored.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const report = (
+  inspections: ReadonlyArray<Inspection>,
+  rectifications: ReadonlyArray<Rectification>,
+  asOf: LocalDate.LocalDate
+): Report => {
+  const findings: Array<Finding.Finding> = []
+  const bySuggestion = new Map<string, Array<Rectification>>()
+  const known = new Set<string>()
+  for (const i of inspections) for (const s of i.suggestions) known.add(`${i.id}/${s.id}`)
+  rectifications.forEach((r, index) => {
+    const key = `${r.inspection}/${r.suggestion}`
+    if (!known.has(key)) {
+      findings.push(
+        Finding.error(
+          "assessment/unknown-suggestion",
+          ["rectifications", index],
+          `rectification ${r.id} names suggestion ${r.suggestion} of inspection ${r.inspection}, which is not on record`
+        )
+      )
+      return
+    }
+    bySuggestion.set(key, [...(bySuggestion.get(key) ?? []), r])
+  })
+  const perUnit = new Map<string, { unit: OrgUnitId; kind: UnitKind; acc: Acc }>()
+  inspections.forEach((i, index) => {
+    const row = perUnit.get(i.unit) ?? { unit: i.unit, kind: i.unitKind, acc: empty() }
+    row.acc.inspections += 1
+    i.suggestions.forEach((s, si) => {
+      row.acc.suggestions += 1
+      const rs = bySuggestion.get(`${i.id}/${s.id}`) ?? []
+      if (rs.length === 0) {
+        findings.push(
+          Finding.error(
+            "assessment/unrectified-suggestion",
+            ["inspections", index, "suggestions", si],
+            `suggestion ${s.id} raised at ${i.id} (${i.unit}, ${i.date}) has no rectification`
+          )
+        )
+        row.acc.pending += 1
+        return
+      }
+      const outcomes = rs.map((r) => outcomeAt(r, asOf))
+      const o: Outcome = outcomes.includes("on-time")
+        ? "on-time"
+        : outcomes.includes("late")
+          ? "late"
+          : outcomes.includes("overdue")
+            ? "overdue"
+            : "pending"
+      if (o === "on-time" || o === "late") row.acc.completed += 1
+      if (o === "on-time") row.acc.onTime += 1
+      else if (o === "late") row.acc.late += 1
+      else if (o === "overdue") row.acc.overdue += 1
+      else row.acc.pending += 1
+    })
+    perUnit.set(i.unit, row)
+  })
+  const units = [...perUnit.values()]
+    .sort((a, b) => (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0))
+    .map(
+      (u): UnitFigures => ({
+        unit: u.unit,
+        unitKind: u.kind,
+        ...finish(u.acc, 1, u.acc.completed === u.acc.suggestions)
+      })
+    )
+  const roll = (us: ReadonlyArray<UnitFigures>): Figures => {
+    const a = empty()
+    for (const u of us) add(a, u)
+    return finish(
+      a,
+      us.length,
+      us.every((u) => u.signedOff)
+    )
+  }
+  return {
+    asOf,
+    units,
+    byKind: {
+      township: roll(units.filter((u) => u.unitKind === "township")),
+      "county-unit": roll(units.filter((u) => u.unitKind === "county-unit"))
+    },
+    total: roll(units),
+    findings
+  }
+}
+
+/**
+ * One overdue rectification at an instant, with the days it is overdue.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Overdue {
+  readonly rectification: Rectification
+  readonly daysOverdue: number
+}
+
+/**
+ * The rectifications overdue at an instant: not verified by the instant's date in `timeZone` (default
+ * Asia/Shanghai) and past their deadline. Ordered most overdue first, then by id.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const overdueAt = (
+  rectifications: ReadonlyArray<Rectification>,
+  at: DateTime.DateTime,
+  timeZone = "Asia/Shanghai"
+): Array<Overdue> => {
+  const today = LocalDate.fromDateTime(at, timeZone)
+  return rectifications
+    .filter((r) => outcomeAt(r, today) === "overdue")
+    .map((r) => ({ rectification: r, daysOverdue: LocalDate.daysBetween(r.deadline, today) }))
+    .sort((a, b) => b.daysOverdue - a.daysOverdue || (a.rectification.id < b.rectification.id ? -1 : 1))
+}
+
+/**
+ * Whether a unit can be signed off (销号) at `asOf`: every suggestion raised at its inspections rectified and
+ * verified. The findings name each suggestion that stands in the way.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const signOff = (
+  unit: OrgUnitId,
+  inspections: ReadonlyArray<Inspection>,
+  rectifications: ReadonlyArray<Rectification>,
+  asOf: LocalDate.LocalDate
+): { readonly signedOff: boolean; readonly findings: ReadonlyArray<Finding.Finding> } => {
+  const findings: Array<Finding.Finding> = []
+  inspections.forEach((i, index) => {
+    if (i.unit !== unit) return
+    i.suggestions.forEach((s, si) => {
+      const rs = rectifications.filter((r) => r.inspection === i.id && r.suggestion === s.id)
+      const done = rs.some((r) => {
+        const o = outcomeAt(r, asOf)
+        return o === "on-time" || o === "late"
+      })
+      if (!done) {
+        findings.push(
+          Finding.error(
+            "assessment/not-signed-off",
+            ["inspections", index, "suggestions", si],
+            `${unit}: suggestion ${s.id} from ${i.date} is not rectified and verified by ${asOf}`
+          )
+        )
+      }
+    })
+  })
+  return { signedOff: findings.length === 0, findings }
+}
+
+/**
+ * The `Scope.Location` of an inspection.
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const location = (self: Inspection | Rectification, orgPath?: ResolveOrgPath): Location =>
+  locate(self.tenant, self.unit, orgPath)

@@ -1,0 +1,263 @@
+import { assert, describe, expect, it } from "@effect/vitest"
+import { Assessment, Decode, Errors, IndicatorSystem } from "@zhili/core"
+import { Either, Schema } from "effect"
+import * as fc from "fast-check"
+
+const system = (indicators: ReadonlyArray<unknown>, fullMarks = 100) => ({
+  id: "sys-1",
+  tenant: "360733",
+  name: "测试指标体系",
+  fullMarks,
+  indicators
+})
+
+const leaf = (id: string, weight: number, method: unknown) => ({ _tag: "Leaf", id, name: id, weight, method })
+
+const every = system([
+  {
+    _tag: "Group",
+    id: "g1",
+    name: "党建",
+    weight: 0.5,
+    children: [
+      leaf("yes", 0.2, { _tag: "YesNo" }),
+      leaf("scale", 0.2, IndicatorSystem.linearScale(1, 5)),
+      leaf("ratio", 0.2, {
+        _tag: "Ratio",
+        bands: [
+          { atLeast: 0.95, fraction: 1 },
+          { atLeast: 0.9, fraction: 0.8 }
+        ]
+      }),
+      leaf("count", 0.2, { _tag: "CountTarget", target: 4 }),
+      leaf("deduct", 0.2, { _tag: "Deduction", perOccurrence: 4, floor: 2 })
+    ]
+  },
+  {
+    _tag: "Group",
+    id: "g2",
+    name: "治理",
+    weight: 0.5,
+    children: [
+      leaf("on-time", 0.3, { _tag: "DataSource", source: "case.on-time-rate" }),
+      leaf("visits", 0.35, {
+        _tag: "DataSource",
+        source: "grid.visit-coverage",
+        bands: [{ atLeast: 0.8, fraction: 1 }]
+      }),
+      leaf("rect", 0.35, { _tag: "DataSource", source: "assessment.rectification-rate" })
+    ]
+  }
+])
+
+const make = (input: unknown) => {
+  const r = IndicatorSystem.make(input)
+  if (Either.isLeft(r)) throw new Error(r.left.message)
+  return r.right
+}
+
+describe("IndicatorSystem weights", () => {
+  it("accepts weights that sum to 1 within floating-point error (0.3 / 0.35 / 0.35)", () => {
+    assert.isTrue(Either.isRight(IndicatorSystem.make(every)))
+    expect(IndicatorSystem.location(make(every))).toEqual({ division: "360733" })
+    expect(IndicatorSystem.leaves(make(every)).map((l) => l.maxPoints)).toEqual([10, 10, 10, 10, 10, 15, 17.5, 17.5])
+  })
+
+  it("rejects siblings that do not sum to 1 with a typed error naming the parent and the sum", () => {
+    const bad = system([
+      {
+        _tag: "Group",
+        id: "g1",
+        name: "党建",
+        weight: 1,
+        children: [leaf("a", 0.3, { _tag: "YesNo" }), leaf("b", 0.6, { _tag: "YesNo" })]
+      }
+    ])
+    const r = IndicatorSystem.make(bad)
+    assert.isTrue(Either.isLeft(r))
+    if (Either.isLeft(r)) {
+      assert.instanceOf(r.left, IndicatorSystem.WeightsDoNotSumToOne)
+      const e = r.left as IndicatorSystem.WeightsDoNotSumToOne
+      expect(e.parent).toBe("g1")
+      expect(e.sum).toBeCloseTo(0.9)
+      expect(e.path).toEqual(["indicators", 0, "children"])
+      expect(e.message).toBe("indicator system sys-1: the weights of the children of g1 sum to 0.9, not 1")
+    }
+  })
+
+  it("names the top level when the top-level weights are off", () => {
+    const r = IndicatorSystem.make(system([leaf("a", 0.5, { _tag: "YesNo" }), leaf("b", 0.6, { _tag: "YesNo" })]))
+    assert.isTrue(Either.isLeft(r) && r.left.message.includes("the top-level indicators sum to 1.1"))
+  })
+
+  it("reports the path when decoding the class schema directly", () => {
+    const bad = system([
+      {
+        _tag: "Group",
+        id: "g1",
+        name: "党建",
+        weight: 1,
+        children: [leaf("a", 0.3, { _tag: "YesNo" }), leaf("b", 0.6, { _tag: "YesNo" })]
+      }
+    ])
+    const r = Decode.decodeEither(IndicatorSystem.IndicatorSystem)(bad)
+    assert.isTrue(Either.isLeft(r))
+    if (Either.isLeft(r)) {
+      expect(r.left.issues.map((i) => i.path)).toEqual([["indicators", 0, "children"]])
+      expect(r.left.issues[0]?.message).toContain("sum to 0.9")
+    }
+  })
+
+  it("rejects bad input with paths: a negative weight, a missing method, a bad source key", () => {
+    const r = IndicatorSystem.make(
+      system([
+        leaf("a", -1, { _tag: "YesNo" }),
+        { _tag: "Leaf", id: "b", name: "b", weight: 1 },
+        leaf("c", 1, { _tag: "DataSource", source: "Bad Key" })
+      ])
+    )
+    assert.isTrue(Either.isLeft(r))
+    if (Either.isLeft(r)) {
+      assert.instanceOf(r.left, Errors.DecodeError)
+      const paths = (r.left as Errors.DecodeError).issues.map((i) => i.path.join("."))
+      expect(paths).toContain("indicators.0.weight")
+      expect(paths).toContain("indicators.1.method")
+      expect(paths).toContain("indicators.2.method.source")
+    }
+  })
+
+  it("rejects duplicate ids and a deduction floor above the indicator's points as InvalidInput with a path", () => {
+    const dup = IndicatorSystem.make(system([leaf("a", 0.5, { _tag: "YesNo" }), leaf("a", 0.5, { _tag: "YesNo" })]))
+    assert.isTrue(
+      Either.isLeft(dup) && dup.left._tag === "InvalidInput" && dup.left.message.includes("indicators[1].id")
+    )
+    const floor = IndicatorSystem.make(system([leaf("a", 1, { _tag: "Deduction", perOccurrence: 1, floor: 120 })]))
+    assert.isTrue(Either.isLeft(floor) && floor.left._tag === "InvalidInput")
+  })
+
+  it("property: any positive weights normalised to sum 1 are accepted; scaled by 1.1 they are rejected", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 1, maxLength: 12 }), (raw) => {
+        const sum = raw.reduce((a, b) => a + b, 0)
+        const ok = system(raw.map((w, i) => leaf(`i${i}`, w / sum, { _tag: "YesNo" })))
+        expect(Either.isRight(IndicatorSystem.make(ok))).toBe(true)
+        const off = system(raw.map((w, i) => leaf(`i${i}`, Math.min(1, (w / sum) * 1.1), { _tag: "YesNo" })))
+        const r = IndicatorSystem.make(off)
+        if (raw.length > 1) expect(Either.isLeft(r) && r.left._tag === "WeightsDoNotSumToOne").toBe(true)
+      })
+    )
+  })
+})
+
+describe("Assessment.score", () => {
+  const sys = make(every)
+  const inputs = Schema.decodeUnknownSync(Assessment.RawInputs)({
+    values: { yes: false, scale: 4, ratio: { numerator: 46, denominator: 50 }, count: 3, deduct: 5 },
+    sources: { "case.on-time-rate": 0.9, "grid.visit-coverage": 0.85, "assessment.rectification-rate": 1 }
+  })
+  const sheet = Assessment.score(sys, inputs)
+  const line = (id: string) => sheet.lines.find((l) => l.indicator === id)
+
+  it("scores every method as a share of the indicator's maximum points", () => {
+    expect(line("yes")?.points).toBe(0)
+    expect(line("scale")?.points).toBe(7.5) // level 4 of 1–5 = 75% of 10
+    expect(line("ratio")?.points).toBe(8) // 92% meets the 90% band = 80% of 10
+    expect(line("count")?.points).toBe(7.5) // 3 of 4
+    expect(line("deduct")?.points).toBe(2) // 10 − 5 × 4 stops at the floor of 2
+    expect(line("on-time")?.points).toBe(13.5) // 90% of 15
+    expect(line("visits")?.points).toBe(17.5) // band met: full 17.5
+    expect(line("rect")?.points).toBe(17.5)
+    expect(line("g1")?.points).toBe(25)
+    expect(line("g2")?.points).toBe(48.5)
+    expect(sheet.total).toBe(73.5)
+    expect(sheet.lost).toBe(26.5)
+    expect(sheet.findings).toEqual([])
+  })
+
+  it("explains every lost point: which indicator lost how many and why", () => {
+    expect(Assessment.explain(sheet)).toEqual([
+      "党建 > yes: lost 10.00 of 10.00 points — no",
+      "党建 > scale: lost 2.50 of 10.00 points — level 4 is worth 75%",
+      '党建 > ratio: lost 2.00 of 10.00 points — ratio 46/50 = 92% meets the band "at least 0.9" worth 80%',
+      "党建 > count: lost 2.50 of 10.00 points — 3 of the target 4",
+      "党建 > deduct: lost 8.00 of 10.00 points — 5 occurrences × 4.00 = 20.00 deducted, stopped at the floor of 2.00",
+      "治理 > on-time: lost 1.50 of 15.00 points — case.on-time-rate is 90%"
+    ])
+    const lost = sheet.lines.filter((l) => l.kind === "leaf").reduce((a, l) => a + l.lost, 0)
+    expect(Math.round(lost * 100) / 100).toBe(sheet.lost)
+  })
+
+  it("gives full marks an empty explanation", () => {
+    const full = Assessment.score(
+      sys,
+      new Assessment.RawInputs({
+        values: { yes: true, scale: 5, ratio: 1, count: 9, deduct: 0 },
+        sources: { "case.on-time-rate": 1, "grid.visit-coverage": 1, "assessment.rectification-rate": 1 }
+      })
+    )
+    expect(full.total).toBe(100)
+    expect(Assessment.explain(full)).toEqual([])
+  })
+
+  it("scores missing and ill-typed inputs 0 with findings that carry the input's path", () => {
+    const s = Assessment.score(
+      sys,
+      new Assessment.RawInputs({
+        values: { yes: 1, scale: 7, ratio: { numerator: 3, denominator: 0 }, deduct: 1.5 },
+        sources: { "case.on-time-rate": 1.2 }
+      })
+    )
+    expect(s.findings.map((f) => [f.code, f.path.join(".")])).toEqual([
+      ["assessment/invalid-input", "values.yes"],
+      ["assessment/invalid-input", "values.scale"],
+      ["assessment/invalid-input", "values.ratio"],
+      ["assessment/missing-input", "values.count"],
+      ["assessment/invalid-input", "values.deduct"],
+      ["assessment/invalid-source", "sources.case.on-time-rate"],
+      ["assessment/missing-source", "sources.grid.visit-coverage"],
+      ["assessment/missing-source", "sources.assessment.rectification-rate"]
+    ])
+    expect(s.total).toBe(0)
+    expect(Assessment.explain(s)[1]).toBe(
+      "党建 > scale: lost 10.00 of 10.00 points — input is not one of the levels 1, 2, 3, 4, 5"
+    )
+  })
+
+  it("rejects raw inputs of the wrong shape at decode time with a path", () => {
+    const r = Decode.decodeEither(Assessment.RawInputs)({ values: { a: "yes" }, sources: { b: "x" } })
+    assert.isTrue(Either.isLeft(r))
+    if (Either.isLeft(r)) {
+      const paths = r.left.issues.map((i) => i.path.join("."))
+      expect(paths).toContain("values.a")
+      expect(paths).toContain("sources.b")
+    }
+  })
+
+  it("property: a total is never above full marks nor below 0, and equals full marks minus the points lost", () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          yes: fc.boolean(),
+          scale: fc.integer({ min: 1, max: 5 }),
+          ratio: fc.double({ min: 0, max: 1, noNaN: true }),
+          count: fc.nat(10),
+          deduct: fc.nat(10),
+          s1: fc.double({ min: 0, max: 1, noNaN: true }),
+          s2: fc.double({ min: 0, max: 1, noNaN: true })
+        }),
+        (r) => {
+          const s = Assessment.score(
+            sys,
+            new Assessment.RawInputs({
+              values: { yes: r.yes, scale: r.scale, ratio: r.ratio, count: r.count, deduct: r.deduct },
+              sources: { "case.on-time-rate": r.s1, "grid.visit-coverage": r.s2, "assessment.rectification-rate": r.s1 }
+            })
+          )
+          expect(s.total).toBeGreaterThanOrEqual(0)
+          expect(s.total).toBeLessThanOrEqual(100)
+          expect(Math.round((s.total + s.lost) * 100) / 100).toBe(100)
+        }
+      )
+    )
+  })
+})
