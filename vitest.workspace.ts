@@ -25,6 +25,8 @@ const projects: Array<TestProjectConfiguration> = [
   project("core", "./packages/core"),
   project("testing", "./packages/testing"),
   project("store-sql", "./packages/store-sql"),
+  project("report", "./packages/report"),
+  project("report-xlsx", "./packages/report-xlsx"),
   project("calendar-cn", "./packages/calendar-cn")
 ]
 

@@ -9,6 +9,8 @@
 
 /** Assessments (考核): scoring raw inputs, explaining every point, totals and ranks. */
 export * as Assessment from "./assessment/Assessment.js"
+/** Report sections of the assessment context: inspections and rectification, bulletins, task lists, ratings. */
+export * as AssessmentReport from "./assessment/AssessmentReport.js"
 /** Awards (骏马奖/蜗牛奖) for the top and bottom of a ranking, and composite indices such as 双清. */
 export * as Award from "./assessment/Award.js"
 /** The one-organ-one-brand checklist (一机关一品牌). */
@@ -45,6 +47,8 @@ export * as Mediation from "./case/Mediation.js"
 export * as CaseMetrics from "./case/Metrics.js"
 /** Grids (网格): tree, coverage, leader assignment and roll-ups. */
 export * as Grid from "./grid/Grid.js"
+/** Report sections of the grid context: grid structure and door-knocking visits. */
+export * as GridReport from "./grid/GridReport.js"
 /** Grid workers (网格员) and workload. */
 export * as GridWorker from "./grid/GridWorker.js"
 /** Door-knocking visits (敲门行动) and visit coverage. */
@@ -99,6 +103,8 @@ export * as Membership from "./org/Membership.js"
 export * as OrgGroup from "./org/OrgGroup.js"
 /** Kinds of organisation unit (组织类型) and the allowed-parent policy, as data. */
 export * as OrgKind from "./org/OrgKind.js"
+/** Report section of the organisation context: units, posts held and partnerships. */
+export * as OrgReport from "./org/OrgReport.js"
 /** Organisation units (组织) and the hierarchy rule. */
 export * as OrgUnit from "./org/OrgUnit.js"
 /** Partnerships (共建、结对、双报到、大党委), "1+4" pairing and dual-registration coverage. */
@@ -115,6 +121,14 @@ export * as Building from "./registry/Building.js"
 export * as Household from "./registry/Household.js"
 /** Residents (居民) and "一老一小" counts. */
 export * as Resident from "./registry/Resident.js"
+/** Report labels in Chinese and English, extensible by contexts and plugins. */
+export * as Labels from "./report/Labels.js"
+/** Report documents as data: sections, figures, tables, chart series, formatting. */
+export * as Report from "./report/Report.js"
+/** The reporter port: renderers that turn a report document into files. */
+export * as Reporter from "./report/Reporter.js"
+/** Section builders, their registry, report specifications and composition. */
+export * as SectionBuilder from "./report/SectionBuilder.js"
 /** Activities (活动、场次): sessions, person-times (人次), volunteer hours, capacity. */
 export * as Activity from "./service/Activity.js"
 /** Service eligibility (服务对象条件) as typed predicates with plain-language reasons. */

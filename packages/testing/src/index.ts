@@ -19,9 +19,13 @@ export * as JinxiuCases from "./fixtures/JinxiuCases.js"
 export * as JinxiuHuajing from "./fixtures/JinxiuHuajing.js"
 /** The seed's community operations: a space with an operator, a fund and projects, a needs survey (淄博). */
 export * as OperationFixtures from "./fixtures/Operations.js"
+/** A sample report, built from synthetic records with the seed compound's totals, for renderer tests. */
+export * as ReportSample from "./fixtures/ReportSample.js"
 /** The seed's services, volunteer teams and activities (锦绣华景小区). */
 export * as ServiceFixtures from "./fixtures/Services.js"
 /** fast-check generators of valid organisations and grids. */
 export * as OrgGridArbitraries from "./OrgGridArbitraries.js"
+/** The conformance suite every report renderer runs with one line. */
+export * as ReporterSuite from "./ReporterSuite.js"
 /** The conformance suite every Store adapter runs. */
 export * as StoreSuite from "./StoreSuite.js"

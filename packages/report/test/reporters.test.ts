@@ -1,0 +1,7 @@
+import { Csv, Html, Json, Markdown } from "@zhili/report"
+import { ReporterSuite } from "@zhili/testing"
+
+ReporterSuite.suite("markdown", Markdown.reporter)
+ReporterSuite.suite("html", Html.reporter)
+ReporterSuite.suite("csv", Csv.reporter)
+ReporterSuite.suite("json", Json.reporter)
