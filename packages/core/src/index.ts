@@ -7,12 +7,6 @@
  * @packageDocumentation
  */
 
-/** Grids (网格): tree, coverage, leader assignment and roll-ups. */
-export * as Grid from "./grid/Grid.js"
-/** Grid workers (网格员) and workload. */
-export * as GridWorker from "./grid/GridWorker.js"
-/** Door-knocking visits (敲门行动) and visit coverage. */
-export * as Visit from "./grid/Visit.js"
 /** Assessments (考核): scoring raw inputs, explaining every point, totals and ranks. */
 export * as Assessment from "./assessment/Assessment.js"
 /** Awards (骏马奖/蜗牛奖) for the top and bottom of a ranking, and composite indices such as 双清. */
@@ -35,6 +29,12 @@ export * as Rating from "./assessment/Rating.js"
 export * as ResponsibilityList from "./assessment/ResponsibilityList.js"
 /** Task lists (任务清单): progress and overdue tasks per responsible unit. */
 export * as TaskList from "./assessment/TaskList.js"
+/** Grids (网格): tree, coverage, leader assignment and roll-ups. */
+export * as Grid from "./grid/Grid.js"
+/** Grid workers (网格员) and workload. */
+export * as GridWorker from "./grid/GridWorker.js"
+/** Door-knocking visits (敲门行动) and visit coverage. */
+export * as Visit from "./grid/Visit.js"
 /** Unified social credit codes (统一社会信用代码, GB 32100-2015). */
 export * as CreditCode from "./kernel/CreditCode.js"
 /** Decoding untrusted input with typed errors and findings. */

@@ -7,6 +7,7 @@ import { Schema } from "effect"
 import * as Finding from "../kernel/Finding.js"
 import { GridId, MembershipId, OrgUnitId, PersonId, PostId, TenantId } from "../kernel/Ids.js"
 import * as LocalDate from "../kernel/LocalDate.js"
+import type * as Scope from "../kernel/Scope.js"
 import { pathIn } from "./internal/tree.js"
 import * as OrgUnit from "./OrgUnit.js"
 
@@ -93,7 +94,7 @@ export const location = (
   post: Post,
   units: ReadonlyArray<OrgUnit.OrgUnit>,
   grids: ReadonlyArray<{ readonly id: string; readonly parent?: string | undefined; readonly community: string }>
-): OrgUnit.Location => {
+): Scope.Location => {
   const unit = post.unit === undefined ? undefined : units.find((u) => u.id === post.unit)
   const grid = post.grid === undefined ? undefined : grids.find((g) => g.id === post.grid)
   const division = unit?.division ?? grid?.community
