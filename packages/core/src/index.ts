@@ -49,8 +49,6 @@ export * as CaseMetrics from "./case/Metrics.js"
 export * as Grid from "./grid/Grid.js"
 /** Report sections of the grid context: grid structure and door-knocking visits. */
 export * as GridReport from "./grid/GridReport.js"
-/** Grids (网格): tree, coverage, leader assignment and roll-ups. */
-export * as Grid from "./grid/Grid.js"
 /** Grid workers (网格员) and workload. */
 export * as GridWorker from "./grid/GridWorker.js"
 /** Door-knocking visits (敲门行动) and visit coverage. */
