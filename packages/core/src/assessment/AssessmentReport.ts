@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import type { OrgUnitId } from "../kernel/Ids.js"
+import type { IndicatorSystemId, OrgUnitId } from "../kernel/Ids.js"
 import * as Labels from "../report/Labels.js"
 import * as Report from "../report/Report.js"
 import * as SectionBuilder from "../report/SectionBuilder.js"
@@ -396,13 +396,20 @@ export const ratings = (options: {
   readonly title: Labels.Entry
   readonly scheme: Rating.RatingScheme
   readonly awards?: Award.AwardPolicy
+  /** Only the assessments scored with this indicator system (all of them when absent). */
+  readonly system?: IndicatorSystemId
 }): SectionBuilder.SectionBuilder<RatingRecords> =>
   SectionBuilder.make<RatingRecords>({
     id: options.id,
     labels: Labels.merge(labels, { entries: new Map([[`${options.id}.title`, options.title]]) }),
     sources: (r) => [{ kind: "assessment.records.assessments", count: r.assessments.length }],
     build: (r, { period, t }) => {
-      const assessed = r.assessments.filter((a) => a.period.to >= period.from && a.period.to <= period.to)
+      const assessed = r.assessments.filter(
+        (a) =>
+          a.period.to >= period.from &&
+          a.period.to <= period.to &&
+          (options.system === undefined || a.system === options.system)
+      )
       const result = Rating.rate(options.scheme, assessed)
       const awards = options.awards === undefined ? undefined : Award.awards(assessed, options.awards)
       const input = [new Report.Input({ label: t("assessment.records.assessments"), count: assessed.length })]
