@@ -61,6 +61,8 @@ describe("Open311 requests", () => {
     expect(list).toHaveLength(28)
     expect(open311("requests.json")(list)).toEqual([])
     for (const r of list) expect(open311("request.json")(r)).toEqual([])
+    const { status: _status, ...withoutStatus } = list[0] ?? { status: "open" }
+    expect(open311("requests.json")([withoutStatus])).not.toEqual([])
   })
 
   it("maps statuses by the documented table", () => {

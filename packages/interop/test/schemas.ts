@@ -5,7 +5,8 @@
  * - Open311 GeoReport v2: the files declare no `$schema`; they use only draft-04 keywords (`required` arrays, `anyOf`,
  *   `enum`) and come from a Swagger 2.0 API whose schema dialect is draft-04, so they run on `ajv-draft-04`. They
  *   refer to each other by file name (`"$ref": "request.json"`); each file is registered under an `id` with a common
- *   base so the relative references resolve.
+ *   base so the relative references resolve. The files leave out `type` beside `properties` / `minItems`, which
+ *   ajv's strict-types mode would log about; it is turned off for them (validation is unchanged).
  * - HSDS 3: no `$schema` either; Open Referral publishes HSDS 3.0 as JSON Schema 2020-12, so `Ajv2020`. The files
  *   carry non-validation keywords (`name`, `datapackage_metadata`, `constraints`, `order`, `example`) and non-standard
  *   formats (`uid`, `double`, `uint`, …), so strict mode is off and those formats are accepted; `uuid`, `uri`,
@@ -42,7 +43,7 @@ const checker =
 
 const open311Base = "https://schemas.open311.invalid/georeport-v2/"
 const open311Ajv = (() => {
-  const ajv = new AjvDraft04({ allErrors: true })
+  const ajv = new AjvDraft04({ allErrors: true, strictTypes: false })
   addFormats.default(ajv)
   for (const [file, schema] of load("open311-georeport-v2")) ajv.addSchema({ ...schema, id: open311Base + file })
   return ajv
