@@ -9,8 +9,8 @@
  * @since 0.1.0
  */
 import {
-  type Errors,
   Eligibility,
+  type Errors,
   type Operator,
   type OrgUnit,
   Recurrence,
@@ -133,7 +133,11 @@ export interface HsdsService {
   readonly schedules: ReadonlyArray<HsdsSchedule>
   readonly languages: ReadonlyArray<{ readonly id: string; readonly service_id: string; readonly code: string }>
   readonly cost_options: ReadonlyArray<HsdsCostOption>
-  readonly required_documents: ReadonlyArray<{ readonly id: string; readonly service_id: string; readonly document: string }>
+  readonly required_documents: ReadonlyArray<{
+    readonly id: string
+    readonly service_id: string
+    readonly document: string
+  }>
   readonly funding: ReadonlyArray<{ readonly id: string; readonly service_id: string; readonly source: string }>
   readonly service_areas: ReadonlyArray<{
     readonly id: string
@@ -391,7 +395,9 @@ const joinDescription = (per: string | undefined, description: string | undefine
  * @category ids
  */
 export const providerId = (provider: Service.Provider): string =>
-  provider._tag === "External" ? hsdsId("organization", `external:${provider.name}`) : hsdsId("organization", provider.id)
+  provider._tag === "External"
+    ? hsdsId("organization", `external:${provider.name}`)
+    : hsdsId("organization", provider.id)
 
 /**
  * A service as an HSDS service, with its schedules, cost options, languages, phones (public service numbers only),
@@ -602,7 +608,11 @@ export const bundle = (input: {
       if (space === undefined) continue
       const loc = location(space)
       locations.set(loc.id, loc)
-      links.push({ id: hsdsId("service_at_location", `${s.id}@${spaceId}`), service_id: serviceId, location_id: loc.id })
+      links.push({
+        id: hsdsId("service_at_location", `${s.id}@${spaceId}`),
+        service_id: serviceId,
+        location_id: loc.id
+      })
     }
     if (s.channels.includes("online") && s.url !== undefined) {
       const id = hsdsId("location", `online:${s.id}`)
@@ -678,7 +688,10 @@ export const toRules = (
   options: { readonly timeZone?: string } = {}
 ): Either.Either<ReadonlyArray<Recurrence.Rule>, Errors.DecodeError> =>
   Either.gen(function* () {
-    const groups = new Map<string, { readonly row: typeof ScheduleInput.Type; periods: Array<{ start: string; end: string }> }>()
+    const groups = new Map<
+      string,
+      { readonly row: typeof ScheduleInput.Type; periods: Array<{ start: string; end: string }> }
+    >()
     for (const [i, raw] of rows.entries()) {
       const row = yield* decodeWith(ScheduleInput, raw, `HSDS schedule row ${i}`)
       const { id: _id, opens_at, closes_at, ...rest } = row
@@ -742,7 +755,8 @@ export const toCostOptions = (
         raw,
         `HSDS cost option ${i}`
       )
-      const m = row.amount_description === undefined ? null : /^per ([a-z]+)(?:; ([\s\S]*))?$/.exec(row.amount_description)
+      const m =
+        row.amount_description === undefined ? null : /^per ([a-z]+)(?:; ([\s\S]*))?$/.exec(row.amount_description)
       const per = m?.[1]
       const description = m === null ? row.amount_description : m[2]
       out.push(

@@ -127,10 +127,7 @@ export const services = (
  * @since 0.1.0
  * @category exporters
  */
-export const serviceDefinition = (
-  catalogue: CaseCategory.Catalogue,
-  code: string
-): Option.Option<ServiceDefinition> =>
+export const serviceDefinition = (catalogue: CaseCategory.Catalogue, code: string): Option.Option<ServiceDefinition> =>
   CaseCategory.lookup(catalogue, code).pipe(
     Option.map((c) => ({
       service_code: c.code,

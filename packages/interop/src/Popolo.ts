@@ -5,15 +5,7 @@
  *
  * @since 0.1.0
  */
-import {
-  type Errors,
-  type Grid,
-  type Membership,
-  OrgUnit,
-  type Person,
-  type Post,
-  Privacy
-} from "@zhili/core"
+import { type Errors, type Grid, type Membership, OrgUnit, type Person, type Post, Privacy } from "@zhili/core"
 import type { Either } from "effect"
 import { decodeWith } from "./internal/common.js"
 

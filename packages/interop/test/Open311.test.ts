@@ -77,7 +77,10 @@ describe("Open311 requests", () => {
   })
 
   it("fills dates, agency, notice and address from the case", () => {
-    const r = Open311.request(first, { ...options, agencyName: (u) => (u === JinxiuCases.units.branch ? "小区党支部" : undefined) })
+    const r = Open311.request(first, {
+      ...options,
+      agencyName: (u) => (u === JinxiuCases.units.branch ? "小区党支部" : undefined)
+    })
     expect(r).toMatchObject({
       service_request_id: "jx-req-01",
       service_code: "facilities.lighting",
@@ -107,7 +110,10 @@ describe("Open311 requests", () => {
     const plain = Open311.request(first, options)
     expect(JSON.stringify(plain)).not.toContain("住户1")
     assert.isUndefined(plain.first_name)
-    const names = Open311.request(first, { ...options, disclosure: new Privacy.Disclosure({ reason: "回访核实", fields: ["name"] }) })
+    const names = Open311.request(first, {
+      ...options,
+      disclosure: new Privacy.Disclosure({ reason: "回访核实", fields: ["name"] })
+    })
     expect(names.first_name).toBe("住户1")
     const phonesOnly = Open311.request(first, {
       ...options,

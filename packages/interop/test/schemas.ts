@@ -43,7 +43,7 @@ const checker =
 
 const open311Base = "https://schemas.open311.invalid/georeport-v2/"
 const open311Ajv = (() => {
-  const ajv = new AjvDraft04({ allErrors: true, strictTypes: false })
+  const ajv = new AjvDraft04.default({ allErrors: true, strictTypes: false })
   addFormats.default(ajv)
   for (const [file, schema] of load("open311-georeport-v2")) ajv.addSchema({ ...schema, id: open311Base + file })
   return ajv
@@ -58,7 +58,7 @@ export const open311 = (file: string): Check => {
 
 const hsdsBase = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/"
 const hsdsAjv = (() => {
-  const ajv = new Ajv2020({ allErrors: true, strict: false })
+  const ajv = new Ajv2020.default({ allErrors: true, strict: false })
   addFormats.default(ajv)
   for (const f of ["uid", "double", "uint", "datetime", "csv"]) ajv.addFormat(f, true)
   for (const [file, schema] of load("hsds-3")) ajv.addSchema({ ...schema, $id: hsdsBase + file })
@@ -93,7 +93,7 @@ export const draft03to04 = (schema: unknown): unknown => {
 
 const popoloBase = "http://www.popoloproject.com/schemas/"
 const popoloAjv = (() => {
-  const ajv = new AjvDraft04({ allErrors: true })
+  const ajv = new AjvDraft04.default({ allErrors: true })
   addFormats.default(ajv)
   for (const [, schema] of load("popolo")) ajv.addSchema(draft03to04(schema) as Json)
   return ajv
