@@ -9,7 +9,7 @@
  *
  * @since 0.1.0
  */
-import { CaseCategory, CaseDeadline, CaseMetrics, type Case, Plugin } from "@zhili/core"
+import { type Case, CaseCategory, CaseDeadline, CaseMetrics, Plugin } from "@zhili/core"
 import { version } from "./version.js"
 
 /**
@@ -106,7 +106,11 @@ export const monthlyRanking = (
   cases: ReadonlyArray<Case.Case>,
   month: { readonly year: number; readonly month: number },
   unitOf: (c: Case.Case) => string | undefined,
-  options: { readonly policy: Case.Policy; readonly units?: ReadonlyArray<string>; readonly weights?: CaseMetrics.Weights }
+  options: {
+    readonly policy: Case.Policy
+    readonly units?: ReadonlyArray<string>
+    readonly weights?: CaseMetrics.Weights
+  }
 ): ReadonlyArray<CaseMetrics.Ranked> =>
   CaseMetrics.monthlyRanking(cases, CaseMetrics.month(month.year, month.month), unitOf, {
     policy: options.policy,

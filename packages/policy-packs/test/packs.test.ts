@@ -87,9 +87,7 @@ describe("beijing-hotline", () => {
   })
 
   it("overrides the core categories' limits and needs the core pack first", () => {
-    const registry = Either.getOrThrow(
-      Plugin.compose([CorePlugin.plugin, BeijingHotline.plugin], CorePlugin.points)
-    )
+    const registry = Either.getOrThrow(Plugin.compose([CorePlugin.plugin, BeijingHotline.plugin], CorePlugin.points))
     const utilities = registry.entries(CaseCategory.extensionPoint).find((e) => e.key === "utilities")
     expect(utilities?.plugin).toBe("beijing-hotline")
     expect(utilities?.overrode).toEqual(["core"])

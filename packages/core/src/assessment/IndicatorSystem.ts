@@ -17,8 +17,8 @@ import { Either, Schema } from "effect"
 import { issuesOf } from "../kernel/Decode.js"
 import { DecodeError, InvalidInput } from "../kernel/Errors.js"
 import { IndicatorId, IndicatorSystemId, TenantId } from "../kernel/Ids.js"
-import * as Plugin from "../plugin/Plugin.js"
 import type * as Scope from "../kernel/Scope.js"
+import * as Plugin from "../plugin/Plugin.js"
 import { round2 } from "./internal/location.js"
 
 /**

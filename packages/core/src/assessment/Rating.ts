@@ -18,8 +18,8 @@
 import { Schema } from "effect"
 import * as Finding from "../kernel/Finding.js"
 import { IndicatorId, OrgUnitId, RatingSchemeId, TenantId } from "../kernel/Ids.js"
-import * as Plugin from "../plugin/Plugin.js"
 import type * as Scope from "../kernel/Scope.js"
+import * as Plugin from "../plugin/Plugin.js"
 import { pts, round2 } from "./internal/location.js"
 import * as Ranking from "./Ranking.js"
 

@@ -7,8 +7,8 @@
  */
 import { type DateTime, Either, Option, Schema } from "effect"
 import type { CategoryCode } from "../kernel/Ids.js"
-import * as Case from "./Case.js"
 import * as Plugin from "../plugin/Plugin.js"
+import * as Case from "./Case.js"
 import { type Catalogue, HandlingLevel, levelAbove, levelOf, levelRank, maxLevel } from "./Category.js"
 import { contains, type Period, Rate, rate } from "./Metrics.js"
 

@@ -9,8 +9,8 @@ import { type DateTime, Option, Schema } from "effect"
 import * as Finding from "../kernel/Finding.js"
 import { CaseId, MediationId, PersonId, ResidentId, TenantId } from "../kernel/Ids.js"
 import * as LocalDate from "../kernel/LocalDate.js"
-import * as Plugin from "../plugin/Plugin.js"
 import { SensitiveString } from "../kernel/Privacy.js"
+import * as Plugin from "../plugin/Plugin.js"
 import { contains, type Period, type Rate, rate } from "./Metrics.js"
 
 /**

@@ -7,8 +7,8 @@
  * @since 0.1.0
  */
 import { DateTime, Schema } from "effect"
-import * as Case from "./Case.js"
 import * as Plugin from "../plugin/Plugin.js"
+import * as Case from "./Case.js"
 
 /**
  * A rate: numerator over denominator, and their quotient (`null` when nothing was counted).

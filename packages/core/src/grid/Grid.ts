@@ -12,9 +12,9 @@ import { BuildingId, GridId, PostId, TenantId } from "../kernel/Ids.js"
 import type * as LocalDate from "../kernel/LocalDate.js"
 import type * as Scope from "../kernel/Scope.js"
 import * as Membership from "../org/Membership.js"
-import * as Plugin from "../plugin/Plugin.js"
 import type * as OrgUnit from "../org/OrgUnit.js"
 import * as Post from "../org/Post.js"
+import * as Plugin from "../plugin/Plugin.js"
 
 const CommunityCode = Division.DivisionCode.pipe(
   Schema.filter((code) => Division.villageKind(code) === "residents-committee", {

@@ -161,7 +161,13 @@ export const policiesFrom = (
       sections: byKey(registry, SectionBuilder.sectionsPoint),
       renderers: byKey(registry, Reporter.renderersPoint),
       labels: Labels.fromPlugins(registry),
-      selected: { leaderPolicy: leader.key, ladder: ladder.key, weights: weights.key, rota: rota.key, orgLife: orgLife.key }
+      selected: {
+        leaderPolicy: leader.key,
+        ladder: ladder.key,
+        weights: weights.key,
+        rota: rota.key,
+        orgLife: orgLife.key
+      }
     }
   })
 

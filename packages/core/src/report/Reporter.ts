@@ -6,8 +6,8 @@
  * @since 0.1.0
  */
 import { Effect, Schema } from "effect"
-import type { ReportDocument } from "./Report.js"
 import * as Plugin from "../plugin/Plugin.js"
+import type { ReportDocument } from "./Report.js"
 
 /**
  * One rendered file: a name (with extension), its media type and its bytes.

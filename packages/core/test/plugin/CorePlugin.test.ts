@@ -76,7 +76,9 @@ describe("Runtime.policiesFrom", () => {
     expect(policies.catalogue.categories.map((c) => c.code)).toEqual(
       CaseCategory.defaultCatalogue.categories.map((c) => c.code)
     )
-    expect(Labels.text(policies.labels, "report.period", "en")).toBe(Labels.text(Labels.defaults, "report.period", "en"))
+    expect(Labels.text(policies.labels, "report.period", "en")).toBe(
+      Labels.text(Labels.defaults, "report.period", "en")
+    )
     expect(policies.sections.has("grid.visits")).toBe(true)
     expect(policies.selected).toEqual({
       leaderPolicy: "default",
@@ -143,7 +145,10 @@ describe("composing with the core pack", () => {
   const reworded = new Labels.Definition({ id: "report.period", "zh-CN": "统计期间", en: "Reporting period" })
 
   it("a plugin rewording a core label is a conflict without override and a replacement with it", () => {
-    const clash = Plugin.compose([CorePlugin.plugin, city([Plugin.contribute(Labels.point, [reworded])])], CorePlugin.points)
+    const clash = Plugin.compose(
+      [CorePlugin.plugin, city([Plugin.contribute(Labels.point, [reworded])])],
+      CorePlugin.points
+    )
     if (Either.isRight(clash)) assert.fail("expected a conflict")
     assert.instanceOf(clash.left, Plugin.PluginConflict)
     expect(clash.left.message).toContain('plugins core and my-city both define report.labels "report.period"')
@@ -194,7 +199,11 @@ describe("composing with the core pack", () => {
   })
 
   it("keys are namespaced with '/' on every point, post kinds included", () => {
-    const nightWatch = new Post.PostKindDefinition({ id: "my-city/night-watch", nameZh: "夜巡员", nameEn: "night watch" })
+    const nightWatch = new Post.PostKindDefinition({
+      id: "my-city/night-watch",
+      nameZh: "夜巡员",
+      nameEn: "night watch"
+    })
     expect(Plugin.check(city([Plugin.contribute(Post.postKindsPoint, [nightWatch])]), CorePlugin.points)).toEqual([])
     expect(() => new Post.PostKindDefinition({ id: "my-city:night-watch", nameZh: "夜巡员", nameEn: "x" })).toThrow()
     const category = CaseCategory.Category.make({
@@ -207,7 +216,11 @@ describe("composing with the core pack", () => {
     expect(Plugin.check(city([Plugin.contribute(CaseCategory.extensionPoint, [category])]), CorePlugin.points)).toEqual(
       []
     )
-    const sloppy = city([Plugin.contribute(OrgLife.policiesPoint, [new OrgLife.PolicyDefinition({ id: "strict", policy: OrgLife.defaultPolicy, source: "x" })])])
+    const sloppy = city([
+      Plugin.contribute(OrgLife.policiesPoint, [
+        new OrgLife.PolicyDefinition({ id: "strict", policy: OrgLife.defaultPolicy, source: "x" })
+      ])
+    ])
     expect(Plugin.check(sloppy, CorePlugin.points).map((i) => i.message)).toEqual([
       'key "strict" of assessment.orgLifePolicies is not namespaced by the plugin id; use "my-city/…"'
     ])
