@@ -117,8 +117,12 @@ export * as Partnership from "./org/Partnership.js"
 export * as Person from "./org/Person.js"
 /** Posts (岗位), who holds them, and post coverage. */
 export * as Post from "./org/Post.js"
+/** The core default policy pack as a plugin (id `core`) and the list of every core extension point. */
+export * as CorePlugin from "./plugin/CorePlugin.js"
 /** Plugins: extension points, composition, conflicts and dependencies. */
 export * as Plugin from "./plugin/Plugin.js"
+/** The runtime configuration read back from composed plugins: the policies the rules take, as a Layer and a Promise. */
+export * as Runtime from "./plugin/Runtime.js"
 /** Buildings (楼栋). */
 export * as Building from "./registry/Building.js"
 /** Households (户). */

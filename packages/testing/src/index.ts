@@ -27,6 +27,8 @@ export * as SeedReports from "./fixtures/SeedReports.js"
 export * as ServiceFixtures from "./fixtures/Services.js"
 /** fast-check generators of valid organisations and grids. */
 export * as OrgGridArbitraries from "./OrgGridArbitraries.js"
+/** The plugin conformance suite every plugin runs with one line. */
+export * as PluginSuite from "./PluginSuite.js"
 /** The conformance suite every report renderer runs with one line. */
 export * as ReporterSuite from "./ReporterSuite.js"
 /** The conformance suite every Store adapter runs. */
