@@ -3,7 +3,8 @@
  * type-checked with the TypeScript compiler API against the workspace packages (resolved through the
  * `@zhili/source` condition, so against `src/` without a build), and the blocks marked ```ts run are
  * imported and must not throw. Blocks marked ```ts fragment (optionally followed by a reason) are skipped and
- * the reason is printed.
+ * the reason is printed. A block marked `file=setup.ts` is written under that name, so that later blocks of the
+ * same guide can `import … from "./setup.js"`.
  */
 import { describe, expect, it } from "@effect/vitest"
 import * as fs from "node:fs"
@@ -20,6 +21,8 @@ interface Block {
   readonly mode: "check" | "run" | "fragment"
   readonly reason: string
   readonly code: string
+  /** `file=<name>.ts` in the info string: the block is written under that name, so others can import it. */
+  readonly name: string | undefined
 }
 
 const fence = /^```(\S*)(.*)$/
@@ -37,14 +40,17 @@ const extract = (file: string): ReadonlyArray<Block> => {
     }
     if (match !== null && (match[1] ?? "") === "") {
       if (open.lang === "ts" || open.lang === "typescript") {
-        const [word = "", ...rest] = open.info.split(/\s+/)
+        const words = open.info.split(/\s+/).filter((w) => w !== "")
+        const name = words.find((w) => w.startsWith("file="))?.slice("file=".length)
+        const [word = "", ...rest] = words.filter((w) => !w.startsWith("file="))
         const mode = word === "run" ? "run" : word === "fragment" ? "fragment" : "check"
         blocks.push({
           file: path.relative(root, file),
           line: open.line,
           mode,
-          reason: rest.join(" "),
-          code: open.body.join("\n")
+          reason: mode === "fragment" ? rest.join(" ") : "",
+          code: open.body.join("\n"),
+          name
         })
       }
       open = undefined
@@ -79,7 +85,7 @@ const prepare = (): { readonly dir: string; readonly files: ReadonlyArray<string
     fs.symlinkSync(path.join(root, "packages", pkg), path.join(scope, name.replace("@zhili/", "")), "dir")
   }
   const files = checked.map((block) => {
-    const name = `${block.file.replace(/[^A-Za-z0-9]+/g, "_")}_L${block.line}.ts`
+    const name = block.name ?? `${block.file.replace(/[^A-Za-z0-9]+/g, "_")}_L${block.line}.ts`
     const file = path.join(dir, name)
     // `export {}` keeps every block a module, so top-level await and local names never clash.
     fs.writeFileSync(file, `${block.code}\nexport {}\n`)
@@ -109,7 +115,7 @@ describe("docs code blocks", () => {
       rootNames: [...files],
       options: {
         target: ts.ScriptTarget.ES2022,
-        lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
+        lib: ["lib.es2022.d.ts"],
         module: ts.ModuleKind.NodeNext,
         moduleResolution: ts.ModuleResolutionKind.NodeNext,
         moduleDetection: ts.ModuleDetectionKind.Force,
