@@ -6,10 +6,11 @@
  * the reason is printed. A block marked `file=setup.ts` is written under that name, so that later blocks of the
  * same guide can `import … from "./setup.js"`.
  */
-import { describe, expect, it } from "@effect/vitest"
+
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { pathToFileURL } from "node:url"
+import { describe, expect, it } from "@effect/vitest"
 import ts from "typescript"
 
 const docsDir = path.resolve(import.meta.dirname, "..")
