@@ -109,6 +109,8 @@ describe("docs code blocks", () => {
       console.log(`skipped ${block.file}:${block.line} (fragment${block.reason === "" ? "" : `: ${block.reason}`})`)
     }
     expect(checked.length).toBeGreaterThan(0)
+    const names = checked.flatMap((b) => (b.name === undefined ? [] : [b.name]))
+    expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]) // file= names are shared by all guides
   })
 
   it("type-checks every ts block against the workspace packages", () => {
