@@ -29,7 +29,8 @@ const projects: Array<TestProjectConfiguration> = [
   project("report-xlsx", "./packages/report-xlsx"),
   project("calendar-cn", "./packages/calendar-cn"),
   project("interop", "./packages/interop"),
-  project("policy-packs", "./packages/policy-packs")
+  project("policy-packs", "./packages/policy-packs"),
+  project("docs", "./docs")
 ]
 
 export default projects
