@@ -27,7 +27,8 @@ const projects: Array<TestProjectConfiguration> = [
   project("store-sql", "./packages/store-sql"),
   project("report", "./packages/report"),
   project("report-xlsx", "./packages/report-xlsx"),
-  project("calendar-cn", "./packages/calendar-cn")
+  project("calendar-cn", "./packages/calendar-cn"),
+  project("cli", "./packages/cli")
 ]
 
 export default projects
