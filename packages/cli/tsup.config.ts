@@ -9,5 +9,11 @@ export default defineConfig({
   dts: false,
   sourcemap: true,
   clean: true,
-  splitting: true
+  splitting: true,
+  // The demo's fixture is bundled from @zhili/testing's sources: that package is a test helper (it imports vitest)
+  // and is not a runtime dependency of the CLI. Its `sideEffects: []` lets esbuild keep only the fixture.
+  noExternal: ["@zhili/testing"],
+  esbuildOptions: (options) => {
+    options.conditions = ["@zhili/source"]
+  }
 })
