@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import { Building, Grid, type Ids, OrgUnit } from "@zhili/core"
+import { Building, type Division, Grid, type GridCode, type Ids, OrgUnit } from "@zhili/core"
 import * as fc from "fast-check"
 
 /**
@@ -84,8 +84,8 @@ export const grids = (sizes: Sizes = {}): fc.Arbitrary<Omit<Community, "units">>
             tenant,
             level,
             name: `${level} ${seq}`,
-            code: `${tenant}${pad(seq, 3)}`,
-            community: tenant,
+            code: `${tenant}${pad(seq, 3)}` as GridCode.UnitGridCode,
+            community: tenant as string as Division.DivisionCode,
             buildings,
             ...(parent === undefined ? {} : { parent })
           })
@@ -101,7 +101,7 @@ export const grids = (sizes: Sizes = {}): fc.Arbitrary<Omit<Community, "units">>
               const b = new Building.Building({
                 id: `b${bs.length + 1}` as Ids.BuildingId,
                 tenant,
-                community: tenant,
+                community: tenant as string as Division.DivisionCode,
                 name: `${bs.length + 1}栋`
               })
               bs.push(b)
@@ -152,7 +152,7 @@ export const orgUnits = (
             tenant,
             kind,
             name: `${kind} ${units.length + 1}`,
-            division: tenant,
+            division: tenant as string as Division.DivisionCode,
             ...(parent === undefined ? {} : { parent })
           })
         )

@@ -5,13 +5,21 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
+import * as Division from "../kernel/Division.js"
 import * as Finding from "../kernel/Finding.js"
+import * as GridCode from "../kernel/GridCode.js"
 import { BuildingId, GridId, PostId, TenantId } from "../kernel/Ids.js"
 import type * as LocalDate from "../kernel/LocalDate.js"
-import { CommunityCodeString, communityOfGridCode, GridCodeString } from "../org/internal/codes.js"
+import type * as Scope from "../kernel/Scope.js"
 import * as Membership from "../org/Membership.js"
 import type * as OrgUnit from "../org/OrgUnit.js"
 import * as Post from "../org/Post.js"
+
+const CommunityCode = Division.DivisionCode.pipe(
+  Schema.filter((code) => Division.villageKind(code) === "residents-committee", {
+    message: () => "a grid's community is a 12-digit residents' committee code (village-level part 001–199)"
+  })
+)
 
 /**
  * Grid level: 大网格 large, 小网格 small, 微网格 micro.
@@ -38,8 +46,8 @@ export class Grid extends Schema.Class<Grid>("@zhili/Grid")({
   tenant: TenantId,
   level: Level,
   name: Schema.NonEmptyTrimmedString,
-  code: GridCodeString,
-  community: CommunityCodeString,
+  code: Schema.Union(GridCode.UnitGridCode, GridCode.CommunityGridCode),
+  community: CommunityCode,
   parent: Schema.optional(GridId),
   buildings: Schema.optionalWith(Schema.Array(BuildingId), { default: () => [] }),
   leaderPost: Schema.optional(PostId)
@@ -90,15 +98,12 @@ export const coverage = (input: {
         )
       )
     else codes.set(g.code, g.id)
-    if (communityOfGridCode(g.code) !== g.community) {
-      findings.push(
-        Finding.error(
-          "grid/code-outside-community",
-          [...path, "code"],
-          `grid ${g.id} has code ${g.code}, which does not lie in community ${g.community}`
-        )
-      )
-    }
+    findings.push(
+      ...Finding.prefix(
+        GridCode.validateIn(g.code, g.community).filter((f) => f.code === "grid-code/community-mismatch"),
+        path
+      ).map((f) => Finding.error("grid/code-outside-community", [...path, "code"], `grid ${g.id}: ${f.message}`))
+    )
     if (input.community !== undefined && g.community !== input.community) {
       findings.push(
         Finding.error(
@@ -243,7 +248,7 @@ export const pathOf = (grid: GridId, grids: ReadonlyArray<Grid> | ReadonlyMap<st
  * @since 0.1.0
  * @category getters
  */
-export const location = (grid: Grid, grids: ReadonlyArray<Grid> | ReadonlyMap<string, Grid>): OrgUnit.Location => ({
+export const location = (grid: Grid, grids: ReadonlyArray<Grid> | ReadonlyMap<string, Grid>): Scope.Location => ({
   division: grid.community,
   grid: pathOf(grid.id, grids)
 })

@@ -7,7 +7,7 @@ import { Schema } from "effect"
 import * as Finding from "../kernel/Finding.js"
 import { GridId, GridWorkerId, PersonId, TenantId } from "../kernel/Ids.js"
 import * as LocalDate from "../kernel/LocalDate.js"
-import type * as OrgUnit from "../org/OrgUnit.js"
+import type * as Scope from "../kernel/Scope.js"
 import * as Grid from "./Grid.js"
 
 /**
@@ -73,7 +73,7 @@ export const workersOf = (
  * @since 0.1.0
  * @category getters
  */
-export const location = (worker: GridWorker, grids: ReadonlyArray<Grid.Grid>): OrgUnit.Location => {
+export const location = (worker: GridWorker, grids: ReadonlyArray<Grid.Grid>): Scope.Location => {
   const grid = grids.find((g) => g.id === worker.grid)
   return grid === undefined ? { grid: [worker.grid] } : Grid.location(grid, grids)
 }

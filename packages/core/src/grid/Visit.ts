@@ -7,7 +7,7 @@ import { Schema } from "effect"
 import { CaseId, type GridId, GridWorkerId, HouseholdId, TenantId, VisitId } from "../kernel/Ids.js"
 import * as LocalDate from "../kernel/LocalDate.js"
 import * as Privacy from "../kernel/Privacy.js"
-import type * as OrgUnit from "../org/OrgUnit.js"
+import type * as Scope from "../kernel/Scope.js"
 import * as Grid from "./Grid.js"
 
 /**
@@ -60,7 +60,7 @@ export const location = (
   households: ReadonlyArray<{ readonly id: HouseholdId; readonly building: string }>,
   buildings: ReadonlyArray<{ readonly id: string; readonly community: string }>,
   grids: ReadonlyArray<Grid.Grid>
-): OrgUnit.Location => {
+): Scope.Location => {
   const building = households.find((h) => h.id === visit.household)?.building
   const b = buildings.find((x) => x.id === building)
   if (b === undefined) return {}

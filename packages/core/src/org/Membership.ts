@@ -7,6 +7,7 @@ import { Schema } from "effect"
 import * as Finding from "../kernel/Finding.js"
 import { MembershipId, OrgUnitId, PersonId, TenantId } from "../kernel/Ids.js"
 import * as LocalDate from "../kernel/LocalDate.js"
+import type * as Scope from "../kernel/Scope.js"
 import * as OrgKind from "./OrgKind.js"
 import * as OrgUnit from "./OrgUnit.js"
 
@@ -70,7 +71,7 @@ export const isActive = (
  * @since 0.1.0
  * @category getters
  */
-export const location = (membership: Membership, units: ReadonlyArray<OrgUnit.OrgUnit>): OrgUnit.Location => {
+export const location = (membership: Membership, units: ReadonlyArray<OrgUnit.OrgUnit>): Scope.Location => {
   const unit = units.find((u) => u.id === membership.unit)
   return unit === undefined ? {} : OrgUnit.location(unit, units)
 }

@@ -5,23 +5,12 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
+import * as CreditCode from "../kernel/CreditCode.js"
+import * as Division from "../kernel/Division.js"
 import * as Finding from "../kernel/Finding.js"
 import { OrgUnitId, TenantId } from "../kernel/Ids.js"
-import { CreditCodeString, DivisionCodeString } from "./internal/codes.js"
+import type * as Scope from "../kernel/Scope.js"
 import * as OrgKind from "./OrgKind.js"
-
-/**
- * Where a record sits, for scoping: the division code and the id paths from the roots of the org and grid trees.
- * The same shape as `Scope.Location` in the kernel.
- *
- * @since 0.1.0
- * @category models
- */
-export interface Location {
-  readonly division?: string
-  readonly org?: ReadonlyArray<string>
-  readonly grid?: ReadonlyArray<string>
-}
 
 /**
  * An organisation unit (党组织、机关、单位): a kind from the registry, its division code, the unified social credit code
@@ -35,8 +24,8 @@ export class OrgUnit extends Schema.Class<OrgUnit>("@zhili/OrgUnit")({
   tenant: TenantId,
   kind: OrgKind.KindId,
   name: Schema.NonEmptyTrimmedString,
-  division: DivisionCodeString,
-  creditCode: Schema.optional(CreditCodeString),
+  division: Division.DivisionCode,
+  creditCode: Schema.optional(CreditCode.CreditCode),
   parent: Schema.optional(OrgUnitId)
 }) {}
 
@@ -162,7 +151,10 @@ export const pathOf = (
  * @since 0.1.0
  * @category getters
  */
-export const location = (unit: OrgUnit, units: ReadonlyArray<OrgUnit> | ReadonlyMap<string, OrgUnit>): Location => ({
+export const location = (
+  unit: OrgUnit,
+  units: ReadonlyArray<OrgUnit> | ReadonlyMap<string, OrgUnit>
+): Scope.Location => ({
   division: unit.division,
   org: pathOf(unit, units)
 })

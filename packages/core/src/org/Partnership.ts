@@ -239,3 +239,53 @@ export const dualRegistration = (
   const registered = lines.reduce((s, l) => s + l.registered, 0)
   return { lines, members, registered, share: members === 0 ? 1 : registered / members, findings }
 }
+
+/**
+ * One seat on a unit's enlarged committee (社区"大党委"): the outside unit seated, the person in the seat and whether
+ * the two units have an active partnership of another type on the date.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface CommitteeSeat {
+  readonly partnership: string
+  readonly partner: string
+  readonly seat: string | undefined
+  readonly partnered: boolean
+}
+
+/**
+ * The enlarged-committee seats (大党委) of `unit` active on `on`, and a `partnership/seat-without-partnership`
+ * warning (path `partnerships, <index>`) for each seat whose partner unit has no active co-building, pairing or
+ * dual-registration partnership with the unit. Pure and total.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const committeeSeats = (
+  partnerships: ReadonlyArray<Partnership>,
+  unit: string,
+  on: LocalDate.LocalDate
+): { readonly seats: ReadonlyArray<CommitteeSeat>; readonly findings: ReadonlyArray<Finding.Finding> } => {
+  const seats: Array<CommitteeSeat> = []
+  const findings: Array<Finding.Finding> = []
+  partnerships.forEach((p, i) => {
+    if (p.type !== "enlarged-committee" || p.to !== unit || !activeOn(p, on)) return
+    const partnered = partnerships.some(
+      (q) =>
+        q.type !== "enlarged-committee" &&
+        activeOn(q, on) &&
+        ((q.from === p.from && q.to === unit) || (q.to === p.from && q.from === unit))
+    )
+    seats.push({ partnership: p.id, partner: p.from, seat: p.seat, partnered })
+    if (!partnered)
+      findings.push(
+        Finding.warning(
+          "partnership/seat-without-partnership",
+          ["partnerships", i],
+          `unit ${p.from} holds a seat on the enlarged committee of ${unit} (${p.id}) without an active partnership on ${on}`
+        )
+      )
+  })
+  return { seats, findings }
+}

@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
+import * as IdNumber from "../kernel/IdNumber.js"
 import { PersonId, TenantId } from "../kernel/Ids.js"
 import * as Privacy from "../kernel/Privacy.js"
 
@@ -18,7 +19,7 @@ export class Person extends Schema.Class<Person>("@zhili/Person")({
   id: PersonId,
   tenant: TenantId,
   displayName: Schema.NonEmptyTrimmedString,
-  idNumber: Schema.optional(Privacy.SensitiveString),
+  idNumber: Schema.optional(IdNumber.SensitiveIdNumber),
   phone: Schema.optional(Privacy.SensitiveString)
 }) {}
 

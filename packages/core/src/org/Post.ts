@@ -7,6 +7,8 @@ import { Schema } from "effect"
 import * as Finding from "../kernel/Finding.js"
 import { GridId, MembershipId, OrgUnitId, PersonId, PostId, TenantId } from "../kernel/Ids.js"
 import * as LocalDate from "../kernel/LocalDate.js"
+import type * as Scope from "../kernel/Scope.js"
+import * as Plugin from "../plugin/Plugin.js"
 import { pathIn } from "./internal/tree.js"
 import * as OrgUnit from "./OrgUnit.js"
 
@@ -41,6 +43,70 @@ export const PostKind = Schema.String.pipe(
   }),
   Schema.annotations({ identifier: "PostKind" })
 )
+
+/**
+ * A registered post kind (岗位类型): its id and its Chinese and English names.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export class PostKindDefinition extends Schema.Class<PostKindDefinition>("@zhili/PostKindDefinition")({
+  id: PostKind,
+  nameZh: Schema.NonEmptyString,
+  nameEn: Schema.NonEmptyString
+}) {}
+
+/**
+ * A registry of post kinds, keyed by kind id.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type KindRegistry = Readonly<Record<string, PostKindDefinition>>
+
+/**
+ * The default post kinds: the kinds the seed names ({@link knownKinds}; source: the seed's 锦绣华景 and 会昌
+ * passages).
+ *
+ * @since 0.1.0
+ * @category policies
+ */
+export const defaultKindRegistry: KindRegistry = Object.fromEntries(
+  Object.entries(knownKinds).map(([id, k]) => [id, new PostKindDefinition({ id, ...k })])
+)
+
+/**
+ * Extension point `org.postKinds`: kinds of post contributed by plugins, keyed by kind id. The core default pack
+ * contributes {@link defaultKindRegistry}.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const postKindsPoint: Plugin.ExtensionPoint<PostKindDefinition> = Plugin.extensionPoint({
+  id: "org.postKinds",
+  description: "Kinds of post (岗位类型), keyed by kind id.",
+  schema: PostKindDefinition,
+  key: (k) => k.id
+})
+
+/**
+ * The default post kinds as a contribution, for the core default pack (plugin id `core`).
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const defaultContributions: ReadonlyArray<Plugin.Contribution> = [
+  Plugin.contribute(postKindsPoint, Object.values(defaultKindRegistry))
+]
+
+/**
+ * The post kind registry of a composed plugin registry (the values of `org.postKinds`).
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const kindsFromPlugins = (plugins: Plugin.Registry): KindRegistry =>
+  Object.fromEntries(plugins.values(postKindsPoint).map((k) => [k.id, k]))
 
 /**
  * A post: a duty in a unit or a grid (or both), with an optional term length in years.
@@ -93,7 +159,7 @@ export const location = (
   post: Post,
   units: ReadonlyArray<OrgUnit.OrgUnit>,
   grids: ReadonlyArray<{ readonly id: string; readonly parent?: string | undefined; readonly community: string }>
-): OrgUnit.Location => {
+): Scope.Location => {
   const unit = post.unit === undefined ? undefined : units.find((u) => u.id === post.unit)
   const grid = post.grid === undefined ? undefined : grids.find((g) => g.id === post.grid)
   const division = unit?.division ?? grid?.community

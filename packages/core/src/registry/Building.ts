@@ -5,9 +5,9 @@
  */
 import { Schema } from "effect"
 import * as Grid from "../grid/Grid.js"
+import * as Division from "../kernel/Division.js"
 import { BuildingId, TenantId } from "../kernel/Ids.js"
-import { CommunityCodeString } from "../org/internal/codes.js"
-import type * as OrgUnit from "../org/OrgUnit.js"
+import type * as Scope from "../kernel/Scope.js"
 
 /**
  * A building of a community, optionally in a named compound (小区).
@@ -18,7 +18,7 @@ import type * as OrgUnit from "../org/OrgUnit.js"
 export class Building extends Schema.Class<Building>("@zhili/Building")({
   id: BuildingId,
   tenant: TenantId,
-  community: CommunityCodeString,
+  community: Division.DivisionCode,
   name: Schema.NonEmptyTrimmedString,
   compound: Schema.optional(Schema.NonEmptyTrimmedString)
 }) {}
@@ -29,7 +29,7 @@ export class Building extends Schema.Class<Building>("@zhili/Building")({
  * @since 0.1.0
  * @category getters
  */
-export const location = (building: Building, grids: ReadonlyArray<Grid.Grid>): OrgUnit.Location => {
+export const location = (building: Building, grids: ReadonlyArray<Grid.Grid>): Scope.Location => {
   const micro = Grid.microGridByBuilding(grids).get(building.id)
   return micro === undefined
     ? { division: building.community }

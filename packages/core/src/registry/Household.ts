@@ -6,7 +6,7 @@
 import { Schema } from "effect"
 import type * as Grid from "../grid/Grid.js"
 import { BuildingId, HouseholdId, TenantId } from "../kernel/Ids.js"
-import type * as OrgUnit from "../org/OrgUnit.js"
+import type * as Scope from "../kernel/Scope.js"
 import * as Building from "./Building.js"
 
 /**
@@ -32,7 +32,7 @@ export const location = (
   household: Household,
   buildings: ReadonlyMap<string, Building.Building>,
   grids: ReadonlyArray<Grid.Grid>
-): OrgUnit.Location => {
+): Scope.Location => {
   const b = buildings.get(household.building)
   return b === undefined ? {} : Building.location(b, grids)
 }

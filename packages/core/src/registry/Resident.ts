@@ -5,10 +5,11 @@
  */
 import { Schema } from "effect"
 import * as Grid from "../grid/Grid.js"
+import * as IdNumber from "../kernel/IdNumber.js"
 import { type GridId, HouseholdId, ResidentId, TenantId } from "../kernel/Ids.js"
 import * as LocalDate from "../kernel/LocalDate.js"
 import * as Privacy from "../kernel/Privacy.js"
-import type * as OrgUnit from "../org/OrgUnit.js"
+import type * as Scope from "../kernel/Scope.js"
 import type * as Building from "./Building.js"
 import * as Household from "./Household.js"
 
@@ -58,7 +59,7 @@ export class Resident extends Schema.Class<Resident>("@zhili/Resident")({
   birthDate: LocalDate.LocalDate,
   sex: Sex,
   tags: Schema.optionalWith(Schema.Array(Tag), { default: () => [] }),
-  idNumber: Schema.optional(Privacy.SensitiveString),
+  idNumber: Schema.optional(IdNumber.SensitiveIdNumber),
   phone: Schema.optional(Privacy.SensitiveString)
 }) {}
 
@@ -73,7 +74,7 @@ export const location = (
   households: ReadonlyMap<string, Household.Household>,
   buildings: ReadonlyMap<string, Building.Building>,
   grids: ReadonlyArray<Grid.Grid>
-): OrgUnit.Location => {
+): Scope.Location => {
   const h = households.get(resident.household)
   return h === undefined ? {} : Household.location(h, buildings, grids)
 }

@@ -39,9 +39,7 @@ describe("Grid model", () => {
     const g = Schema.decodeUnknownSync(Grid.Grid)(json)
     expect(g.buildings).toEqual([])
     expect(Schema.encodeSync(Grid.Grid)(g)).toEqual({ ...json, buildings: [] })
-    expect(
-      Schema.decodeUnknownSync(Grid.Grid)({ ...json, code: `440881002006${"0".repeat(5)}`.slice(0, 15) }).code
-    ).toHaveLength(15)
+    expect(Schema.decodeUnknownSync(Grid.Grid)({ ...json, code: "440881002006009" }).code).toHaveLength(15)
   })
   it("rejects a bad level, code and community with their paths", () => {
     const r = Decode.decodeEither(Grid.Grid)({
