@@ -139,7 +139,11 @@ export const toRaw = (kind: Kind, row: Readonly<Record<string, string>>): Record
     const header = c.headers.find((h) => cells.has(normalise(h)))
     const cell = header === undefined ? undefined : cells.get(normalise(header))?.trim()
     if (cell === undefined || cell === "") continue
-    if (c.list) raw[c.field] = cell.split(/[,，、;]/).map((s) => s.trim()).filter((s) => s !== "")
+    if (c.list)
+      raw[c.field] = cell
+        .split(/[,，、;]/)
+        .map((s) => s.trim())
+        .filter((s) => s !== "")
     else if (c.field === "level") raw[c.field] = levelWords[cell] ?? cell
     else if (c.field === "sex") raw[c.field] = sexWords[cell] ?? cell
     else raw[c.field] = cell

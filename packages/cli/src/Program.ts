@@ -43,10 +43,12 @@ const withStore = <A, E, R>(
     const target = yield* Stored.target(Option.getOrUndefined(db), Option.getOrUndefined(url))
     if (!/^(postgres|mysql|mariadb)/.test(target)) {
       const dir = path.dirname(path.resolve(target))
-      const exists = yield* Effect.promise(() => fs.stat(dir).then(
-        (s) => s.isDirectory(),
-        () => false
-      ))
+      const exists = yield* Effect.promise(() =>
+        fs.stat(dir).then(
+          (s) => s.isDirectory(),
+          () => false
+        )
+      )
       if (!exists)
         return yield* new Stored.CliError({
           message: `folder ${dir} does not exist`,
@@ -133,17 +135,14 @@ export const importCommand = Command.make(
       const report = yield* withStore(Option.some(db), url, () =>
         Effect.gen(function* () {
           const repo = yield* Store.repository(aggregate)
-          return yield* repo.import(
-            Stream.fromIterable(table.rows.map((r) => Columns.toRaw(chosen, r))),
-            {
-              policy: "skip",
-              onProgress: (p) =>
-                Effect.sync(() => {
-                  if (tty) process.stderr.write(`\r${bar(p.rows, total)} rows`)
-                  else process.stderr.write(`imported ${p.rows}/${total} rows (${p.rejected} rejected)\n`)
-                })
-            }
-          )
+          return yield* repo.import(Stream.fromIterable(table.rows.map((r) => Columns.toRaw(chosen, r))), {
+            policy: "skip",
+            onProgress: (p) =>
+              Effect.sync(() => {
+                if (tty) process.stderr.write(`\r${bar(p.rows, total)} rows`)
+                else process.stderr.write(`imported ${p.rows}/${total} rows (${p.rejected} rejected)\n`)
+              })
+          })
         })
       )
       if (tty) process.stderr.write("\n")
@@ -304,11 +303,12 @@ export const check = Command.make(
       }
       const errors = all.filter((f) => f.severity === "error").length
       yield* Console.log(
-        all.length === 0
-          ? "no findings"
-          : `${errors} errors, ${all.length - errors} warnings and notes`
+        all.length === 0 ? "no findings" : `${errors} errors, ${all.length - errors} warnings and notes`
       )
-      if (errors > 0) yield* Effect.sync(() => { exitCode = 1 })
+      if (errors > 0)
+        yield* Effect.sync(() => {
+          exitCode = 1
+        })
     })
 ).pipe(
   Command.withDescription(

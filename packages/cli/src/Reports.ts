@@ -39,12 +39,7 @@ export type Format = keyof typeof formats
  * @category constants
  */
 export const registry: SectionBuilder.Registry<Records> = Either.getOrThrow(
-  SectionBuilder.register<Records>(
-    SectionBuilder.empty,
-    OrgReport.section(),
-    GridReport.structure,
-    GridReport.visits
-  )
+  SectionBuilder.register<Records>(SectionBuilder.empty, OrgReport.section(), GridReport.structure, GridReport.visits)
 )
 
 /**
