@@ -28,6 +28,8 @@ const projects: Array<TestProjectConfiguration> = [
   project("report", "./packages/report"),
   project("report-xlsx", "./packages/report-xlsx"),
   project("calendar-cn", "./packages/calendar-cn"),
+  project("interop", "./packages/interop"),
+  project("policy-packs", "./packages/policy-packs"),
   project("cli", "./packages/cli")
 ]
 

@@ -3,7 +3,9 @@ import { readFileSync, writeFileSync } from "node:fs"
 
 const targets = [
   { dir: "core", pattern: /coreVersion: string = "[^"]*"/, make: (v) => `coreVersion: string = "${v}"` },
-  { dir: "calendar-cn", pattern: /version: string = "[^"]*"/, make: (v) => `version: string = "${v}"` }
+  { dir: "calendar-cn", pattern: /version: string = "[^"]*"/, make: (v) => `version: string = "${v}"` },
+  { dir: "report", pattern: /version: string = "[^"]*"/, make: (v) => `version: string = "${v}"` },
+  { dir: "policy-packs", pattern: /version: string = "[^"]*"/, make: (v) => `version: string = "${v}"` }
 ]
 
 for (const { dir, make, pattern } of targets) {

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs"
 import { assert, describe, expect, it } from "@effect/vitest"
 import * as CalendarCn from "@zhili/calendar-cn"
-import { LocalDate, Plugin, Recurrence, WorkingCalendar } from "@zhili/core"
-import { Arbitraries } from "@zhili/testing"
+import { CorePlugin, LocalDate, Plugin, Recurrence, WorkingCalendar } from "@zhili/core"
+import { Arbitraries, PluginSuite } from "@zhili/testing"
 import { DateTime, Either, Schema } from "effect"
 import * as fc from "fast-check"
 
@@ -92,6 +92,8 @@ describe("@zhili/calendar-cn data", () => {
     ])
   })
 })
+
+PluginSuite.suite(CalendarCn.plugin, CorePlugin.points)
 
 describe("@zhili/calendar-cn plugin", () => {
   it("passes the plugin checks and contributes the calendar under its id", () => {

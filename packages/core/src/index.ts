@@ -33,6 +33,8 @@ export * as ResponsibilityList from "./assessment/ResponsibilityList.js"
 export * as TaskList from "./assessment/TaskList.js"
 /** Cases (诉求与纠纷): model, lifecycle events, transitions and deadlines. */
 export * as Case from "./case/Case.js"
+/** Report section of the case context: requests solved, disputes mediated, the three rates (诉求与纠纷统计). */
+export * as CaseReport from "./case/CaseReport.js"
 /** The case category catalogue (事项分类目录) with time limits, handling levels and Open311-style intake fields. */
 export * as CaseCategory from "./case/Category.js"
 /** Case time limits and the deadline clock over a working-day calendar (办理时限). */
@@ -91,6 +93,8 @@ export * as Fund from "./operation/Fund.js"
 export * as Money from "./operation/Money.js"
 /** Needs surveys (需求调查), needs lists (一社一策) and the "一老一小" rule. */
 export * as Needs from "./operation/Needs.js"
+/** Report sections of community operations: spaces, fund, needs (阵地、基金、需求). */
+export * as OperationReport from "./operation/OperationReport.js"
 /** Operators (运营主体) and operating agreements (运营协议). */
 export * as Operator from "./operation/Operator.js"
 /** Community projects (微改造 and others): budget, milestones, grants, claims (认领). */
@@ -113,8 +117,12 @@ export * as Partnership from "./org/Partnership.js"
 export * as Person from "./org/Person.js"
 /** Posts (岗位), who holds them, and post coverage. */
 export * as Post from "./org/Post.js"
+/** The core default policy pack as a plugin (id `core`) and the list of every core extension point. */
+export * as CorePlugin from "./plugin/CorePlugin.js"
 /** Plugins: extension points, composition, conflicts and dependencies. */
 export * as Plugin from "./plugin/Plugin.js"
+/** The runtime configuration read back from composed plugins: the policies the rules take, as a Layer and a Promise. */
+export * as Runtime from "./plugin/Runtime.js"
 /** Buildings (楼栋). */
 export * as Building from "./registry/Building.js"
 /** Households (户). */
@@ -139,6 +147,8 @@ export * as Placement from "./service/Placement.js"
 export * as Schedule from "./service/Schedule.js"
 /** Services (服务): provider, fees, eligibility, channels, capacity. */
 export * as Service from "./service/Service.js"
+/** Report section of services: activities and person-times by team and service (服务活动统计). */
+export * as ServiceReport from "./service/ServiceReport.js"
 /** Volunteer teams (志愿服务队) and the kinds of service. */
 export * as VolunteerTeam from "./service/VolunteerTeam.js"
 /** The registry of stored aggregates. */

@@ -5,11 +5,12 @@
  *
  * @packageDocumentation
  */
-import type { Reporter } from "@zhili/core"
+import { Plugin, Reporter } from "@zhili/core"
 import * as Csv from "./Csv.js"
 import * as Html from "./Html.js"
 import * as Json from "./Json.js"
 import * as Markdown from "./Markdown.js"
+import { version } from "./version.js"
 
 /** Charts rendered to SVG on the server with Apache ECharts. */
 export * as Charts from "./Charts.js"
@@ -34,3 +35,30 @@ export const reporters: ReadonlyArray<Reporter.Reporter> = [
   Csv.reporter,
   Json.reporter
 ]
+
+/**
+ * The version of this package, stated by its plugin.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export { version }
+
+/**
+ * The plugin (id `report`): contributes the renderers of this package to `Reporter.renderersPoint` under the keys
+ * `report/markdown`, `report/html`, `report/csv` and `report/json`.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const plugin: Plugin.Plugin = Plugin.define({
+  id: "report",
+  version,
+  description: "Report renderers: Markdown, self-contained HTML with SVG charts, CSV and JSON",
+  contributes: [
+    Plugin.contribute(
+      Reporter.renderersPoint,
+      reporters.map((r) => Reporter.make({ ...r, id: `report/${r.id}` }))
+    )
+  ]
+})

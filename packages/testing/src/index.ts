@@ -21,10 +21,14 @@ export * as JinxiuHuajing from "./fixtures/JinxiuHuajing.js"
 export * as OperationFixtures from "./fixtures/Operations.js"
 /** A sample report, built from synthetic records with the seed compound's totals, for renderer tests. */
 export * as ReportSample from "./fixtures/ReportSample.js"
+/** The seed's report documents in one call each: the compound (锦绣华景), Huichang County, Zibo operations. */
+export * as SeedReports from "./fixtures/SeedReports.js"
 /** The seed's services, volunteer teams and activities (锦绣华景小区). */
 export * as ServiceFixtures from "./fixtures/Services.js"
 /** fast-check generators of valid organisations and grids. */
 export * as OrgGridArbitraries from "./OrgGridArbitraries.js"
+/** The plugin conformance suite every plugin runs with one line. */
+export * as PluginSuite from "./PluginSuite.js"
 /** The conformance suite every report renderer runs with one line. */
 export * as ReporterSuite from "./ReporterSuite.js"
 /** The conformance suite every Store adapter runs. */

@@ -18,6 +18,7 @@ import { issuesOf } from "../kernel/Decode.js"
 import { DecodeError, InvalidInput } from "../kernel/Errors.js"
 import { IndicatorId, IndicatorSystemId, TenantId } from "../kernel/Ids.js"
 import type * as Scope from "../kernel/Scope.js"
+import * as Plugin from "../plugin/Plugin.js"
 import { round2 } from "./internal/location.js"
 
 /**
@@ -441,3 +442,16 @@ export const linearScale = (min: number, max: number): typeof Scale.Type => {
  * @category getters
  */
 export const location = (self: IndicatorSystem): Scope.Location => ({ division: self.tenant })
+
+/**
+ * Extension point `assessment.indicatorSystems`: indicator systems (考核指标体系), keyed by id.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const systemsPoint: Plugin.ExtensionPoint<IndicatorSystem> = Plugin.extensionPoint({
+  id: "assessment.indicatorSystems",
+  description: "Indicator systems (考核指标体系): weighted indicator trees with scoring methods, keyed by id.",
+  schema: IndicatorSystem,
+  key: (s) => s.id
+})

@@ -17,6 +17,7 @@ import { Schema } from "effect"
 import * as Finding from "../kernel/Finding.js"
 import { OrgLifeRecordId, OrgUnitId, TenantId } from "../kernel/Ids.js"
 import * as LocalDate from "../kernel/LocalDate.js"
+import * as Plugin from "../plugin/Plugin.js"
 import type { Location, ResolveOrgPath } from "./Assessment.js"
 import { locate } from "./internal/location.js"
 
@@ -287,3 +288,45 @@ export const compliance = (
  */
 export const location = (self: OrgLifeRecord, orgPath?: ResolveOrgPath): Location =>
   locate(self.tenant, self.unit, orgPath)
+
+/**
+ * A named frequency policy as plugins contribute it: an id (`core` owns `default`, plugins use `<plugin-id>/…`), the
+ * policy and where it comes from.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export class PolicyDefinition extends Schema.Class<PolicyDefinition>("@zhili/OrgLifePolicyDefinition")({
+  id: Schema.NonEmptyString,
+  policy: FrequencyPolicy,
+  source: Schema.String
+}) {}
+
+/**
+ * Extension point `assessment.orgLifePolicies`: organisational-life frequency policies (组织生活频次), keyed by id.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const policiesPoint: Plugin.ExtensionPoint<PolicyDefinition> = Plugin.extensionPoint({
+  id: "assessment.orgLifePolicies",
+  description: "Organisational-life frequency policies (三会一课 频次) and the members' meeting quorum, keyed by id.",
+  schema: PolicyDefinition,
+  key: (p) => p.id
+})
+
+/**
+ * The core default pack's contribution: {@link defaultPolicy} under the key `default`.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const defaultContributions: ReadonlyArray<Plugin.Contribution> = [
+  Plugin.contribute(policiesPoint, [
+    new PolicyDefinition({
+      id: "default",
+      policy: defaultPolicy,
+      source: "STANDARDS.md (Branch Work Regulations 2018); party lecture quarterly is a default to be replaced"
+    })
+  ])
+]

@@ -19,6 +19,7 @@ import { Schema } from "effect"
 import * as Finding from "../kernel/Finding.js"
 import { IndicatorId, OrgUnitId, RatingSchemeId, TenantId } from "../kernel/Ids.js"
 import type * as Scope from "../kernel/Scope.js"
+import * as Plugin from "../plugin/Plugin.js"
 import { pts, round2 } from "./internal/location.js"
 import * as Ranking from "./Ranking.js"
 
@@ -459,3 +460,16 @@ export const historyOf = (history: TitleHistory, subject: OrgUnitId): Array<Titl
  * @category getters
  */
 export const location = (self: RatingScheme): Scope.Location => ({ division: self.tenant })
+
+/**
+ * Extension point `assessment.ratingSchemes`: rating schemes (评选办法: thresholds or quotas), keyed by id.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const schemesPoint: Plugin.ExtensionPoint<RatingScheme> = Plugin.extensionPoint({
+  id: "assessment.ratingSchemes",
+  description: "Rating schemes (评选办法): threshold or quota schemes with their tie policy, keyed by id.",
+  schema: RatingScheme,
+  key: (s) => s.id
+})

@@ -7,6 +7,7 @@
  */
 import { type DateTime, Either, Option, Schema } from "effect"
 import type { CategoryCode } from "../kernel/Ids.js"
+import * as Plugin from "../plugin/Plugin.js"
 import * as Case from "./Case.js"
 import { type Catalogue, HandlingLevel, levelAbove, levelOf, levelRank, maxLevel } from "./Category.js"
 import { contains, type Period, Rate, rate } from "./Metrics.js"
@@ -119,3 +120,38 @@ export const settledShares = (
     inCommunity: rate(atMost("community"), closed.length)
   })
 }
+
+/**
+ * A named escalation ladder as plugins contribute it: an id (`core` owns `default`, plugins use `<plugin-id>/…`)
+ * and the ladder.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export class LadderDefinition extends Schema.Class<LadderDefinition>("@zhili/EscalationLadderDefinition")({
+  id: Schema.NonEmptyString,
+  ladder: Ladder
+}) {}
+
+/**
+ * Extension point `case.escalationLadders`: escalation ladders (分级处置), keyed by id.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const laddersPoint: Plugin.ExtensionPoint<LadderDefinition> = Plugin.extensionPoint({
+  id: "case.escalationLadders",
+  description: "Escalation ladders (分级处置): the lowest handling level per severity, keyed by id.",
+  schema: LadderDefinition,
+  key: (l) => l.id
+})
+
+/**
+ * The core default pack's contribution: {@link defaultLadder} under the key `default`.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const defaultContributions: ReadonlyArray<Plugin.Contribution> = [
+  Plugin.contribute(laddersPoint, [new LadderDefinition({ id: "default", ladder: defaultLadder })])
+]

@@ -10,6 +10,7 @@ import * as Finding from "../kernel/Finding.js"
 import { CaseId, MediationId, PersonId, ResidentId, TenantId } from "../kernel/Ids.js"
 import * as LocalDate from "../kernel/LocalDate.js"
 import { SensitiveString } from "../kernel/Privacy.js"
+import * as Plugin from "../plugin/Plugin.js"
 import { contains, type Period, type Rate, rate } from "./Metrics.js"
 
 /**
@@ -276,3 +277,65 @@ export const sessionsWithoutDutyJudge = (
       })
     )
   )
+
+/**
+ * A rota policy (轮值规则) as plugins contribute it: which weekdays are duty days and how judges take turns, without
+ * the judges themselves (people are records, not policy). An id (`core` owns `default`, plugins use `<plugin-id>/…`).
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export class RotaPolicy extends Schema.Class<RotaPolicy>("@zhili/JudgeRotaPolicy")({
+  id: Schema.NonEmptyString,
+  dutyWeekdays: Schema.NonEmptyArray(Schema.Int.pipe(Schema.between(1, 7))),
+  turn: Schema.Literal("duty-day", "week"),
+  source: Schema.String
+}) {}
+
+/**
+ * The default rota policy: Wednesday, a weekly turn (the seed gives no frequency; default to be replaced).
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const defaultRotaPolicy: RotaPolicy = new RotaPolicy({
+  id: "default",
+  dutyWeekdays: [3],
+  turn: "week",
+  source: "seed (3名法官志愿者采取轮流制定期驻点); duty day and turn are defaults to be replaced"
+})
+
+/**
+ * Extension point `case.rotaPolicies`: duty rota policies of the judges' room, keyed by id.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const rotaPoliciesPoint: Plugin.ExtensionPoint<RotaPolicy> = Plugin.extensionPoint({
+  id: "case.rotaPolicies",
+  description: "Duty rota policies (轮值) of the judges' room: duty weekdays and turn, keyed by id.",
+  schema: RotaPolicy,
+  key: (r) => r.id
+})
+
+/**
+ * A rota of these judges from an anchor date under a policy.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const rotaOf = (
+  policy: RotaPolicy,
+  judges: readonly [PersonId, ...Array<PersonId>],
+  anchor: LocalDate.LocalDate
+): Rota => new Rota({ judges, anchor, dutyWeekdays: policy.dutyWeekdays, turn: policy.turn })
+
+/**
+ * The core default pack's contribution: {@link defaultRotaPolicy}.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const defaultContributions: ReadonlyArray<Plugin.Contribution> = [
+  Plugin.contribute(rotaPoliciesPoint, [defaultRotaPolicy])
+]

@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import { DateTime, Schema } from "effect"
+import * as Plugin from "../plugin/Plugin.js"
 import * as Case from "./Case.js"
 
 /**
@@ -453,3 +454,39 @@ export const monthlyRanking = (
     }))
   )
 }
+
+/**
+ * Named weights of the three rates as plugins contribute them: an id (`core` owns `default`, plugins use
+ * `<plugin-id>/…`) and the weights.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export class WeightsDefinition extends Schema.Class<WeightsDefinition>("@zhili/CaseMetricWeightsDefinition")({
+  id: Schema.NonEmptyString,
+  weights: Weights
+}) {}
+
+/**
+ * Extension point `case.metricWeights`: weights of the response, resolution and satisfaction rates (三率), keyed by
+ * id.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const weightsPoint: Plugin.ExtensionPoint<WeightsDefinition> = Plugin.extensionPoint({
+  id: "case.metricWeights",
+  description: "Weights of the three rates (响应率、解决率、满意率) in the composite score, keyed by id.",
+  schema: WeightsDefinition,
+  key: (w) => w.id
+})
+
+/**
+ * The core default pack's contribution: {@link defaultWeights} under the key `default`.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const defaultContributions: ReadonlyArray<Plugin.Contribution> = [
+  Plugin.contribute(weightsPoint, [new WeightsDefinition({ id: "default", weights: defaultWeights })])
+]

@@ -14,6 +14,7 @@ import type * as Scope from "../kernel/Scope.js"
 import * as Membership from "../org/Membership.js"
 import type * as OrgUnit from "../org/OrgUnit.js"
 import * as Post from "../org/Post.js"
+import * as Plugin from "../plugin/Plugin.js"
 
 const CommunityCode = Division.DivisionCode.pipe(
   Schema.filter((code) => Division.villageKind(code) === "residents-committee", {
@@ -409,3 +410,69 @@ export const leaderAssignment = (
   }
   return findings
 }
+
+/**
+ * A leader requirement as data (the schema of {@link LeaderRequirement}).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const LeaderRequirementSchema = Schema.Union(
+  Schema.TaggedStruct("UnitRole", { unitKind: Schema.NonEmptyString, roles: Schema.NonEmptyArray(Membership.Role) }),
+  Schema.TaggedStruct("Post", { postKind: Schema.NonEmptyString })
+)
+
+const LevelRule = Schema.Struct({ requirement: LeaderRequirementSchema, source: Schema.String })
+
+/**
+ * A named grid leader policy (网格长配备规则) as plugins contribute it: an id (`core` owns `default`, plugins use
+ * `<plugin-id>/…`) and one requirement per level, each with its source.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export class LeaderPolicyDefinition extends Schema.Class<LeaderPolicyDefinition>("@zhili/GridLeaderPolicy")({
+  id: Schema.NonEmptyString,
+  large: LevelRule,
+  small: LevelRule,
+  micro: LevelRule
+}) {}
+
+/**
+ * Extension point `grid.leaderPolicies`: grid leader policies, keyed by id.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const leaderPoliciesPoint: Plugin.ExtensionPoint<LeaderPolicyDefinition> = Plugin.extensionPoint({
+  id: "grid.leaderPolicies",
+  description: "Grid leader policies (网格长配备): what the leader of each grid level must be, keyed by id.",
+  schema: LeaderPolicyDefinition,
+  key: (p) => p.id
+})
+
+/**
+ * The policy a definition carries, as {@link leaderAssignment} takes it.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const leaderPolicyOf = (definition: LeaderPolicyDefinition): LeaderPolicy => ({
+  large: definition.large,
+  small: definition.small,
+  micro: definition.micro
+})
+
+/**
+ * The core default pack's contribution: {@link defaultLeaderPolicy} under the key `default`.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const defaultContributions: ReadonlyArray<Plugin.Contribution> = [
+  Plugin.contribute(leaderPoliciesPoint, [
+    LeaderPolicyDefinition.make({ id: "default", ...defaultLeaderPolicy } as ConstructorParameters<
+      typeof LeaderPolicyDefinition
+    >[0])
+  ])
+]

@@ -169,9 +169,14 @@ export const visits: SectionBuilder.SectionBuilder<VisitRecords> = SectionBuilde
   ],
   build: (r, { period, t }) => {
     const c = Visit.coverage(r, period)
-    const inPeriod = r.visits.filter((v) => LocalDate.isBetween(LocalDate.fromDateTime(v.at), period.from, period.to))
+    const dated = r.visits
+      .map((v) => ({ v, day: LocalDate.fromDateTime(v.at) }))
+      .filter((x) => LocalDate.isBetween(x.day, period.from, period.to))
+    const inPeriod = dated.map((x) => x.v)
     const months = monthsOf(period)
-    const perMonth = months.map((m) => inPeriod.filter((v) => LocalDate.fromDateTime(v.at).startsWith(m)).length)
+    const byMonth = new Map<string, number>()
+    for (const x of dated) byMonth.set(x.day.slice(0, 7), (byMonth.get(x.day.slice(0, 7)) ?? 0) + 1)
+    const perMonth = months.map((m) => byMonth.get(m) ?? 0)
     const outcomes = Visit.Outcome.literals
     return Report.section({
       id: "grid.visits",

@@ -7,18 +7,20 @@
 import { Schema } from "effect"
 
 /**
- * What every identifier looks like: 1–64 characters of letters, digits and `_ . : -`, starting with a letter or
+ * What every identifier looks like: 1–64 characters of letters, digits and `_ . : / -` (`/` after a plugin id, as in
+ * `my-city/night-watch`), starting with a letter or
  * digit.
  *
  * @since 0.1.0
  * @category patterns
  */
-export const IdPattern: RegExp = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/
+export const IdPattern: RegExp = /^[A-Za-z0-9][A-Za-z0-9_.:/-]{0,63}$/
 
 const id = <const B extends string>(brand: B, title: string) =>
   Schema.String.pipe(
     Schema.pattern(IdPattern, {
-      message: () => `${title} must be 1–64 letters, digits, "_", ".", ":" or "-", starting with a letter or digit`
+      message: () =>
+        `${title} must be 1–64 letters, digits, "_", ".", ":", "/" (after a plugin id, as in my-city/x) or "-", starting with a letter or digit`
     }),
     Schema.brand(brand),
     Schema.annotations({ identifier: brand.replace("@zhili/", ""), title })

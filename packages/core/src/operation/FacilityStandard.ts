@@ -9,6 +9,7 @@
 import { Schema } from "effect"
 import { Finding } from "../kernel/Finding.js"
 import * as Ids from "../kernel/Ids.js"
+import * as Plugin from "../plugin/Plugin.js"
 
 /**
  * Code of a function in a standard (`basic.party-activity-room`); spaces list the codes they have.
@@ -362,3 +363,26 @@ export const exampleStandard: FacilityStandard = new FacilityStandard({
     }
   ]
 })
+
+/**
+ * Extension point `operation.facilityStandards`: facility standards (阵地建设标准), keyed by standard id.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const standardsPoint: Plugin.ExtensionPoint<FacilityStandard> = Plugin.extensionPoint({
+  id: "operation.facilityStandards",
+  description: "Facility standards (阵地建设标准): aspects and functions with their weights, keyed by id.",
+  schema: FacilityStandard,
+  key: (s) => s.id
+})
+
+/**
+ * The core default pack's contribution: {@link exampleStandard}.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const defaultContributions: ReadonlyArray<Plugin.Contribution> = [
+  Plugin.contribute(standardsPoint, [exampleStandard])
+]

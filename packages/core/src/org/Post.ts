@@ -38,7 +38,7 @@ export const knownKinds: Readonly<Record<string, { readonly nameZh: string; read
  * @category models
  */
 export const PostKind = Schema.String.pipe(
-  Schema.pattern(/^([a-z][a-z0-9-]*:)?[a-z][a-z0-9-]*$/, {
+  Schema.pattern(/^([a-z][a-z0-9-]*\/)?[a-z][a-z0-9-]*$/, {
     message: () => 'a post kind is lower-case words joined by "-"'
   }),
   Schema.annotations({ identifier: "PostKind" })

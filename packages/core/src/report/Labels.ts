@@ -196,3 +196,23 @@ export const fromPlugins = (registry: Plugin.Registry, base: Labels = defaults):
   merge(base, {
     entries: new Map(registry.values(point).map((d) => [d.id, new Entry({ "zh-CN": d["zh-CN"], en: d.en })]))
   })
+
+/**
+ * A registry's labels as definitions, for contributing them to {@link point}.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const definitionsOf = (labels: Labels): ReadonlyArray<Definition> =>
+  [...labels.entries].map(([id, e]) => new Definition({ id, "zh-CN": e["zh-CN"], en: e.en }))
+
+/**
+ * The core default pack's contribution: the {@link defaults} report labels, so a plugin rewording one says
+ * `override: true`.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const defaultContributions: ReadonlyArray<Plugin.Contribution> = [
+  Plugin.contribute(point, definitionsOf(defaults))
+]

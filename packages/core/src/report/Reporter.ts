@@ -6,6 +6,7 @@
  * @since 0.1.0
  */
 import { Effect, Schema } from "effect"
+import * as Plugin from "../plugin/Plugin.js"
 import type { ReportDocument } from "./Report.js"
 
 /**
@@ -77,3 +78,40 @@ export const renderAll = (
   reporters: ReadonlyArray<Reporter>
 ): Effect.Effect<ReadonlyArray<Artifact>, RenderError> =>
   Effect.forEach(reporters, (r) => r.render(document)).pipe(Effect.map((files) => files.flat()))
+
+/**
+ * Schema of a contributed renderer: an object with a non-empty string `id`, `mediaType`, `fileExtension` and a
+ * `render` function.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const ReporterSchema: Schema.Schema<Reporter> = Schema.declare(
+  (u: unknown): u is Reporter =>
+    typeof u === "object" &&
+    u !== null &&
+    "id" in u &&
+    typeof u.id === "string" &&
+    u.id.length > 0 &&
+    "mediaType" in u &&
+    typeof u.mediaType === "string" &&
+    "fileExtension" in u &&
+    typeof u.fileExtension === "string" &&
+    "render" in u &&
+    typeof u.render === "function",
+  { identifier: "Reporter", description: "a renderer: { id, mediaType, fileExtension, render() }" }
+)
+
+/**
+ * Extension point `report.renderers`: renderers (报表输出格式) that turn a report document into files, keyed by id.
+ * `@zhili/report` contributes its Markdown, HTML, CSV and JSON renderers as `report/markdown`, ….
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const renderersPoint: Plugin.ExtensionPoint<Reporter> = Plugin.extensionPoint({
+  id: "report.renderers",
+  description: "Renderers (报表输出) of report documents into files, keyed by renderer id.",
+  schema: ReporterSchema,
+  key: (r) => r.id
+})

@@ -10,6 +10,7 @@
  */
 import { Either, Schema } from "effect"
 import * as Privacy from "../kernel/Privacy.js"
+import * as Plugin from "../plugin/Plugin.js"
 import * as Labels from "./Labels.js"
 import * as Report from "./Report.js"
 
@@ -197,3 +198,58 @@ const generatedFrom = (counts: ReadonlyMap<string, number>, context: BuildContex
   const parts = [...counts].map(([kind, count]) => context.t("report.records", { count, kind: context.t(kind) }))
   return parts.join(context.locale === "zh-CN" ? "、" : ", ")
 }
+
+/**
+ * A section builder as a plugin contributes it, whatever records it reads.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export type AnySectionBuilder = SectionBuilder<never>
+
+/**
+ * Schema of a contributed section builder: an object with a non-empty string `id`, `labels`, and `sources` and
+ * `build` functions.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const AnySectionBuilderSchema: Schema.Schema<AnySectionBuilder> = Schema.declare(
+  (u: unknown): u is AnySectionBuilder =>
+    typeof u === "object" &&
+    u !== null &&
+    "id" in u &&
+    typeof u.id === "string" &&
+    u.id.length > 0 &&
+    "labels" in u &&
+    typeof u.labels === "object" &&
+    "sources" in u &&
+    typeof u.sources === "function" &&
+    "build" in u &&
+    typeof u.build === "function",
+  { identifier: "SectionBuilder", description: "a section builder: { id, labels, sources(), build() }" }
+)
+
+/**
+ * Extension point `report.sections`: report section builders (报表栏目), keyed by builder id.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const sectionsPoint: Plugin.ExtensionPoint<AnySectionBuilder> = Plugin.extensionPoint({
+  id: "report.sections",
+  description: "Report section builders (报表栏目), keyed by builder id.",
+  schema: AnySectionBuilderSchema,
+  key: (b) => b.id
+})
+
+/**
+ * The section builders of a composed registry as a section registry over the host's records `R` (the host states
+ * which records its builders read; a builder of fewer records fits).
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const fromPlugins = <R>(registry: Plugin.Registry): Registry<R> => ({
+  builders: new Map(registry.values(sectionsPoint).map((b) => [b.id, b as SectionBuilder<R>]))
+})

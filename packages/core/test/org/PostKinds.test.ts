@@ -16,14 +16,14 @@ describe("post kinds registry (org.postKinds)", () => {
       description: "night watch",
       contributes: [
         Plugin.contribute(Post.postKindsPoint, [
-          new Post.PostKindDefinition({ id: "my-city:night-watch", nameZh: "夜巡员", nameEn: "night watch" })
+          new Post.PostKindDefinition({ id: "my-city/night-watch", nameZh: "夜巡员", nameEn: "night watch" })
         ])
       ]
     })
     const composed = Plugin.compose([core, city], [Post.postKindsPoint], { coreVersion: "0.1.0" })
     if (Either.isLeft(composed)) throw new Error(composed.left.message)
     const kinds = Post.kindsFromPlugins(composed.right)
-    expect(Object.keys(kinds).sort()).toEqual([...Object.keys(Post.defaultKindRegistry), "my-city:night-watch"].sort())
+    expect(Object.keys(kinds).sort()).toEqual([...Object.keys(Post.defaultKindRegistry), "my-city/night-watch"].sort())
     expect(kinds["grid-leader"]?.nameZh).toBe("网格长")
   })
   it("rejects a malformed post kind id with its path", () => {

@@ -1,11 +1,11 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Case, CaseDeadline, CaseReport, LocalDate, Report, SectionBuilder } from "@zhili/core"
+import { CaseReport, LocalDate, Report, SectionBuilder } from "@zhili/core"
 import { CaseArbitraries, JinxiuCases } from "@zhili/testing"
 import { DateTime, Either } from "effect"
 
 describe("case section over the seed compound", () => {
   it("shows the seed's figures", () => {
-    const policy = Case.makePolicy({ clock: CaseDeadline.fromWorkingTime(CaseArbitraries.weekdaysOnly) })
+    const policy = CaseArbitraries.policy
     const registry = Either.getOrThrow(SectionBuilder.register(SectionBuilder.empty, CaseReport.section({ policy })))
     const doc = Either.getOrThrow(
       SectionBuilder.build(

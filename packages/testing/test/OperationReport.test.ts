@@ -6,7 +6,9 @@ import { DateTime, Either } from "effect"
 describe("operation sections over the Zibo fixture", () => {
   it("build and validate", () => {
     const registry = Either.getOrThrow(
-      SectionBuilder.register(SectionBuilder.empty, OperationReport.spaces, OperationReport.fund, OperationReport.needs)
+      SectionBuilder.register<
+        OperationReport.SpaceRecords & OperationReport.FundRecords & OperationReport.NeedsRecords
+      >(SectionBuilder.empty, OperationReport.spaces, OperationReport.fund, OperationReport.needs)
     )
     const doc = Either.getOrThrow(
       SectionBuilder.build(

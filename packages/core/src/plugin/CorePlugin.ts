@@ -1,0 +1,100 @@
+/**
+ * The core default policy pack (默认策略包) as a plugin, and the list of every extension point core declares. A host
+ * composes `[CorePlugin.plugin, …its plugins]` over {@link points}, so it can see every default and replace any of
+ * them with an override.
+ *
+ * @since 0.1.0
+ */
+import * as AssessmentReport from "../assessment/AssessmentReport.js"
+import * as IndicatorSystem from "../assessment/IndicatorSystem.js"
+import * as OrgLife from "../assessment/OrgLife.js"
+import * as Rating from "../assessment/Rating.js"
+import * as CaseCategory from "../case/Category.js"
+import * as Escalation from "../case/Escalation.js"
+import * as Mediation from "../case/Mediation.js"
+import * as CaseMetrics from "../case/Metrics.js"
+import * as Grid from "../grid/Grid.js"
+import * as GridReport from "../grid/GridReport.js"
+import * as WorkingCalendar from "../kernel/WorkingCalendar.js"
+import * as FacilityStandard from "../operation/FacilityStandard.js"
+import * as OrgKind from "../org/OrgKind.js"
+import * as OrgReport from "../org/OrgReport.js"
+import * as Post from "../org/Post.js"
+import * as Labels from "../report/Labels.js"
+import * as Reporter from "../report/Reporter.js"
+import * as SectionBuilder from "../report/SectionBuilder.js"
+import { coreVersion } from "../version.js"
+import * as Plugin from "./Plugin.js"
+
+/**
+ * Every extension point core declares, in context order: org unit kinds, allowed parent edges and roots, post kinds;
+ * grid leader policies; case categories, escalation ladders, case metric weights, judges' rota policies; working-day
+ * calendars; facility standards; indicator systems, rating schemes, organisational-life frequency policies; report
+ * sections, renderers and labels (the locale pack point: label translations).
+ *
+ * @since 0.1.0
+ * @category points
+ */
+export const points: ReadonlyArray<Plugin.AnyExtensionPoint> = [
+  OrgKind.unitKindsPoint,
+  OrgKind.parentEdgesPoint,
+  OrgKind.parentRootsPoint,
+  Post.postKindsPoint,
+  Grid.leaderPoliciesPoint,
+  CaseCategory.extensionPoint,
+  Escalation.laddersPoint,
+  CaseMetrics.weightsPoint,
+  Mediation.rotaPoliciesPoint,
+  WorkingCalendar.calendars,
+  FacilityStandard.standardsPoint,
+  IndicatorSystem.systemsPoint,
+  Rating.schemesPoint,
+  OrgLife.policiesPoint,
+  SectionBuilder.sectionsPoint,
+  Reporter.renderersPoint,
+  Labels.point
+]
+
+/**
+ * The id of the core default pack; it alone contributes keys without a `<plugin-id>/` namespace.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const id = "core"
+
+/**
+ * The core default policy pack (plugin id `core`, the version of `@zhili/core`): the seed's org unit kinds and
+ * parent policy, post kinds and grid leader policy, the default case category catalogue, the "小事不出小区、大事不出社区"
+ * escalation ladder, the 30/35/35 metric weights, the judges' rota policy, the example facility standard, the
+ * organisational-life frequency policy, the core report sections and the report labels. Each default says its source
+ * in its own module (the seed, STANDARDS.md, or "default to be replaced").
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const plugin: Plugin.Plugin = Plugin.define({
+  id,
+  version: coreVersion,
+  description: "zhili core default policy pack: the defaults of every extension point, with their sources",
+  contributes: [
+    ...OrgKind.defaultContributions,
+    ...Post.defaultContributions,
+    ...Grid.defaultContributions,
+    CaseCategory.defaultContribution,
+    ...Escalation.defaultContributions,
+    ...CaseMetrics.defaultContributions,
+    ...Mediation.defaultContributions,
+    ...FacilityStandard.defaultContributions,
+    ...OrgLife.defaultContributions,
+    Plugin.contribute(SectionBuilder.sectionsPoint, [
+      OrgReport.section(),
+      GridReport.structure,
+      GridReport.visits,
+      AssessmentReport.inspections,
+      AssessmentReport.bulletins,
+      AssessmentReport.tasks
+    ]),
+    ...Labels.defaultContributions
+  ]
+})

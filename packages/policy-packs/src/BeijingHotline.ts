@@ -1,0 +1,119 @@
+/**
+ * The Beijing-style hotline policy pack (接诉即办, plugin id `beijing-hotline`): the three rates (响应率、解决率、满意率)
+ * with their weights, the time limits of the hotline as data, and the monthly ranking of handling units (月度排名).
+ *
+ * Sources (STANDARDS.md, "Case handling"): the regulation (北京市接诉即办工作条例, in force 2021-09-24) assesses the
+ * three rates [checked]; their weights are **open** (one county weights 30/35/35); the time limits are **open** (one
+ * source: emergencies 2 h, water/power/gas/heating 24 h, general 7 days, complex 15 days). Open values are defaults
+ * to be replaced, and every value carries its source.
+ *
+ * @since 0.1.0
+ */
+import { type Case, CaseCategory, CaseDeadline, CaseMetrics, Plugin } from "@zhili/core"
+import { version } from "./version.js"
+
+/**
+ * The plugin id.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const id = "beijing-hotline"
+
+const open = "STANDARDS.md marks it open: a default to be replaced"
+
+/**
+ * Weights of the three rates: 30 % response, 35 % resolution, 35 % satisfaction (one county's weighting; open).
+ *
+ * @since 0.1.0
+ * @category policies
+ */
+export const weights: CaseMetrics.WeightsDefinition = new CaseMetrics.WeightsDefinition({
+  id: `${id}/three-rates`,
+  weights: new CaseMetrics.Weights({
+    response: 0.3,
+    resolution: 0.35,
+    satisfaction: 0.35,
+    source: `Beijing 接诉即办 three rates (regulation 2021-09-24, checked); weights 30/35/35 from one county, ${open}`
+  })
+})
+
+/**
+ * The hotline's time limits: emergencies 2 hours, water, power, gas and heating 24 hours, general matters 7 days and
+ * complex ones 15 days (one source). The source says "days" without saying working days: they are read here as
+ * calendar days, which makes them stricter than the core pack's 7 and 15 working days (open).
+ *
+ * @since 0.1.0
+ * @category policies
+ */
+export const limits = {
+  emergency: new CaseCategory.TimeLimits({
+    response: CaseDeadline.duration(2, "hours"),
+    resolve: CaseDeadline.duration(2, "hours"),
+    source: `Beijing 接诉即办 emergencies 2 h (one source); ${open}`
+  }),
+  utilities: new CaseCategory.TimeLimits({
+    response: CaseDeadline.duration(2, "hours"),
+    resolve: CaseDeadline.duration(24, "hours"),
+    source: `Beijing 接诉即办 water/power/gas/heating 24 h (one source); response 2 h is our guess; ${open}`
+  }),
+  general: new CaseCategory.TimeLimits({
+    response: CaseDeadline.duration(1, "days"),
+    resolve: CaseDeadline.duration(7, "days"),
+    resolveComplex: CaseDeadline.duration(15, "days"),
+    source: `Beijing 接诉即办 general 7 days / complex 15 days, read as calendar days (one source); response 1 day is our guess; ${open}`
+  })
+} as const
+
+/**
+ * The core catalogue's top-level categories with the hotline's limits in place of the core defaults (utilities get
+ * the 24-hour limits, every other category with its own limits the general ones). Contributed as overrides of the
+ * core pack's categories, so the pack needs the core pack listed before it.
+ *
+ * @since 0.1.0
+ * @category policies
+ */
+export const categories: ReadonlyArray<CaseCategory.Category> = CaseCategory.defaultCatalogue.categories
+  .filter((c) => c.limits !== undefined)
+  .map((c) => CaseCategory.Category.make({ ...c, limits: c.code === "utilities" ? limits.utilities : limits.general }))
+
+/**
+ * The plugin: the three-rate weights (`beijing-hotline/three-rates`) and the hotline's time limits on the core
+ * categories (overrides). Requires the core pack.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const plugin: Plugin.Plugin = Plugin.define({
+  id,
+  version,
+  description: "Beijing-style hotline (接诉即办): three-rate weights, hotline time limits, monthly ranking",
+  requires: { core: "0.x", plugins: { core: "0.x" } },
+  contributes: [
+    Plugin.contribute(CaseMetrics.weightsPoint, [weights]),
+    Plugin.contribute(CaseCategory.extensionPoint, categories, { override: true })
+  ]
+})
+
+/**
+ * The monthly ranking (月度排名) of handling units by the weighted three rates in one month (Asia/Shanghai), ties
+ * sharing a rank. `unitOf` says which unit a case counts for.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const monthlyRanking = (
+  cases: ReadonlyArray<Case.Case>,
+  month: { readonly year: number; readonly month: number },
+  unitOf: (c: Case.Case) => string | undefined,
+  options: {
+    readonly policy: Case.Policy
+    readonly units?: ReadonlyArray<string>
+    readonly weights?: CaseMetrics.Weights
+  }
+): ReadonlyArray<CaseMetrics.Ranked> =>
+  CaseMetrics.monthlyRanking(cases, CaseMetrics.month(month.year, month.month), unitOf, {
+    policy: options.policy,
+    weights: options.weights ?? weights.weights,
+    ...(options.units === undefined ? {} : { units: options.units })
+  })
