@@ -30,7 +30,8 @@ const projects: Array<TestProjectConfiguration> = [
   project("calendar-cn", "./packages/calendar-cn"),
   project("interop", "./packages/interop"),
   project("policy-packs", "./packages/policy-packs"),
-  project("docs", "./docs")
+  project("docs", "./docs"),
+  project("cli", "./packages/cli")
 ]
 
 export default projects

@@ -1,0 +1,152 @@
+/**
+ * The column layouts `zhili import` reads (导入模板): for each kind of record, its columns with the English and
+ * Chinese headers accepted, and how a row of cells becomes the raw record the store decodes. Headers are matched
+ * after trimming and ignoring case; unknown columns are ignored; an empty cell is an absent value.
+ *
+ * @since 0.1.0
+ */
+
+/**
+ * The kinds of record the CLI imports, named as the store names their aggregates.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Kind = "household" | "resident" | "building" | "grid"
+
+/**
+ * Every importable kind, in the order a full import should run (grids and buildings before what sits in them).
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const kinds: ReadonlyArray<Kind> = ["grid", "building", "household", "resident"]
+
+/**
+ * One column: the record field, the headers accepted, whether it is required, and whether the cell is a list
+ * (separated by `,`, `，`, `、` or `;`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Column {
+  readonly field: string
+  readonly headers: ReadonlyArray<string>
+  readonly required: boolean
+  readonly list?: boolean
+}
+
+const col = (field: string, headers: ReadonlyArray<string>, required = true, list = false): Column => ({
+  field,
+  headers: [field, ...headers],
+  required,
+  list
+})
+
+/**
+ * The column layout of each kind (documented in `docs/cli.md`).
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const layouts: Readonly<Record<Kind, ReadonlyArray<Column>>> = {
+  grid: [
+    col("id", ["编号", "网格编号"]),
+    col("tenant", ["社区代码", "租户"]),
+    col("level", ["层级", "网格层级"]),
+    col("name", ["名称", "网格名称"]),
+    col("code", ["网格代码", "网格编码"]),
+    col("community", ["所属社区", "社区编码"]),
+    col("parent", ["上级网格"], false),
+    col("buildings", ["楼栋", "包含楼栋"], false, true),
+    col("leaderPost", ["网格长岗位"], false)
+  ],
+  building: [
+    col("id", ["编号", "楼栋编号"]),
+    col("tenant", ["社区代码", "租户"]),
+    col("community", ["所属社区", "社区编码"]),
+    col("name", ["名称", "楼栋名称"]),
+    col("compound", ["小区"], false)
+  ],
+  household: [
+    col("id", ["编号", "户编号"]),
+    col("tenant", ["社区代码", "租户"]),
+    col("building", ["楼栋", "楼栋编号"]),
+    col("room", ["房号", "门牌号"])
+  ],
+  resident: [
+    col("id", ["编号", "居民编号"]),
+    col("tenant", ["社区代码", "租户"]),
+    col("household", ["户", "户编号"]),
+    col("name", ["姓名"]),
+    col("birthDate", ["出生日期"]),
+    col("sex", ["性别"]),
+    col("tags", ["标签", "人员类别"], false, true),
+    col("idNumber", ["身份证号", "公民身份号码"], false),
+    col("phone", ["手机", "联系电话"], false)
+  ]
+}
+
+const levelWords: Readonly<Record<string, string>> = { 大网格: "large", 小网格: "small", 微网格: "micro" }
+const sexWords: Readonly<Record<string, string>> = { 男: "male", 女: "female" }
+const normalise = (header: string): string => header.trim().toLowerCase()
+
+/**
+ * The kind a set of headers belongs to: the kind whose required columns are all present (most columns matched
+ * wins), or `undefined`.
+ *
+ * @since 0.1.0
+ * @category parsing
+ */
+export const detect = (headers: ReadonlyArray<string>): Kind | undefined => {
+  const present = new Set(headers.map(normalise))
+  let best: { readonly kind: Kind; readonly score: number } | undefined
+  for (const kind of kinds) {
+    const layout = layouts[kind]
+    const has = (c: Column) => c.headers.some((h) => present.has(normalise(h)))
+    if (!layout.filter((c) => c.required).every(has)) continue
+    const score = layout.filter(has).length
+    if (best === undefined || score > best.score) best = { kind, score }
+  }
+  return best?.kind
+}
+
+/**
+ * The required columns of a kind that a header row lacks (each named with its Chinese header).
+ *
+ * @since 0.1.0
+ * @category parsing
+ */
+export const missing = (kind: Kind, headers: ReadonlyArray<string>): ReadonlyArray<string> => {
+  const present = new Set(headers.map(normalise))
+  return layouts[kind]
+    .filter((c) => c.required && !c.headers.some((h) => present.has(normalise(h))))
+    .map((c) => `${c.field} (${c.headers[1] ?? c.field})`)
+}
+
+/**
+ * Turns one row (header → cell text) into the raw record of a kind, in the encoded form of the record's schema.
+ * Chinese values are accepted for grid levels (大网格/小网格/微网格) and sex (男/女).
+ *
+ * @since 0.1.0
+ * @category parsing
+ */
+export const toRaw = (kind: Kind, row: Readonly<Record<string, string>>): Record<string, unknown> => {
+  const cells = new Map<string, string>()
+  for (const [h, v] of Object.entries(row)) cells.set(normalise(h), v)
+  const raw: Record<string, unknown> = {}
+  for (const c of layouts[kind]) {
+    const header = c.headers.find((h) => cells.has(normalise(h)))
+    const cell = header === undefined ? undefined : cells.get(normalise(header))?.trim()
+    if (cell === undefined || cell === "") continue
+    if (c.list)
+      raw[c.field] = cell
+        .split(/[,，、;]/)
+        .map((s) => s.trim())
+        .filter((s) => s !== "")
+    else if (c.field === "level") raw[c.field] = levelWords[cell] ?? cell
+    else if (c.field === "sex") raw[c.field] = sexWords[cell] ?? cell
+    else raw[c.field] = cell
+  }
+  return raw
+}

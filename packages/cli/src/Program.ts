@@ -1,0 +1,402 @@
+/**
+ * The `zhili` command (治理命令行): `init`, `import`, `report`, `check` and `demo`, built with `@effect/cli`.
+ * {@link exec} runs it on an argument list and returns the exit code: 0 on success, 1 on a failure (printed as one
+ * line and a fix; the full cause only with `--verbose`) or when `check` finds errors.
+ *
+ * @since 0.1.0
+ */
+import * as fs from "node:fs/promises"
+import * as path from "node:path"
+import { Args, Command, Options, ValidationError } from "@effect/cli"
+import type { NodeContext } from "@effect/platform-node"
+import { Finding, Grid, LocalDate, OrgUnit, Post, Reporter, Store } from "@zhili/core"
+import { Cause, Console, DateTime, Effect, Option, Stream } from "effect"
+import * as Columns from "./Columns.js"
+import * as Demo from "./Demo.js"
+import * as Files from "./Files.js"
+import * as Reports from "./Reports.js"
+import * as Stored from "./Stored.js"
+
+/**
+ * The CLI's version.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const version = "0.1.0"
+
+const dbArg = Args.text({ name: "db" }).pipe(
+  Args.withDescription("the SQLite database file (created when missing), e.g. zhili.db")
+)
+const optionalDb = Args.optional(dbArg)
+const urlOption = Options.text("url").pipe(
+  Options.withDescription("a PostgreSQL or MySQL/MariaDB server instead of a file: postgres://… or mysql://…"),
+  Options.optional
+)
+
+const withStore = <A, E, R>(
+  db: Option.Option<string>,
+  url: Option.Option<string>,
+  f: (target: string) => Effect.Effect<A, E, R | Store.Store>
+): Effect.Effect<A, E | Stored.CliError, Exclude<R, Store.Store>> =>
+  Effect.gen(function* () {
+    const target = yield* Stored.target(Option.getOrUndefined(db), Option.getOrUndefined(url))
+    if (!/^(postgres|mysql|mariadb)/.test(target)) {
+      const dir = path.dirname(path.resolve(target))
+      const exists = yield* Effect.promise(() =>
+        fs.stat(dir).then(
+          (s) => s.isDirectory(),
+          () => false
+        )
+      )
+      if (!exists)
+        return yield* new Stored.CliError({
+          message: `folder ${dir} does not exist`,
+          fix: "create the folder first or name a database file in an existing folder"
+        })
+    }
+    return yield* f(target).pipe(
+      Effect.provide(Stored.layer(target)),
+      Effect.catchIf(
+        (e): e is Store.StoreError & E => (e as { _tag?: string })._tag === "StoreError",
+        (e) => Effect.fail(Stored.storeFailure(target, e))
+      )
+    ) as Effect.Effect<A, E | Stored.CliError, Exclude<R, Store.Store>>
+  })
+
+/**
+ * `zhili init <db>`: creates the database and migrates every registered aggregate.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const init = Command.make("init", { db: optionalDb, url: urlOption }, ({ db, url }) =>
+  withStore(db, url, (target) =>
+    Effect.gen(function* () {
+      const store = yield* Store.Store
+      yield* store.migrate
+      yield* Console.log(`database ready: ${target}`)
+    })
+  )
+).pipe(
+  Command.withDescription(
+    "Create a database (a SQLite file, or a server with --url) and create or update its tables. Safe to run again."
+  )
+)
+
+const kindOption = Options.choice("kind", ["household", "resident", "building", "grid"]).pipe(
+  Options.withDescription("what the file holds (detected from its headers when omitted)"),
+  Options.optional
+)
+
+const bar = (done: number, total: number): string => {
+  const width = 30
+  const filled = total === 0 ? width : Math.round((done / total) * width)
+  return `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total}`
+}
+
+/**
+ * `zhili import <db> <file>`: imports households, residents, buildings or grids from CSV or XLSX.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const importCommand = Command.make(
+  "import",
+  {
+    db: dbArg,
+    file: Args.text({ name: "file" }).pipe(Args.withDescription("a .csv (UTF-8) or .xlsx file; see docs/cli.md")),
+    kind: kindOption,
+    url: urlOption
+  },
+  ({ db, file, kind, url }) =>
+    Effect.gen(function* () {
+      const table = yield* Files.read(file)
+      const chosen = Option.getOrUndefined(kind) ?? Columns.detect(table.headers)
+      if (chosen === undefined)
+        return yield* new Stored.CliError({
+          message: `${file}: the headers (${table.headers.join(", ")}) match no import layout`,
+          fix: "use the headers listed in docs/cli.md, or pass --kind household|resident|building|grid"
+        })
+      const lacking = Columns.missing(chosen, table.headers)
+      if (lacking.length > 0)
+        return yield* new Stored.CliError({
+          message: `${file}: ${chosen} columns missing: ${lacking.join(", ")}`,
+          fix: "add these columns (English or Chinese header) as listed in docs/cli.md"
+        })
+      const aggregate = Stored.find(chosen)
+      if (aggregate === undefined)
+        return yield* new Stored.CliError({
+          message: `this build of @zhili/core does not store ${chosen} records yet (no "${chosen}" in Aggregates.all)`,
+          fix: "upgrade @zhili/core and @zhili/cli to a version that registers it"
+        })
+      const total = table.rows.length
+      const tty = process.stderr.isTTY === true
+      const report = yield* withStore(Option.some(db), url, () =>
+        Effect.gen(function* () {
+          const repo = yield* Store.repository(aggregate)
+          return yield* repo.import(Stream.fromIterable(table.rows.map((r) => Columns.toRaw(chosen, r))), {
+            policy: "skip",
+            onProgress: (p) =>
+              Effect.sync(() => {
+                if (tty) process.stderr.write(`\r${bar(p.rows, total)} rows`)
+                else process.stderr.write(`imported ${p.rows}/${total} rows (${p.rejected} rejected)\n`)
+              })
+          })
+        })
+      )
+      if (tty) process.stderr.write("\n")
+      for (const r of report.rejected) {
+        const reason = r.issues.map((i) => (i.path.length === 0 ? i.message : `${i.path.join(".")}: ${i.message}`))
+        // Row 1 is the header, as a spreadsheet numbers it.
+        yield* Console.log(`row ${r.row + 1}: ${reason.join("; ")}`)
+      }
+      yield* Console.log(
+        `${file}: ${report.written} ${chosen} records written, ${report.rejected.length} rows rejected, ${report.rows} rows read`
+      )
+    })
+).pipe(
+  Command.withDescription(
+    "Import households, residents, buildings or grids from CSV or XLSX (headers in English or Chinese, see docs/cli.md). Re-runnable: records are updated, never duplicated. Bad rows are listed with their row number and reason."
+  )
+)
+
+const today = (): LocalDate.LocalDate => LocalDate.fromDateTime(DateTime.unsafeNow())
+
+/**
+ * `zhili report <db> --period --scope --format --out`.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const report = Command.make(
+  "report",
+  {
+    db: dbArg,
+    url: urlOption,
+    period: Options.text("period").pipe(
+      Options.withDescription("a year (2025) or a range (2025-01-01..2025-06-30)"),
+      Options.withDefault(String(new Date().getFullYear() - 1))
+    ),
+    scope: Options.text("scope").pipe(
+      Options.withDescription("a division code: 440881002001 (a community), 440881002 (its street); all when omitted"),
+      Options.withDefault("")
+    ),
+    format: Options.choice("format", ["md", "html", "csv", "xlsx", "json"]).pipe(
+      Options.withDescription("the output format"),
+      Options.withDefault("html" as const)
+    ),
+    out: Options.text("out").pipe(
+      Options.withDescription("the file to write (a folder for csv, which writes several files)"),
+      Options.optional
+    )
+  },
+  ({ db, url, period, scope, format, out }) =>
+    Effect.gen(function* () {
+      const p = Reports.period(period)
+      if (p === undefined)
+        return yield* new Stored.CliError({
+          message: `--period ${period} is not a year or a date range`,
+          fix: "write --period 2025 or --period 2025-01-01..2025-06-30"
+        })
+      if (!/^\d*$/.test(scope))
+        return yield* new Stored.CliError({
+          message: `--scope ${scope} is not a division code`,
+          fix: "give digits only, e.g. --scope 440881002001"
+        })
+      const records = yield* withStore(Option.some(db), url, () => Stored.load(scope))
+      const document = Reports.document({
+        title: "社区治理报表",
+        period: p,
+        scope,
+        generatedAt: DateTime.unsafeNow(),
+        records
+      })
+      const files = yield* Reporter.renderAll(document, [Reports.formats[format]]).pipe(
+        Effect.mapError((e) => new Stored.CliError({ message: e.message, fix: "report this as a bug in zhili" }))
+      )
+      const target = Option.getOrElse(out, () => (format === "csv" ? "report-csv" : `report.${format}`))
+      const written = yield* writeFiles(target, files, format === "csv")
+      for (const w of written) yield* Console.log(`wrote ${w}`)
+    })
+).pipe(
+  Command.withDescription(
+    "Write the governance report (organisation, grids, door-knocking visits) of a period and a division as Markdown, HTML, CSV, XLSX or JSON."
+  )
+)
+
+const writeFiles = (
+  target: string,
+  files: ReadonlyArray<Reporter.Artifact>,
+  folder: boolean
+): Effect.Effect<ReadonlyArray<string>, Stored.CliError> =>
+  Effect.tryPromise({
+    try: async () => {
+      if (folder || files.length > 1) {
+        await fs.mkdir(target, { recursive: true })
+        return Promise.all(
+          files.map(async (f) => {
+            const file = path.join(target, f.name)
+            await fs.writeFile(file, f.bytes)
+            return file
+          })
+        )
+      }
+      const f = files[0]
+      if (f === undefined) return []
+      await fs.writeFile(target, f.bytes)
+      return [target]
+    },
+    catch: (e) =>
+      new Stored.CliError({
+        message: `cannot write ${target}: ${e instanceof Error ? e.message : String(e)}`,
+        fix: "check that the folder exists and is writable"
+      })
+  })
+
+/**
+ * Runs the validation rules over stored records: organisation hierarchy, grid coverage and post coverage.
+ *
+ * @since 0.1.0
+ * @category checks
+ */
+export const findings = (records: Stored.Records, on: LocalDate.LocalDate): ReadonlyArray<Finding.Finding> => [
+  ...OrgUnit.validateHierarchy(records.units),
+  ...(records.grids.length > 0 || records.buildings.length > 0
+    ? Grid.coverage({ grids: records.grids, buildings: records.buildings })
+    : []),
+  ...Post.coverage(records.posts, records.holdings, on)
+]
+
+/**
+ * `zhili check <db>`.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const check = Command.make(
+  "check",
+  {
+    db: dbArg,
+    url: urlOption,
+    scope: Options.text("scope").pipe(
+      Options.withDescription("a division code prefix to check (all when omitted)"),
+      Options.withDefault("")
+    ),
+    on: Options.text("on").pipe(
+      Options.withDescription("the date posts are checked on, YYYY-MM-DD (today when omitted)"),
+      Options.optional
+    )
+  },
+  ({ db, url, scope, on }) =>
+    Effect.gen(function* () {
+      const date = Option.getOrElse(on, () => today())
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
+        return yield* new Stored.CliError({ message: `--on ${date} is not a date`, fix: "write --on 2025-12-31" })
+      const records = yield* withStore(Option.some(db), url, () => Stored.load(scope))
+      const all = findings(records, date as LocalDate.LocalDate)
+      for (const severity of ["error", "warning", "info"] as const) {
+        const group = all.filter((f) => f.severity === severity)
+        if (group.length === 0) continue
+        yield* Console.log(`${severity}s (${group.length}):`)
+        for (const f of group) yield* Console.log(`  ${f.code} at ${Finding.formatPath(f.path)}: ${f.message}`)
+      }
+      const errors = all.filter((f) => f.severity === "error").length
+      yield* Console.log(
+        all.length === 0 ? "no findings" : `${errors} errors, ${all.length - errors} warnings and notes`
+      )
+      if (errors > 0)
+        yield* Effect.sync(() => {
+          exitCode = 1
+        })
+    })
+).pipe(
+  Command.withDescription(
+    "Run the validation rules (organisation hierarchy, grid coverage, posts) over what is stored and print the findings by severity. Exits 1 when there are errors."
+  )
+)
+
+/**
+ * `zhili demo [--out dir]`.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const demo = Command.make(
+  "demo",
+  {
+    out: Options.text("out").pipe(
+      Options.withDescription("the folder for the database and the reports"),
+      Options.withDefault("zhili-demo")
+    )
+  },
+  ({ out }) =>
+    Demo.run(out).pipe(
+      Effect.flatMap((r) =>
+        Effect.gen(function* () {
+          yield* Console.log(`database: ${r.database}`)
+          for (const line of r.summary) yield* Console.log(line)
+          yield* Console.log(`HTML report: ${r.html}`)
+          yield* Console.log(`Markdown report: ${r.markdown}`)
+        })
+      )
+    )
+).pipe(
+  Command.withDescription(
+    "Build the seed compound 锦绣华景小区 in a fresh SQLite file, run its year of activity and write the HTML and Markdown reports."
+  )
+)
+
+/**
+ * The root command.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const zhili = Command.make("zhili").pipe(
+  Command.withDescription("zhili (治理): grassroots community governance — databases, imports, checks and reports"),
+  Command.withSubcommands([init, importCommand, report, check, demo])
+)
+
+let exitCode = 0
+
+const cli = Command.run(zhili, { name: "zhili", version })
+
+/**
+ * Runs the command on the arguments after the program name (`["init", "zhili.db"]`) and returns the exit code.
+ * `--verbose` anywhere prints the full cause of a failure.
+ *
+ * @since 0.1.0
+ * @category running
+ */
+export const exec = (argv: ReadonlyArray<string>): Effect.Effect<number, never, NodeContext.NodeContext> => {
+  const verbose = argv.includes("--verbose")
+  const args = argv.filter((a) => a !== "--verbose")
+  return Effect.suspend(() => {
+    exitCode = 0
+    return cli(["node", "zhili", ...args])
+  }).pipe(
+    Effect.as(0),
+    Effect.map(() => exitCode),
+    Effect.catchAllCause((cause) =>
+      Effect.gen(function* () {
+        const failure = Cause.failureOption(cause)
+        if (Option.isSome(failure) && ValidationError.isValidationError(failure.value)) {
+          // @effect/cli has printed the problem and the help already.
+          return 1
+        }
+        if (Option.isSome(failure) && typeof failure.value === "object" && failure.value !== null) {
+          const e = failure.value as { readonly message?: string; readonly fix?: string }
+          yield* Console.error(`error: ${e.message ?? String(e)}`)
+          if (e.fix !== undefined) yield* Console.error(`fix: ${e.fix}`)
+        } else {
+          const first = Cause.pretty(cause).split("\n")[0] ?? "unexpected failure"
+          yield* Console.error(`error: ${first}`)
+          yield* Console.error("fix: run again with --verbose and report the output as a bug in zhili")
+        }
+        if (verbose) yield* Console.error(Cause.pretty(cause))
+        return 1
+      })
+    )
+  )
+}

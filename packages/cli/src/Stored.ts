@@ -1,0 +1,175 @@
+/**
+ * What the CLI reads from and writes to a store: the database a command names (a SQLite file or a server URL), the
+ * registered aggregates found by name, and the records the checks and reports read.
+ *
+ * @since 0.1.0
+ */
+import {
+  Aggregates,
+  type Building,
+  type Grid,
+  type GridWorker,
+  type Household,
+  type OrgUnit,
+  type Partnership,
+  type Post,
+  type Resident,
+  Store,
+  type Visit
+} from "@zhili/core"
+import { Drivers } from "@zhili/store-sql"
+import { Effect, type Layer, Schema } from "effect"
+
+/**
+ * A command-line failure: one line saying what went wrong, and one saying how to fix it.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class CliError extends Schema.TaggedError<CliError>()("CliError", {
+  message: Schema.String,
+  fix: Schema.String
+}) {}
+
+/**
+ * The store URL of a command's `<db>` argument and `--url` option: the URL when given (it must be `postgres://`,
+ * `postgresql://`, `mysql://` or `mariadb://`), else the SQLite file.
+ *
+ * @since 0.1.0
+ * @category database
+ */
+export const target = (db: string | undefined, url: string | undefined): Effect.Effect<string, CliError> => {
+  if (url !== undefined) {
+    return /^(postgres(ql)?|mysql|mariadb):\/\/\S+$/.test(url)
+      ? Effect.succeed(url)
+      : Effect.fail(
+          new CliError({
+            message: `"${url}" is not a database URL zhili knows`,
+            fix: "use postgres://user@host:5432/db or mysql://user@host:3306/db, or give a SQLite file name instead"
+          })
+        )
+  }
+  if (db === undefined || db.trim() === "") {
+    return Effect.fail(
+      new CliError({ message: "no database given", fix: "name a SQLite file (zhili.db) or pass --url postgres://…" })
+    )
+  }
+  return Effect.succeed(db)
+}
+
+/**
+ * The migrated store at a target (migrated when the layer is built).
+ *
+ * @since 0.1.0
+ * @category database
+ */
+export const layer = (target: string): Layer.Layer<Store.Store, Store.StoreError> => Drivers.layerFromUrl(target)
+
+/**
+ * Maps a storage failure to a CLI error naming the database.
+ *
+ * @since 0.1.0
+ * @category database
+ */
+export const storeFailure = (target: string, e: { readonly message: string }): CliError =>
+  new CliError({
+    message: `database ${target}: ${e.message.split("\n")[0] ?? e.message}`,
+    fix: /^(postgres|mysql|mariadb)/.test(target)
+      ? "check that the server is running and the URL (user, host, port, database) is right"
+      : "check that the folder exists and is writable, or run zhili init first"
+  })
+
+const key = (name: string): string => name.toLowerCase().replace(/[^a-z]/g, "")
+
+/**
+ * The registered aggregate with a name (compared without case, dashes or underscores: `org-unit` = `OrgUnit`), if
+ * any. Aggregates are registered in `Aggregates.all` of `@zhili/core`.
+ *
+ * @since 0.1.0
+ * @category database
+ */
+export const find = (name: string): Store.AnyAggregate | undefined =>
+  Aggregates.all.find((a) => key(a.name) === key(name))
+
+/**
+ * Every record of a registered aggregate under a division code prefix (all when the prefix is empty); an aggregate
+ * that is not registered yields none.
+ *
+ * @since 0.1.0
+ * @category database
+ */
+export const listAll = <A>(
+  name: string,
+  prefix: string
+): Effect.Effect<ReadonlyArray<A>, Store.StoreError, Store.Store> =>
+  Effect.gen(function* () {
+    const aggregate = find(name)
+    if (aggregate === undefined) return []
+    const repo = yield* Store.repository(aggregate)
+    const out: Array<A> = []
+    let cursor: string | undefined
+    for (;;) {
+      const page = yield* repo.list(Store.everything, { limit: 5000, ...(cursor === undefined ? {} : { cursor }) })
+      for (const r of page.items) if (aggregate.tenant(r).startsWith(prefix)) out.push(r as A)
+      if (page.next === undefined || page.next === null) return out
+      cursor = page.next
+    }
+  })
+
+/**
+ * The records the checks and the report read.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Records {
+  readonly units: ReadonlyArray<OrgUnit.OrgUnit>
+  readonly posts: ReadonlyArray<Post.Post>
+  readonly holdings: ReadonlyArray<Post.Holding>
+  readonly partnerships: ReadonlyArray<Partnership.Partnership>
+  readonly grids: ReadonlyArray<Grid.Grid>
+  readonly workers: ReadonlyArray<GridWorker.GridWorker>
+  readonly buildings: ReadonlyArray<Building.Building>
+  readonly households: ReadonlyArray<Household.Household>
+  readonly residents: ReadonlyArray<Resident.Resident>
+  readonly visits: ReadonlyArray<Visit.Visit>
+}
+
+/**
+ * The aggregate name each collection of {@link Records} is stored under.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const names: Readonly<Record<keyof Records, string>> = {
+  units: "org-unit",
+  posts: "post",
+  holdings: "post-holding",
+  partnerships: "partnership",
+  grids: "grid",
+  workers: "grid-worker",
+  buildings: "building",
+  households: "household",
+  residents: "resident",
+  visits: "visit"
+}
+
+/**
+ * Loads every collection of {@link Records} under a division code prefix.
+ *
+ * @since 0.1.0
+ * @category database
+ */
+export const load = (prefix: string): Effect.Effect<Records, Store.StoreError, Store.Store> =>
+  Effect.all({
+    units: listAll<OrgUnit.OrgUnit>(names.units, prefix),
+    posts: listAll<Post.Post>(names.posts, prefix),
+    holdings: listAll<Post.Holding>(names.holdings, prefix),
+    partnerships: listAll<Partnership.Partnership>(names.partnerships, prefix),
+    grids: listAll<Grid.Grid>(names.grids, prefix),
+    workers: listAll<GridWorker.GridWorker>(names.workers, prefix),
+    buildings: listAll<Building.Building>(names.buildings, prefix),
+    households: listAll<Household.Household>(names.households, prefix),
+    residents: listAll<Resident.Resident>(names.residents, prefix),
+    visits: listAll<Visit.Visit>(names.visits, prefix)
+  })

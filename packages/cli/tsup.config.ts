@@ -1,0 +1,19 @@
+import { defineConfig } from "tsup"
+
+export default defineConfig({
+  entry: ["src/index.ts", "src/bin.ts"],
+  format: ["esm"],
+  target: "node20",
+  platform: "node",
+  tsconfig: "tsconfig.build.json",
+  dts: false,
+  sourcemap: true,
+  clean: true,
+  splitting: true,
+  // The demo's fixture is bundled from @zhili/testing's sources: that package is a test helper (it imports vitest)
+  // and is not a runtime dependency of the CLI. Its `sideEffects: []` lets esbuild keep only the fixture.
+  noExternal: ["@zhili/testing"],
+  esbuildOptions: (options) => {
+    options.conditions = ["@zhili/source"]
+  }
+})
