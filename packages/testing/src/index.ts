@@ -7,6 +7,8 @@
 
 /** fast-check arbitraries for kernel values. */
 export * as Arbitraries from "./Arbitraries.js"
+/** A deterministic, streamed city the size of 淄博 (Zibo), with a `scale` factor for tests. */
+export * as City from "./City.js"
 /** Generators and a test policy for case property tests. */
 export * as CaseArbitraries from "./CaseArbitraries.js"
 /** fast-check arbitraries for fund ledgers. */
