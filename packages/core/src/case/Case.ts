@@ -607,6 +607,10 @@ const resolveLimit = (intake: Intake, limits: TimeLimits): Duration =>
 
 const clockError = (e: InvalidInput): string => `the deadline cannot be computed (${e.message})`
 
+// A case built here from already-typed parts: re-validating it (Schema.Class validation re-derives the type-side
+// AST on every construction) cost about 1 ms a case at city scale; see bench/README.md.
+const trusted = { disableValidation: true } as const
+
 /**
  * Opens a case from its first event. Computes the response deadline from the report instant.
  *
@@ -638,7 +642,7 @@ export const open = (event: typeof Reported.Type, policy: Policy): Either.Either
       returnCount: 0,
       history: [event],
       version: 1
-    })
+    }, trusted)
   )
 }
 
