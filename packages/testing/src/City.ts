@@ -397,7 +397,7 @@ const caseOf = (p: Place, rng: Rng, n: number, year: number): Case.Case => {
   apply({ _tag: "Accepted", at: later(rng.next() < 0.9 ? 0.5 + rng.int(4) : 30 + rng.int(40)), by: staff })
   if (rng.next() < 0.12) {
     const next = Case.nextLevel(c)
-    if (Option.isSome(next)) apply({ _tag: "Escalated", at: later(2), by: staff, to: next.value, reason: "超出本级能力" })
+    if (Option.isSome(next)) apply({ _tag: "Escalated", at: later(2), by: staff, to: next.value, reason: "severity" })
   }
   apply({ _tag: "Dispatched", at: later(1), by: staff, to: new Case.Assignee({ unit: `u${p.community}` as Ids.OrgUnitId }) })
   apply({ _tag: "Started", at: later(1 + rng.int(8)), by: staff })

@@ -64,6 +64,7 @@ describe("City: a tiny city", () => {
       const replay = Case.fold(c.history, policy)
       expect(Either.isRight(replay) && replay.right.status).toBe(c.status)
       expect(Case.validate(c, policy)).toEqual([])
+      expect(Either.isRight(Case.decode(Schema.encodeSync(Case.Case)(c), policy))).toBe(true)
     }
   })
 
