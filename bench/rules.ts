@@ -27,12 +27,13 @@ const time = (f: () => unknown): number => {
 const median = (xs: Array<number>) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number
 
 const results: Array<{ name: string; rule: number; baseline: number; ratio: number; n: number }> = []
-const compare = (name: string, n: number, rule: () => unknown, baseline: () => unknown, same: (a: any, b: any) => boolean) => {
-  let a: unknown
-  let b: unknown
+const compare = <T>(name: string, n: number, rule: () => T, baseline: () => T, same: (a: T, b: T) => boolean) => {
+  let a: T | undefined
+  let b: T | undefined
   const s: Array<number> = [time(() => (b = baseline()))]
   const r: Array<number> = [time(() => (a = rule()))]
-  if (!same(a, b)) throw new Error(`${name}: the rule and the baseline disagree: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`)
+  if (!same(a, b))
+    throw new Error(`${name}: the rule and the baseline disagree: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`)
   // slow figures (over 20 s for the rule) keep the single checked run; the others take the median of 3 more
   if ((r[0] as number) <= 20_000) {
     r.length = 0
@@ -61,7 +62,9 @@ for (const c of City.communities(options)) {
   for (const h of c.households) households.push({ id: h.id, building: h.building })
   for (const v of City.visits(c, options)) visits.push(v)
 }
-log(`city: ${grids.length} grids, ${buildings.length} buildings, ${households.length} households, ${visits.length} visits in ${((performance.now() - t0) / 1000).toFixed(0)} s`)
+log(
+  `city: ${grids.length} grids, ${buildings.length} buildings, ${households.length} households, ${visits.length} visits in ${((performance.now() - t0) / 1000).toFixed(0)} s`
+)
 
 // Grid coverage: the number of error findings (0 for the generated city), by the rule and by a plain loop.
 const gridBaseline = () => {
@@ -79,7 +82,12 @@ const gridBaseline = () => {
     if (g.code.slice(0, 12) !== g.community) errors++
     if (g.level !== "micro" && g.buildings.length > 0) errors++
     const p = g.parent === undefined ? undefined : byId.get(g.parent)
-    if (g.parent === undefined ? want[g.level] !== undefined : p === undefined || p.level !== want[g.level] || p.community !== g.community) errors++
+    if (
+      g.parent === undefined
+        ? want[g.level] !== undefined
+        : p === undefined || p.level !== want[g.level] || p.community !== g.community
+    )
+      errors++
     if (g.level === "micro")
       for (const b of g.buildings) {
         const community = known.get(b)
@@ -100,8 +108,12 @@ compare(
 
 // Visit coverage: households reached at least once in the year ÷ households, city-wide and per micro grid.
 const period = { from: "2025-01-01", to: "2025-12-31" } as const
-const from = DateTime.toEpochMillis(DateTime.unsafeMakeZoned({ year: 2025, month: 1, day: 1 }, { timeZone: "Asia/Shanghai", adjustForTimeZone: true }))
-const to = DateTime.toEpochMillis(DateTime.unsafeMakeZoned({ year: 2026, month: 1, day: 1 }, { timeZone: "Asia/Shanghai", adjustForTimeZone: true }))
+const from = DateTime.toEpochMillis(
+  DateTime.unsafeMakeZoned({ year: 2025, month: 1, day: 1 }, { timeZone: "Asia/Shanghai", adjustForTimeZone: true })
+)
+const to = DateTime.toEpochMillis(
+  DateTime.unsafeMakeZoned({ year: 2026, month: 1, day: 1 }, { timeZone: "Asia/Shanghai", adjustForTimeZone: true })
+)
 const visitBaseline = () => {
   const microOf = new Map<string, string>()
   for (const g of grids) if (g.level === "micro") for (const b of g.buildings) microOf.set(b, g.id)
@@ -110,8 +122,8 @@ const visitBaseline = () => {
   const reached = new Set<string>()
   const perGrid = new Map<string, { households: number; visited: number; visits: number }>()
   const at = (g: string) => {
-    let v = perGrid.get(g)
-    if (v === undefined) perGrid.set(g, (v = { households: 0, visited: 0, visits: 0 }))
+    const v = perGrid.get(g) ?? { households: 0, visited: 0, visits: 0 }
+    perGrid.set(g, v)
     return v
   }
   for (const v of visits) {
@@ -159,7 +171,14 @@ for (const c of City.cases(options)) {
 const cases: Array<Case.Case> = []
 for (let i = 0; cases.length < sizes.cases; i++) {
   const c = sample[i % sample.length] as Case.Case
-  cases.push(i < sample.length ? c : new Case.Case({ ...c, id: `${c.id}-${Math.floor(i / sample.length)}` as Ids.CaseId }, { disableValidation: true }))
+  cases.push(
+    i < sample.length
+      ? c
+      : new Case.Case(
+          { ...c, id: `${c.id}-${Math.floor(i / sample.length)}` as Ids.CaseId },
+          { disableValidation: true }
+        )
+  )
 }
 log(`cases: ${sample.length} generated, ${cases.length} in all, in ${((performance.now() - t1) / 1000).toFixed(0)} s`)
 const year = CaseMetrics.months({ year: 2025, month: 1 }, { year: 2025, month: 12 })
@@ -179,7 +198,11 @@ compare(
     for (const c of cases) {
       if (!inYear(c.reportedAt)) continue
       d++
-      if (c.respondedAt !== undefined && (c.due.response === undefined || c.respondedAt.epochMillis <= c.due.response.epochMillis)) n++
+      if (
+        c.respondedAt !== undefined &&
+        (c.due.response === undefined || c.respondedAt.epochMillis <= c.due.response.epochMillis)
+      )
+        n++
     }
     return d === 0 ? null : n / d
   },
@@ -239,7 +262,14 @@ compare(
       if (deferred) continue
       d++
       const last = feedback ?? closing
-      if (c.status === "closed" && c.closedAt !== undefined && c.closedAt.epochMillis < pt && last !== undefined && last <= due.epochMillis) n++
+      if (
+        c.status === "closed" &&
+        c.closedAt !== undefined &&
+        c.closedAt.epochMillis < pt &&
+        last !== undefined &&
+        last <= due.epochMillis
+      )
+        n++
     }
     return d === 0 ? null : n / d
   },
@@ -282,15 +312,20 @@ const round2 = (n: number) => {
 }
 /** The county system scored by hand: the same leaves, weights and bands as `City.indicatorSystem`. */
 const scoreByHand = (i: Assessment.RawInputs): number => {
-  const v = i.values as Record<string, any>
+  const v = i.values as Record<string, unknown>
   const s = i.sources
   const visits = v["grid.visits"] as { numerator: number; denominator: number }
   const ratio = visits.numerator / visits.denominator
   const band = ratio >= 0.95 ? 1 : ratio >= 0.8 ? 0.8 : ratio >= 0.6 ? 0.5 : 0
   const complaints = v.complaints as number
-  const party = round2(15 * ((v["party.meetings"] as number) / 5)) + round2(15 * Math.min(1, (v["party.activities"] as number) / 12))
+  const party =
+    round2(15 * ((v["party.meetings"] as number) / 5)) +
+    round2(15 * Math.min(1, (v["party.activities"] as number) / 12))
   const grid = round2(18 * band) + round2(v["grid.coverage"] === true ? 12 : 0)
-  const cases = round2(9 * (s["case.response-rate"] ?? 0)) + round2(9 * (s["case.resolution-rate"] ?? 0)) + round2(12 * (s["case.satisfaction-rate"] ?? 0))
+  const cases =
+    round2(9 * (s["case.response-rate"] ?? 0)) +
+    round2(9 * (s["case.resolution-rate"] ?? 0)) +
+    round2(12 * (s["case.satisfaction-rate"] ?? 0))
   const deduction = round2(complaints === 0 ? 10 : Math.max(0, 10 - complaints * 2))
   return round2(party + grid + cases + deduction)
 }
@@ -310,4 +345,12 @@ compare(
   (a, b) => Math.abs(a - b) < 0.01 * inputs.length
 )
 
-console.log(JSON.stringify({ scale, caseSample: Number(sampleArg), sizes, results, maxRssMb: process.resourceUsage().maxRSS / 1024 }))
+console.log(
+  JSON.stringify({
+    scale,
+    caseSample: Number(sampleArg),
+    sizes,
+    results,
+    maxRssMb: process.resourceUsage().maxRSS / 1024
+  })
+)

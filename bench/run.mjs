@@ -58,8 +58,12 @@ if (only === undefined || only === "rules") {
     })
     if (r.status !== 0) throw new Error(`the rule benchmark failed (exit ${r.status})`)
     const out = JSON.parse(r.stdout.trim().split("\n").pop())
-    console.log(`\nrule benchmarks: scale ${scale} (${out.sizes.households.toLocaleString("en-US")} households, ${out.sizes.cases.toLocaleString("en-US")} cases), peak RSS ${out.maxRssMb.toFixed(0)} MB`)
-    console.log("figure                                                       rule ms  baseline ms   ratio  goal ≤ 1.5×")
+    console.log(
+      `\nrule benchmarks: scale ${scale} (${out.sizes.households.toLocaleString("en-US")} households, ${out.sizes.cases.toLocaleString("en-US")} cases), peak RSS ${out.maxRssMb.toFixed(0)} MB`
+    )
+    console.log(
+      "figure                                                       rule ms  baseline ms   ratio  goal ≤ 1.5×"
+    )
     for (const x of out.results)
       console.log(
         `${x.name.padEnd(60)} ${x.rule.toFixed(0).padStart(8)} ${x.baseline.toFixed(0).padStart(12)} ${x.ratio.toFixed(2).padStart(7)}×  ${x.ratio <= 1.5 ? "ok" : "ABOVE GOAL"}`

@@ -11,7 +11,7 @@ import { afterAll, assert, describe, it } from "@effect/vitest"
 import { Case, Household, Report, Scope, Store } from "@zhili/core"
 import { Drivers } from "@zhili/store-sql"
 import { City } from "@zhili/testing"
-import { Effect, Either, Layer, Schema, Stream } from "effect"
+import { Effect, Either, type Layer, Schema, Stream } from "effect"
 
 const tiny = { seed: 11, scale: 0.002 } as const
 const communities = [...City.communities(tiny)]
@@ -53,7 +53,7 @@ const households = communities.flatMap((c) => c.households)
 const cases = [...City.cases(tiny)].filter((_, i) => i % 3 === 0)
 const target = communities[1] as City.Community
 const path = City.microPath(target.community, 3)
-const actor = Scope.grid(path as [string, ...Array<string>])
+const actor = Scope.grid(path as unknown as [string, ...Array<string>])
 const inGrid = (l: Store.Location) => Scope.contains(actor, l)
 const expectedHouseholds = households.filter((h) => inGrid(householdLocation(h)))
 const expectedCases = cases.filter((c) => inGrid(Case.scopeLocation(c)))
@@ -66,7 +66,11 @@ const stores: ReadonlyArray<readonly [string, Layer.Layer<Store.Store, unknown>]
   ["sqlite", Drivers.layerSqlite({ filename: join(dir, "scope.db"), aggregates: [Households, Cases] })]
 ]
 
-const listAll = <A>(repo: Store.Repository<A>, scope: Store.Scope, options: Store.ListOptions = {}) =>
+const listAll = <A, K extends string, E>(
+  repo: Store.Repository<A, K, E>,
+  scope: Store.Scope,
+  options: Store.ListOptions<K> = {}
+) =>
   Effect.gen(function* () {
     const out: Array<A> = []
     let cursor: string | undefined
@@ -124,11 +128,20 @@ describe("scope: an actor scoped to one micro grid", () => {
           assert.strictEqual(Either.isRight(got), inside, c.id)
           assert.strictEqual(Either.isRight(log), inside, c.id)
         }
-        const seen = yield* listAll(caseRepo, actor, { where: { status: ["closed", "rejected", "withdrawn", "in-progress"] } })
+        const seen = yield* listAll(caseRepo, actor, {
+          where: { status: ["closed", "rejected", "withdrawn", "in-progress"] }
+        })
         assert.deepStrictEqual(seen.items.map((c) => c.id).sort(), expectedCases.map((c) => c.id).sort())
 
         // a report over what the actor read counts only its grid
-        const figure = Report.count({ id: "households", label: "户数", unit: "户", items: all.items, inputLabel: "households", formula: "count" })
+        const figure = Report.count({
+          id: "households",
+          label: "户数",
+          unit: "户",
+          items: all.items,
+          inputLabel: "households",
+          formula: "count"
+        })
         assert.strictEqual(figure.value, expectedHouseholds.length)
       }).pipe(Effect.provide(layer))
     )

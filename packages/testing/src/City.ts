@@ -205,12 +205,22 @@ const gridsOf = (p: Place, buildings: ReadonlyArray<Building.Building>): Array<G
   const tenant = p.community as unknown as Ids.TenantId
   const base = { tenant, community: p.community }
   const grids: Array<Grid.Grid> = [
-    new Grid.Grid({ ...base, id: gridId(p.community, 1), level: "large", name: `${p.name}大网格`, code: `${p.community}001` }, unchecked)
+    new Grid.Grid(
+      { ...base, id: gridId(p.community, 1), level: "large", name: `${p.name}大网格`, code: `${p.community}001` },
+      unchecked
+    )
   ]
   for (const s of [2, 3])
     grids.push(
       new Grid.Grid(
-        { ...base, id: gridId(p.community, s), level: "small", name: `第${s - 1}小网格`, code: `${p.community}${pad(s, 3)}`, parent: gridId(p.community, 1) },
+        {
+          ...base,
+          id: gridId(p.community, s),
+          level: "small",
+          name: `第${s - 1}小网格`,
+          code: `${p.community}${pad(s, 3)}`,
+          parent: gridId(p.community, 1)
+        },
         unchecked
       )
     )
@@ -261,7 +271,12 @@ const buildCommunity = (seed: number, index: number, year: number): Community =>
   for (let b = 0; b < perCommunity.buildingsPerCommunity; b++)
     buildings.push(
       new Building.Building(
-        { id: `b${p.community}-${pad(b + 1, 3)}` as Ids.BuildingId, tenant, community: p.community, name: `${b + 1}号楼` },
+        {
+          id: `b${p.community}-${pad(b + 1, 3)}` as Ids.BuildingId,
+          tenant,
+          community: p.community,
+          name: `${b + 1}号楼`
+        },
         unchecked
       )
     )
@@ -271,7 +286,9 @@ const buildCommunity = (seed: number, index: number, year: number): Community =>
   for (let h = 0; h < perCommunity.householdsPerCommunity; h++) {
     const building = buildings[h % buildings.length] as Building.Building
     const id = `h${p.community}-${pad(h + 1, 4)}` as Ids.HouseholdId
-    households.push(new Household.Household({ id, tenant, building: building.id, room: `${1 + (h % 30)}0${1 + (h % 4)}` }, unchecked))
+    households.push(
+      new Household.Household({ id, tenant, building: building.id, room: `${1 + (h % 30)}0${1 + (h % 4)}` }, unchecked)
+    )
     const size = rng.pick(householdSizes)
     for (let r = 0; r < size; r++) {
       const age = r < 2 ? 20 + rng.int(70) : rng.int(18)
@@ -346,7 +363,8 @@ const workingInstant = (rng: Rng, year: number): number => {
   for (;;) {
     const day = rng.int(365)
     const date = LocalDate.addDays(LocalDate.make(year, 1, 1), day)
-    if (LocalDate.dayOfWeek(date) <= 5) return yearStart(year) + day * 24 * hour + (9 + rng.int(8)) * hour + rng.int(60) * 60_000
+    if (LocalDate.dayOfWeek(date) <= 5)
+      return yearStart(year) + day * 24 * hour + (9 + rng.int(8)) * hour + rng.int(60) * 60_000
   }
 }
 
@@ -399,7 +417,12 @@ const caseOf = (p: Place, rng: Rng, n: number, year: number): Case.Case => {
     const next = Case.nextLevel(c)
     if (Option.isSome(next)) apply({ _tag: "Escalated", at: later(2), by: staff, to: next.value, reason: "severity" })
   }
-  apply({ _tag: "Dispatched", at: later(1), by: staff, to: new Case.Assignee({ unit: `u${p.community}` as Ids.OrgUnitId }) })
+  apply({
+    _tag: "Dispatched",
+    at: later(1),
+    by: staff,
+    to: new Case.Assignee({ unit: `u${p.community}` as Ids.OrgUnitId })
+  })
   apply({ _tag: "Started", at: later(1 + rng.int(8)), by: staff })
   if (rng.next() < 0.06)
     apply({
@@ -550,7 +573,13 @@ export const indicatorSystem: IndicatorSystem.IndicatorSystem = either(
             weight: 0.5,
             method: { _tag: "Scale", levels: [1, 2, 3, 4, 5].map((level) => ({ level, fraction: level / 5 })) }
           },
-          { _tag: "Leaf", id: "party.activities", name: "主题党日", weight: 0.5, method: { _tag: "CountTarget", target: 12 } }
+          {
+            _tag: "Leaf",
+            id: "party.activities",
+            name: "主题党日",
+            weight: 0.5,
+            method: { _tag: "CountTarget", target: 12 }
+          }
         ]
       },
       {
@@ -583,9 +612,27 @@ export const indicatorSystem: IndicatorSystem.IndicatorSystem = either(
         name: "接诉即办",
         weight: 0.3,
         children: [
-          { _tag: "Leaf", id: "cases.response", name: "响应率", weight: 0.3, method: { _tag: "DataSource", source: "case.response-rate" } },
-          { _tag: "Leaf", id: "cases.resolution", name: "解决率", weight: 0.3, method: { _tag: "DataSource", source: "case.resolution-rate" } },
-          { _tag: "Leaf", id: "cases.satisfaction", name: "满意率", weight: 0.4, method: { _tag: "DataSource", source: "case.satisfaction-rate" } }
+          {
+            _tag: "Leaf",
+            id: "cases.response",
+            name: "响应率",
+            weight: 0.3,
+            method: { _tag: "DataSource", source: "case.response-rate" }
+          },
+          {
+            _tag: "Leaf",
+            id: "cases.resolution",
+            name: "解决率",
+            weight: 0.3,
+            method: { _tag: "DataSource", source: "case.resolution-rate" }
+          },
+          {
+            _tag: "Leaf",
+            id: "cases.satisfaction",
+            name: "满意率",
+            weight: 0.4,
+            method: { _tag: "DataSource", source: "case.satisfaction-rate" }
+          }
         ]
       },
       {

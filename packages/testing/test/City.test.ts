@@ -19,7 +19,8 @@ describe("City: a tiny city", () => {
 
   it("is deterministic for a seed and differs across seeds", () => {
     const again = [...City.communities(tiny)]
-    const names = (cs: ReadonlyArray<City.Community>) => cs.flatMap((c) => c.residents.map((r) => Redacted.value(r.name)))
+    const names = (cs: ReadonlyArray<City.Community>) =>
+      cs.flatMap((c) => c.residents.map((r) => Redacted.value(r.name)))
     expect(names(again)).toEqual(names(list))
     expect(names([...City.communities({ ...tiny, seed: 8 })])).not.toEqual(names(list))
     const ids = (xs: Iterable<Case.Case>) => [...xs].map((c) => `${c.id}:${c.status}:${c.history.length}`)

@@ -628,21 +628,24 @@ export const open = (event: typeof Reported.Type, policy: Policy): Either.Either
   const response = policy.clock(event.at, limits.right.response)
   if (Either.isLeft(response)) return fail(clockError(response.left))
   return Either.right(
-    new Case({
-      id: intake.id,
-      tenant: intake.tenant,
-      intake,
-      status: "reported",
-      level: policy.requiredLevel(intake.category, intake.severity),
-      due: new Due({ response: response.right }),
-      reportedAt: event.at,
-      reopenCount: 0,
-      extensionCount: 0,
-      escalationCount: 0,
-      returnCount: 0,
-      history: [event],
-      version: 1
-    }, trusted)
+    new Case(
+      {
+        id: intake.id,
+        tenant: intake.tenant,
+        intake,
+        status: "reported",
+        level: policy.requiredLevel(intake.category, intake.severity),
+        due: new Due({ response: response.right }),
+        reportedAt: event.at,
+        reopenCount: 0,
+        extensionCount: 0,
+        escalationCount: 0,
+        returnCount: 0,
+        history: [event],
+        version: 1
+      },
+      trusted
+    )
   )
 }
 
