@@ -9,6 +9,8 @@
 export * as Arbitraries from "./Arbitraries.js"
 /** Generators and a test policy for case property tests. */
 export * as CaseArbitraries from "./CaseArbitraries.js"
+/** A deterministic, streamed city the size of 淄博 (Zibo), with a `scale` factor for tests. */
+export * as City from "./City.js"
 /** fast-check arbitraries for fund ledgers. */
 export * as FundArbitraries from "./FundArbitraries.js"
 /** 会昌县 (Huichang County, 360733): inspections, ratings, bulletins and task lists built from the seed. */

@@ -1,0 +1,86 @@
+// Every benchmark under one command: `pnpm bench [--scale S] [--case-sample N] [--rows N] [--only rules|store]`.
+// - rules: grid and visit coverage over the generated city, the case metrics over its year of cases, assessment
+//   scoring of every unit, each beside a plain hand-written loop computing the same figure (goal ≤ 1.5×);
+// - store: the store import benchmark (bench/store.mjs; goal ≥ 0.7× the raw driver).
+// Prints every ratio, writes bench/results/<date>-rules.json and the machine it ran on.
+import { spawnSync } from "node:child_process"
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { createRequire } from "node:module"
+import { cpus, totalmem } from "node:os"
+import { dirname, join } from "node:path"
+import { fileURLToPath } from "node:url"
+
+const here = dirname(fileURLToPath(import.meta.url))
+const root = join(here, "..")
+const args = process.argv.slice(2)
+const arg = (name, fallback) => {
+  const at = args.indexOf(name)
+  return at >= 0 ? args[at + 1] : fallback
+}
+const scale = arg("--scale", "1")
+const caseSample = arg("--case-sample", "100000")
+const only = arg("--only", undefined)
+
+const machine = {
+  node: process.version,
+  cpu: cpus()[0]?.model ?? "unknown",
+  cores: cpus().length,
+  memoryGb: Math.round(totalmem() / 2 ** 30),
+  date: new Date().toISOString()
+}
+console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}`)
+
+if (only === undefined || only === "rules") {
+  const require = createRequire(join(root, "packages", "store-sql", "package.json"))
+  const { build } = require("esbuild")
+  const work = mkdtempSync(join(root, "packages", "store-sql", ".tmp-rules-"))
+  try {
+    const script = join(work, "rules.mjs")
+    await build({
+      entryPoints: [join(here, "rules.ts")],
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      target: "node20",
+      outfile: script,
+      nodePaths: [join(root, "packages", "testing", "node_modules"), join(root, "node_modules")],
+      alias: {
+        "@zhili/core": join(root, "packages", "core", "src", "index.ts"),
+        "@zhili/testing": join(root, "packages", "testing", "src", "index.ts")
+      },
+      external: ["effect", "fast-check", "@effect/*", "vitest"],
+      logLevel: "error"
+    })
+    const r = spawnSync(process.execPath, ["--max-old-space-size=8192", script, scale, caseSample], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+      maxBuffer: 1 << 26
+    })
+    if (r.status !== 0) throw new Error(`the rule benchmark failed (exit ${r.status})`)
+    const out = JSON.parse(r.stdout.trim().split("\n").pop())
+    console.log(
+      `\nrule benchmarks: scale ${scale} (${out.sizes.households.toLocaleString("en-US")} households, ${out.sizes.cases.toLocaleString("en-US")} cases), peak RSS ${out.maxRssMb.toFixed(0)} MB`
+    )
+    console.log(
+      "figure                                                       rule ms  baseline ms   ratio  goal ≤ 1.5×"
+    )
+    for (const x of out.results)
+      console.log(
+        `${x.name.padEnd(60)} ${x.rule.toFixed(0).padStart(8)} ${x.baseline.toFixed(0).padStart(12)} ${x.ratio.toFixed(2).padStart(7)}×  ${x.ratio <= 1.5 ? "ok" : "ABOVE GOAL"}`
+      )
+    mkdirSync(join(here, "results"), { recursive: true })
+    const file = join(here, "results", `${machine.date.slice(0, 10)}-rules-scale-${scale}.json`)
+    writeFileSync(file, `${JSON.stringify({ machine, ...out }, null, 2)}\n`)
+    console.log(`written: ${file}`)
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+}
+
+if (only === undefined || only === "store") {
+  const rows = arg("--rows", undefined)
+  const r = spawnSync(process.execPath, [join(here, "store.mjs"), ...(rows === undefined ? [] : ["--rows", rows])], {
+    stdio: "inherit"
+  })
+  if (r.status !== 0) process.exitCode = r.status ?? 1
+}
