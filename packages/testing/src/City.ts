@@ -206,7 +206,13 @@ const gridsOf = (p: Place, buildings: ReadonlyArray<Building.Building>): Array<G
   const base = { tenant, community: p.community }
   const grids: Array<Grid.Grid> = [
     new Grid.Grid(
-      { ...base, id: gridId(p.community, 1), level: "large", name: `${p.name}大网格`, code: `${p.community}001` },
+      {
+        ...base,
+        id: gridId(p.community, 1),
+        level: "large",
+        name: `${p.name}大网格`,
+        code: `${p.community}001` as Grid.Grid["code"]
+      },
       unchecked
     )
   ]
@@ -218,7 +224,7 @@ const gridsOf = (p: Place, buildings: ReadonlyArray<Building.Building>): Array<G
           id: gridId(p.community, s),
           level: "small",
           name: `第${s - 1}小网格`,
-          code: `${p.community}${pad(s, 3)}`,
+          code: `${p.community}${pad(s, 3)}` as Grid.Grid["code"],
           parent: gridId(p.community, 1)
         },
         unchecked
@@ -232,7 +238,7 @@ const gridsOf = (p: Place, buildings: ReadonlyArray<Building.Building>): Array<G
           id: gridId(p.community, seq),
           level: "micro",
           name: `第${m + 1}微网格`,
-          code: `${p.community}${pad(seq, 3)}`,
+          code: `${p.community}${pad(seq, 3)}` as Grid.Grid["code"],
           parent: gridId(p.community, smallOf(seq)),
           buildings: buildings.filter((_, i) => i % microSeqs.length === m).map((b) => b.id)
         },
@@ -305,7 +311,7 @@ const buildCommunity = (seed: number, index: number, year: number): Community =>
             birthDate: birth,
             sex,
             tags: age >= 60 ? ["elderly"] : [],
-            idNumber: Redacted.make(identityNumber(p.county, birth, seq)),
+            idNumber: Redacted.make(identityNumber(p.county, birth, seq)) as NonNullable<Resident.Resident["idNumber"]>,
             phone: Redacted.make(`13${pad(rng.int(1_000_000_000), 9)}`)
           },
           unchecked
