@@ -1,6 +1,6 @@
 /**
  * The Lianjiang compound policy pack (廉江锦绣华景小区, plugin id `lianjiang-compound`), from the seed: the five-level
- * chain of party organisation from the street down to the grid party groups, the leader of each grid level, the
+ * chain (社区党总支 down to the party-member building backbones), the leader of each grid level, the
  * "小事不出小区、大事不出社区" escalation ladder and the judges' room rota. Used by the `jinxiu-huajing` example.
  *
  * The core pack's defaults are read from the same seed, so this pack restates them under its own keys with the
@@ -21,19 +21,20 @@ import { version } from "./version.js"
 export const id = "lianjiang-compound"
 
 /**
- * The five-level chain (五级链条), top down, as core org unit kinds: 城南街道党工委 → 新越社区党总支 → 锦绣华景小区党支部 →
- * 物业党支部 → 网格党小组. Source: the seed (街道党工委—社区党总支—小区党支部—物业党支部—网格党小组).
+ * The five-level chain (五级联动), top down: 社区党总支 → 小区党支部 → 物业党支部 → 网格党小组 as core org unit kinds,
+ * and the fifth level, 党员楼栋骨干, a post held by a person rather than a unit. Source: the seed (Lianjiang) and
+ * MODEL.md.
  *
  * @since 0.1.0
  * @category policies
  */
-export const chain: readonly [string, string, string, string, string] = [
-  "street-working-committee",
-  "community-general-branch",
-  "compound-branch",
-  "property-branch",
-  "grid-party-group"
-]
+export const chain: {
+  readonly units: readonly [string, string, string, string]
+  readonly post: string
+} = {
+  units: ["community-general-branch", "compound-branch", "property-branch", "grid-party-group"],
+  post: "building-backbone"
+}
 
 /**
  * The leader of each grid level: the compound branch secretary leads the large grid, one of the 10 property

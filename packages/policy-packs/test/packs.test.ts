@@ -116,15 +116,16 @@ describe("beijing-hotline", () => {
 })
 
 describe("lianjiang-compound", () => {
-  it("its five-level chain is allowed by the composed parent policy", () => {
-    const { parentPolicy, unitKinds } = policiesOf([CorePlugin.plugin, LianjiangCompound.plugin])
-    const [top, ...rest] = LianjiangCompound.chain
-    expect(OrgKind.isAllowed(parentPolicy, undefined, top)).toBe(true)
+  it("its five-level chain is allowed by the composed parent policy, the fifth level a post kind", () => {
+    const { parentPolicy, unitKinds, postKinds } = policiesOf([CorePlugin.plugin, LianjiangCompound.plugin])
+    const [top, ...rest] = LianjiangCompound.chain.units
+    expect(OrgKind.isAllowed(parentPolicy, "street-working-committee", top)).toBe(true)
     rest.reduce((parent, child) => {
       expect(OrgKind.isAllowed(parentPolicy, parent, child), `${parent} > ${child}`).toBe(true)
       return child
     }, top)
-    for (const kind of LianjiangCompound.chain) expect(unitKinds[kind]).toBeDefined()
+    for (const kind of LianjiangCompound.chain.units) expect(unitKinds[kind]).toBeDefined()
+    expect(postKinds[LianjiangCompound.chain.post]?.nameZh).toBe("党员楼栋骨干")
   })
 
   it("its ladder, leaders and rota are in force when listed after the core pack", () => {
