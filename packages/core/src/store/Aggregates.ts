@@ -472,7 +472,7 @@ export const NeedsSurveys = Store.domain({
 })
 
 /**
- * Need items (需求清单条目): natural key survey + category + kind; fields `survey`, `category`.
+ * Need items (需求清单条目): fields `survey`, `category` (no natural key: a survey may list one kind twice).
  *
  * @since 0.1.0
  * @category operation
@@ -482,7 +482,6 @@ export const NeedItems = Store.domain({
   schema: Needs.NeedItem,
   tenant: (n) => n.tenant,
   id: (n) => n.id,
-  naturalKey: (n) => `${n.survey}/${n.category}/${n.kind}`,
   fields: [str("survey", (n: Needs.NeedItem) => n.survey), str("category", (n: Needs.NeedItem) => n.category)]
 })
 
