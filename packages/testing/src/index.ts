@@ -33,5 +33,7 @@ export * as OrgGridArbitraries from "./OrgGridArbitraries.js"
 export * as PluginSuite from "./PluginSuite.js"
 /** The conformance suite every report renderer runs with one line. */
 export * as ReporterSuite from "./ReporterSuite.js"
+/** Sample stored records of every registered aggregate, from the seed fixtures. */
+export * as StoreSamples from "./StoreSamples.js"
 /** The conformance suite every Store adapter runs. */
 export * as StoreSuite from "./StoreSuite.js"

@@ -165,6 +165,126 @@ export const aggregate = <A, I, const K extends string = never, E = unknown, EI 
 }
 
 /**
+ * The stored form of a domain record (存储记录): the record as the domain defines it (`value`), the version the store
+ * compares on save (starting at 1, incremented by the caller on each save: `Stored.next`), and the location the
+ * record was placed in, denormalised when it was written (computed by the caller with the domain's `location(...)`
+ * function, since a household's or resident's grid path depends on other records). Domain models stay free of
+ * storage fields; a model's own `version` (cases, operation and service records) is domain data the store ignores.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Stored<A> {
+  readonly version: number
+  readonly location: Location
+  readonly value: A
+}
+
+/**
+ * The encoded form of a {@link Stored} record.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface StoredEncoded<I> {
+  readonly version: number
+  readonly location: {
+    readonly division?: string | undefined
+    readonly org?: ReadonlyArray<string> | undefined
+    readonly grid?: ReadonlyArray<string> | undefined
+  }
+  readonly value: I
+}
+
+const LocationSchema = Schema.Struct({
+  division: Schema.optional(Schema.String),
+  org: Schema.optional(Schema.Array(Schema.String)),
+  grid: Schema.optional(Schema.Array(Schema.String))
+})
+
+/**
+ * The schema of {@link Stored} records of a domain schema.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const StoredSchema = <A, I>(value: Schema.Schema<A, I>): Schema.Schema<Stored<A>, StoredEncoded<I>> =>
+  Schema.Struct({
+    version: Schema.Int.pipe(Schema.greaterThanOrEqualTo(1)),
+    location: LocationSchema,
+    value
+  })
+
+/**
+ * Wraps a record for its first save (version 1) at `location`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const stored = <A>(value: A, location: Location): Stored<A> => ({ version: 1, location, value })
+
+/**
+ * The next state of a stored record: the new value (and location, when it moved) at the next version; save it with
+ * the version read, `repo.save(next(read, value), read.version)`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const next = <A>(read: Stored<A>, value: A, location: Location = read.location): Stored<A> => ({
+  version: read.version + 1,
+  location,
+  value
+})
+
+/**
+ * A filterable field of a domain record, read from the stored record's value.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ValueField<A, K extends string = string> {
+  readonly name: K
+  readonly type: FieldType
+  readonly get: (value: A) => string | number | undefined
+}
+
+/**
+ * Declares a domain aggregate stored as {@link Stored} records: tenant, id, natural key and fields are read from the
+ * domain value; version and location from the envelope.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const domain = <A, I, const K extends string = never, E = unknown, EI = unknown>(definition: {
+  readonly name: string
+  readonly schema: Schema.Schema<A, I>
+  readonly tenant: (value: A) => string
+  readonly id: (value: A) => string
+  readonly naturalKey?: ((value: A) => string) | undefined
+  readonly fields?: ReadonlyArray<ValueField<A, K>>
+  readonly deletable?: boolean
+  readonly events?: Schema.Schema<E, EI> | undefined
+}): Aggregate<Stored<A>, StoredEncoded<I>, K, E, EI> => {
+  const naturalKey = definition.naturalKey
+  return aggregate<Stored<A>, StoredEncoded<I>, K, E, EI>({
+    name: definition.name,
+    schema: StoredSchema(definition.schema),
+    tenant: (s) => definition.tenant(s.value),
+    id: (s) => definition.id(s.value),
+    version: (s) => s.version,
+    location: (s) => s.location,
+    naturalKey: naturalKey === undefined ? undefined : (s) => naturalKey(s.value),
+    fields: (definition.fields ?? []).map((f) => ({
+      name: f.name,
+      type: f.type,
+      get: (s: Stored<A>) => f.get(s.value)
+    })),
+    ...(definition.deletable === undefined ? {} : { deletable: definition.deletable }),
+    events: definition.events
+  })
+}
+
+/**
  * The storage engine failed (connection lost, constraint the model does not know about). Carries the operation and
  * the aggregate; the cause is kept for logs.
  *
