@@ -6,7 +6,7 @@
  */
 import * as fs from "node:fs/promises"
 import * as path from "node:path"
-import { Reporter, Store } from "@zhili/core"
+import { Building, Grid, GridWorker, Household, OrgUnit, Post, Reporter, Resident, Store, Visit } from "@zhili/core"
 import { Html, Markdown } from "@zhili/report"
 import { JinxiuHuajing, SeedReports } from "@zhili/testing"
 import { Effect, Schema, Stream } from "effect"
@@ -31,6 +31,29 @@ const fail = (e: unknown) =>
     message: `demo failed: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`,
     fix: "run again with --verbose and report the output as a bug in zhili"
   })
+
+/** Where each record of the compound is placed, by the domain's `location(...)` of its collection. */
+const placeOf = (
+  collection: keyof Stored.Records,
+  c: ReturnType<typeof JinxiuHuajing.make>
+): ((record: never) => Store.Location) => {
+  const tenantOnly = (r: { readonly tenant: string }): Store.Location => ({ division: r.tenant })
+  const buildings = new Map(c.buildings.map((b) => [b.id as string, b]))
+  const households = new Map(c.households.map((h) => [h.id as string, h]))
+  const places: { readonly [K in keyof Stored.Records]: (r: Stored.Records[K][number]) => Store.Location } = {
+    units: (u) => OrgUnit.location(u, c.units),
+    posts: (p) => Post.location(p, c.units, c.grids),
+    holdings: tenantOnly,
+    partnerships: tenantOnly,
+    grids: (g) => Grid.location(g, c.grids),
+    workers: (w) => GridWorker.location(w, c.grids),
+    buildings: (b) => Building.location(b, c.grids),
+    households: (h) => Household.location(h, buildings, c.grids),
+    residents: (r) => Resident.location(r, households, buildings, c.grids),
+    visits: (v) => Visit.location(v, c.households, c.buildings, c.grids)
+  }
+  return places[collection] as (record: never) => Store.Location
+}
 
 /**
  * Runs the demo into a folder (created when missing; its database is replaced).
@@ -67,7 +90,11 @@ export const run = (out: string): Effect.Effect<Result, Stored.CliError> =>
         }
         const repo = yield* Store.repository(aggregate)
         const encode = Schema.encodeSync(aggregate.schema as Schema.Schema<unknown, unknown>)
-        const result = yield* repo.import(Stream.fromIterable(items.map((i) => encode(i))), { policy: "abort" })
+        const place = placeOf(collection, compound)
+        const result = yield* repo.import(
+          Stream.fromIterable(items.map((i) => encode(Store.stored(i, place(i as never))))),
+          { policy: "abort" }
+        )
         const back = yield* Stored.listAll<unknown>(name, "")
         loaded[collection] = back
         summary.push(`${collection}: ${result.written} stored, ${back.length} read back`)

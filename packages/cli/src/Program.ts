@@ -135,7 +135,9 @@ export const importCommand = Command.make(
       const report = yield* withStore(Option.some(db), url, () =>
         Effect.gen(function* () {
           const repo = yield* Store.repository(aggregate)
-          return yield* repo.import(Stream.fromIterable(table.rows.map((r) => Columns.toRaw(chosen, r))), {
+          const raws = table.rows.map((r) => Columns.toRaw(chosen, r))
+          const place = yield* Stored.placer(chosen, raws)
+          return yield* repo.import(Stream.fromIterable(raws.map(place)), {
             policy: "skip",
             onProgress: (p) =>
               Effect.sync(() => {
@@ -147,7 +149,11 @@ export const importCommand = Command.make(
       )
       if (tty) process.stderr.write("\n")
       for (const r of report.rejected) {
-        const reason = r.issues.map((i) => (i.path.length === 0 ? i.message : `${i.path.join(".")}: ${i.message}`))
+        // paths start at the stored envelope's `value`: report them as the row's own columns
+        const reason = r.issues.map((i) => {
+          const path = i.path[0] === "value" ? i.path.slice(1) : i.path
+          return path.length === 0 ? i.message : `${path.join(".")}: ${i.message}`
+        })
         // Row 1 is the header, as a spreadsheet numbers it.
         yield* Console.log(`row ${r.row + 1}: ${reason.join("; ")}`)
       }

@@ -7,7 +7,7 @@
 import {
   Aggregates,
   type Building,
-  type Grid,
+  Grid,
   type GridWorker,
   type Household,
   type OrgUnit,
@@ -18,7 +18,8 @@ import {
   type Visit
 } from "@zhili/core"
 import { Drivers } from "@zhili/store-sql"
-import { Effect, type Layer, Schema } from "effect"
+import { Effect, Either, type Layer, Schema } from "effect"
+import type * as Columns from "./Columns.js"
 
 /**
  * A command-line failure: one line saying what went wrong, and one saying how to fix it.
@@ -79,6 +80,12 @@ export const storeFailure = (target: string, e: { readonly message: string }): C
       : "check that the folder exists and is writable, or run zhili init first"
   })
 
+/** The domain value of a stored record (`Store.Stored` envelopes of `Store.domain` aggregates), else the record. */
+const valueOf = (record: unknown): unknown =>
+  typeof record === "object" && record !== null && "value" in record && "version" in record && "location" in record
+    ? (record as Store.Stored<unknown>).value
+    : record
+
 const key = (name: string): string => name.toLowerCase().replace(/[^a-z]/g, "")
 
 /**
@@ -92,8 +99,8 @@ export const find = (name: string): Store.AnyAggregate | undefined =>
   Aggregates.all.find((a) => key(a.name) === key(name))
 
 /**
- * Every record of a registered aggregate under a division code prefix (all when the prefix is empty); an aggregate
- * that is not registered yields none.
+ * The domain value of every record of a registered aggregate under a division code prefix (all when the prefix is
+ * empty); an aggregate that is not registered yields none.
  *
  * @since 0.1.0
  * @category database
@@ -110,7 +117,7 @@ export const listAll = <A>(
     let cursor: string | undefined
     for (;;) {
       const page = yield* repo.list(Store.everything, { limit: 5000, ...(cursor === undefined ? {} : { cursor }) })
-      for (const r of page.items) if (aggregate.tenant(r).startsWith(prefix)) out.push(r as A)
+      for (const r of page.items) if (aggregate.tenant(r).startsWith(prefix)) out.push(valueOf(r) as A)
       if (page.next === undefined || page.next === null) return out
       cursor = page.next
     }
@@ -172,4 +179,77 @@ export const load = (prefix: string): Effect.Effect<Records, Store.StoreError, S
     households: listAll<Household.Household>(names.households, prefix),
     residents: listAll<Resident.Resident>(names.residents, prefix),
     visits: listAll<Visit.Visit>(names.visits, prefix)
+  })
+
+/**
+ * Places import rows: for each raw row of a kind, the stored form to import (`Store.StoredEncoded`, version 1) with
+ * the location the row sits in: a grid at its path of grids, a building under the micro grid that covers it, a
+ * household in its building's place, a resident in its household's. Grids, buildings and households are read from
+ * the store once (with the grids of the file itself, so a file may hold a whole grid tree); a row whose place is
+ * unknown is placed at its division only, and a row that does not decode is left for the import to reject with its
+ * path.
+ *
+ * @since 0.1.0
+ * @category database
+ */
+export const placer = (
+  kind: Columns.Kind,
+  raws: ReadonlyArray<Readonly<Record<string, unknown>>>
+): Effect.Effect<
+  (raw: Readonly<Record<string, unknown>>) => Store.StoredEncoded<unknown>,
+  Store.StoreError,
+  Store.Store
+> =>
+  Effect.gen(function* () {
+    const grids = new Map<string, Grid.Grid>()
+    for (const g of yield* listAll<Grid.Grid>(names.grids, "")) grids.set(g.id, g)
+    if (kind === "grid") {
+      const decode = Schema.decodeUnknownEither(Grid.Grid)
+      for (const raw of raws) {
+        const g = decode(raw)
+        if (Either.isRight(g)) grids.set(g.right.id, g.right)
+      }
+    }
+    const micro = Grid.microGridByBuilding([...grids.values()])
+    const buildingPlaces = new Map<string, Store.Location>()
+    const buildingPlace = (building: string, community: string): Store.Location => {
+      let place = buildingPlaces.get(building)
+      if (place === undefined) {
+        const m = micro.get(building as Building.Building["id"])
+        place = m === undefined ? { division: community } : { division: community, grid: Grid.pathOf(m, grids) }
+        buildingPlaces.set(building, place)
+      }
+      return place
+    }
+    const communityOf = new Map<string, string>()
+    if (kind === "household" || kind === "resident")
+      for (const b of yield* listAll<Building.Building>(names.buildings, "")) communityOf.set(b.id, b.community)
+    const buildingOf = new Map<string, string>()
+    if (kind === "resident")
+      for (const h of yield* listAll<Household.Household>(names.households, "")) buildingOf.set(h.id, h.building)
+    const text = (v: unknown): string => (typeof v === "string" ? v : "")
+    const atBuilding = (building: string, fallback: string): Store.Location => {
+      const community = communityOf.get(building)
+      return community === undefined ? { division: fallback } : buildingPlace(building, community)
+    }
+    const place = (raw: Readonly<Record<string, unknown>>): Store.Location => {
+      const tenant = text(raw.tenant)
+      switch (kind) {
+        case "grid": {
+          const id = text(raw.id)
+          return grids.has(id)
+            ? { division: text(raw.community), grid: Grid.pathOf(id as Grid.Grid["id"], grids) }
+            : { division: tenant }
+        }
+        case "building":
+          return buildingPlace(text(raw.id), text(raw.community) || tenant)
+        case "household":
+          return atBuilding(text(raw.building), tenant)
+        case "resident": {
+          const building = buildingOf.get(text(raw.household))
+          return building === undefined ? { division: tenant } : atBuilding(building, tenant)
+        }
+      }
+    }
+    return (raw) => ({ version: 1, location: place(raw), value: raw })
   })

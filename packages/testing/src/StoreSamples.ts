@@ -88,14 +88,6 @@ export const samples = (): ReadonlyArray<Samples> => {
             activities: ["joint-study"]
           })
         ]
-  // the compound fixture clamps high floors to the top floor, so a few rooms repeat in a building: keep the first
-  const rooms = new Set<string>()
-  const uniqueRooms = c.households.filter((h) => {
-    const key = `${h.building}/${h.room}`
-    if (rooms.has(key)) return false
-    rooms.add(key)
-    return true
-  })
   const cases = JinxiuCases.cases(policy)
   const ops = OperationFixtures
   const hc = HuichangCounty
@@ -111,7 +103,7 @@ export const samples = (): ReadonlyArray<Samples> => {
     at(Aggregates.Grids)(grids, (g) => Grid.location(g, grids)),
     at(Aggregates.GridWorkers)(c.workers, (w) => GridWorker.location(w, grids)),
     at(Aggregates.Buildings)(c.buildings, (b) => Building.location(b, grids)),
-    at(Aggregates.Households)(uniqueRooms, (h) => Household.location(h, buildings, grids)),
+    at(Aggregates.Households)(c.households, (h) => Household.location(h, buildings, grids)),
     at(Aggregates.Residents)(c.residents, (r) => Resident.location(r, households, buildings, grids)),
     at(Aggregates.Visits)(c.visits, (v) => Visit.location(v, c.households, c.buildings, grids)),
     at(Aggregates.Cases)(cases, (k) => ({
