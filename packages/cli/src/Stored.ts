@@ -81,7 +81,7 @@ export const storeFailure = (target: string, e: { readonly message: string }): C
   })
 
 /** The domain value of a stored record (`Store.Stored` envelopes of `Store.domain` aggregates), else the record. */
-const valueOf = (record: unknown): unknown =>
+const domainValue = (record: unknown): unknown =>
   typeof record === "object" && record !== null && "value" in record && "version" in record && "location" in record
     ? (record as Store.Stored<unknown>).value
     : record
@@ -117,7 +117,7 @@ export const listAll = <A>(
     let cursor: string | undefined
     for (;;) {
       const page = yield* repo.list(Store.everything, { limit: 5000, ...(cursor === undefined ? {} : { cursor }) })
-      for (const r of page.items) if (aggregate.tenant(r).startsWith(prefix)) out.push(valueOf(r) as A)
+      for (const r of page.items) if (aggregate.tenant(r).startsWith(prefix)) out.push(domainValue(r) as A)
       if (page.next === undefined || page.next === null) return out
       cursor = page.next
     }
