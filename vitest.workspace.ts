@@ -31,7 +31,8 @@ const projects: Array<TestProjectConfiguration> = [
   project("interop", "./packages/interop"),
   project("policy-packs", "./packages/policy-packs"),
   project("docs", "./docs"),
-  project("cli", "./packages/cli")
+  project("cli", "./packages/cli"),
+  project("example-jinxiu-huajing", "./examples/jinxiu-huajing")
 ]
 
 export default projects
