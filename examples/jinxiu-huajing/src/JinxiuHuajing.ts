@@ -18,14 +18,14 @@ import {
   CaseDeadline,
   CaseReport,
   CorePlugin,
-  Errors,
+  type Errors,
   type Finding,
   Grid,
   GridReport,
   GridWorker,
   Household,
   Ids,
-  Labels,
+  type Labels,
   LocalDate,
   Mediation,
   Membership,
@@ -157,10 +157,9 @@ const importAll = <A, I>(
   Effect.gen(function* () {
     const repo = yield* Store.repository(aggregate)
     const encode = Schema.encodeSync(aggregate.schema)
-    const report = yield* repo.import(
-      Stream.fromIterable(records.map((r) => encode(Store.stored(r, place(r))))),
-      { policy: "abort" }
-    )
+    const report = yield* repo.import(Stream.fromIterable(records.map((r) => encode(Store.stored(r, place(r))))), {
+      policy: "abort"
+    })
     return report.written
   })
 
@@ -209,20 +208,22 @@ const playCase = (
   })
 
 const lateCasesOf = (cases: ReadonlyArray<Case.Case>, policy: Case.Policy): ReadonlyArray<LateCase> =>
-  cases.flatMap((c) => {
-    const due = Case.originalDue(c, policy)
-    const resolved = [...c.history].reverse().find((e) => e._tag === "Resolved")
-    if (due === undefined || resolved === undefined || resolved.at.epochMillis <= due.epochMillis) return []
-    return [
-      {
-        id: c.id,
-        category: c.intake.category,
-        due: DateTime.formatIso(due),
-        resolved: DateTime.formatIso(resolved.at),
-        extended: c.extensionCount > 0
-      }
-    ]
-  })
+  [...cases]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .flatMap((c) => {
+      const due = Case.originalDue(c, policy)
+      const resolved = [...c.history].reverse().find((e) => e._tag === "Resolved")
+      if (due === undefined || resolved === undefined || resolved.at.epochMillis <= due.epochMillis) return []
+      return [
+        {
+          id: c.id,
+          category: c.intake.category,
+          due: DateTime.formatIso(due),
+          resolved: DateTime.formatIso(resolved.at),
+          extended: c.extensionCount > 0
+        }
+      ]
+    })
 
 /**
  * The judges of the judges' room (法官工作室), the three judge volunteers of the seed.
@@ -255,7 +256,9 @@ export const program = (
     const registry = yield* Plugin.Plugins
     const calendar = policies.calendars.get(CalendarCn.id)
     if (calendar === undefined) {
-      return yield* new ExampleError({ message: `no working-day calendar "${CalendarCn.id}": compose CalendarCn.plugin` })
+      return yield* new ExampleError({
+        message: `no working-day calendar "${CalendarCn.id}": compose CalendarCn.plugin`
+      })
     }
     const policy = Runtime.casePolicy(policies, CaseDeadline.fromWorkingCalendar(calendar))
 
@@ -326,7 +329,9 @@ export const program = (
         fail(`case ${k.id}`)
       )
       if (folded.status !== k.status) {
-        return yield* new ExampleError({ message: `case ${k.id}: stored ${k.status}, event log folds to ${folded.status}` })
+        return yield* new ExampleError({
+          message: `case ${k.id}: stored ${k.status}, event log folds to ${folded.status}`
+        })
       }
       caseEvents += log.length
     }
@@ -356,7 +361,10 @@ export const program = (
       locale,
       generatedAt: SeedReports.generatedAt
     })
-    const document = yield* Either.mapLeft(SectionBuilder.build(spec, records, sections, policies.labels), fail("report"))
+    const document = yield* Either.mapLeft(
+      SectionBuilder.build(spec, records, sections, policies.labels),
+      fail("report")
+    )
 
     // 6. Checks under the policies in force.
     const lateCases = lateCasesOf(records.cases, policy)

@@ -22,7 +22,8 @@ const here = process.env.INIT_CWD ?? process.cwd()
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const pack = option("pack") ?? "lianjiang-compound"
 const out = option("out") === undefined ? path.join(packageDir, "out") : path.resolve(here, option("out") ?? "")
-const database = option("db") === undefined ? path.join(out, "jinxiu-huajing.db") : path.resolve(here, option("db") ?? "")
+const database =
+  option("db") === undefined ? path.join(out, "jinxiu-huajing.db") : path.resolve(here, option("db") ?? "")
 
 if (args.includes("--help") || !(pack === "lianjiang-compound" || pack === "beijing-hotline")) {
   console.log(usage)
