@@ -5,6 +5,7 @@ const targets = [
   { dir: "core", pattern: /coreVersion: string = "[^"]*"/, make: (v) => `coreVersion: string = "${v}"` },
   { dir: "calendar-cn", pattern: /version: string = "[^"]*"/, make: (v) => `version: string = "${v}"` },
   { dir: "report", pattern: /version: string = "[^"]*"/, make: (v) => `version: string = "${v}"` },
+  { dir: "report-xlsx", pattern: /version: string = "[^"]*"/, make: (v) => `version: string = "${v}"` },
   { dir: "policy-packs", pattern: /version: string = "[^"]*"/, make: (v) => `version: string = "${v}"` }
 ]
 
