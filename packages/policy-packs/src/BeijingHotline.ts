@@ -9,7 +9,17 @@
  *
  * @since 0.1.0
  */
-import { type Case, CaseCategory, CaseDeadline, CaseMetrics, Plugin } from "@zhili/core"
+import {
+  Assessment,
+  type Case,
+  CaseCategory,
+  CaseDeadline,
+  CaseMetrics,
+  Ids,
+  IndicatorSystem,
+  Plugin
+} from "@zhili/core"
+import { Schema } from "effect"
 import { version } from "./version.js"
 
 /**
@@ -77,8 +87,68 @@ export const categories: ReadonlyArray<CaseCategory.Category> = CaseCategory.def
   .filter((c) => c.limits !== undefined)
   .map((c) => CaseCategory.Category.make({ ...c, limits: c.code === "utilities" ? limits.utilities : limits.general }))
 
+const source = Schema.decodeSync(IndicatorSystem.DataSourceKey)
+
 /**
- * The plugin: the three-rate weights (`beijing-hotline/three-rates`) and the hotline's time limits on the core
+ * The data-source keys the {@link indicatorSystem} reads: the three rates of a period, each between 0 and 1.
+ *
+ * @since 0.1.0
+ * @category policies
+ */
+export const sources = {
+  response: source("case.response-rate"),
+  resolution: source("case.resolution-rate"),
+  satisfaction: source("case.satisfaction-rate")
+} as const
+
+/**
+ * The three rates as an indicator system (接诉即办考核指标体系, 100 points): response, resolution and satisfaction
+ * rates read from their data sources, weighted as {@link weights} (30/35/35, open). Its tenant is the municipality
+ * of Beijing (110000), whose regulation it follows; a host assessing its own units re-tenants it
+ * (`new IndicatorSystem.IndicatorSystem({ ...indicatorSystem, tenant })`). Scored with `Assessment.score` and
+ * {@link inputsOf}, its total is the weighted three-rate score of `CaseMetrics.score` when every rate has a value.
+ *
+ * @since 0.1.0
+ * @category policies
+ */
+export const indicatorSystem: IndicatorSystem.IndicatorSystem = new IndicatorSystem.IndicatorSystem({
+  id: Ids.IndicatorSystemId.make(`${id}/three-rates`),
+  tenant: Ids.TenantId.make("110000"),
+  name: "接诉即办三率考核",
+  fullMarks: 100,
+  indicators: (["response", "resolution", "satisfaction"] as const).map((k) => ({
+    _tag: "Leaf" as const,
+    id: Ids.IndicatorId.make(k),
+    name: { response: "响应率", resolution: "解决率", satisfaction: "满意率" }[k],
+    weight: weights.weights[k],
+    method: { _tag: "DataSource" as const, source: sources[k] }
+  }))
+})
+
+/**
+ * The raw inputs of the {@link indicatorSystem} from three rates (e.g. a `CaseMetrics.Summary`): each rate with a
+ * value becomes its data source; a rate with nothing to count is left out (and the system reports it missing).
+ *
+ * @since 0.1.0
+ * @category policies
+ */
+export const inputsOf = (rates: {
+  readonly response: CaseMetrics.Rate
+  readonly resolution: CaseMetrics.Rate
+  readonly satisfaction: CaseMetrics.Rate
+}): Assessment.RawInputs =>
+  new Assessment.RawInputs({
+    sources: Object.fromEntries(
+      (["response", "resolution", "satisfaction"] as const).flatMap((k) => {
+        const v = rates[k].value
+        return v === null ? [] : [[sources[k], v]]
+      })
+    )
+  })
+
+/**
+ * The plugin: the three-rate weights (`beijing-hotline/three-rates`), the same three rates as an indicator system
+ * (`beijing-hotline/three-rates` of `assessment.indicatorSystems`) and the hotline's time limits on the core
  * categories (overrides). Requires the core pack.
  *
  * @since 0.1.0
@@ -91,6 +161,7 @@ export const plugin: Plugin.Plugin = Plugin.define({
   requires: { core: "0.x", plugins: { core: "0.x" } },
   contributes: [
     Plugin.contribute(CaseMetrics.weightsPoint, [weights]),
+    Plugin.contribute(IndicatorSystem.systemsPoint, [indicatorSystem]),
     Plugin.contribute(CaseCategory.extensionPoint, categories, { override: true })
   ]
 })

@@ -2,8 +2,10 @@ import { readFileSync } from "node:fs"
 import { assert, describe, expect, it } from "@effect/vitest"
 import * as CalendarCn from "@zhili/calendar-cn"
 import {
+  Assessment,
   CaseCategory,
   CaseDeadline,
+  CaseMetrics,
   CorePlugin,
   Grid,
   Ids,
@@ -112,6 +114,37 @@ describe("beijing-hotline", () => {
       const prev = ranked[i - 1]
       if (prev !== undefined) expect(prev.score ?? 0).toBeGreaterThanOrEqual(r.score ?? 0)
     }
+  })
+})
+
+describe("beijing-hotline indicator system", () => {
+  it("scores the three rates out of 100 as the weighted three-rate score, explaining each point", () => {
+    const policies = policiesOf([...core, BeijingHotline.plugin])
+    const system = policies.indicatorSystems.get("beijing-hotline/three-rates")
+    expect(system).toBe(BeijingHotline.indicatorSystem)
+    if (system === undefined) return
+    const calendar = policies.calendars.get(CalendarCn.id)
+    if (calendar === undefined) throw new Error("calendar-cn not composed")
+    const policy = Runtime.casePolicy(policies, CaseDeadline.fromWorkingCalendar(calendar))
+    const summary = CaseMetrics.summarize(
+      JinxiuCases.cases(policy),
+      new CaseMetrics.Period({ from: JinxiuCases.year.from, to: JinxiuCases.year.to }),
+      { policy, weights: policies.weights }
+    )
+    const sheet = Assessment.score(system, BeijingHotline.inputsOf(summary))
+    expect(sheet.findings).toEqual([])
+    expect(sheet.total).toBeCloseTo(summary.score ?? Number.NaN, 6)
+    expect(sheet.lines.map((l) => l.maxPoints)).toEqual([30, 35, 35])
+  })
+
+  it("reports a rate with nothing to count as a missing source, scored 0", () => {
+    const none = CaseMetrics.rate(0, 0)
+    const sheet = Assessment.score(
+      BeijingHotline.indicatorSystem,
+      BeijingHotline.inputsOf({ response: CaseMetrics.rate(1, 1), resolution: none, satisfaction: none })
+    )
+    expect(sheet.total).toBe(30)
+    expect(sheet.findings.map((f) => f.code)).toEqual(["assessment/missing-source", "assessment/missing-source"])
   })
 })
 
