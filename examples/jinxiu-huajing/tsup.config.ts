@@ -13,7 +13,7 @@ export default defineConfig({
   clean: true,
   splitting: true,
   noExternal: [/^@zhili\//],
-  external: ["vitest", "@effect/vitest", "fast-check", "@effect/sql-pg", "@effect/sql-mysql2", "exceljs"],
+  external: ["vitest", "@effect/vitest", "fast-check", "@effect/sql-pg", "@effect/sql-mysql2"],
   esbuildOptions: (options) => {
     options.conditions = ["@zhili/source"]
   }

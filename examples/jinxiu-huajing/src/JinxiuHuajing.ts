@@ -47,6 +47,7 @@ import {
 import * as BeijingHotline from "@zhili/policy-packs/beijing-hotline"
 import * as LianjiangCompound from "@zhili/policy-packs/lianjiang-compound"
 import * as ReportPackage from "@zhili/report"
+import * as ReportXlsx from "@zhili/report-xlsx"
 import { Drivers } from "@zhili/store-sql"
 import { JinxiuCases, JinxiuHuajing, SeedReports, ServiceFixtures } from "@zhili/testing"
 import { DateTime, Effect, Either, Layer, Schema, Stream } from "effect"
@@ -63,12 +64,17 @@ export class ExampleError extends Schema.TaggedError<ExampleError>()("ExampleErr
 
 /**
  * The plugins every runtime of the example starts with: the core default pack, the official working-day calendar
- * (调休) and the report renderers.
+ * (调休) and the report renderers (HTML and Markdown from `@zhili/report`, XLSX from `@zhili/report-xlsx`).
  *
  * @since 0.1.0
  * @category plugins
  */
-export const base: ReadonlyArray<Plugin.Plugin> = [CorePlugin.plugin, CalendarCn.plugin, ReportPackage.plugin]
+export const base: ReadonlyArray<Plugin.Plugin> = [
+  CorePlugin.plugin,
+  CalendarCn.plugin,
+  ReportPackage.plugin,
+  ReportXlsx.plugin
+]
 
 /**
  * The runtimes the example knows, by the name given on the command line: `lianjiang-compound` (the compound's own
@@ -93,7 +99,7 @@ export interface Options {
   readonly plugins: ReadonlyArray<Plugin.Plugin>
   /** The SQLite file; it is replaced. */
   readonly database: string
-  /** The folder the HTML and Markdown reports are written to (created when missing); none: nothing is written. */
+  /** The folder the HTML, Markdown and XLSX reports are written to (created when missing); none: nothing is written. */
   readonly out?: string | undefined
   /** The report's locale (default `zh-CN`). */
   readonly locale?: Labels.Locale | undefined
@@ -376,7 +382,7 @@ export const program = (
     const files: Array<string> = []
     if (options.out !== undefined) {
       const dir = path.resolve(options.out)
-      const renderers = ["report/html", "report/markdown"].flatMap((id) => {
+      const renderers = ["report/html", "report/markdown", "report-xlsx/xlsx"].flatMap((id) => {
         const r = policies.renderers.get(id)
         return r === undefined ? [] : [r]
       })

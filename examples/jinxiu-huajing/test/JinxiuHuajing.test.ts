@@ -81,7 +81,13 @@ describe("jinxiu-huajing example (lianjiang-compound pack)", () => {
   })
 
   it("runs under the compound's policies and finds nothing wrong", () => {
-    expect(lianjiang.plugins.map((p) => p.id)).toEqual(["core", "calendar-cn", "report", "lianjiang-compound"])
+    expect(lianjiang.plugins.map((p) => p.id)).toEqual([
+      "core",
+      "calendar-cn",
+      "report",
+      "report-xlsx",
+      "lianjiang-compound"
+    ])
     expect(lianjiang.selected).toMatchObject({
       leaderPolicy: LianjiangCompound.leaders.id,
       ladder: LianjiangCompound.ladder.id,
@@ -92,13 +98,15 @@ describe("jinxiu-huajing example (lianjiang-compound pack)", () => {
     expect(lianjiang.sessionsWithoutDutyJudge).toBe(0)
   })
 
-  it("writes the report as HTML and Markdown with the renderers the report plugin contributes", async () => {
-    expect(lianjiang.files.map((f) => path.extname(f)).sort()).toEqual([".html", ".md"])
+  it("writes the report as HTML, Markdown and XLSX with the renderers the report plugins contribute", async () => {
+    expect(lianjiang.files.map((f) => path.extname(f)).sort()).toEqual([".html", ".md", ".xlsx"])
     const md = await fs.readFile(lianjiang.files.find((f) => f.endsWith(".md")) ?? "", "utf8")
     expect(md).toContain("锦绣华景小区治理报表")
     expect(md).toContain("纠纷化解成功率")
     const html = await fs.readFile(lianjiang.files.find((f) => f.endsWith(".html")) ?? "", "utf8")
     expect(html).toMatch(/^<!doctype html>/i)
+    const xlsx = await fs.readFile(lianjiang.files.find((f) => f.endsWith(".xlsx")) ?? "")
+    expect([...xlsx.subarray(0, 2)]).toEqual([0x50, 0x4b]) // a ZIP archive
   })
 })
 
@@ -123,7 +131,13 @@ describe("swapping the policy pack changes the example's behaviour", () => {
   })
 
   it("the hotline's three-rate weights are in force and the compound's own ladder, leaders and rota are not", () => {
-    expect(beijing.plugins.map((p) => p.id)).toEqual(["core", "calendar-cn", "report", "beijing-hotline"])
+    expect(beijing.plugins.map((p) => p.id)).toEqual([
+      "core",
+      "calendar-cn",
+      "report",
+      "report-xlsx",
+      "beijing-hotline"
+    ])
     expect(beijing.selected).toMatchObject({
       weights: "beijing-hotline/three-rates",
       ladder: "default",
