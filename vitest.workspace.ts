@@ -31,7 +31,9 @@ const projects: Array<TestProjectConfiguration> = [
   project("interop", "./packages/interop"),
   project("policy-packs", "./packages/policy-packs"),
   project("docs", "./docs"),
-  project("cli", "./packages/cli")
+  project("cli", "./packages/cli"),
+  project("example-huichang-county", "./examples/huichang-county"),
+  project("example-zibo-spaces", "./examples/zibo-spaces")
 ]
 
 export default projects
