@@ -199,7 +199,10 @@ type SeedRecords = AssessmentReport.Records &
 
 const categories = ["village", "community", "two-new", "floating"] as const
 
-const pairingFigures = (units: ReadonlyArray<OrgUnit.OrgUnit>, partnerships: ReadonlyArray<Partnership.Partnership>) => {
+const pairingFigures = (
+  units: ReadonlyArray<OrgUnit.OrgUnit>,
+  partnerships: ReadonlyArray<Partnership.Partnership>
+) => {
   const policy = Partnership.defaultPairingPolicy
   const coverage = Partnership.pairingCoverage(units, partnerships, period.to, policy)
   const organs = units.filter((u) => policy.organKinds.includes(u.kind))
@@ -455,11 +458,8 @@ export const run = async (options: Options): Promise<Result> => {
         [hc.fourStrongSystem, hc.modelOrganSystem],
         IndicatorSystem.location
       ),
-      await put(
-        client,
-        Aggregates.Assessments,
-        [...hc.fourStrongAssessments, ...hc.modelOrganAssessments],
-        (a) => Assessment.location(a)
+      await put(client, Aggregates.Assessments, [...hc.fourStrongAssessments, ...hc.modelOrganAssessments], (a) =>
+        Assessment.location(a)
       ),
       await put(client, Aggregates.Ratings, [hc.fourStrongScheme, hc.modelOrganScheme], Rating.location)
     ]

@@ -64,7 +64,10 @@ export const databaseUrl = (url: string, database: string): string => {
  * @since 0.1.0
  * @category servers
  */
-export const ensureDatabase = (url: string, database: string): Effect.Effect<void, Error | SqlError | Store.StoreError> =>
+export const ensureDatabase = (
+  url: string,
+  database: string
+): Effect.Effect<void, Error | SqlError | Store.StoreError> =>
   exec(url, (name) => `CREATE DATABASE IF NOT EXISTS ${name}`, database)
 
 /**

@@ -12,8 +12,10 @@
  */
 import * as fs from "node:fs/promises"
 import * as path from "node:path"
+import type { SqlError } from "@effect/sql/SqlError"
 import {
   Aggregates,
+  type Errors,
   FacilityStandard,
   Fund,
   Ids,
@@ -219,15 +221,32 @@ export const overdraw: Fund.Entry = Schema.decodeUnknownSync(Fund.Entry)({
  * @since 0.1.0
  * @category sections
  */
-export const registry: SectionBuilder.Registry<OperationReport.SpaceRecords & OperationReport.FundRecords & OperationReport.NeedsRecords> =
-  Either.getOrThrow(
-    SectionBuilder.register<OperationReport.SpaceRecords & OperationReport.FundRecords & OperationReport.NeedsRecords>(
-      SectionBuilder.empty,
-      OperationReport.spaces,
-      OperationReport.fund,
-      OperationReport.needs
-    )
+export const registry: SectionBuilder.Registry<
+  OperationReport.SpaceRecords & OperationReport.FundRecords & OperationReport.NeedsRecords
+> = Either.getOrThrow(
+  SectionBuilder.register<OperationReport.SpaceRecords & OperationReport.FundRecords & OperationReport.NeedsRecords>(
+    SectionBuilder.empty,
+    OperationReport.spaces,
+    OperationReport.fund,
+    OperationReport.needs
   )
+)
+
+/**
+ * How the program can fail: the store's errors, a ledger entry `Fund.post` refuses, a report file that cannot be
+ * written.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type ProgramError =
+  | Store.StoreError
+  | Errors.VersionConflict
+  | Errors.NotFoundOrNotPermitted
+  | Fund.Overdraft
+  | Fund.UnknownProject
+  | Fund.RejectedEntry
+  | Error
 
 /**
  * The example on the `Store` in context: writes the records (idempotently), posts the ledger entries the fund's
@@ -237,7 +256,7 @@ export const registry: SectionBuilder.Registry<OperationReport.SpaceRecords & Op
  * @since 0.1.0
  * @category running
  */
-export const program = (options: ProgramOptions = {}) =>
+export const program = (options: ProgramOptions = {}): Effect.Effect<Result, ProgramError, Store.Store> =>
   Effect.gen(function* () {
     const log = options.log ?? (() => {})
     const writes = [
@@ -386,7 +405,7 @@ export const program = (options: ProgramOptions = {}) =>
  * @since 0.1.0
  * @category running
  */
-export const run = (options: Options) => {
+export const run = (options: Options): Effect.Effect<Result, ProgramError | SqlError> => {
   const database = options.database ?? Server.defaultDatabase
   return Server.ensureDatabase(options.url, database).pipe(
     Effect.zipRight(

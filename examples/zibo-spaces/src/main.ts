@@ -30,7 +30,8 @@ const main = Effect.gen(function* () {
       `  refused on purpose: ${fund.refused}`,
       `微改造 projects: ${projects.projects} (${projects.microRenovations} micro-renovations), overall progress ${projects.overallProgress}%`,
       ...projects.byProject.map(
-        (p) => `  ${p.id}: ${p.progress}% done, granted ${Spaces.yuan(p.granted)}, ${Spaces.yuan(p.remaining)} of the budget left`
+        (p) =>
+          `  ${p.id}: ${p.progress}% done, granted ${Spaces.yuan(p.granted)}, ${Spaces.yuan(p.remaining)} of the budget left`
       ),
       `需求清单 needs: ${needs.items} items, ${needs.kinds} kinds, ${needs.mentions} mentions; top ${needs.top.map((n) => `${n.kind} ${n.mentions}`).join(", ")}`,
       `report: ${r.file ?? "(not written)"}`
