@@ -13,6 +13,8 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   noExternal: [/^@zhili\//],
+  // the drivers of the other engines: loaded by `@zhili/store-sql` only when their layer is built, never here
+  external: ["@effect/sql-pg", "@effect/sql-sqlite-node"],
   esbuildOptions: (options) => {
     options.conditions = ["@zhili/source"]
   }
