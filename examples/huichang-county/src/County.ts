@@ -129,6 +129,25 @@ export interface Result {
   readonly file?: string | undefined
 }
 
+/**
+ * The aggregates the example stores; only their tables are migrated.
+ *
+ * @since 0.1.0
+ * @category running
+ */
+export const aggregates: ReadonlyArray<Store.AnyAggregate> = [
+  Aggregates.OrgUnits,
+  Aggregates.Partnerships,
+  Aggregates.Inspections,
+  Aggregates.Rectifications,
+  Aggregates.BulletinEntries,
+  Aggregates.TaskLists,
+  Aggregates.OrgLifeRecords,
+  Aggregates.IndicatorSystems,
+  Aggregates.Assessments,
+  Aggregates.Ratings
+]
+
 const tenant = HuichangCounty.tenant
 const period = HuichangCounty.year2024
 const tenantOnly = (value: { readonly tenant: string }): Store.Location => ({ division: value.tenant })
@@ -437,7 +456,7 @@ export const run = async (options: Options): Promise<Result> => {
   const log = options.log ?? (() => {})
   const schema = options.schema ?? Server.defaultSchema
   await Server.ensureSchema(options.url, schema)
-  const client = StoreClient.make(Drivers.layerPg({ url: Server.schemaUrl(options.url, schema) }))
+  const client = StoreClient.make(Drivers.layerPg({ url: Server.schemaUrl(options.url, schema), aggregates }))
   try {
     // Building the layer migrates the tables; `migrate` is shown here as a host would call it (nothing left to do).
     const applied = await client.migrate()

@@ -119,7 +119,9 @@ if (url === undefined || url === "") {
       expect(again.figures).toEqual(expected)
 
       // Someone reopens one rectification in the store; the next run puts the fixture's record back (version 3).
-      const client = StoreClient.make(Drivers.layerPg({ url: Server.schemaUrl(url, schema) }))
+      const client = StoreClient.make(
+        Drivers.layerPg({ url: Server.schemaUrl(url, schema), aggregates: County.aggregates })
+      )
       const repo = client.repository(Aggregates.Rectifications)
       const first = HuichangCounty.rectifications[0] as Inspection.Rectification
       try {

@@ -147,6 +147,22 @@ export interface Result {
   readonly file?: string | undefined
 }
 
+/**
+ * The aggregates the example stores; only their tables are migrated.
+ *
+ * @since 0.1.0
+ * @category running
+ */
+export const aggregates: ReadonlyArray<Store.AnyAggregate> = [
+  Aggregates.Operators,
+  Aggregates.Spaces,
+  Aggregates.OperatingAgreements,
+  Aggregates.Funds,
+  Aggregates.Projects,
+  Aggregates.NeedsSurveys,
+  Aggregates.NeedItems
+]
+
 const ops = OperationFixtures
 const tenant = ops.tenant
 const community = Ids.TenantId.make(ops.tenant)
@@ -410,7 +426,7 @@ export const run = (options: Options): Effect.Effect<Result, ProgramError | SqlE
   return Server.ensureDatabase(options.url, database).pipe(
     Effect.zipRight(
       program(options).pipe(
-        Effect.provide(Drivers.layerMysql({ url: Server.databaseUrl(options.url, database) })),
+        Effect.provide(Drivers.layerMysql({ url: Server.databaseUrl(options.url, database), aggregates })),
         Effect.scoped
       )
     )

@@ -145,7 +145,10 @@ if (url === undefined || url === "") {
       const ledger = await Effect.runPromise(
         Effect.flatMap(Store.repository(Aggregates.Funds), (repo) =>
           repo.events(Store.everything, OperationFixtures.tenant, OperationFixtures.fund.id)
-        ).pipe(Effect.provide(Drivers.layerMysql({ url: Server.databaseUrl(url, database) })), Effect.scoped)
+        ).pipe(
+          Effect.provide(Drivers.layerMysql({ url: Server.databaseUrl(url, database), aggregates: Spaces.aggregates })),
+          Effect.scoped
+        )
       )
       expect(ledger.map((e) => e.event.id)).toEqual(OperationFixtures.ledger.map((e) => e.id))
     })
