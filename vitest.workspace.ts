@@ -32,7 +32,9 @@ const projects: Array<TestProjectConfiguration> = [
   project("policy-packs", "./packages/policy-packs"),
   project("docs", "./docs"),
   project("cli", "./packages/cli"),
-  project("example-jinxiu-huajing", "./examples/jinxiu-huajing")
+  project("example-jinxiu-huajing", "./examples/jinxiu-huajing"),
+  project("example-huichang-county", "./examples/huichang-county"),
+  project("example-zibo-spaces", "./examples/zibo-spaces")
 ]
 
 export default projects
