@@ -462,7 +462,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
             ["kind", { org: 1 }],
             ["org", "tenant"]
           ]
-          const valueOf = (n: Note, g: Store.GroupBy<"kind" | "size">): Store.GroupValue => {
+          const termOf = (n: Note, g: Store.GroupBy<"kind" | "size">): Store.GroupValue => {
             if (g === "kind" || g === "size") return n[g]
             if (g === "tenant") return n.tenant
             if (g === "division") return n.division ?? null
@@ -509,7 +509,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
               for (const groupBy of groupings) {
                 const expected = new Map<string, Store.Group>()
                 for (const n of visible) {
-                  const key = groupBy.map((g) => valueOf(n, g))
+                  const key = groupBy.map((g) => termOf(n, g))
                   const k = JSON.stringify(key)
                   expected.set(k, { key, count: (expected.get(k)?.count ?? 0) + 1 })
                 }
