@@ -14,7 +14,7 @@ import { Aggregates, Building, Resident, type Store, StoreClient, Visit } from "
 import { Drivers } from "@zhili/store-sql"
 import { City } from "@zhili/testing"
 import Database from "better-sqlite3"
-import { Schema, Stream } from "effect"
+import { Schema } from "effect"
 import pg from "pg"
 
 const [scaleArg = "0.1", iterationsArg = "15", sqliteFile = "", pgUrl] = process.argv.slice(2)

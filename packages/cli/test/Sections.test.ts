@@ -50,7 +50,13 @@ const printed = () => {
   const error = vi.spyOn(console, "error").mockImplementation((...args: Array<unknown>) => {
     lines.push(args.map(String).join(" "))
   })
-  return { lines, restore: () => (log.mockRestore(), error.mockRestore()) }
+  return {
+    lines,
+    restore: () => {
+      log.mockRestore()
+      error.mockRestore()
+    }
+  }
 }
 
 afterEach(() => {

@@ -930,9 +930,9 @@ export const sortGroups = (groups: ReadonlyArray<Group>): ReadonlyArray<Group> =
 const rowInScope = (row: Row, filters: ReadonlyArray<ScopeFilter>): boolean =>
   filters.some(
     (f) =>
-      (f.division === undefined || (row.division !== null && row.division.startsWith(f.division))) &&
-      (f.org === undefined || (row.org !== null && row.org.startsWith(f.org))) &&
-      (f.grid === undefined || (row.grid !== null && row.grid.startsWith(f.grid)))
+      (f.division === undefined || row.division?.startsWith(f.division) === true) &&
+      (f.org === undefined || row.org?.startsWith(f.org) === true) &&
+      (f.grid === undefined || row.grid?.startsWith(f.grid) === true)
   )
 
 const rowTerm = (row: Row, term: GroupTerm): string | number | null => {
