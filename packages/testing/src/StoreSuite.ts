@@ -460,10 +460,12 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
             [{ grid: 1 }],
             [{ grid: 2 }, "size"],
             ["kind", { org: 1 }],
+            [{ field: "size" }, { field: "kind" }],
             ["org", "tenant"]
           ]
           const termOf = (n: Note, g: Store.GroupBy<"kind" | "size">): Store.GroupValue => {
             if (g === "kind" || g === "size") return n[g]
+            if (typeof g === "object" && "field" in g) return n[g.field]
             if (g === "tenant") return n.tenant
             if (g === "division") return n.division ?? null
             if (g === "org" || g === "grid") return n[g] ?? null

@@ -386,13 +386,15 @@ export const divisionDigits: Readonly<Record<DivisionLevel, number>> = {
  * One term of a count's grouping (分组): a declared field; the tenant; the record's division, org path or grid path as
  * stored; the division cut to a level (`{ division: "township" }`: per street); or a path cut to its first `n` ids
  * (`{ grid: 2 }`: per small grid under the large one). A record above the level or shallower than `n` groups under
- * its own, shorter, value; a record without that location groups under `null`.
+ * its own, shorter, value; a record without that location groups under `null`. The names `tenant`, `division`, `org`
+ * and `grid` mean the location; a declared field of the same name (the cases' `grid`) is grouped by as `{ field }`.
  *
  * @since 0.1.0
  * @category models
  */
 export type GroupBy<K extends string = string> =
   | K
+  | { readonly field: K }
   | "tenant"
   | "division"
   | "org"
@@ -837,16 +839,21 @@ export const groupTerms = (
   Effect.suspend(() => {
     const terms: Array<GroupTerm> = []
     const bad = (reason: string) => Effect.fail(new StoreError({ operation: "count", entity: aggregate.name, reason }))
+    const fieldTerm = (name: string) => {
+      const index = aggregate.fields.findIndex((f) => f.name === name)
+      const field = aggregate.fields[index]
+      return field === undefined ? undefined : ({ _tag: "field", name, index, type: field.type } as const)
+    }
     for (const g of groupBy ?? []) {
-      if (typeof g === "string") {
-        if (g === "tenant") terms.push({ _tag: "tenant" })
-        else if (g === "division") terms.push({ _tag: "division" })
-        else if (g === "org" || g === "grid") terms.push({ _tag: g })
+      if (typeof g === "string" || "field" in g) {
+        const name = typeof g === "string" ? g : g.field
+        if (typeof g === "string" && g === "tenant") terms.push({ _tag: "tenant" })
+        else if (typeof g === "string" && g === "division") terms.push({ _tag: "division" })
+        else if (typeof g === "string" && (g === "org" || g === "grid")) terms.push({ _tag: g })
         else {
-          const index = aggregate.fields.findIndex((f) => f.name === g)
-          const field = aggregate.fields[index]
-          if (field === undefined) return bad(`${g} is not a declared field`)
-          terms.push({ _tag: "field", name: g, index, type: field.type })
+          const term = fieldTerm(name)
+          if (term === undefined) return bad(`${name} is not a declared field`)
+          terms.push(term)
         }
       } else if ("division" in g) {
         const digits = divisionDigits[g.division]
