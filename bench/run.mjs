@@ -1,7 +1,11 @@
-// Every benchmark under one command: `pnpm bench [--scale S] [--case-sample N] [--rows N] [--only rules|store]`.
+// Every benchmark under one command:
+// `pnpm bench [--scale S] [--case-sample N] [--rows N] [--report-scale S] [--iterations N] [--only rules|store|report]`.
 // - rules: grid and visit coverage over the generated city, the case metrics over its year of cases, assessment
 //   scoring of every unit, each beside a plain hand-written loop computing the same figure (goal ≤ 1.5×);
-// - store: the store import benchmark (bench/store.mjs; goal ≥ 0.7× the raw driver).
+// - store: the store import benchmark (bench/store.mjs; goal ≥ 0.7× the raw driver);
+// - report: the report's counts for a street and the whole city through `repo.count` (GROUP BY pushed into SQL) on
+//   SQLite and PostgreSQL against the same GROUP BY written by hand against the driver (bench/report-sql.ts; goal ≤
+//   1.5×), over a city subset (`--report-scale`, default 0.05) loaded through the store.
 // Prints every ratio, writes bench/results/<date>-rules.json and the machine it ran on.
 import { spawnSync } from "node:child_process"
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
@@ -83,4 +87,67 @@ if (only === undefined || only === "store") {
     stdio: "inherit"
   })
   if (r.status !== 0) process.exitCode = r.status ?? 1
+}
+
+if (only === undefined || only === "report") {
+  const reportScale = arg("--report-scale", "0.05")
+  const iterations = arg("--iterations", "15")
+  const pgUrl = process.env.ZHILI_PG_URL ?? "postgres://postgres@127.0.0.1:5432/test"
+  const pkg = join(root, "packages", "store-sql")
+  const require = createRequire(join(pkg, "package.json"))
+  const { build } = require("esbuild")
+  mkdirSync(join(pkg, ".tmp"), { recursive: true })
+  const work = mkdtempSync(join(pkg, ".tmp", "report-"))
+  const psql = (sql) => spawnSync("psql", [pgUrl, "-qAtc", sql], { encoding: "utf8" })
+  const schema = `zbench_report_${process.pid}`
+  const havePg = psql(`CREATE SCHEMA ${schema}`).status === 0
+  if (!havePg) console.log(`PostgreSQL at ${pgUrl} not reachable: only SQLite is measured`)
+  try {
+    const script = join(work, "report-sql.mjs")
+    await build({
+      entryPoints: [join(here, "report-sql.ts")],
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      target: "node20",
+      outfile: script,
+      nodePaths: [
+        join(pkg, "node_modules"),
+        join(root, "packages", "testing", "node_modules"),
+        join(root, "node_modules")
+      ],
+      alias: {
+        "@zhili/core": join(root, "packages", "core", "src", "index.ts"),
+        "@zhili/testing": join(root, "packages", "testing", "src", "index.ts"),
+        "@zhili/store-sql": join(pkg, "src", "index.ts")
+      },
+      conditions: ["@zhili/source"],
+      external: ["effect", "@effect/*", "better-sqlite3", "pg", "mysql2", "fast-check", "vitest"],
+      logLevel: "error"
+    })
+    const url = `${pgUrl}${pgUrl.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`
+    const r = spawnSync(
+      process.execPath,
+      [script, reportScale, iterations, join(work, "report.db"), ...(havePg ? [url] : [])],
+      { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 26 }
+    )
+    if (r.status !== 0) throw new Error(`the report benchmark failed (exit ${r.status})`)
+    const out = JSON.parse(r.stdout.trim().split("\n").pop())
+    const n = (x) => x.toLocaleString("en-US")
+    console.log(
+      `\nreport from SQL: scale ${reportScale} (${n(out.loaded.household)} households, ${n(out.loaded.resident)} residents, ${n(out.loaded.visit)} visits), street ${out.street}, median of ${out.iterations}`
+    )
+    console.log("engine  scope    groups  store ms  by hand ms   ratio  goal ≤ 1.5×")
+    for (const x of out.results)
+      console.log(
+        `${x.engine.padEnd(7)} ${x.scope.padEnd(7)} ${String(x.groups).padStart(7)} ${x.storeMs.toFixed(1).padStart(9)} ${x.handMs.toFixed(1).padStart(11)} ${x.ratio.toFixed(2).padStart(7)}×  ${x.ratio <= 1.5 ? "ok" : "ABOVE GOAL"}`
+      )
+    mkdirSync(join(here, "results"), { recursive: true })
+    const file = join(here, "results", `${machine.date.slice(0, 10)}-report-sql-scale-${reportScale}.json`)
+    writeFileSync(file, `${JSON.stringify({ machine, ...out }, null, 2)}\n`)
+    console.log(`written: ${file}`)
+  } finally {
+    if (havePg) psql(`DROP SCHEMA ${schema} CASCADE`)
+    rmSync(work, { recursive: true, force: true })
+  }
 }

@@ -32,15 +32,30 @@ const fail = (e: unknown) =>
     fix: "run again with --verbose and report the output as a bug in zhili"
   })
 
+/** The collections of the compound's structure the demo stores. */
+const structure = [
+  "units",
+  "posts",
+  "holdings",
+  "partnerships",
+  "grids",
+  "workers",
+  "buildings",
+  "households",
+  "residents",
+  "visits"
+] as const
+type Structure = (typeof structure)[number]
+
 /** Where each record of the compound is placed, by the domain's `location(...)` of its collection. */
 const placeOf = (
-  collection: keyof Stored.Records,
+  collection: Structure,
   c: ReturnType<typeof JinxiuHuajing.make>
 ): ((record: never) => Store.Location) => {
   const tenantOnly = (r: { readonly tenant: string }): Store.Location => ({ division: r.tenant })
   const buildings = new Map(c.buildings.map((b) => [b.id as string, b]))
   const households = new Map(c.households.map((h) => [h.id as string, h]))
-  const places: { readonly [K in keyof Stored.Records]: (r: Stored.Records[K][number]) => Store.Location } = {
+  const places: { readonly [K in Structure]: (r: Stored.Records[K][number]) => Store.Location } = {
     units: (u) => OrgUnit.location(u, c.units),
     posts: (p) => Post.location(p, c.units, c.grids),
     holdings: tenantOnly,
@@ -80,7 +95,8 @@ export const run = (out: string): Effect.Effect<Result, Stored.CliError> =>
     const summary: Array<string> = []
     const records = yield* Effect.gen(function* () {
       const loaded: Record<string, ReadonlyArray<unknown>> = {}
-      for (const [collection, name] of Object.entries(Stored.names) as Array<[keyof Stored.Records, string]>) {
+      for (const collection of structure) {
+        const name = Stored.names[collection]
         const items: ReadonlyArray<unknown> = compound[collection]
         const aggregate = Stored.find(name)
         if (aggregate === undefined) {
@@ -99,7 +115,7 @@ export const run = (out: string): Effect.Effect<Result, Stored.CliError> =>
         loaded[collection] = back
         summary.push(`${collection}: ${result.written} stored, ${back.length} read back`)
       }
-      return loaded as unknown as Stored.Records
+      return loaded
     }).pipe(Effect.provide(Stored.layer(database)), Effect.mapError(fail))
     // The stored structure is read back above; the report is the seed compound's full year (visits, cases,
     // services, mediation, grids, organisation) from SeedReports, computed from the same fixtures.

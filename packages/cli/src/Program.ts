@@ -9,8 +9,19 @@ import * as fs from "node:fs/promises"
 import * as path from "node:path"
 import { Args, Command, Options, ValidationError } from "@effect/cli"
 import type { NodeContext } from "@effect/platform-node"
-import { Finding, Grid, LocalDate, OrgUnit, Post, Reporter, Store } from "@zhili/core"
-import { Cause, Console, DateTime, Effect, Option, Stream } from "effect"
+import {
+  FacilityStandard,
+  Finding,
+  type Fund,
+  Grid,
+  LocalDate,
+  OrgUnit,
+  Post,
+  Reporter,
+  Space,
+  Store
+} from "@zhili/core"
+import { Cause, Console, DateTime, Effect, Either, Option, Schema, Stream } from "effect"
 import * as Columns from "./Columns.js"
 import * as Demo from "./Demo.js"
 import * as Files from "./Files.js"
@@ -33,6 +44,41 @@ const urlOption = Options.text("url").pipe(
   Options.withDescription("a PostgreSQL or MySQL/MariaDB server instead of a file: postgres://… or mysql://…"),
   Options.optional
 )
+
+const standardOption = Options.text("standard").pipe(
+  Options.withDescription(
+    "a facility standard as JSON (FacilityStandard) that spaces are checked against; an EXAMPLE standard when omitted"
+  ),
+  Options.optional
+)
+
+/** The facility standard of `--standard` (a JSON file), or the example standard. */
+const readStandard = (file: Option.Option<string>): Effect.Effect<FacilityStandard.FacilityStandard, Stored.CliError> =>
+  Option.match(file, {
+    onNone: () => Effect.succeed(Reports.defaultStandard),
+    onSome: (f) =>
+      Effect.tryPromise({
+        try: () => fs.readFile(f, "utf8").then((text) => JSON.parse(text) as unknown),
+        catch: (e) =>
+          new Stored.CliError({
+            message: `cannot read the standard ${f}: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`,
+            fix: "give a JSON file holding one FacilityStandard (id, name, source, aspects)"
+          })
+      }).pipe(
+        Effect.flatMap((json) =>
+          Either.match(Schema.decodeUnknownEither(FacilityStandard.FacilityStandard)(json), {
+            onLeft: (e) =>
+              Effect.fail(
+                new Stored.CliError({
+                  message: `${f} is not a facility standard: ${e.message.split("\n")[0]}`,
+                  fix: "give a JSON file holding one FacilityStandard (id, name, source, aspects)"
+                })
+              ),
+            onRight: Effect.succeed
+          })
+        )
+      )
+  })
 
 const withStore = <A, E, R>(
   db: Option.Option<string>,
@@ -195,9 +241,10 @@ export const report = Command.make(
     out: Options.text("out").pipe(
       Options.withDescription("the file to write (a folder for csv, which writes several files)"),
       Options.optional
-    )
+    ),
+    standard: standardOption
   },
-  ({ db, url, period, scope, format, out }) =>
+  ({ db, url, period, scope, format, out, standard }) =>
     Effect.gen(function* () {
       const p = Reports.period(period)
       if (p === undefined)
@@ -210,13 +257,22 @@ export const report = Command.make(
           message: `--scope ${scope} is not a division code`,
           fix: "give digits only, e.g. --scope 440881002001"
         })
-      const records = yield* withStore(Option.some(db), url, () => Stored.load(scope))
+      const facilities = yield* readStandard(standard)
+      const input = yield* withStore(Option.some(db), url, () =>
+        Effect.gen(function* () {
+          const records = yield* Stored.load(scope)
+          const ledgers = new Map<string, ReadonlyArray<Fund.Entry>>()
+          for (const f of records.funds) ledgers.set(f.id, yield* Stored.ledger(f))
+          const counts = yield* Stored.counts(scope)
+          return { ...records, ledgers, counts, standard: facilities }
+        })
+      )
       const document = Reports.document({
         title: "社区治理报表",
         period: p,
         scope,
         generatedAt: DateTime.unsafeNow(),
-        records
+        input
       })
       const files = yield* Reporter.renderAll(document, [Reports.formats[format]]).pipe(
         Effect.mapError((e) => new Stored.CliError({ message: e.message, fix: "report this as a bug in zhili" }))
@@ -227,7 +283,7 @@ export const report = Command.make(
     })
 ).pipe(
   Command.withDescription(
-    "Write the governance report (organisation, grids, door-knocking visits) of a period and a division as Markdown, HTML, CSV, XLSX or JSON."
+    "Write the governance report of a period and a division — organisation, grids and visits, and every other stored part (cases, services, spaces, fund, needs, inspections, ratings, organisational life), with households, residents and visits counted per community and grid — as Markdown, HTML, CSV, XLSX or JSON."
   )
 )
 
@@ -261,17 +317,38 @@ const writeFiles = (
   })
 
 /**
- * Runs the validation rules over stored records: organisation hierarchy, grid coverage and post coverage.
+ * The records the checks read (the organisation, grid and post records, and the spaces when there are any).
  *
  * @since 0.1.0
  * @category checks
  */
-export const findings = (records: Stored.Records, on: LocalDate.LocalDate): ReadonlyArray<Finding.Finding> => [
+export type CheckRecords = Pick<Stored.Records, "units" | "posts" | "holdings" | "grids" | "buildings"> & {
+  readonly spaces?: Stored.Records["spaces"] | undefined
+}
+
+/**
+ * Runs the validation rules over stored records: organisation hierarchy, grid coverage, post coverage, and the
+ * facility compliance of every space with a standard (default {@link Reports.defaultStandard}; a finding per
+ * missing required function, its path starting at the space).
+ *
+ * @since 0.1.0
+ * @category checks
+ */
+export const findings = (
+  records: CheckRecords,
+  on: LocalDate.LocalDate,
+  standard: FacilityStandard.FacilityStandard = Reports.defaultStandard
+): ReadonlyArray<Finding.Finding> => [
   ...OrgUnit.validateHierarchy(records.units),
   ...(records.grids.length > 0 || records.buildings.length > 0
     ? Grid.coverage({ grids: records.grids, buildings: records.buildings })
     : []),
-  ...Post.coverage(records.posts, records.holdings, on)
+  ...Post.coverage(records.posts, records.holdings, on),
+  ...(records.spaces ?? []).flatMap((space) =>
+    Space.compliance(space, standard).findings.map(
+      (f) => new Finding.Finding({ ...f, path: ["spaces", space.id, ...f.path] })
+    )
+  )
 ]
 
 /**
@@ -292,15 +369,21 @@ export const check = Command.make(
     on: Options.text("on").pipe(
       Options.withDescription("the date posts are checked on, YYYY-MM-DD (today when omitted)"),
       Options.optional
-    )
+    ),
+    standard: standardOption
   },
-  ({ db, url, scope, on }) =>
+  ({ db, url, scope, on, standard }) =>
     Effect.gen(function* () {
       const date = Option.getOrElse(on, () => today())
       if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
         return yield* new Stored.CliError({ message: `--on ${date} is not a date`, fix: "write --on 2025-12-31" })
+      const facilities = yield* readStandard(standard)
       const records = yield* withStore(Option.some(db), url, () => Stored.load(scope))
-      const all = findings(records, date as LocalDate.LocalDate)
+      if (records.spaces.length > 0) yield* Console.log(`spaces checked against: ${facilities.name} (${facilities.id})`)
+      const all = [
+        ...(Option.isSome(standard) ? FacilityStandard.validate(facilities) : []),
+        ...findings(records, date as LocalDate.LocalDate, facilities)
+      ]
       for (const severity of ["error", "warning", "info"] as const) {
         const group = all.filter((f) => f.severity === severity)
         if (group.length === 0) continue
@@ -318,7 +401,7 @@ export const check = Command.make(
     })
 ).pipe(
   Command.withDescription(
-    "Run the validation rules (organisation hierarchy, grid coverage, posts) over what is stored and print the findings by severity. Exits 1 when there are errors."
+    "Run the validation rules (organisation hierarchy, grid coverage, posts, facility compliance of spaces) over what is stored and print the findings by severity. Exits 1 when there are errors."
   )
 )
 

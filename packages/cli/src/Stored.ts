@@ -5,17 +5,33 @@
  * @since 0.1.0
  */
 import {
+  type Activity,
   Aggregates,
+  type Assessment,
   type Building,
+  type Bulletin,
+  type Case,
+  type Fund,
   Grid,
   type GridWorker,
   type Household,
+  type Inspection,
+  type Mediation,
+  type Membership,
+  type Needs,
+  type OrgLife,
   type OrgUnit,
   type Partnership,
   type Post,
+  type Project,
+  type Rating,
   type Resident,
+  type Service,
+  type Space,
   Store,
-  type Visit
+  type TaskList,
+  type Visit,
+  type VolunteerTeam
 } from "@zhili/core"
 import { Drivers } from "@zhili/store-sql"
 import { Effect, Either, type Layer, Schema } from "effect"
@@ -140,6 +156,24 @@ export interface Records {
   readonly households: ReadonlyArray<Household.Household>
   readonly residents: ReadonlyArray<Resident.Resident>
   readonly visits: ReadonlyArray<Visit.Visit>
+  readonly memberships: ReadonlyArray<Membership.Membership>
+  readonly registrations: ReadonlyArray<Partnership.MemberRegistration>
+  readonly cases: ReadonlyArray<Case.Case>
+  readonly mediations: ReadonlyArray<Mediation.Mediation>
+  readonly services: ReadonlyArray<Service.Service>
+  readonly teams: ReadonlyArray<VolunteerTeam.VolunteerTeam>
+  readonly activities: ReadonlyArray<Activity.Activity>
+  readonly spaces: ReadonlyArray<Space.Space>
+  readonly funds: ReadonlyArray<Fund.Fund>
+  readonly projects: ReadonlyArray<Project.Project>
+  readonly needs: ReadonlyArray<Needs.NeedItem>
+  readonly assessments: ReadonlyArray<Assessment.Assessment>
+  readonly ratings: ReadonlyArray<Rating.RatingScheme>
+  readonly bulletin: ReadonlyArray<Bulletin.BulletinEntry>
+  readonly inspections: ReadonlyArray<Inspection.Inspection>
+  readonly rectifications: ReadonlyArray<Inspection.Rectification>
+  readonly orgLifeRecords: ReadonlyArray<OrgLife.OrgLifeRecord>
+  readonly taskLists: ReadonlyArray<TaskList.TaskList>
 }
 
 /**
@@ -158,7 +192,25 @@ export const names: Readonly<Record<keyof Records, string>> = {
   buildings: "building",
   households: "household",
   residents: "resident",
-  visits: "visit"
+  visits: "visit",
+  memberships: "membership",
+  registrations: "member-registration",
+  cases: "case",
+  mediations: "mediation",
+  services: "service",
+  teams: "volunteer-team",
+  activities: "activity",
+  spaces: "space",
+  funds: "fund",
+  projects: "project",
+  needs: "need-item",
+  assessments: "assessment",
+  ratings: "rating",
+  bulletin: "bulletin-entry",
+  inspections: "inspection",
+  rectifications: "rectification",
+  orgLifeRecords: "org-life",
+  taskLists: "task-list"
 }
 
 /**
@@ -178,7 +230,81 @@ export const load = (prefix: string): Effect.Effect<Records, Store.StoreError, S
     buildings: listAll<Building.Building>(names.buildings, prefix),
     households: listAll<Household.Household>(names.households, prefix),
     residents: listAll<Resident.Resident>(names.residents, prefix),
-    visits: listAll<Visit.Visit>(names.visits, prefix)
+    visits: listAll<Visit.Visit>(names.visits, prefix),
+    memberships: listAll<Membership.Membership>(names.memberships, prefix),
+    registrations: listAll<Partnership.MemberRegistration>(names.registrations, prefix),
+    cases: listAll<Case.Case>(names.cases, prefix),
+    mediations: listAll<Mediation.Mediation>(names.mediations, prefix),
+    services: listAll<Service.Service>(names.services, prefix),
+    teams: listAll<VolunteerTeam.VolunteerTeam>(names.teams, prefix),
+    activities: listAll<Activity.Activity>(names.activities, prefix),
+    spaces: listAll<Space.Space>(names.spaces, prefix),
+    funds: listAll<Fund.Fund>(names.funds, prefix),
+    projects: listAll<Project.Project>(names.projects, prefix),
+    needs: listAll<Needs.NeedItem>(names.needs, prefix),
+    assessments: listAll<Assessment.Assessment>(names.assessments, prefix),
+    ratings: listAll<Rating.RatingScheme>(names.ratings, prefix),
+    bulletin: listAll<Bulletin.BulletinEntry>(names.bulletin, prefix),
+    inspections: listAll<Inspection.Inspection>(names.inspections, prefix),
+    rectifications: listAll<Inspection.Rectification>(names.rectifications, prefix),
+    orgLifeRecords: listAll<OrgLife.OrgLifeRecord>(names.orgLifeRecords, prefix),
+    taskLists: listAll<TaskList.TaskList>(names.taskLists, prefix)
+  })
+
+/**
+ * The ledger of a stored fund: its entries (`Fund.Entry`) in order, read from the fund's event log.
+ *
+ * @since 0.1.0
+ * @category database
+ */
+export const ledger = (fund: Fund.Fund): Effect.Effect<ReadonlyArray<Fund.Entry>, Store.StoreError, Store.Store> =>
+  Effect.gen(function* () {
+    const repo = yield* Store.repository(Aggregates.Funds)
+    const log = yield* repo
+      .events(Store.everything, fund.tenant, fund.id)
+      .pipe(Effect.catchTag("NotFoundOrNotPermitted", () => Effect.succeed([])))
+    return log.map((e) => e.event)
+  })
+
+/**
+ * One row of the stored counts (计数): what was counted (`households`, `residents`, `visits`), where (a community's
+ * division code, or a grid path of ids) and how many.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Count {
+  readonly what: "households" | "residents" | "visits"
+  readonly by: "community" | "grid"
+  readonly place: string
+  readonly count: number
+}
+
+/**
+ * Households, residents and visits per community and per grid under a division code prefix, counted by the store
+ * (`repo.count`: one `GROUP BY` query each on the SQL stores, no record read).
+ *
+ * @since 0.1.0
+ * @category database
+ */
+export const counts = (prefix: string): Effect.Effect<ReadonlyArray<Count>, Store.StoreError, Store.Store> =>
+  Effect.gen(function* () {
+    const scope: Store.Scope = prefix === "" ? Store.everything : { grants: [{ division: prefix }] }
+    const out: Array<Count> = []
+    for (const [what, aggregate] of [
+      ["households", Aggregates.Households],
+      ["residents", Aggregates.Residents],
+      ["visits", Aggregates.Visits]
+    ] as const) {
+      const repo = yield* Store.repository(aggregate as Store.AnyAggregate)
+      for (const g of yield* repo.count(scope, { groupBy: ["division"] }))
+        out.push({ what, by: "community", place: String(g.key[0] ?? "—"), count: g.count })
+      for (const g of yield* repo.count(scope, { groupBy: ["grid"] })) {
+        const path = g.key[0]
+        out.push({ what, by: "grid", place: Array.isArray(path) ? path.join(" › ") : "—", count: g.count })
+      }
+    }
+    return out
   })
 
 /**

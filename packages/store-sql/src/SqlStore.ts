@@ -151,6 +151,49 @@ const scopeClause = (scope: Store.Scope, p: (v: unknown) => string): string => {
   return `(${parts.join(" OR ")})`
 }
 
+/** The conditions of a list or count: scope, tenant and field filters, AND-ed. */
+const whereClause = (
+  scope: Store.Scope,
+  tenant: string | undefined,
+  where: Readonly<Record<string, Store.FilterValue | undefined>> | undefined,
+  p: (v: unknown) => string
+): string => {
+  const conds: Array<string> = [scopeClause(scope, p)]
+  if (tenant !== undefined) conds.push(`tenant = ${p(tenant)}`)
+  for (const [field, value] of Object.entries(where ?? {})) {
+    if (value === undefined) continue
+    const col = `f_${field}`
+    if (Array.isArray(value)) {
+      conds.push(value.length === 0 ? "1=0" : `${col} IN (${value.map((v) => p(v)).join(", ")})`)
+    } else conds.push(`${col} = ${p(value)}`)
+  }
+  return conds.join(" AND ")
+}
+
+/**
+ * The SQL expression of a count's grouping term. A path cut to `depth` ids is the prefix up to its `depth`-th `/`,
+ * found by nested position searches (`instr` in SQLite and MySQL, `strpos` in PostgreSQL); a shallower path has no
+ * more slashes, so the search adds 0 and the whole path is kept.
+ */
+const groupExpression = (term: Store.GroupTerm, dialect: Dialect): string => {
+  switch (term._tag) {
+    case "field":
+      return `f_${term.name}`
+    case "tenant":
+      return "tenant"
+    case "division":
+      return term.digits === undefined ? "division" : `SUBSTR(division, 1, ${term.digits})`
+    default: {
+      const col = term._tag === "org" ? "org_path" : "grid_path"
+      if (term.depth === undefined) return col
+      const find = (x: string) => (dialect === "pg" ? `STRPOS(${x}, '/')` : `INSTR(${x}, '/')`)
+      let pos = find(col)
+      for (let i = 1; i < term.depth; i++) pos = `(${pos} + ${find(`SUBSTR(${col}, ${pos} + 1)`)})`
+      return `SUBSTR(${col}, 1, ${pos})`
+    }
+  }
+}
+
 const make = (
   registered: ReadonlyArray<Store.AnyAggregate>
 ): Effect.Effect<Store.Service, never, SqlClient.SqlClient> =>
@@ -341,6 +384,30 @@ const make = (
                 total: Number(count[0]?.n ?? 0),
                 ...(rows.length > limit && last !== undefined ? { next: Store.encodeCursor(last.tenant, last.id) } : {})
               }
+            })
+          ),
+        count: (scope, options = {}) =>
+          guard(
+            Effect.gen(function* () {
+              yield* Store.checkFilters(aggregate as Store.AnyAggregate, options.where, "count")
+              const terms = yield* Store.groupTerms(
+                aggregate as Store.AnyAggregate,
+                options.groupBy as ReadonlyArray<Store.GroupBy> | undefined
+              )
+              const { p, params } = builder(dialect)
+              const where = whereClause(scope, options.tenant, options.where, p)
+              const exprs = terms.map((term) => groupExpression(term, dialect))
+              const text =
+                exprs.length === 0
+                  ? `SELECT COUNT(*) AS n FROM ${t} WHERE ${where}`
+                  : `SELECT ${exprs.map((e, i) => `${e} AS g${i}, `).join("")}COUNT(*) AS n FROM ${t} ` +
+                    `WHERE ${where} GROUP BY ${exprs.join(", ")}`
+              const rows = yield* sql.unsafe<Record<string, unknown>>(text, params).pipe(Effect.mapError(fail("count")))
+              const groups = rows.map((r) => ({
+                key: terms.map((term, i) => Store.groupValue(term, r[`g${i}`])),
+                count: Number(r.n ?? 0)
+              }))
+              return exprs.length === 0 ? groups : Store.sortGroups(groups)
             })
           ),
         save: (record, expectedVersion) =>

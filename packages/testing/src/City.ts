@@ -292,8 +292,13 @@ const buildCommunity = (seed: number, index: number, year: number): Community =>
   for (let h = 0; h < perCommunity.householdsPerCommunity; h++) {
     const building = buildings[h % buildings.length] as Building.Building
     const id = `h${p.community}-${pad(h + 1, 4)}` as Ids.HouseholdId
+    // the k-th household of its building: floor 1 + k / 4, door 1–4, so building + room (the natural key) is unique
+    const k = Math.floor(h / buildings.length)
     households.push(
-      new Household.Household({ id, tenant, building: building.id, room: `${1 + (h % 30)}0${1 + (h % 4)}` }, unchecked)
+      new Household.Household(
+        { id, tenant, building: building.id, room: `${1 + Math.floor(k / 4)}0${1 + (k % 4)}` },
+        unchecked
+      )
     )
     const size = rng.pick(householdSizes)
     for (let r = 0; r < size; r++) {

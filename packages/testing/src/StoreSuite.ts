@@ -448,6 +448,122 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
         })
       )
 
+      it.effect("counts per group inside the caller's scope, as the records say (property)", () =>
+        Effect.gen(function* () {
+          const repo = yield* Store.repository(NoteAggregate)
+          const groupings: ReadonlyArray<ReadonlyArray<Store.GroupBy<"kind" | "size">>> = [
+            [],
+            ["division"],
+            [{ division: "township" }],
+            [{ division: "county" }, "kind"],
+            ["grid"],
+            [{ grid: 1 }],
+            [{ grid: 2 }, "size"],
+            ["kind", { org: 1 }],
+            [{ field: "size" }, { field: "kind" }],
+            ["org", "tenant"]
+          ]
+          const termOf = (n: Note, g: Store.GroupBy<"kind" | "size">): Store.GroupValue => {
+            if (g === "kind" || g === "size") return n[g]
+            if (typeof g === "object" && "field" in g) return n[g.field]
+            if (g === "tenant") return n.tenant
+            if (g === "division") return n.division ?? null
+            if (g === "org" || g === "grid") return n[g] ?? null
+            if ("division" in g) return n.division?.slice(0, Store.divisionDigits[g.division]) ?? null
+            if ("org" in g) return n.org?.slice(0, g.org) ?? null
+            return n.grid?.slice(0, g.grid) ?? null
+          }
+          // the documented order: null, then numbers, then strings and paths (as `a/b/`) by code point
+          const sortKey = (v: Store.GroupValue): readonly [number, number, string] =>
+            v === null
+              ? [0, 0, ""]
+              : typeof v === "number"
+                ? [1, v, ""]
+                : [2, 0, typeof v === "string" ? v : v.map((id) => `${id}/`).join("")]
+          const order = (x: Store.Group, y: Store.Group): number => {
+            for (let i = 0; i < x.key.length; i++) {
+              const a = sortKey(x.key[i] ?? null)
+              const b = sortKey(y.key[i] ?? null)
+              if (a[0] !== b[0]) return a[0] - b[0]
+              if (a[1] !== b[1]) return a[1] - b[1]
+              if (a[2] !== b[2]) return a[2] < b[2] ? -1 : 1
+            }
+            return 0
+          }
+          const runs = fc.sample(
+            fc.record({
+              places: fc.array(placeArb, { minLength: 1, maxLength: 14 }),
+              scopes: fc.array(scopeArb, { minLength: 1, maxLength: 3 }),
+              kinds: fc.option(fc.subarray(["request", "dispute", "service"] as const), { nil: undefined })
+            }),
+            { numRuns: 12, seed: 20251130 }
+          )
+          for (const run of runs) {
+            const tenant = freshTenant()
+            const notes = run.places.map((p, i) =>
+              note(tenant, i, { division: p.division, org: p.org, grid: p.grid, size: i % 4 } as Partial<Note>)
+            )
+            for (const n of notes) yield* repo.save(n, 0)
+            for (const scope of [Store.everything, ...run.scopes]) {
+              const visible = notes.filter(
+                (n) => Store.inScope(scope, locationOf(n)) && (run.kinds === undefined || run.kinds.includes(n.kind))
+              )
+              for (const groupBy of groupings) {
+                const expected = new Map<string, Store.Group>()
+                for (const n of visible) {
+                  const key = groupBy.map((g) => termOf(n, g))
+                  const k = JSON.stringify(key)
+                  expected.set(k, { key, count: (expected.get(k)?.count ?? 0) + 1 })
+                }
+                const want =
+                  groupBy.length === 0 ? [{ key: [], count: visible.length }] : [...expected.values()].sort(order)
+                const got = yield* repo.count(scope, {
+                  tenant,
+                  groupBy,
+                  ...(run.kinds === undefined ? {} : { where: { kind: run.kinds } })
+                })
+                assert.deepStrictEqual(
+                  got,
+                  want,
+                  `count by ${JSON.stringify(groupBy)} under ${JSON.stringify(scope)} where ${run.kinds}`
+                )
+              }
+            }
+          }
+          const none = yield* repo.count(Store.everything, { tenant: freshTenant() })
+          assert.deepStrictEqual(none, [{ key: [], count: 0 }])
+          const noGroups = yield* repo.count(Store.everything, { tenant: freshTenant(), groupBy: ["kind"] })
+          assert.deepStrictEqual(noGroups, [])
+          const badField = yield* Effect.flip(repo.count(Store.everything, { groupBy: ["nope" as "kind"] }))
+          assert.strictEqual(badField._tag, "StoreError")
+          const badWhere = yield* Effect.flip(repo.count(Store.everything, { where: { nope: 1 } as never }))
+          assert.strictEqual(badWhere._tag, "StoreError")
+          const badDepth = yield* Effect.flip(repo.count(Store.everything, { groupBy: [{ grid: 0 }] }))
+          assert.strictEqual(badDepth._tag, "StoreError")
+        })
+      )
+
+      it.effect("counts stored domain records by a value field and by grid", () =>
+        Effect.gen(function* () {
+          const repo = yield* Store.repository(Aggregates.Households)
+          const tenant = freshTenant()
+          const rows = Array.from({ length: 7 }, (_, i) => ({
+            version: 1,
+            location: { division: tenant, grid: ["g1", `g1-${i % 2}`] },
+            value: { id: `h${i}`, tenant, building: `b${i % 3}`, room: `${i}01` }
+          }))
+          yield* repo.import(Stream.fromIterable(rows), { policy: "abort" })
+          const byBuilding = yield* repo.count(Store.everything, { tenant, groupBy: ["building"] })
+          assert.deepStrictEqual(byBuilding, [
+            { key: ["b0"], count: 3 },
+            { key: ["b1"], count: 2 },
+            { key: ["b2"], count: 2 }
+          ])
+          const byGrid = yield* repo.count({ grants: [{ grid: ["g1", "g1-1"] }] }, { tenant, groupBy: ["grid"] })
+          assert.deepStrictEqual(byGrid, [{ key: [["g1", "g1-1"]], count: 3 }])
+        })
+      )
+
       it.effect(
         "rejects stale versions with VersionConflict and writes nothing; deletes only at the right version",
         () =>

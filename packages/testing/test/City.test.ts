@@ -17,6 +17,12 @@ describe("City: a tiny city", () => {
     expect(residents / s.households).toBeLessThan(3.2)
   })
 
+  it("gives every household of a community its own building and room (the stored natural key)", () => {
+    for (const c of list) {
+      expect(new Set(c.households.map((h) => `${h.building}/${h.room}`)).size).toBe(c.households.length)
+    }
+  })
+
   it("is deterministic for a seed and differs across seeds", () => {
     const again = [...City.communities(tiny)]
     const names = (cs: ReadonlyArray<City.Community>) =>

@@ -360,6 +360,83 @@ export interface Page<A> {
 }
 
 /**
+ * A division level to group by: the first digits of the stored division (`Division.prefix`): 2 province, 4
+ * prefecture, 6 county, 9 township (街道/乡镇), 12 village or community (社区/村).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type DivisionLevel = "province" | "prefecture" | "county" | "township" | "village"
+
+/**
+ * The number of significant digits of each {@link DivisionLevel}.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const divisionDigits: Readonly<Record<DivisionLevel, number>> = {
+  province: 2,
+  prefecture: 4,
+  county: 6,
+  township: 9,
+  village: 12
+}
+
+/**
+ * One term of a count's grouping (分组): a declared field; the tenant; the record's division, org path or grid path as
+ * stored; the division cut to a level (`{ division: "township" }`: per street); or a path cut to its first `n` ids
+ * (`{ grid: 2 }`: per small grid under the large one). A record above the level or shallower than `n` groups under
+ * its own, shorter, value; a record without that location groups under `null`. The names `tenant`, `division`, `org`
+ * and `grid` mean the location; a declared field of the same name (the cases' `grid`) is grouped by as `{ field }`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type GroupBy<K extends string = string> =
+  | K
+  | { readonly field: K }
+  | "tenant"
+  | "division"
+  | "org"
+  | "grid"
+  | { readonly division: DivisionLevel }
+  | { readonly org: number }
+  | { readonly grid: number }
+
+/**
+ * The value of one grouping term in a group: a field value, a tenant, a division's significant digits
+ * (`Division.prefix`: `370302001` for a street), or a path as its ids; `null` when the record has none.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type GroupValue = string | number | ReadonlyArray<string> | null
+
+/**
+ * What to count (计数): like a list (tenant, filters on declared fields, within the caller's scope) and what to group
+ * the count by (no grouping: one group, the total).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface CountOptions<K extends string = string> {
+  readonly tenant?: string | undefined
+  readonly where?: { readonly [F in K]?: FilterValue } | undefined
+  readonly groupBy?: ReadonlyArray<GroupBy<K>> | undefined
+}
+
+/**
+ * One group of a count: the values of the grouping terms (in the order of `groupBy`) and how many records it holds.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Group {
+  readonly key: ReadonlyArray<GroupValue>
+  readonly count: number
+}
+
+/**
  * One event of a log with its sequence number (1, 2, 3 … per aggregate).
  *
  * @since 0.1.0
@@ -431,6 +508,13 @@ export interface Repository<A, K extends string = string, E = unknown> {
   readonly aggregate: Aggregate<A, unknown, K, E>
   readonly get: (scope: Scope, tenant: string, id: string) => Effect.Effect<A, NotFoundOrNotPermitted | StoreError>
   readonly list: (scope: Scope, options?: ListOptions<K>) => Effect.Effect<Page<A>, StoreError>
+  /**
+   * Counts the records in scope matching the filters, per group of `groupBy` (adapters push this down: SQL stores
+   * run one `GROUP BY` query). Groups are ordered by key (`null` first, then numbers, then strings and paths by
+   * code point); groups with no record are absent; with no grouping there is one group (with count 0 when nothing
+   * matches).
+   */
+  readonly count: (scope: Scope, options?: CountOptions<K>) => Effect.Effect<ReadonlyArray<Group>, StoreError>
   /** Writes `record` if the stored version is `expectedVersion` (0: must not exist yet); otherwise nothing. */
   readonly save: (record: A, expectedVersion: number) => Effect.Effect<void, VersionConflict | StoreError>
   /** Deletes a record at `expectedVersion`; fails with `InvalidInput` for an aggregate that is not deletable. */
@@ -724,6 +808,155 @@ export const runImport = <A, I, EX, R>(
   })
 }
 
+/**
+ * One grouping term of a count, checked and normalised for adapters: a field (by its index in the aggregate's
+ * fields), the tenant, the division (cut to `digits`, when given), or the org or grid path (cut to `depth` ids, when
+ * given).
+ *
+ * @since 0.1.0
+ * @category adapters
+ */
+export type GroupTerm =
+  | { readonly _tag: "field"; readonly name: string; readonly index: number; readonly type: FieldType }
+  | { readonly _tag: "tenant" }
+  | { readonly _tag: "division"; readonly digits?: number | undefined }
+  | { readonly _tag: "org" | "grid"; readonly depth?: number | undefined }
+
+/** The deepest path cut a count may group by. */
+const maxDepth = 8
+
+/**
+ * Checks a count's grouping against the declared fields (and levels, depths 1–8) and normalises it; adapters call
+ * it before querying.
+ *
+ * @since 0.1.0
+ * @category adapters
+ */
+export const groupTerms = (
+  aggregate: AnyAggregate,
+  groupBy: ReadonlyArray<GroupBy> | undefined
+): Effect.Effect<ReadonlyArray<GroupTerm>, StoreError> =>
+  Effect.suspend(() => {
+    const terms: Array<GroupTerm> = []
+    const bad = (reason: string) => Effect.fail(new StoreError({ operation: "count", entity: aggregate.name, reason }))
+    const fieldTerm = (name: string) => {
+      const index = aggregate.fields.findIndex((f) => f.name === name)
+      const field = aggregate.fields[index]
+      return field === undefined ? undefined : ({ _tag: "field", name, index, type: field.type } as const)
+    }
+    for (const g of groupBy ?? []) {
+      if (typeof g === "string" || "field" in g) {
+        const name = typeof g === "string" ? g : g.field
+        if (typeof g === "string" && g === "tenant") terms.push({ _tag: "tenant" })
+        else if (typeof g === "string" && g === "division") terms.push({ _tag: "division" })
+        else if (typeof g === "string" && (g === "org" || g === "grid")) terms.push({ _tag: g })
+        else {
+          const term = fieldTerm(name)
+          if (term === undefined) return bad(`${name} is not a declared field`)
+          terms.push(term)
+        }
+      } else if ("division" in g) {
+        const digits = divisionDigits[g.division]
+        if (digits === undefined) return bad(`${String(g.division)} is not a division level`)
+        terms.push({ _tag: "division", digits })
+      } else {
+        const tag = "org" in g ? "org" : "grid"
+        const depth = "org" in g ? g.org : g.grid
+        if (!Number.isInteger(depth) || depth < 1 || depth > maxDepth) {
+          return bad(`a ${tag} depth must be a whole number from 1 to ${maxDepth}, not ${depth}`)
+        }
+        terms.push({ _tag: tag, depth })
+      }
+    }
+    return Effect.succeed(terms)
+  })
+
+/**
+ * The first `depth` ids of a path string (`a/b/c/`, 2 → `a/b/`); the whole string when it is shallower.
+ *
+ * @since 0.1.0
+ * @category adapters
+ */
+export const cutPath = (path: string, depth: number): string => {
+  let at = 0
+  for (let i = 0; i < depth; i++) {
+    const slash = path.indexOf("/", at)
+    if (slash < 0) return path
+    at = slash + 1
+  }
+  return path.slice(0, at)
+}
+
+/**
+ * The value of a grouping term from what an adapter read for it (a column or an expression over one).
+ *
+ * @since 0.1.0
+ * @category adapters
+ */
+export const groupValue = (term: GroupTerm, raw: unknown): GroupValue => {
+  if (raw === null || raw === undefined) return null
+  switch (term._tag) {
+    case "org":
+    case "grid":
+      return ScopeK.parsePath(String(raw))
+    case "field":
+      return term.type === "number" ? Number(raw) : String(raw)
+    default:
+      return String(raw)
+  }
+}
+
+const rank = (v: GroupValue): number => (v === null ? 0 : typeof v === "number" ? 1 : 2)
+
+const compareValues = (a: GroupValue, b: GroupValue): number => {
+  const ra = rank(a)
+  const rb = rank(b)
+  if (ra !== rb) return ra - rb
+  if (typeof a === "number" && typeof b === "number") return a - b
+  const sa = typeof a === "string" ? a : a === null ? "" : ScopeK.pathString(a as ReadonlyArray<string>)
+  const sb = typeof b === "string" ? b : b === null ? "" : ScopeK.pathString(b as ReadonlyArray<string>)
+  return cmp(sa, sb)
+}
+
+/**
+ * Orders groups by key: `null` first, then numbers, then strings and paths by code point, term by term.
+ *
+ * @since 0.1.0
+ * @category adapters
+ */
+export const sortGroups = (groups: ReadonlyArray<Group>): ReadonlyArray<Group> =>
+  [...groups].sort((x, y) => {
+    for (let i = 0; i < x.key.length; i++) {
+      const c = compareValues(x.key[i] ?? null, y.key[i] ?? null)
+      if (c !== 0) return c
+    }
+    return 0
+  })
+
+/** True when a row's location columns satisfy one of the scope's filters (the SQL stores' rule, on strings). */
+const rowInScope = (row: Row, filters: ReadonlyArray<ScopeFilter>): boolean =>
+  filters.some(
+    (f) =>
+      (f.division === undefined || row.division?.startsWith(f.division) === true) &&
+      (f.org === undefined || row.org?.startsWith(f.org) === true) &&
+      (f.grid === undefined || row.grid?.startsWith(f.grid) === true)
+  )
+
+const rowTerm = (row: Row, term: GroupTerm): string | number | null => {
+  switch (term._tag) {
+    case "field":
+      return row.fields[term.index] ?? null
+    case "tenant":
+      return row.tenant
+    case "division":
+      return row.division === null || term.digits === undefined ? row.division : row.division.slice(0, term.digits)
+    default: {
+      const path = term._tag === "org" ? row.org : row.grid
+      return path === null || term.depth === undefined ? path : cutPath(path, term.depth)
+    }
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // In-memory adapter
 
@@ -746,13 +979,17 @@ const matches = (row: Row, fields: ReadonlyArray<Field<unknown>>, where: ListOpt
   return true
 }
 
-const unknownFields = (aggregate: AnyAggregate, where: ListOptions["where"]): Option.Option<StoreError> => {
+const unknownFields = (
+  aggregate: AnyAggregate,
+  where: ListOptions["where"],
+  operation: string
+): Option.Option<StoreError> => {
   const bad = Object.keys(where ?? {}).filter((n) => !aggregate.fields.some((f) => f.name === n))
   return bad.length === 0
     ? Option.none()
     : Option.some(
         new StoreError({
-          operation: "list",
+          operation,
           entity: aggregate.name,
           reason: `${bad.join(", ")} ${bad.length === 1 ? "is not a" : "are not"} declared field${bad.length === 1 ? "" : "s"}`
         })
@@ -760,13 +997,18 @@ const unknownFields = (aggregate: AnyAggregate, where: ListOptions["where"]): Op
 }
 
 /**
- * Checks the filters of a list against the declared fields; adapters call it before querying.
+ * Checks the filters of a list (or of another `operation`, such as `count`) against the declared fields; adapters
+ * call it before querying.
  *
  * @since 0.1.0
  * @category adapters
  */
-export const checkFilters = (aggregate: AnyAggregate, where: ListOptions["where"]): Effect.Effect<void, StoreError> =>
-  Option.match(unknownFields(aggregate, where), { onNone: () => Effect.void, onSome: Effect.fail })
+export const checkFilters = (
+  aggregate: AnyAggregate,
+  where: ListOptions["where"],
+  operation = "list"
+): Effect.Effect<void, StoreError> =>
+  Option.match(unknownFields(aggregate, where, operation), { onNone: () => Effect.void, onSome: Effect.fail })
 
 /**
  * An in-memory store with exactly the contract of the SQL stores (records are kept encoded, so they round-trip
@@ -880,6 +1122,30 @@ export const layerMemory: Layer.Layer<Store> = Layer.effect(
                 ? { next: encodeCursor(last.row.tenant, last.row.id) }
                 : {})
             }
+          }),
+        count: (scope, options = {}) =>
+          Effect.gen(function* () {
+            yield* checkFilters(aggregate as AnyAggregate, options.where, "count")
+            const terms = yield* groupTerms(aggregate as AnyAggregate, options.groupBy as ReadonlyArray<GroupBy>)
+            const filters = scopeFilters(scope)
+            const groups = new Map<string, { key: Array<string | number | null>; count: number }>()
+            for (const { row: r } of t.rows.values()) {
+              if (options.tenant !== undefined && r.tenant !== options.tenant) continue
+              if (!matches(r, aggregate.fields as never, options.where)) continue
+              if (!rowInScope(r, filters)) continue
+              const key = terms.map((term) => rowTerm(r, term))
+              const k = JSON.stringify(key)
+              const g = groups.get(k)
+              if (g === undefined) groups.set(k, { key, count: 1 })
+              else g.count += 1
+            }
+            if (terms.length === 0) return [{ key: [], count: groups.get("[]")?.count ?? 0 }]
+            return sortGroups(
+              Array.from(groups.values(), (g) => ({
+                key: g.key.map((v, i) => groupValue(terms[i] as GroupTerm, v)),
+                count: g.count
+              }))
+            )
           }),
         save: (record, expectedVersion) => lock.withPermits(1)(putChecked(record, expectedVersion)),
         delete: (tenant, id, expectedVersion) =>

@@ -32,6 +32,7 @@ export interface ImportOptions<A> {
 export interface Repository<A, K extends string = string, E = unknown> {
   readonly get: (scope: Store.Scope, tenant: string, id: string) => Promise<A>
   readonly list: (scope: Store.Scope, options?: Store.ListOptions<K>) => Promise<Store.Page<A>>
+  readonly count: (scope: Store.Scope, options?: Store.CountOptions<K>) => Promise<ReadonlyArray<Store.Group>>
   readonly save: (record: A, expectedVersion: number) => Promise<void>
   readonly delete: (tenant: string, id: string, expectedVersion: number) => Promise<void>
   readonly append: (tenant: string, id: string, events: ReadonlyArray<E>, expectedSeq: number) => Promise<number>
@@ -87,6 +88,7 @@ export const make = <E>(layer: Layer.Layer<Store.Store, E>): Client => {
     return {
       get: (scope, tenant, id) => use((r) => r.get(scope, tenant, id)),
       list: (scope, options) => use((r) => r.list(scope, options)),
+      count: (scope, options) => use((r) => r.count(scope, options)),
       save: (record, expectedVersion) => use((r) => r.save(record, expectedVersion)),
       delete: (tenant, id, expectedVersion) => use((r) => r.delete(tenant, id, expectedVersion)),
       append: (tenant, id, events, expectedSeq) => use((r) => r.append(tenant, id, events, expectedSeq)),

@@ -23,6 +23,15 @@ export const divisionPrefix = (code: string): string => {
 
 export const pathString = (path: ReadonlyArray<string>): string => KScope.pathString(path)
 
+/** The ids of a path string (the inverse of `pathString`): `a/b%2Fc/` → `["a", "b/c"]`. */
+export const parsePath = (path: string): ReadonlyArray<string> =>
+  path === ""
+    ? []
+    : path
+        .slice(0, path.endsWith("/") ? -1 : undefined)
+        .split("/")
+        .map((id) => id.replace(/%2F|%25/g, (m) => (m === "%2F" ? "/" : "%")))
+
 const isPrefix = (p: ReadonlyArray<string>, of: ReadonlyArray<string>): boolean =>
   p.length <= of.length && p.every((id, i) => of[i] === id)
 
