@@ -114,7 +114,9 @@ export const coverage = (
 } => {
   const zone = options.timeZone ?? "Asia/Shanghai"
   const microOf = Grid.microGridByBuilding(input.grids)
-  const householdGrid = new Map(input.households.map((h) => [h.id, microOf.get(h.building as never)] as const))
+  // each household's micro grid, `null` for a household in no micro grid (so one lookup tells both)
+  const householdGrid = new Map<HouseholdId, GridId | null>()
+  for (const h of input.households) householdGrid.set(h.id, microOf.get(h.building as never) ?? null)
   const outcomes: Record<Outcome, number> = {
     "no-one-home": 0,
     "needs-recorded": 0,
@@ -146,18 +148,18 @@ export const coverage = (
   if (first !== undefined) LocalDate.fromDateTime(first.at, zone)
   for (const v of input.visits) {
     if (!inside(v)) continue
-    if (!householdGrid.has(v.household)) continue
+    const g = householdGrid.get(v.household)
+    if (g === undefined) continue
     outcomes[v.outcome]++
     visits++
-    const g = householdGrid.get(v.household)
-    if (g !== undefined) at(g).visits++
+    if (g !== null) at(g).visits++
     if (v.outcome !== "no-one-home" || options.countNoOneHome === true) reached.add(v.household)
   }
   let visited = 0
   for (const [h, g] of householdGrid) {
     const isVisited = reached.has(h)
     if (isVisited) visited++
-    if (g === undefined) continue
+    if (g === null) continue
     const acc = at(g)
     acc.households++
     if (isVisited) acc.visited++
