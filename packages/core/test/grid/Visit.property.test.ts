@@ -47,11 +47,11 @@ const zones = [
   "Europe/London"
 ] as const
 const dayMs = 86_400_000
-const date = fc.oneof(
-  fc.constantFrom("2011-12-29", "2011-12-30", "2011-12-31", "2018-11-03", "2018-11-04", "2019-02-16", "2019-02-17"),
+const date: fc.Arbitrary<LocalDate.LocalDate> = fc.oneof(
   fc
-    .integer({ min: LocalDate.toEpochDay("2010-01-01" as LocalDate.LocalDate), max: 20_000 })
-    .map(LocalDate.fromEpochDay)
+    .constantFrom("2011-12-29", "2011-12-30", "2011-12-31", "2018-11-03", "2018-11-04", "2019-02-16", "2019-02-17")
+    .map((d) => Schema.decodeSync(LocalDate.LocalDate)(d)),
+  fc.integer({ min: LocalDate.toEpochDay(LocalDate.make(2010, 1, 1)), max: 20_000 }).map(LocalDate.fromEpochDay)
 )
 const input = fc
   .record({
@@ -72,7 +72,7 @@ const input = fc
   .map(({ countNoOneHome, days, from, visits, zone }) => ({
     zone,
     countNoOneHome,
-    period: { from: LocalDate.fromEpochDay(LocalDate.toEpochDay(from)), to: LocalDate.addDays(from, days) },
+    period: { from, to: LocalDate.addDays(from, days) },
     visits: visits.map(
       (v, i) =>
         new Visit.Visit({
