@@ -4,7 +4,8 @@
  *   node rules.mjs <scale> <caseSample>
  *
  * Over the generated city (`City` from @zhili/testing at `scale`), each rule is timed beside a plain hand-written loop
- * computing the same figure in the same run (median of 5, alternating; fast figures repeated to about 250 ms a sample);
+ * computing the same figure in the same run (alternating; median of 5, of 3 for figures over 20 s; fast figures repeated
+ * to about 250 ms a sample);
  * the two results are compared before timing.
  * Cases: `caseSample` distinct cases come from the generator (through `Case.transition`); they are repeated with fresh
  * ids up to the city's case count, because generating a case costs about 1 ms here (see README.md).
@@ -35,10 +36,15 @@ const compare = <T>(name: string, n: number, rule: () => T, baseline: () => T, s
   const r: Array<number> = [time(() => (a = rule()))]
   if (!same(a, b))
     throw new Error(`${name}: the rule and the baseline disagree: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`)
-  // slow figures (over 20 s for the rule) keep the single checked run; the others take the median of 5 more. Fast
-  // figures repeat both sides the same number of times per sample, so that the slower side takes about 250 ms and the
-  // timer and the collector's pauses do not decide the ratio; times are per run.
-  if ((r[0] as number) <= 20_000) {
+  // slow figures (over 20 s for the rule) take two more runs of each side, the median of 3 with the checked run; the
+  // others take the median of 5 more. Fast figures repeat both sides the same number of times per sample, so that the
+  // slower side takes about 250 ms and the timer and the collector's pauses do not decide the ratio; times are per run.
+  if ((r[0] as number) > 20_000) {
+    for (let i = 0; i < 2; i++) {
+      s.push(time(baseline))
+      r.push(time(rule))
+    }
+  } else {
     const reps = Math.min(1000, Math.max(1, Math.ceil(250 / Math.max(r[0] as number, s[0] as number, 0.01))))
     const repeat = (f: () => unknown) => () => {
       for (let k = 0; k < reps; k++) f()
