@@ -4,9 +4,8 @@
  *   node rules.mjs <scale> <caseSample>
  *
  * Over the generated city (`City` from @zhili/testing at `scale`), each rule is timed beside a plain hand-written loop
- * computing the same figure in the same run (alternating; median of 5, of 3 for figures over 20 s; fast figures repeated
- * to about 250 ms a sample);
- * the two results are compared before timing.
+ * computing the same figure in the same run (alternating; median of 5 runs, of 3 for figures over 20 s; fast figures
+ * repeated to about 250 ms a sample); the two results are compared before timing.
  * Cases: `caseSample` distinct cases come from the generator (through `Case.transition`); they are repeated with fresh
  * ids up to the city's case count, because generating a case costs about 1 ms here (see README.md).
  * Prints one JSON line: { results: [{ name, rule, baseline, ratio, n }], ... }.
