@@ -36,23 +36,25 @@ const compare = <T>(name: string, n: number, rule: () => T, baseline: () => T, s
   if (!same(a, b))
     throw new Error(`${name}: the rule and the baseline disagree: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`)
   // slow figures (over 20 s for the rule) take two more runs of each side, the median of 3 with the checked run; the
-  // others take the median of 5 more. Fast figures repeat both sides the same number of times per sample, so that the
-  // slower side takes about 250 ms and the timer and the collector's pauses do not decide the ratio; times are per run.
+  // others take the median of 5 more. A side that runs in under 250 ms is repeated within a sample so that the sample
+  // takes about 250 ms, so that the timer and the collector's pauses do not decide the ratio; times are per run.
   if ((r[0] as number) > 20_000) {
     for (let i = 0; i < 2; i++) {
       s.push(time(baseline))
       r.push(time(rule))
     }
   } else {
-    const reps = Math.min(1000, Math.max(1, Math.ceil(250 / Math.max(r[0] as number, s[0] as number, 0.01))))
-    const repeat = (f: () => unknown) => () => {
-      for (let k = 0; k < reps; k++) f()
+    const reps = (first: number) => Math.min(10_000, Math.max(1, Math.ceil(250 / Math.max(first, 0.01))))
+    const repeated = (f: () => unknown, n: number) => () => {
+      for (let k = 0; k < n; k++) f()
     }
+    const rn = reps(r[0] as number)
+    const sn = reps(s[0] as number)
     r.length = 0
     s.length = 0
     for (let i = 0; i < 5; i++) {
-      s.push(time(repeat(baseline)) / reps)
-      r.push(time(repeat(rule)) / reps)
+      s.push(time(repeated(baseline, sn)) / sn)
+      r.push(time(repeated(rule, rn)) / rn)
     }
   }
   const out = { name, rule: median(r), baseline: median(s), ratio: median(r) / median(s), n }
