@@ -4,7 +4,8 @@
  *   node rules.mjs <scale> <caseSample>
  *
  * Over the generated city (`City` from @zhili/testing at `scale`), each rule is timed beside a plain hand-written loop
- * computing the same figure in the same run (median of 3, alternating); the two results are compared before timing.
+ * computing the same figure in the same run (alternating; median of 5 runs, of 3 for figures over 20 s; fast figures
+ * repeated to about 250 ms a sample); the two results are compared before timing.
  * Cases: `caseSample` distinct cases come from the generator (through `Case.transition`); they are repeated with fresh
  * ids up to the city's case count, because generating a case costs about 1 ms here (see README.md).
  * Prints one JSON line: { results: [{ name, rule, baseline, ratio, n }], ... }.
@@ -34,13 +35,26 @@ const compare = <T>(name: string, n: number, rule: () => T, baseline: () => T, s
   const r: Array<number> = [time(() => (a = rule()))]
   if (!same(a, b))
     throw new Error(`${name}: the rule and the baseline disagree: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`)
-  // slow figures (over 20 s for the rule) keep the single checked run; the others take the median of 3 more
-  if ((r[0] as number) <= 20_000) {
-    r.length = 0
-    s.length = 0
-    for (let i = 0; i < 3; i++) {
+  // slow figures (over 20 s for the rule) take two more runs of each side, the median of 3 with the checked run; the
+  // others take the median of 5 more. A side that runs in under 250 ms is repeated within a sample so that the sample
+  // takes about 250 ms, so that the timer and the collector's pauses do not decide the ratio; times are per run.
+  if ((r[0] as number) > 20_000) {
+    for (let i = 0; i < 2; i++) {
       s.push(time(baseline))
       r.push(time(rule))
+    }
+  } else {
+    const reps = (first: number) => Math.min(10_000, Math.max(1, Math.ceil(250 / Math.max(first, 0.01))))
+    const repeated = (f: () => unknown, n: number) => () => {
+      for (let k = 0; k < n; k++) f()
+    }
+    const rn = reps(r[0] as number)
+    const sn = reps(s[0] as number)
+    r.length = 0
+    s.length = 0
+    for (let i = 0; i < 5; i++) {
+      s.push(time(repeated(baseline, sn)) / sn)
+      r.push(time(repeated(rule, rn)) / rn)
     }
   }
   const out = { name, rule: median(r), baseline: median(s), ratio: median(r) / median(s), n }

@@ -14,8 +14,7 @@ import * as Finding from "../kernel/Finding.js"
 import { AssessmentId, IndicatorId, IndicatorSystemId, OrgUnitId, TenantId } from "../kernel/Ids.js"
 import { LocalDate } from "../kernel/LocalDate.js"
 import type * as Scope from "../kernel/Scope.js"
-import type { Band, IndicatorSystem, Leaf } from "./IndicatorSystem.js"
-import { type Indicator, leaves } from "./IndicatorSystem.js"
+import type { Band, Indicator, IndicatorSystem, Leaf } from "./IndicatorSystem.js"
 import { locate, pts, round2 } from "./internal/location.js"
 import * as Ranking from "./Ranking.js"
 
@@ -243,7 +242,7 @@ const scoreLeaf = (leaf: Leaf, max: number, inputs: RawInputs): Outcome => {
 export const score = (system: IndicatorSystem, inputs: RawInputs): ScoreSheet => {
   const lines: Array<IndicatorScore> = []
   const findings: Array<Finding.Finding> = []
-  const maxOf = new Map(leaves(system).map((l) => [l.leaf.id, l.maxPoints]))
+  const maxOf = maxPointsOf(system)
   const walk = (
     xs: ReadonlyArray<Indicator>,
     path: ReadonlyArray<IndicatorId>,
@@ -262,41 +261,48 @@ export const score = (system: IndicatorSystem, inputs: RawInputs): ScoreSheet =>
         if (o.finding !== undefined) findings.push(o.finding)
         const p = round2(o.points)
         lines.push(
-          new IndicatorScore({
-            indicator: i.id,
-            name: i.name,
-            path: ipath,
-            names: inames,
-            kind: "leaf",
-            maxPoints: leafMax,
-            points: p,
-            lost: round2(leafMax - p),
-            reason: o.reason
-          })
+          new IndicatorScore(
+            {
+              indicator: i.id,
+              name: i.name,
+              path: ipath,
+              names: inames,
+              kind: "leaf",
+              maxPoints: leafMax,
+              points: p,
+              lost: round2(leafMax - p),
+              reason: o.reason
+            },
+            trusted
+          )
         )
         points += p
         maxSum += leafMax
       } else {
         const at = lines.length
         const sub = walk(i.children, ipath, inames, own)
-        const lostHere = lines
-          .slice(at)
-          .filter((l) => l.kind === "leaf" && l.lost > 0)
-          .map((l) => l.indicator)
+        const lostHere: Array<string> = []
+        for (let k = at; k < lines.length; k++) {
+          const l = lines[k] as IndicatorScore
+          if (l.kind === "leaf" && l.lost > 0) lostHere.push(l.indicator)
+        }
         lines.splice(
           at,
           0,
-          new IndicatorScore({
-            indicator: i.id,
-            name: i.name,
-            path: ipath,
-            names: inames,
-            kind: "group",
-            maxPoints: round2(sub.max),
-            points: round2(sub.points),
-            lost: round2(sub.max - sub.points),
-            reason: lostHere.length === 0 ? "full points" : `points lost in ${lostHere.join(", ")}`
-          })
+          new IndicatorScore(
+            {
+              indicator: i.id,
+              name: i.name,
+              path: ipath,
+              names: inames,
+              kind: "group",
+              maxPoints: round2(sub.max),
+              points: round2(sub.points),
+              lost: round2(sub.max - sub.points),
+              reason: lostHere.length === 0 ? "full points" : `points lost in ${lostHere.join(", ")}`
+            },
+            trusted
+          )
         )
         points += sub.points
         maxSum += sub.max
@@ -305,14 +311,36 @@ export const score = (system: IndicatorSystem, inputs: RawInputs): ScoreSheet =>
     return { points, max: maxSum }
   }
   const t = walk(system.indicators, [], [], system.fullMarks)
-  return new ScoreSheet({
-    system: system.id,
-    fullMarks: system.fullMarks,
-    total: round2(t.points),
-    lost: round2(t.max - t.points),
-    lines,
-    findings
-  })
+  return new ScoreSheet(
+    {
+      system: system.id,
+      fullMarks: system.fullMarks,
+      total: round2(t.points),
+      lost: round2(t.max - t.points),
+      lines,
+      findings
+    },
+    trusted
+  )
+}
+
+// The lines and the sheet are built from values computed here (ids and names from a decoded system, numbers and
+// reasons from the scoring above), so they are constructed without validation.
+const trusted = { disableValidation: true } as const
+
+// Each leaf's maximum points by id, as `leaves` computes them (`fullMarks × Π weights`, the last leaf winning if a
+// system built without validation repeats an id), without copying paths.
+const maxPointsOf = (system: IndicatorSystem): Map<IndicatorId, number> => {
+  const out = new Map<IndicatorId, number>()
+  const walk = (xs: ReadonlyArray<Indicator>, max: number): void => {
+    for (const i of xs) {
+      const own = max * i.weight
+      if (i._tag === "Leaf") out.set(i.id, own)
+      else walk(i.children, own)
+    }
+  }
+  walk(system.indicators, system.fullMarks)
+  return out
 }
 
 /**

@@ -10,7 +10,7 @@ import type { CategoryCode } from "../kernel/Ids.js"
 import * as Plugin from "../plugin/Plugin.js"
 import * as Case from "./Case.js"
 import { type Catalogue, HandlingLevel, levelAbove, levelOf, levelRank, maxLevel } from "./Category.js"
-import { contains, type Period, Rate, rate } from "./Metrics.js"
+import { type Period, Rate, rate } from "./Metrics.js"
 
 /**
  * The ladder: for each severity, the lowest level that must handle it (`floors`); a case goes to the higher of this
@@ -112,13 +112,23 @@ export const settledShares = (
   period: Period,
   scope: (c: Case.Case) => boolean = () => true
 ): Settled => {
-  const closed = cases.filter((c) => scope(c) && c.closedAt !== undefined && contains(period, c.closedAt))
-  const atMost = (level: HandlingLevel) => closed.filter((c) => levelRank(c.level) <= levelRank(level)).length
-  return new Settled({
-    closed: closed.length,
-    inCompound: rate(atMost("compound"), closed.length),
-    inCommunity: rate(atMost("community"), closed.length)
-  })
+  const from = period.from.epochMillis
+  const to = period.to.epochMillis
+  const compound = levelRank("compound")
+  const community = levelRank("community")
+  let closed = 0
+  let inCompound = 0
+  let inCommunity = 0
+  for (const c of cases) {
+    if (!scope(c) || c.closedAt === undefined) continue
+    const at = c.closedAt.epochMillis
+    if (at < from || at >= to) continue
+    closed++
+    const r = levelRank(c.level)
+    if (r <= compound) inCompound++
+    if (r <= community) inCommunity++
+  }
+  return new Settled({ closed, inCompound: rate(inCompound, closed), inCommunity: rate(inCommunity, closed) })
 }
 
 /**

@@ -147,8 +147,31 @@ export interface Options {
 const scoped = (cases: ReadonlyArray<Case.Case>, options: Options) =>
   options.scope === undefined ? cases : cases.filter(options.scope)
 
-const closedIn = (cases: ReadonlyArray<Case.Case>, period: Period) =>
-  cases.filter((c) => c.status === "closed" && c.closedAt !== undefined && contains(period, c.closedAt))
+/**
+ * Counts, in one pass, the cases in scope closed in the period (the denominator) and those of them `counted` is true
+ * for; the rates below are this with different `counted`, written out without intermediate arrays.
+ */
+const countClosedIn = (
+  cases: ReadonlyArray<Case.Case>,
+  period: Period,
+  options: Options,
+  counted: (c: Case.Case) => boolean
+): Rate => {
+  const from = period.from.epochMillis
+  const to = period.to.epochMillis
+  const scope = options.scope
+  let closed = 0
+  let n = 0
+  for (const c of cases) {
+    if (scope !== undefined && !scope(c)) continue
+    if (c.status !== "closed" || c.closedAt === undefined) continue
+    const at = c.closedAt.epochMillis
+    if (at < from || at >= to) continue
+    closed++
+    if (counted(c)) n++
+  }
+  return rate(n, closed)
+}
 
 /**
  * Response rate (响应率, Beijing 接诉即办): cases reported in the period that were accepted or refused by their response
@@ -158,13 +181,23 @@ const closedIn = (cases: ReadonlyArray<Case.Case>, period: Period) =>
  * @category metrics
  */
 export const responseRate = (cases: ReadonlyArray<Case.Case>, period: Period, options: Options): Rate => {
-  const reported = scoped(cases, options).filter((c) => contains(period, c.reportedAt))
-  const onTime = reported.filter(
-    (c) =>
+  const from = period.from.epochMillis
+  const to = period.to.epochMillis
+  const scope = options.scope
+  let reported = 0
+  let onTime = 0
+  for (const c of cases) {
+    if (scope !== undefined && !scope(c)) continue
+    const at = c.reportedAt.epochMillis
+    if (at < from || at >= to) continue
+    reported++
+    if (
       c.respondedAt !== undefined &&
       (c.due.response === undefined || c.respondedAt.epochMillis <= c.due.response.epochMillis)
-  )
-  return rate(onTime.length, reported.length)
+    )
+      onTime++
+  }
+  return rate(onTime, reported)
 }
 
 /**
@@ -174,10 +207,10 @@ export const responseRate = (cases: ReadonlyArray<Case.Case>, period: Period, op
  * @since 0.1.0
  * @category metrics
  */
-export const resolutionRate = (cases: ReadonlyArray<Case.Case>, period: Period, options: Options): Rate => {
-  const closed = closedIn(scoped(cases, options), period)
-  return rate(closed.filter((c) => c.closure === "fixed").length, closed.length)
-}
+export const resolutionRate = (cases: ReadonlyArray<Case.Case>, period: Period, options: Options): Rate =>
+  countClosedIn(cases, period, options, isFixed)
+
+const isFixed = (c: Case.Case) => c.closure === "fixed"
 
 /**
  * Satisfaction rate (满意率, Beijing 接诉即办): the weighted count of satisfaction answers on cases closed in the
@@ -188,11 +221,20 @@ export const resolutionRate = (cases: ReadonlyArray<Case.Case>, period: Period, 
  */
 export const satisfactionRate = (cases: ReadonlyArray<Case.Case>, period: Period, options: Options): Rate => {
   const scale = options.satisfaction ?? defaultSatisfactionScale
-  const rated = closedIn(scoped(cases, options), period).filter((c) => c.satisfaction !== undefined)
-  return rate(
-    rated.reduce((s, c) => s + (c.satisfaction === undefined ? 0 : scale[c.satisfaction]), 0),
-    rated.length
-  )
+  const from = period.from.epochMillis
+  const to = period.to.epochMillis
+  const scope = options.scope
+  let rated = 0
+  let sum = 0
+  for (const c of cases) {
+    if (scope !== undefined && !scope(c)) continue
+    if (c.status !== "closed" || c.closedAt === undefined || c.satisfaction === undefined) continue
+    const at = c.closedAt.epochMillis
+    if (at < from || at >= to) continue
+    rated++
+    sum += scale[c.satisfaction]
+  }
+  return rate(sum, rated)
 }
 
 /**
@@ -227,16 +269,62 @@ export const dueAndDeferred = (
   period: Period,
   options: Options
 ): { readonly due: ReadonlyArray<Case.Case>; readonly deferred: ReadonlyArray<Case.Case> } => {
-  const due = scoped(cases, options).filter((c) => {
+  const due: Array<Case.Case> = []
+  const deferred: Array<Case.Case> = []
+  const from = period.from.epochMillis
+  const to = period.to.epochMillis
+  const scope = options.scope
+  for (const c of cases) {
+    if (scope !== undefined && !scope(c)) continue
     const d = Case.originalDue(c, options.policy)
-    return d !== undefined && contains(period, d)
-  })
-  const deferred = due.filter((c) =>
-    c.history.some(
-      (e) => (e._tag === "ExtensionGranted" || e._tag === "Shelved") && e.at.epochMillis < period.to.epochMillis
-    )
-  )
+    if (d === undefined || d.epochMillis < from || d.epochMillis >= to) continue
+    due.push(c)
+    if (deferredBy(c, to)) deferred.push(c)
+  }
   return { due, deferred }
+}
+
+/** True when the case was extended or put on the ledger before `to` (epoch ms). */
+const deferredBy = (c: Case.Case, to: number): boolean => {
+  for (const e of c.history)
+    if ((e._tag === "ExtensionGranted" || e._tag === "Shelved") && e.at.epochMillis < to) return true
+  return false
+}
+
+/**
+ * The closing-rate counts in one pass, each case's first resolve deadline computed once: the base (due in the period
+ * and not deferred), those of it closed before the period ended, and those closed on time.
+ */
+const closingCounts = (
+  cases: ReadonlyArray<Case.Case>,
+  period: Period,
+  options: Options
+): { readonly base: number; readonly closed: number; readonly onTime: number } => {
+  const from = period.from.epochMillis
+  const to = period.to.epochMillis
+  const scope = options.scope
+  let base = 0
+  let closed = 0
+  let onTime = 0
+  for (const c of cases) {
+    if (scope !== undefined && !scope(c)) continue
+    const due = Case.originalDue(c, options.policy)
+    if (due === undefined || due.epochMillis < from || due.epochMillis >= to || deferredBy(c, to)) continue
+    base++
+    if (c.status !== "closed" || c.closedAt === undefined || c.closedAt.epochMillis >= to) continue
+    closed++
+    // the last feedback: the last Resolved event, else the last Closed one (a case closed from the ledger)
+    let resolved: number | undefined
+    let closing: number | undefined
+    for (let i = c.history.length - 1; i >= 0 && resolved === undefined; i--) {
+      const e = c.history[i] as Case.Event
+      if (e._tag === "Resolved") resolved = e.at.epochMillis
+      else if (e._tag === "Closed" && closing === undefined) closing = e.at.epochMillis
+    }
+    const feedback = resolved ?? closing
+    if (feedback !== undefined && feedback <= due.epochMillis) onTime++
+  }
+  return { base, closed, onTime }
 }
 
 /**
@@ -247,9 +335,8 @@ export const dueAndDeferred = (
  * @category metrics
  */
 export const closingRate = (cases: ReadonlyArray<Case.Case>, period: Period, options: Options): Rate => {
-  const { deferred, due } = dueAndDeferred(cases, period, options)
-  const base = due.filter((c) => !deferred.includes(c))
-  return rate(base.filter((c) => closedBy(c, period)).length, base.length)
+  const n = closingCounts(cases, period, options)
+  return rate(n.closed, n.base)
 }
 
 /**
@@ -261,20 +348,9 @@ export const closingRate = (cases: ReadonlyArray<Case.Case>, period: Period, opt
  * @category metrics
  */
 export const onTimeClosingRate = (cases: ReadonlyArray<Case.Case>, period: Period, options: Options): Rate => {
-  const { deferred, due } = dueAndDeferred(cases, period, options)
-  const base = due.filter((c) => !deferred.includes(c))
-  const onTime = base.filter((c) => {
-    if (!closedBy(c, period)) return false
-    const original = Case.originalDue(c, options.policy)
-    const reversed = [...c.history].reverse()
-    const feedback = reversed.find((e) => e._tag === "Resolved") ?? reversed.find((e) => e._tag === "Closed")
-    return original !== undefined && feedback !== undefined && feedback.at.epochMillis <= original.epochMillis
-  })
-  return rate(onTime.length, base.length)
+  const n = closingCounts(cases, period, options)
+  return rate(n.onTime, n.base)
 }
-
-const closedBy = (c: Case.Case, period: Period) =>
-  c.status === "closed" && c.closedAt !== undefined && c.closedAt.epochMillis < period.to.epochMillis
 
 /**
  * Rework rate (返工率): cases closed in the period that were reopened at least once ÷ cases closed in the period.
@@ -283,10 +359,8 @@ const closedBy = (c: Case.Case, period: Period) =>
  * @since 0.1.0
  * @category metrics
  */
-export const reworkRate = (cases: ReadonlyArray<Case.Case>, period: Period, options: Options): Rate => {
-  const closed = closedIn(scoped(cases, options), period)
-  return rate(closed.filter((c) => c.reopenCount > 0).length, closed.length)
-}
+export const reworkRate = (cases: ReadonlyArray<Case.Case>, period: Period, options: Options): Rate =>
+  countClosedIn(cases, period, options, (c) => c.reopenCount > 0)
 
 /**
  * Extension rate (延期率): cases accepted in the period that were granted at least one extension ÷ cases accepted in
@@ -296,8 +370,18 @@ export const reworkRate = (cases: ReadonlyArray<Case.Case>, period: Period, opti
  * @category metrics
  */
 export const extensionRate = (cases: ReadonlyArray<Case.Case>, period: Period, options: Options): Rate => {
-  const accepted = scoped(cases, options).filter((c) => c.acceptedAt !== undefined && contains(period, c.acceptedAt))
-  return rate(accepted.filter((c) => c.extensionCount > 0).length, accepted.length)
+  const from = period.from.epochMillis
+  const to = period.to.epochMillis
+  const scope = options.scope
+  let accepted = 0
+  let extended = 0
+  for (const c of cases) {
+    if (scope !== undefined && !scope(c)) continue
+    if (c.acceptedAt === undefined || c.acceptedAt.epochMillis < from || c.acceptedAt.epochMillis >= to) continue
+    accepted++
+    if (c.extensionCount > 0) extended++
+  }
+  return rate(extended, accepted)
 }
 
 /**
@@ -329,23 +413,23 @@ export class Summary extends Schema.Class<Summary>("@zhili/CaseMetricsSummary")(
  * @category metrics
  */
 export const summarize = (cases: ReadonlyArray<Case.Case>, period: Period, options: Options): Summary => {
-  const inScope = scoped(cases, options)
-  const closed = closedIn(inScope, period)
   const response = responseRate(cases, period, options)
   const resolution = resolutionRate(cases, period, options)
   const satisfaction = satisfactionRate(cases, period, options)
+  const notFixed = countClosedIn(cases, period, options, (c) => c.closure === "not-fixed")
+  const closing = closingCounts(cases, period, options)
   return new Summary({
     period,
-    reported: inScope.filter((c) => contains(period, c.reportedAt)).length,
-    closed: closed.length,
-    closedFixed: closed.filter((c) => c.closure === "fixed").length,
-    closedNotFixed: closed.filter((c) => c.closure === "not-fixed").length,
+    reported: response.denominator,
+    closed: resolution.denominator,
+    closedFixed: resolution.numerator,
+    closedNotFixed: notFixed.numerator,
     response,
     resolution,
     satisfaction,
     score: score({ response, resolution, satisfaction }, options.weights),
-    closing: closingRate(cases, period, options),
-    onTimeClosing: onTimeClosingRate(cases, period, options),
+    closing: rate(closing.closed, closing.base),
+    onTimeClosing: rate(closing.onTime, closing.base),
     rework: reworkRate(cases, period, options),
     extension: extensionRate(cases, period, options)
   })
@@ -434,7 +518,10 @@ export const monthlyRanking = (
   for (const u of options.units ?? []) byUnit.set(u, [])
   for (const c of scoped(cases, options)) {
     const u = unitOf(c)
-    if (u !== undefined) byUnit.set(u, [...(byUnit.get(u) ?? []), c])
+    if (u === undefined) continue
+    const of = byUnit.get(u)
+    if (of === undefined) byUnit.set(u, [c])
+    else of.push(c)
   }
   const plain: Options = {
     policy: options.policy,

@@ -82,6 +82,8 @@ export interface Coverage {
   readonly rate: number
 }
 
+const dayMs = 86_400_000
+
 const cov = (v: Record<"households" | "visited" | "visits", number>): Coverage => ({
   ...v,
   rate: v.households === 0 ? 0 : v.visited / v.households
@@ -112,7 +114,9 @@ export const coverage = (
 } => {
   const zone = options.timeZone ?? "Asia/Shanghai"
   const microOf = Grid.microGridByBuilding(input.grids)
-  const householdGrid = new Map(input.households.map((h) => [h.id, microOf.get(h.building as never)] as const))
+  // each household's micro grid, `null` for a household in no micro grid (so one lookup tells both)
+  const householdGrid = new Map<HouseholdId, GridId | null>()
+  for (const h of input.households) householdGrid.set(h.id, microOf.get(h.building as never) ?? null)
   const outcomes: Record<Outcome, number> = {
     "no-one-home": 0,
     "needs-recorded": 0,
@@ -127,20 +131,35 @@ export const coverage = (
     return v
   }
   let visits = 0
+  // The local date of an instant is the UTC date of the instant shifted by the zone's offset, and an offset is always
+  // less than a day either way. So an instant at least a day after the UTC start of `from` and a day before the UTC
+  // end of `to` is inside the period whatever the zone, one more than a day outside those bounds is outside, and
+  // only the instants within a day of either bound need the zoned conversion.
+  const lo = LocalDate.toEpochDay(period.from) * dayMs
+  const hi = (LocalDate.toEpochDay(period.to) + 1) * dayMs
+  const inside = (v: Visit): boolean => {
+    const ms = v.at.epochMillis
+    if (ms >= lo + dayMs && ms < hi - dayMs) return true
+    if (ms < lo - dayMs || ms >= hi + dayMs) return false
+    return LocalDate.isBetween(LocalDate.fromDateTime(v.at, zone), period.from, period.to)
+  }
+  // an unknown zone fails as it did when every visit was converted
+  const first = input.visits[0]
+  if (first !== undefined) LocalDate.fromDateTime(first.at, zone)
   for (const v of input.visits) {
-    if (!LocalDate.isBetween(LocalDate.fromDateTime(v.at, zone), period.from, period.to)) continue
-    if (!householdGrid.has(v.household)) continue
+    if (!inside(v)) continue
+    const g = householdGrid.get(v.household)
+    if (g === undefined) continue
     outcomes[v.outcome]++
     visits++
-    const g = householdGrid.get(v.household)
-    if (g !== undefined) at(g).visits++
+    if (g !== null) at(g).visits++
     if (v.outcome !== "no-one-home" || options.countNoOneHome === true) reached.add(v.household)
   }
   let visited = 0
   for (const [h, g] of householdGrid) {
     const isVisited = reached.has(h)
     if (isVisited) visited++
-    if (g === undefined) continue
+    if (g === null) continue
     const acc = at(g)
     acc.households++
     if (isVisited) acc.visited++

@@ -233,6 +233,75 @@ describe("Assessment.score", () => {
     }
   })
 
+  it("property: the sheet (built without validation) is a valid ScoreSheet, its lines sum up, its maxima are the leaves'", () => {
+    const anything = fc.oneof(fc.boolean(), fc.integer({ min: -3, max: 12 }), fc.double({ noNaN: true }), fc.string())
+    const ratio = fc.oneof(
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      fc.record({ numerator: fc.nat(60), denominator: fc.nat(60) })
+    )
+    const maybe = <A>(a: fc.Arbitrary<A>) => fc.option(fc.oneof(a, anything), { nil: undefined })
+    const leafMax = new Map(IndicatorSystem.leaves(sys).map((l) => [l.leaf.id as string, l.maxPoints]))
+    const round2 = (n: number) => Math.round(n * 100) / 100
+    fc.assert(
+      fc.property(
+        fc.record({
+          yes: maybe(fc.boolean()),
+          scale: maybe(fc.integer({ min: 0, max: 6 })),
+          ratio: maybe(ratio),
+          count: maybe(fc.nat(10)),
+          deduct: maybe(fc.nat(10)),
+          s1: fc.option(fc.double({ min: -0.5, max: 1.5, noNaN: true }), { nil: undefined }),
+          s2: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined })
+        }),
+        (r) => {
+          const values = Object.fromEntries(Object.entries(r).filter(([k, v]) => v !== undefined && k[0] !== "s"))
+          const sources = Object.fromEntries(
+            Object.entries({ "case.on-time-rate": r.s1, "grid.visit-coverage": r.s2 }).filter(
+              ([, v]) => v !== undefined
+            )
+          )
+          const s = Assessment.score(
+            sys,
+            new Assessment.RawInputs({ values, sources } as never, { disableValidation: true })
+          )
+          // what validation would have checked: the sheet encodes and decodes back to itself
+          expect(Schema.decodeSync(Assessment.ScoreSheet)(Schema.encodeSync(Assessment.ScoreSheet)(s))).toEqual(s)
+          for (const l of s.lines) {
+            expect(l).toBeInstanceOf(Assessment.IndicatorScore)
+            expect(l.lost).toBe(round2(l.maxPoints - l.points))
+            if (l.kind === "leaf") expect(l.maxPoints).toBe(round2(leafMax.get(l.indicator) ?? Number.NaN))
+            else {
+              const below = s.lines.filter((x) => x.kind === "leaf" && x.path.includes(l.indicator))
+              expect(l.maxPoints).toBeCloseTo(
+                below.reduce((a, x) => a + x.maxPoints, 0),
+                9
+              )
+              expect(l.points).toBeCloseTo(
+                below.reduce((a, x) => a + x.points, 0),
+                9
+              )
+              const lost = below.filter((x) => x.lost > 0).map((x) => x.indicator)
+              expect(l.reason).toBe(lost.length === 0 ? "full points" : `points lost in ${lost.join(", ")}`)
+            }
+          }
+          expect(s.lines.map((l) => l.indicator)).toEqual([
+            "g1",
+            "yes",
+            "scale",
+            "ratio",
+            "count",
+            "deduct",
+            "g2",
+            "on-time",
+            "visits",
+            "rect"
+          ])
+          for (const f of s.findings) expect(["values", "sources"]).toContain(f.path[0])
+        }
+      )
+    )
+  })
+
   it("property: a total is never above full marks nor below 0, and equals full marks minus the points lost", () => {
     fc.assert(
       fc.property(

@@ -116,6 +116,35 @@ describe("CaseMetrics: closing, rework and extension", () => {
     expect(CaseMetrics.onTimeClosingRate(all, sept, options)).toMatchObject({ numerator: 2, denominator: 4 })
   })
 
+  it("on time means the last feedback (the last Resolved) by the first deadline, however late the closing", () => {
+    // deadline 09-10 11:00: resolved 09-10 10:00, verified and closed on 09-12
+    const resolvedInTime = foldOk([
+      ...base,
+      ...tail(1).slice(0, 2),
+      { _tag: "Resolved", at: bj("2025-09-10T10:00"), by: staff, fixed: true, summary: "ok" },
+      { _tag: "Verified", at: bj("2025-09-12T10:00"), by: staff },
+      { _tag: "Closed", at: bj("2025-09-12T11:00"), by: staff, fixed: true }
+    ])
+    // resolved in time, reopened, resolved again after the deadline: the last feedback is late
+    const reResolvedLate = foldOk([
+      ...base,
+      ...tail(1).slice(0, 3),
+      { _tag: "Reopened", at: bj("2025-09-09T10:00"), by: staff, reason: "verification-failed" },
+      { _tag: "Started", at: bj("2025-09-09T11:00"), by: staff },
+      { _tag: "Resolved", at: bj("2025-09-11T10:00"), by: staff, fixed: true, summary: "again" },
+      { _tag: "Verified", at: bj("2025-09-11T11:00"), by: staff },
+      { _tag: "Closed", at: bj("2025-09-11T12:00"), by: staff, fixed: true }
+    ])
+    expect(CaseMetrics.onTimeClosingRate([resolvedInTime], sept, options)).toMatchObject({
+      numerator: 1,
+      denominator: 1
+    })
+    expect(CaseMetrics.onTimeClosingRate([reResolvedLate], sept, options)).toMatchObject({
+      numerator: 0,
+      denominator: 1
+    })
+  })
+
   it("rework rate among closed cases, extension rate among accepted cases", () => {
     expect(CaseMetrics.reworkRate(all, sept, options)).toMatchObject({ numerator: 1, denominator: 4 })
     expect(CaseMetrics.extensionRate(all, sept, options)).toMatchObject({ numerator: 1, denominator: 5 })
