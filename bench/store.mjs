@@ -16,6 +16,12 @@ const { build } = require("esbuild")
 const args = process.argv.slice(2)
 const rowsAt = args.indexOf("--rows")
 const rows = rowsAt >= 0 ? Number(args[rowsAt + 1]) : 1_000_000
+const option = (name, fallback) => {
+  const at = args.indexOf(name)
+  return at >= 0 ? Number(args[at + 1]) : fallback
+}
+/** Rows per import batch (one transaction each) of the store phases. */
+const batch = { sqlite: option("--sqlite-batch", 10_000), pg: option("--pg-batch", 10_000) }
 const pgUrl = process.env.ZHILI_PG_URL ?? "postgres://postgres@127.0.0.1:5432/test"
 
 mkdirSync(join(pkg, ".tmp"), { recursive: true })
@@ -31,7 +37,7 @@ await build({
   nodePaths: [join(pkg, "node_modules")],
   alias: { "@zhili/store-sql": join(pkg, "src", "index.ts") },
   conditions: ["@zhili/source"],
-  external: ["effect", "@effect/*", "better-sqlite3", "pg", "mysql2"],
+  external: ["effect", "@effect/*", "better-sqlite3", "pg", "pg-copy-streams", "mysql2"],
   logLevel: "error"
 })
 
@@ -45,7 +51,8 @@ const phase = (name, target) => {
       script,
       name,
       String(rows),
-      target
+      target,
+      String(name.endsWith("pg") ? batch.pg : batch.sqlite)
     ],
     { encoding: "utf8" }
   )

@@ -10,6 +10,7 @@ import { Chunk, Context, Effect, Either, Layer, Option, Ref, Schema, Stream, typ
 import { issuesOf } from "../kernel/Decode.js"
 import { DecodeIssue, InvalidInput, NotFoundOrNotPermitted, VersionConflict } from "../kernel/Errors.js"
 import type { Finding } from "../kernel/Finding.js"
+import { fastDecoder } from "./internal/decode.js"
 import * as ScopeK from "./internal/scope.js"
 
 /**
@@ -644,21 +645,22 @@ export const runImport = <A, I, EX, R>(
   options: ImportOptions<A>,
   writeBatch: (batch: ReadonlyArray<Row>) => Effect.Effect<void, StoreError>
 ): Effect.Effect<ImportReport, RowRejected | StoreError | EX, R> => {
-  // Fast path: a row that decodes with no property outside the schema (at any depth) is itself an encoded form of
-  // its record, so its JSON is stored as is; other rows are decoded leniently and re-encoded.
-  const strict = Schema.decodeUnknownEither(aggregate.schema, { onExcessProperty: "error" })
+  // Fast path: a decoder compiled once for the schema (plain functions for the common nodes, Schema for the rest);
+  // a row it accepts with no property outside the schema (at any depth) is itself an encoded form of its record, so
+  // its JSON is stored as is. Rows it does not accept are decoded by Schema, which reports every issue with its path.
+  const fast = fastDecoder(aggregate.schema)
   const decode = Schema.decodeUnknownEither(aggregate.schema, { errors: "all", onExcessProperty: "ignore" })
   const toRowOf = toRow(aggregate)
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 500))
   const validate = options.validate
   type State = { rows: number; written: number; rejected: Array<RowRejected>; batches: number }
   const check = (input: unknown, row: number): Either.Either<Row, RowRejected> => {
-    const fast = strict(input)
+    const fastly = fast(input)
     let record: A
     let json: string | undefined
-    if (Either.isRight(fast)) {
-      record = fast.right
-      json = JSON.stringify(input)
+    if (fastly !== undefined) {
+      record = fastly.value as A
+      if (fastly.clean) json = JSON.stringify(input)
     } else {
       const decoded = decode(input)
       if (Either.isLeft(decoded)) {
