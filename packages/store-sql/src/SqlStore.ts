@@ -369,6 +369,39 @@ const make = (
             )
           )
 
+      /** The id of the record holding a natural key, if any. */
+      const holderOf = (tenant: string, nkey: string) =>
+        sql
+          .unsafe<{ id: string }>(
+            dialect === "pg"
+              ? `SELECT id FROM ${t} WHERE tenant = $1 AND nkey = $2`
+              : `SELECT id FROM ${t} WHERE tenant = ? AND nkey = ?`,
+            [tenant, nkey]
+          )
+          .pipe(Effect.map((rows) => rows[0]?.id))
+
+      /**
+       * Maps a failed save: a conflict when the stored version moved; `store/duplicate-natural-key` when another
+       * record holds the natural key (the unique index refused the write); else a StoreError.
+       */
+      const explainSave = (record: A, expected: number) => {
+        const tenant = agg.tenant(record)
+        const id = agg.id(record)
+        const nkey = agg.naturalKey?.(record)
+        return (e: SqlError): Effect.Effect<never, Errors.VersionConflict | Errors.InvalidInput | Store.StoreError> =>
+          Effect.gen(function* () {
+            const actual = yield* currentVersion(tenant, id, false).pipe(Effect.orElseSucceed(() => expected))
+            if (actual !== expected) return yield* Effect.fail(conflict(id, expected, actual))
+            if (nkey !== undefined) {
+              const holder = yield* holderOf(tenant, nkey).pipe(Effect.orElseSucceed(() => undefined))
+              if (holder !== undefined && holder !== id) {
+                return yield* Effect.fail(Store.duplicateNaturalKey(name, tenant, id, nkey))
+              }
+            }
+            return yield* Effect.fail(fail("save")(e))
+          })
+      }
+
       const maxSeq = (tenant: string, id: string) =>
         sql
           .unsafe<{ n: number | string | null }>(
@@ -498,18 +531,7 @@ const make = (
           guard(
             sql
               .withTransaction(writeChecked(record, expectedVersion))
-              .pipe(
-                Effect.asVoid,
-                Effect.catchTag(
-                  "SqlError",
-                  explain(
-                    "save",
-                    agg.id(record),
-                    expectedVersion,
-                    currentVersion(agg.tenant(record), agg.id(record), false)
-                  )
-                )
-              )
+              .pipe(Effect.asVoid, Effect.catchTag("SqlError", explainSave(record, expectedVersion)))
           ),
         delete: (tenant, id, expectedVersion) =>
           guard(
@@ -565,17 +587,7 @@ const make = (
                   yield* insertEvents(r.tenant, r.id, seq, events)
                 })
               )
-              .pipe(
-                Effect.catchTag(
-                  "SqlError",
-                  explain(
-                    "save",
-                    agg.id(record),
-                    expectedVersion,
-                    currentVersion(agg.tenant(record), agg.id(record), false)
-                  )
-                )
-              )
+              .pipe(Effect.catchTag("SqlError", explainSave(record, expectedVersion)))
           ),
         events: (scope, tenant, id) =>
           guard(

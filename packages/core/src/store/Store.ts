@@ -432,8 +432,12 @@ export interface Repository<A, K extends string = string, E = unknown> {
   readonly aggregate: Aggregate<A, unknown, K, E>
   readonly get: (scope: Scope, tenant: string, id: string) => Effect.Effect<A, NotFoundOrNotPermitted | StoreError>
   readonly list: (scope: Scope, options?: ListOptions<K>) => Effect.Effect<Page<A>, StoreError>
-  /** Writes `record` if the stored version is `expectedVersion` (0: must not exist yet); otherwise nothing. */
-  readonly save: (record: A, expectedVersion: number) => Effect.Effect<void, VersionConflict | StoreError>
+  /**
+   * Writes `record` if the stored version is `expectedVersion` (0: must not exist yet); otherwise nothing. A natural
+   * key another record of the tenant holds fails with `InvalidInput` (`store/duplicate-natural-key`), see
+   * {@link duplicateNaturalKey}.
+   */
+  readonly save: (record: A, expectedVersion: number) => Effect.Effect<void, VersionConflict | InvalidInput | StoreError>
   /** Deletes a record at `expectedVersion`; fails with `InvalidInput` for an aggregate that is not deletable. */
   readonly delete: (
     tenant: string,
@@ -447,12 +451,12 @@ export interface Repository<A, K extends string = string, E = unknown> {
     events: ReadonlyArray<E>,
     expectedSeq: number
   ) => Effect.Effect<number, VersionConflict | StoreError>
-  /** Saves the new state and appends the events that led to it in one transaction. */
+  /** Saves the new state and appends the events that led to it in one transaction (refused as `save` refuses). */
   readonly saveWithEvents: (
     record: A,
     expectedVersion: number,
     events: ReadonlyArray<E>
-  ) => Effect.Effect<void, VersionConflict | StoreError>
+  ) => Effect.Effect<void, VersionConflict | InvalidInput | StoreError>
   /** The events of a record in order. A record outside the scope (or with no stored state) fails as not found. */
   readonly events: (
     scope: Scope,
@@ -543,6 +547,21 @@ export const toRow = <A, I>(
     }
   }
 }
+
+/**
+ * The error of a save whose natural key another record of the tenant already holds (一户一档: one record per natural
+ * key): `InvalidInput` with code `store/duplicate-natural-key` at `[aggregate, id]`. The other record is not named,
+ * since it may lie outside the caller's scope. Every adapter fails this way.
+ *
+ * @since 0.1.0
+ * @category adapters
+ */
+export const duplicateNaturalKey = (entity: string, tenant: string, id: string, naturalKey: string): InvalidInput =>
+  new InvalidInput({
+    code: "store/duplicate-natural-key",
+    path: [entity, id],
+    reason: `another ${entity} record of tenant ${tenant} already has the natural key "${naturalKey}"`
+  })
 
 /**
  * Decodes the stored JSON of a record; a row that no longer decodes is a `StoreError`.
@@ -815,14 +834,25 @@ export const layerMemory: Layer.Layer<Store> = Layer.effect(
         t.rows.delete(k)
         t.events.delete(k)
       }
-      const putChecked = (record: A, expectedVersion: number): Effect.Effect<void, VersionConflict> => {
+      /** The row to write, if the version is the expected one and no other record holds the natural key. */
+      const checked = (record: A, expectedVersion: number): Either.Either<Row, VersionConflict | InvalidInput> => {
         const r = row(record)
         const k = keyOf(r.tenant, r.id)
         const actual = t.rows.get(k)?.row.version ?? 0
-        if (actual !== expectedVersion) return Effect.fail(conflict(r.id, expectedVersion, actual))
-        put(r)
-        return Effect.void
+        if (actual !== expectedVersion) return Either.left(conflict(r.id, expectedVersion, actual))
+        const holder = r.nkey === null ? undefined : t.nkeys.get(keyOf(r.tenant, r.nkey))
+        if (holder !== undefined && holder !== k && r.nkey !== null) {
+          return Either.left(duplicateNaturalKey(aggregate.name, r.tenant, r.id, r.nkey))
+        }
+        return Either.right(r)
       }
+      const putChecked = (record: A, expectedVersion: number): Effect.Effect<void, VersionConflict | InvalidInput> =>
+        Effect.suspend(() =>
+          Either.match(checked(record, expectedVersion), {
+            onLeft: (e) => Effect.fail(e),
+            onRight: (r) => Effect.sync(() => put(r))
+          })
+        )
       const appendChecked = (
         tenant: string,
         id: string,
@@ -909,13 +939,13 @@ export const layerMemory: Layer.Layer<Store> = Layer.effect(
           lock.withPermits(1)(Effect.suspend(() => appendChecked(tenant, id, events, expectedSeq))),
         saveWithEvents: (record, expectedVersion, events) =>
           lock.withPermits(1)(
-            Effect.suspend((): Effect.Effect<void, VersionConflict | StoreError> => {
-              const tenant = agg.tenant(record)
-              const id = agg.id(record)
-              const actual = t.rows.get(keyOf(tenant, id))?.row.version ?? 0
-              if (actual !== expectedVersion) return Effect.fail(conflict(id, expectedVersion, actual))
-              const seq = t.events.get(keyOf(tenant, id))?.length ?? 0
-              return appendChecked(tenant, id, events, seq).pipe(Effect.zipRight(putChecked(record, expectedVersion)))
+            Effect.suspend((): Effect.Effect<void, VersionConflict | InvalidInput | StoreError> => {
+              const r = checked(record, expectedVersion)
+              if (Either.isLeft(r)) return Effect.fail(r.left)
+              const seq = t.events.get(keyOf(r.right.tenant, r.right.id))?.length ?? 0
+              return appendChecked(r.right.tenant, r.right.id, events, seq).pipe(
+                Effect.zipRight(Effect.sync(() => put(r.right)))
+              )
             })
           ),
         events: (scope, tenant, id) =>
