@@ -4,7 +4,7 @@
  *   node store.mjs <phase> <rows> <target>
  *
  * phases: raw-sqlite, store-sqlite (target: a file name), raw-pg, store-pg (target: a URL with its search_path).
- * Prints one JSON line: { phase, rows, seconds, rowsPerSecond, maxRssMb }.
+ * Prints one JSON line: { phase, rows, seconds, cpuSeconds, rowsPerSecond, maxRssMb } (cpuSeconds: this process only).
  */
 import { Aggregates, Store } from "@zhili/core"
 import { Drivers, SqlStore } from "@zhili/store-sql"
@@ -42,6 +42,12 @@ const storeBatch = Number(batchArg)
 const rows = Number(rowsArg)
 /** Set when the timed part starts: after connecting and creating the table, so only the import is measured. */
 let started = 0
+/** CPU time of this process (user + system, µs) when the timed part started. */
+let cpuStarted = 0
+const cpuNow = () => {
+  const u = process.cpuUsage()
+  return u.user + u.system
+}
 
 const rawSqlite = () => {
   const db = new Database(target)
@@ -50,6 +56,7 @@ const rawSqlite = () => {
   for (const s of SqlStore.schemaOf(HouseholdAggregate, "sqlite")) db.exec(s)
   const batch = 500
   started = performance.now()
+  cpuStarted = cpuNow()
   const tuple = `(${Array(9).fill("?").join(", ")})`
   const full = db.prepare(`INSERT INTO zhili_household (${columns}) VALUES ${Array(batch).fill(tuple).join(", ")}`)
   db.transaction(() => {
@@ -70,6 +77,7 @@ const rawPg = async () => {
   await client.connect()
   for (const s of SqlStore.schemaOf(HouseholdAggregate, "pg")) await client.query(s)
   started = performance.now()
+  cpuStarted = cpuNow()
   await client.query("BEGIN")
   const stream = client.query(copyFrom(`COPY zhili_household (${columns}) FROM STDIN`))
   const done = new Promise<void>((resolve, reject) => {
@@ -77,7 +85,11 @@ const rawPg = async () => {
     stream.on("error", reject)
   })
   const esc = (v: unknown) =>
-    v === null ? "\\N" : typeof v === "string" ? v.replace(/[\\\t\n\r]/g, (c) => `\\${c === "\t" ? "t" : c === "\n" ? "n" : c === "\r" ? "r" : c}`) : String(v)
+    v === null
+      ? "\\N"
+      : typeof v === "string"
+        ? v.replace(/[\\\t\n\r]/g, (c) => `\\${c === "\t" ? "t" : c === "\n" ? "n" : c === "\r" ? "r" : c}`)
+        : String(v)
   let piece = ""
   for (let i = 1; i <= rows; i++) {
     piece += `${rawValues(row(i)).map(esc).join("\t")}\n`
@@ -97,6 +109,7 @@ const viaStore = (layer: ReturnType<typeof Drivers.layerFromUrl>, batchSize: num
     Effect.gen(function* () {
       const repo = yield* Store.repository(HouseholdAggregate)
       started = performance.now()
+      cpuStarted = cpuNow()
       const report = yield* repo.import(Stream.range(1, rows).pipe(Stream.map(row)), { policy: "abort", batchSize })
       if (report.written !== rows) throw new Error(`wrote ${report.written} of ${rows}`)
     }).pipe(Effect.provide(layer))
@@ -119,6 +132,7 @@ switch (phase) {
     throw new Error(`unknown phase ${phase}`)
 }
 const seconds = (performance.now() - started) / 1000
+const cpuSeconds = (cpuNow() - cpuStarted) / 1e6
 process.stdout.write(
-  `${JSON.stringify({ phase, rows, seconds, rowsPerSecond: rows / seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`
+  `${JSON.stringify({ phase, rows, seconds, cpuSeconds, rowsPerSecond: rows / seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`
 )

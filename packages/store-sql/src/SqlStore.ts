@@ -7,7 +7,7 @@
  */
 import * as Migrator from "@effect/sql/Migrator"
 import * as SqlClient from "@effect/sql/SqlClient"
-import { SqlError as SqlErrorClass, type SqlError } from "@effect/sql/SqlError"
+import { type SqlError, SqlError as SqlErrorClass } from "@effect/sql/SqlError"
 import { Aggregates, Errors, Store } from "@zhili/core"
 import { Effect, Layer, Option } from "effect"
 

@@ -437,7 +437,10 @@ export interface Repository<A, K extends string = string, E = unknown> {
    * key another record of the tenant holds fails with `InvalidInput` (`store/duplicate-natural-key`), see
    * {@link duplicateNaturalKey}.
    */
-  readonly save: (record: A, expectedVersion: number) => Effect.Effect<void, VersionConflict | InvalidInput | StoreError>
+  readonly save: (
+    record: A,
+    expectedVersion: number
+  ) => Effect.Effect<void, VersionConflict | InvalidInput | StoreError>
   /** Deletes a record at `expectedVersion`; fails with `InvalidInput` for an aggregate that is not deletable. */
   readonly delete: (
     tenant: string,

@@ -7,7 +7,7 @@
  * path). It also tells whether the input had properties outside the schema at any depth (then the input is not the
  * encoded form of its record and must be re-encoded before it is stored).
  */
-import { Either, ParseResult, Schema, SchemaAST as AST } from "effect"
+import { type SchemaAST as AST, Either, ParseResult, Schema } from "effect"
 
 /** The outcome of a fast decode: the decoded value, and whether the input carried excess properties. */
 export interface Decoded {
@@ -97,25 +97,38 @@ const compile = (ast: AST.AST): Parser => {
         parse: compile(ps.type)
       }))
       const known = new Set(props.map((p) => p.name))
-      return (u, state) => {
-        if (!isRecord(u)) return FAIL
+      /** The first `n` declared properties of `u` (those decoded to themselves so far) in a new object. */
+      const copyDeclared = (u: Record<PropertyKey, unknown>, n: number): Record<string, unknown> => {
         const out: Record<string, unknown> = {}
-        for (const p of props) {
-          const has = Object.hasOwn(u, p.name)
-          if (!has && p.optional) continue
-          const v = p.parse(u[p.name], state)
-          if (v === FAIL) return FAIL
-          out[p.name] = v
-        }
-        if (state.clean) {
-          for (const k in u) {
-            if (Object.hasOwn(u, k) && !known.has(k)) {
-              state.clean = false
-              break
-            }
-          }
+        for (let j = 0; j < n; j++) {
+          const q = props[j] as (typeof props)[number]
+          if (Object.hasOwn(u, q.name) || !q.optional) out[q.name] = u[q.name]
         }
         return out
+      }
+      return (u, state) => {
+        if (!isRecord(u)) return FAIL
+        // the input itself is the output while it is a plain object whose properties decode to themselves; a new
+        // object is made only when one does not (a class instance inside, a missing required key, an excess key)
+        let out: Record<string, unknown> | undefined = Object.getPrototypeOf(u) === Object.prototype ? undefined : {}
+        for (let i = 0; i < props.length; i++) {
+          const p = props[i] as (typeof props)[number]
+          const has = Object.hasOwn(u, p.name)
+          if (!has && p.optional) continue
+          const x = u[p.name]
+          const v = p.parse(x, state)
+          if (v === FAIL) return FAIL
+          if (out === undefined && (v !== x || !has)) out = copyDeclared(u, i)
+          if (out !== undefined) out[p.name] = v
+        }
+        for (const k in u) {
+          if (!known.has(k) || !Object.hasOwn(u, k)) {
+            state.clean = false
+            if (out === undefined) out = copyDeclared(u, props.length)
+            break
+          }
+        }
+        return out ?? u
       }
     }
     case "TupleType": {
@@ -123,13 +136,15 @@ const compile = (ast: AST.AST): Parser => {
       const item = compile(ast.rest[0].type)
       return (u, state) => {
         if (!Array.isArray(u)) return FAIL
-        const out: Array<unknown> = new Array(u.length)
+        let out: Array<unknown> | undefined
         for (let i = 0; i < u.length; i++) {
-          const v = item(u[i], state)
+          const x = u[i]
+          const v = item(x, state)
           if (v === FAIL) return FAIL
-          out[i] = v
+          if (v !== x && out === undefined) out = u.slice(0, i)
+          if (out !== undefined) out[i] = v
         }
-        return out
+        return out ?? u
       }
     }
     case "Transformation": {
