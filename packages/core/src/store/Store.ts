@@ -654,7 +654,7 @@ export const pageSize = (limit: number | undefined): number => Math.max(1, Math.
 /**
  * The import pipeline every adapter shares: decode each row (errors carry the 1-based row number and paths), run
  * the validation rules, apply the bad-row policy, group the good records into batches (the last record wins when a
- * batch holds one natural key twice), turn them into {@link Row}s and hand each batch to `writeBatch`, which must
+ * batch holds one natural key twice, in the place of the first), turn them into {@link Row}s and hand each batch to `writeBatch`, which must
  * commit it atomically; progress
  * goes to `onProgress` after each batch.
  *
@@ -709,8 +709,10 @@ export const runImport = <A, I, EX, R>(
     return rows.pipe(
       Stream.rechunk(batchSize),
       Stream.mapChunksEffect((chunk) => {
-        const good = new Map<string, Row>()
-        for (const input of chunk) {
+        // one row per natural key (or id) in a batch: a later row replaces an earlier one in its place
+        const good: Array<Row> = []
+        const at = new Map<string, number>()
+        for (const input of Chunk.toReadonlyArray(chunk)) {
           state.rows += 1
           const r = check(input, state.rows)
           if (Either.isLeft(r)) {
@@ -718,11 +720,14 @@ export const runImport = <A, I, EX, R>(
             state.rejected.push(r.left)
           } else {
             const k = `${r.right.tenant}\u0000${r.right.nkey ?? r.right.id}`
-            good.delete(k)
-            good.set(k, r.right)
+            const i = at.get(k)
+            if (i === undefined) {
+              at.set(k, good.length)
+              good.push(r.right)
+            } else good[i] = r.right
           }
         }
-        return Effect.succeed(Chunk.of(Array.from(good.values())))
+        return Effect.succeed(Chunk.of(good))
       }),
       // decode the next batches while the current one is being written (overlaps CPU with database round trips)
       Stream.buffer({ capacity: 2 }),
