@@ -7,9 +7,9 @@
  */
 import * as Migrator from "@effect/sql/Migrator"
 import * as SqlClient from "@effect/sql/SqlClient"
-import type { SqlError } from "@effect/sql/SqlError"
+import { type SqlError, SqlError as SqlErrorClass } from "@effect/sql/SqlError"
 import { Aggregates, Errors, Store } from "@zhili/core"
-import { Effect, Layer } from "effect"
+import { Effect, Layer, Option } from "effect"
 
 type Dialect = "sqlite" | "pg" | "mysql"
 
@@ -125,6 +125,93 @@ export const migrate = (
 const successor = (prefix: string): string =>
   prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)
 
+/** Bind parameters one statement may carry: SQLite's default limit is 32,766, PostgreSQL's and MySQL's 65,535. */
+const maxParams: Record<Dialect, number> = { sqlite: 32_766, pg: 65_535, mysql: 65_535 }
+/** Rows per multi-row INSERT statement (an import batch larger than this is written as several statements). */
+const rowsPerStatement = 500
+
+/** Appends the column values of a row to `params`, in the order of `columnsOf`. */
+const pushValues = (params: Array<unknown>, r: Store.Row): void => {
+  params.push(r.tenant, r.id, r.version, r.division, r.org, r.grid, r.nkey)
+  for (const f of r.fields) params.push(f)
+  params.push(r.record)
+}
+
+const copySpecial = /[\\\t\n\r]/
+const copyEscapes: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" }
+/** One value in PostgreSQL's COPY text format: `\N` for null, backslash escapes for the separators. */
+const copyValue = (v: string | number | null): string =>
+  v === null
+    ? "\\N"
+    : typeof v === "number"
+      ? String(v)
+      : copySpecial.test(v)
+        ? v.replace(/[\\\t\n\r]/g, (c) => copyEscapes[c] ?? c)
+        : v
+
+/** The COPY text of a batch, in pieces of about 64 KiB. */
+const copyPayload = (batch: ReadonlyArray<Store.Row>): Array<string> => {
+  const pieces: Array<string> = []
+  let piece = ""
+  for (const r of batch) {
+    piece +=
+      `${copyValue(r.tenant)}\t${copyValue(r.id)}\t${r.version}\t${copyValue(r.division)}\t${copyValue(r.org)}\t` +
+      `${copyValue(r.grid)}\t${copyValue(r.nkey)}\t`
+    for (const f of r.fields) piece += `${copyValue(f)}\t`
+    piece += `${copyValue(r.record)}\n`
+    if (piece.length >= 65_536) {
+      pieces.push(piece)
+      piece = ""
+    }
+  }
+  if (piece.length > 0) pieces.push(piece)
+  return pieces
+}
+
+/** The part of `pg` a COPY needs: a client that runs a submittable query. */
+interface PgQueryable {
+  readonly query: (q: unknown) => unknown
+}
+
+/** The part of `pg-copy-streams` the store uses. */
+interface CopyStreams {
+  readonly from: (text: string) => NodeJS.WritableStream & { on(e: string, f: (x?: unknown) => void): unknown }
+}
+
+/** The `pg` client under the transaction's connection (`@effect/sql-pg` keeps it as `pg`), if there is one. */
+const pgClientOf = (connection: Option.Option<readonly [unknown, number]>): PgQueryable | undefined => {
+  if (Option.isNone(connection)) return undefined
+  const pg = (connection.value[0] as { readonly pg?: unknown }).pg
+  return typeof pg === "object" && pg !== null && typeof (pg as PgQueryable).query === "function"
+    ? (pg as PgQueryable)
+    : undefined
+}
+
+/** Streams `pieces` into `COPY ... FROM STDIN` on `client`; a failure is the server's error, as a `SqlError`. */
+const copyIn = (
+  client: PgQueryable,
+  copy: CopyStreams,
+  text: string,
+  pieces: ReadonlyArray<string>
+): Effect.Effect<void, SqlError> =>
+  Effect.async<void, SqlError>((resume) => {
+    const stream = copy.from(text)
+    let done = false
+    const finish = (e?: unknown) => {
+      if (done) return
+      done = true
+      resume(e === undefined ? Effect.void : Effect.fail(new SqlErrorClass({ cause: e, message: "COPY failed" })))
+    }
+    stream.on("error", (e) => finish(e ?? new Error("COPY failed")))
+    stream.on("finish", () => finish())
+    client.query(stream)
+    for (const piece of pieces) stream.write(piece)
+    stream.end()
+    return Effect.sync(() => {
+      if (!done) (stream as unknown as { destroy: (e: Error) => void }).destroy(new Error("import interrupted"))
+    })
+  })
+
 /** A tiny builder of SQL text with placeholders in the dialect's style. */
 const builder = (dialect: Dialect) => {
   const params: Array<unknown> = []
@@ -202,6 +289,19 @@ const make = (
     const dialect = dialectOf(sql)
     const forUpdate = dialect === "sqlite" ? "" : " FOR UPDATE"
     const names = new Set(registered.map((a) => a.name))
+    /** `pg-copy-streams` (an optional peer): imports on PostgreSQL use COPY when it is installed. */
+    const copyStreams = yield* Effect.cached(
+      dialect !== "pg"
+        ? Effect.succeed(Option.none<CopyStreams>())
+        : Effect.tryPromise(() => import("pg-copy-streams")).pipe(
+            Effect.map((m) => {
+              const mod = m as unknown as CopyStreams & { readonly default?: CopyStreams }
+              const from = mod.from ?? mod.default?.from
+              return from === undefined ? Option.none<CopyStreams>() : Option.some<CopyStreams>({ from })
+            }),
+            Effect.orElseSucceed(() => Option.none<CopyStreams>())
+          )
+    )
 
     const repository = <A, I, K extends string, E, EI>(
       aggregate: Store.Aggregate<A, I, K, E, EI>
@@ -251,18 +351,21 @@ const make = (
           )
           .pipe(Effect.map((rows) => (rows[0] === undefined ? 0 : Number(rows[0].version))))
 
+      /** The upsert clause of an import: on the natural key (or the id), every column but the tenant is replaced. */
+      const upsertClause = (): string => {
+        const updated = cols.filter((c) => c !== "tenant" && (agg.naturalKey !== undefined || c !== "id"))
+        if (dialect === "mysql") {
+          return ` ON DUPLICATE KEY UPDATE ${updated.map((c) => `${c} = VALUES(${c})`).join(", ")}`
+        }
+        const target = agg.naturalKey !== undefined ? "(tenant, nkey)" : "(tenant, id)"
+        return ` ON CONFLICT ${target} DO UPDATE SET ${updated.map((c) => `${c} = excluded.${c}`).join(", ")}`
+      }
       const insertText = (n: number, upsert: boolean): string => {
         const { p } = builder(dialect)
         const tuples: Array<string> = []
         for (let i = 0; i < n; i++) tuples.push(`(${cols.map(() => p(null)).join(", ")})`)
         const base = `INSERT INTO ${t} (${cols.join(", ")}) VALUES ${tuples.join(", ")}`
-        if (!upsert) return base
-        const updated = cols.filter((c) => c !== "tenant" && (agg.naturalKey !== undefined || c !== "id"))
-        if (dialect === "mysql") {
-          return `${base} ON DUPLICATE KEY UPDATE ${updated.map((c) => `${c} = VALUES(${c})`).join(", ")}`
-        }
-        const target = agg.naturalKey !== undefined ? "(tenant, nkey)" : "(tenant, id)"
-        return `${base} ON CONFLICT ${target} DO UPDATE SET ${updated.map((c) => `${c} = excluded.${c}`).join(", ")}`
+        return upsert ? base + upsertClause() : base
       }
       const textCache = new Map<string, string>()
       const cachedInsert = (n: number, upsert: boolean) => {
@@ -309,6 +412,39 @@ const make = (
             )
           )
 
+      /** The id of the record holding a natural key, if any. */
+      const holderOf = (tenant: string, nkey: string) =>
+        sql
+          .unsafe<{ id: string }>(
+            dialect === "pg"
+              ? `SELECT id FROM ${t} WHERE tenant = $1 AND nkey = $2`
+              : `SELECT id FROM ${t} WHERE tenant = ? AND nkey = ?`,
+            [tenant, nkey]
+          )
+          .pipe(Effect.map((rows) => rows[0]?.id))
+
+      /**
+       * Maps a failed save: a conflict when the stored version moved; `store/duplicate-natural-key` when another
+       * record holds the natural key (the unique index refused the write); else a StoreError.
+       */
+      const explainSave = (record: A, expected: number) => {
+        const tenant = agg.tenant(record)
+        const id = agg.id(record)
+        const nkey = agg.naturalKey?.(record)
+        return (e: SqlError): Effect.Effect<never, Errors.VersionConflict | Errors.InvalidInput | Store.StoreError> =>
+          Effect.gen(function* () {
+            const actual = yield* currentVersion(tenant, id, false).pipe(Effect.orElseSucceed(() => expected))
+            if (actual !== expected) return yield* Effect.fail(conflict(id, expected, actual))
+            if (nkey !== undefined) {
+              const holder = yield* holderOf(tenant, nkey).pipe(Effect.orElseSucceed(() => undefined))
+              if (holder !== undefined && holder !== id) {
+                return yield* Effect.fail(Store.duplicateNaturalKey(name, tenant, id, nkey))
+              }
+            }
+            return yield* Effect.fail(fail("save")(e))
+          })
+      }
+
       const maxSeq = (tenant: string, id: string) =>
         sql
           .unsafe<{ n: number | string | null }>(
@@ -341,6 +477,54 @@ const make = (
           )
         )
       }
+
+      /** Writes rows as multi-row upserts of at most `rowsPerStatement` rows (and the dialect's parameter limit). */
+      const upsertRows = (batch: ReadonlyArray<Store.Row>) => {
+        const step = Math.max(1, Math.min(rowsPerStatement, Math.floor(maxParams[dialect] / cols.length)))
+        const statements: Array<Effect.Effect<unknown, SqlError>> = []
+        for (let from = 0; from < batch.length; from += step) {
+          const to = Math.min(batch.length, from + step)
+          const params: Array<unknown> = []
+          for (let i = from; i < to; i++) pushValues(params, batch[i] as Store.Row)
+          statements.push(sql.unsafe(cachedInsert(to - from, true), params))
+        }
+        return Effect.all(statements, { discard: true })
+      }
+      const stage = `zhili_stage_${name}`
+      const copyColumns = cols.join(", ")
+      /**
+       * PostgreSQL: COPY the batch straight into the table in a savepoint (a first import, or new rows); when that
+       * fails (a natural key or id is already there: a re-run), COPY it into a temporary staging table and upsert
+       * from there. Both happen in the batch's transaction.
+       */
+      const copyBatch = (client: PgQueryable, copy: CopyStreams, batch: ReadonlyArray<Store.Row>) => {
+        const pieces = copyPayload(batch)
+        const staged = Effect.gen(function* () {
+          yield* sql.unsafe(
+            `CREATE TEMP TABLE IF NOT EXISTS ${stage} (LIKE ${t} INCLUDING DEFAULTS) ON COMMIT DELETE ROWS`
+          )
+          yield* copyIn(client, copy, `COPY ${stage} (${copyColumns}) FROM STDIN`, pieces)
+          yield* sql.unsafe(`INSERT INTO ${t} (${copyColumns}) SELECT ${copyColumns} FROM ${stage}${upsertClause()}`)
+        })
+        return copyIn(client, copy, `COPY ${t} (${copyColumns}) FROM STDIN`, pieces).pipe(
+          sql.withTransaction,
+          Effect.catchAll(() => staged)
+        )
+      }
+      const writeImportBatch = (batch: ReadonlyArray<Store.Row>): Effect.Effect<void, Store.StoreError> =>
+        sql
+          .withTransaction(
+            dialect !== "pg"
+              ? upsertRows(batch)
+              : Effect.gen(function* () {
+                  const client = pgClientOf(yield* Effect.serviceOption(SqlClient.TransactionConnection))
+                  const copy = yield* copyStreams
+                  return client !== undefined && Option.isSome(copy)
+                    ? yield* copyBatch(client, copy.value, batch)
+                    : yield* upsertRows(batch)
+                })
+          )
+          .pipe(Effect.asVoid, Effect.mapError(fail("import")))
 
       return {
         aggregate: aggregate as unknown as Store.Aggregate<A, unknown, K, E>,
@@ -414,18 +598,7 @@ const make = (
           guard(
             sql
               .withTransaction(writeChecked(record, expectedVersion))
-              .pipe(
-                Effect.asVoid,
-                Effect.catchTag(
-                  "SqlError",
-                  explain(
-                    "save",
-                    agg.id(record),
-                    expectedVersion,
-                    currentVersion(agg.tenant(record), agg.id(record), false)
-                  )
-                )
-              )
+              .pipe(Effect.asVoid, Effect.catchTag("SqlError", explainSave(record, expectedVersion)))
           ),
         delete: (tenant, id, expectedVersion) =>
           guard(
@@ -481,17 +654,7 @@ const make = (
                   yield* insertEvents(r.tenant, r.id, seq, events)
                 })
               )
-              .pipe(
-                Effect.catchTag(
-                  "SqlError",
-                  explain(
-                    "save",
-                    agg.id(record),
-                    expectedVersion,
-                    currentVersion(agg.tenant(record), agg.id(record), false)
-                  )
-                )
-              )
+              .pipe(Effect.catchTag("SqlError", explainSave(record, expectedVersion)))
           ),
         events: (scope, tenant, id) =>
           guard(
@@ -513,18 +676,7 @@ const make = (
             })
           ),
         import: (rows, options) =>
-          names.has(name)
-            ? Store.runImport(agg, rows, options, (batch) => {
-                const params: Array<unknown> = []
-                for (const r of batch) {
-                  const v = values(r)
-                  for (let i = 0; i < v.length; i++) params.push(v[i])
-                }
-                return sql
-                  .withTransaction(sql.unsafe(cachedInsert(batch.length, true), params))
-                  .pipe(Effect.asVoid, Effect.mapError(fail("import")))
-              })
-            : unregistered
+          names.has(name) ? Store.runImport(agg, rows, options, writeImportBatch) : unregistered
       }
     }
 

@@ -265,6 +265,41 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
         300_000
       )
 
+      it.effect(
+        "imports the seed samples of every registered domain aggregate as encoded rows and reads the same records back",
+        (ctx) =>
+          Effect.gen(function* () {
+            needs("import", ctx)
+            const store = yield* Store.Store
+            for (const g of samples()) {
+              if (!registered.includes(g.aggregate)) continue
+              const a = g.aggregate
+              const repo = store.repository(a)
+              const encode = Schema.encodeSync(a.schema)
+              const json = encodedJson(a.schema)
+              const records = g.records.slice(0, 20)
+              // every other row carries properties outside the schema, at the top and inside the value: ignored
+              const rows = records.map((r, i) => {
+                const e = encode(r) as { readonly value: unknown }
+                return i % 2 === 0
+                  ? e
+                  : {
+                      ...e,
+                      importedFrom: "sheet 1",
+                      value: typeof e.value === "object" && e.value !== null ? { ...e.value, remark: "x" } : e.value
+                    }
+              })
+              const report = yield* repo.import(Stream.fromIterable(rows), { policy: "abort", batchSize: 7 })
+              assert.strictEqual(report.rejected.length, 0, `${a.name} rows accepted`)
+              for (const r of records) {
+                const back = yield* repo.get(Store.everything, a.tenant(r), a.id(r))
+                assert.strictEqual(json(back), json(r), `${a.name} ${a.id(r)} imported as it was encoded`)
+              }
+            }
+          }),
+        300_000
+      )
+
       it.effect("stores a case as the fold of its event log, transition by transition (saveWithEvents)", (ctx) =>
         Effect.gen(function* () {
           needs("events", ctx)
@@ -593,6 +628,45 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
           })
       )
 
+      it.effect("refuses a natural key another record already holds, on insert and on update, with InvalidInput", () =>
+        Effect.gen(function* () {
+          const repo = yield* Store.repository(NoteAggregate)
+          const tenant = freshTenant()
+          const first = note(tenant, 1)
+          yield* repo.save(first, 0)
+          const twin = yield* Effect.flip(repo.save(note(tenant, 2, { code: first.code }), 0))
+          assert.instanceOf(twin, Errors.InvalidInput)
+          if (twin._tag === "InvalidInput") {
+            assert.strictEqual(twin.code, "store/duplicate-natural-key")
+            assert.deepStrictEqual(twin.path, ["test_note", "n0002"])
+            assert.strictEqual(
+              twin.message,
+              `store/duplicate-natural-key at test_note.n0002: another test_note record of tenant ${tenant} already has the natural key "NK-1"`
+            )
+          }
+          // an update that takes the key of another record is refused too, and changes nothing
+          const second = note(tenant, 3)
+          yield* repo.save(second, 0)
+          const taken = yield* Effect.flip(repo.save(new Note({ ...second, version: 2, code: first.code }), 1))
+          assert.instanceOf(taken, Errors.InvalidInput)
+          assert.strictEqual((yield* repo.get(Store.everything, tenant, second.id)).code, "NK-3")
+          // a stale version still reports the conflict first; a record keeps its own key across versions
+          const stale = yield* Effect.flip(repo.save(new Note({ ...second, version: 2, code: first.code }), 0))
+          assert.instanceOf(stale, Errors.VersionConflict)
+          yield* repo.save(new Note({ ...second, version: 2, label: "kept" }), 1)
+          // the same key in another tenant is a different key
+          yield* repo.save(note(freshTenant(), 2, { code: first.code }), 0)
+          const page = yield* repo.list(Store.everything, { tenant, limit: 10 })
+          assert.deepStrictEqual(
+            page.items.map((n) => [n.id, n.code, n.version]),
+            [
+              ["n0001", "NK-1", 1],
+              ["n0003", "NK-3", 2]
+            ]
+          )
+        })
+      )
+
       it.effect("lets exactly one of several concurrent writers win each version", (ctx) =>
         Effect.gen(function* () {
           needs("concurrency", ctx)
@@ -676,6 +750,9 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
             rows[4] = { ...(rows[4] as object), kind: "party" }
             rows[16] = { ...(rows[16] as object), size: "many" }
             rows[33] = { ...(rows[33] as object), label: "" }
+            // separators of bulk formats (PostgreSQL's COPY text) must survive as data
+            const awkward = 'tab\there\nline\r\\N \\. back\\slash "quoted" 便民'
+            rows[7] = { ...(rows[7] as object), label: awkward }
             const progress = yield* Ref.make<ReadonlyArray<Store.Progress>>([])
             const options: Store.ImportOptions<Note> = {
               policy: "skip",
@@ -693,6 +770,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
               ]
             )
             assert.strictEqual(first.written, 37)
+            assert.strictEqual((yield* repo.get(Store.everything, tenant, "n0007")).label, awkward)
             assert.strictEqual(first.rows, 40)
             const seen = yield* Ref.get(progress)
             assert.strictEqual(seen.length, 5)
@@ -704,6 +782,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
             const after = yield* repo.list(Store.everything, { tenant, limit: 1000 })
             assert.strictEqual(after.total, 37)
             assert.strictEqual(new Set(after.items.map((n) => n.code)).size, 37)
+            assert.strictEqual((yield* repo.get(Store.everything, tenant, "n97")).label, awkward)
             // abort: the first bad row fails the import; batches before it stay committed
             const other = freshTenant()
             const abortRows = rows.map((r) => ({ ...(r as object), tenant: other }))

@@ -10,6 +10,7 @@ import { Chunk, Context, Effect, Either, Layer, Option, Ref, Schema, Stream, typ
 import { issuesOf } from "../kernel/Decode.js"
 import { DecodeIssue, InvalidInput, NotFoundOrNotPermitted, VersionConflict } from "../kernel/Errors.js"
 import type { Finding } from "../kernel/Finding.js"
+import { fastDecoder } from "./internal/decode.js"
 import * as ScopeK from "./internal/scope.js"
 
 /**
@@ -515,8 +516,15 @@ export interface Repository<A, K extends string = string, E = unknown> {
    * matches).
    */
   readonly count: (scope: Scope, options?: CountOptions<K>) => Effect.Effect<ReadonlyArray<Group>, StoreError>
-  /** Writes `record` if the stored version is `expectedVersion` (0: must not exist yet); otherwise nothing. */
-  readonly save: (record: A, expectedVersion: number) => Effect.Effect<void, VersionConflict | StoreError>
+  /**
+   * Writes `record` if the stored version is `expectedVersion` (0: must not exist yet); otherwise nothing. A natural
+   * key another record of the tenant holds fails with `InvalidInput` (`store/duplicate-natural-key`), see
+   * {@link duplicateNaturalKey}.
+   */
+  readonly save: (
+    record: A,
+    expectedVersion: number
+  ) => Effect.Effect<void, VersionConflict | InvalidInput | StoreError>
   /** Deletes a record at `expectedVersion`; fails with `InvalidInput` for an aggregate that is not deletable. */
   readonly delete: (
     tenant: string,
@@ -530,12 +538,12 @@ export interface Repository<A, K extends string = string, E = unknown> {
     events: ReadonlyArray<E>,
     expectedSeq: number
   ) => Effect.Effect<number, VersionConflict | StoreError>
-  /** Saves the new state and appends the events that led to it in one transaction. */
+  /** Saves the new state and appends the events that led to it in one transaction (refused as `save` refuses). */
   readonly saveWithEvents: (
     record: A,
     expectedVersion: number,
     events: ReadonlyArray<E>
-  ) => Effect.Effect<void, VersionConflict | StoreError>
+  ) => Effect.Effect<void, VersionConflict | InvalidInput | StoreError>
   /** The events of a record in order. A record outside the scope (or with no stored state) fails as not found. */
   readonly events: (
     scope: Scope,
@@ -628,6 +636,21 @@ export const toRow = <A, I>(
 }
 
 /**
+ * The error of a save whose natural key another record of the tenant already holds (一户一档: one record per natural
+ * key): `InvalidInput` with code `store/duplicate-natural-key` at `[aggregate, id]`. The other record is not named,
+ * since it may lie outside the caller's scope. Every adapter fails this way.
+ *
+ * @since 0.1.0
+ * @category adapters
+ */
+export const duplicateNaturalKey = (entity: string, tenant: string, id: string, naturalKey: string): InvalidInput =>
+  new InvalidInput({
+    code: "store/duplicate-natural-key",
+    path: [entity, id],
+    reason: `another ${entity} record of tenant ${tenant} already has the natural key "${naturalKey}"`
+  })
+
+/**
  * Decodes the stored JSON of a record; a row that no longer decodes is a `StoreError`.
  *
  * @since 0.1.0
@@ -715,7 +738,7 @@ export const pageSize = (limit: number | undefined): number => Math.max(1, Math.
 /**
  * The import pipeline every adapter shares: decode each row (errors carry the 1-based row number and paths), run
  * the validation rules, apply the bad-row policy, group the good records into batches (the last record wins when a
- * batch holds one natural key twice), turn them into {@link Row}s and hand each batch to `writeBatch`, which must
+ * batch holds one natural key twice, in the place of the first), turn them into {@link Row}s and hand each batch to `writeBatch`, which must
  * commit it atomically; progress
  * goes to `onProgress` after each batch.
  *
@@ -728,21 +751,22 @@ export const runImport = <A, I, EX, R>(
   options: ImportOptions<A>,
   writeBatch: (batch: ReadonlyArray<Row>) => Effect.Effect<void, StoreError>
 ): Effect.Effect<ImportReport, RowRejected | StoreError | EX, R> => {
-  // Fast path: a row that decodes with no property outside the schema (at any depth) is itself an encoded form of
-  // its record, so its JSON is stored as is; other rows are decoded leniently and re-encoded.
-  const strict = Schema.decodeUnknownEither(aggregate.schema, { onExcessProperty: "error" })
+  // Fast path: a decoder compiled once for the schema (plain functions for the common nodes, Schema for the rest);
+  // a row it accepts with no property outside the schema (at any depth) is itself an encoded form of its record, so
+  // its JSON is stored as is. Rows it does not accept are decoded by Schema, which reports every issue with its path.
+  const fast = fastDecoder(aggregate.schema)
   const decode = Schema.decodeUnknownEither(aggregate.schema, { errors: "all", onExcessProperty: "ignore" })
   const toRowOf = toRow(aggregate)
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 500))
   const validate = options.validate
   type State = { rows: number; written: number; rejected: Array<RowRejected>; batches: number }
   const check = (input: unknown, row: number): Either.Either<Row, RowRejected> => {
-    const fast = strict(input)
+    const fastly = fast(input)
     let record: A
     let json: string | undefined
-    if (Either.isRight(fast)) {
-      record = fast.right
-      json = JSON.stringify(input)
+    if (fastly !== undefined) {
+      record = fastly.value as A
+      if (fastly.clean) json = JSON.stringify(input)
     } else {
       const decoded = decode(input)
       if (Either.isLeft(decoded)) {
@@ -769,8 +793,10 @@ export const runImport = <A, I, EX, R>(
     return rows.pipe(
       Stream.rechunk(batchSize),
       Stream.mapChunksEffect((chunk) => {
-        const good = new Map<string, Row>()
-        for (const input of chunk) {
+        // one row per natural key (or id) in a batch: a later row replaces an earlier one in its place
+        const good: Array<Row> = []
+        const at = new Map<string, number>()
+        for (const input of Chunk.toReadonlyArray(chunk)) {
           state.rows += 1
           const r = check(input, state.rows)
           if (Either.isLeft(r)) {
@@ -778,11 +804,14 @@ export const runImport = <A, I, EX, R>(
             state.rejected.push(r.left)
           } else {
             const k = `${r.right.tenant}\u0000${r.right.nkey ?? r.right.id}`
-            good.delete(k)
-            good.set(k, r.right)
+            const i = at.get(k)
+            if (i === undefined) {
+              at.set(k, good.length)
+              good.push(r.right)
+            } else good[i] = r.right
           }
         }
-        return Effect.succeed(Chunk.of(Array.from(good.values())))
+        return Effect.succeed(Chunk.of(good))
       }),
       // decode the next batches while the current one is being written (overlaps CPU with database round trips)
       Stream.buffer({ capacity: 2 }),
@@ -1055,14 +1084,25 @@ export const layerMemory: Layer.Layer<Store> = Layer.effect(
         t.rows.delete(k)
         t.events.delete(k)
       }
-      const putChecked = (record: A, expectedVersion: number): Effect.Effect<void, VersionConflict> => {
+      /** The row to write, if the version is the expected one and no other record holds the natural key. */
+      const checked = (record: A, expectedVersion: number): Either.Either<Row, VersionConflict | InvalidInput> => {
         const r = row(record)
         const k = keyOf(r.tenant, r.id)
         const actual = t.rows.get(k)?.row.version ?? 0
-        if (actual !== expectedVersion) return Effect.fail(conflict(r.id, expectedVersion, actual))
-        put(r)
-        return Effect.void
+        if (actual !== expectedVersion) return Either.left(conflict(r.id, expectedVersion, actual))
+        const holder = r.nkey === null ? undefined : t.nkeys.get(keyOf(r.tenant, r.nkey))
+        if (holder !== undefined && holder !== k && r.nkey !== null) {
+          return Either.left(duplicateNaturalKey(aggregate.name, r.tenant, r.id, r.nkey))
+        }
+        return Either.right(r)
       }
+      const putChecked = (record: A, expectedVersion: number): Effect.Effect<void, VersionConflict | InvalidInput> =>
+        Effect.suspend(() =>
+          Either.match(checked(record, expectedVersion), {
+            onLeft: (e) => Effect.fail(e),
+            onRight: (r) => Effect.sync(() => put(r))
+          })
+        )
       const appendChecked = (
         tenant: string,
         id: string,
@@ -1173,13 +1213,13 @@ export const layerMemory: Layer.Layer<Store> = Layer.effect(
           lock.withPermits(1)(Effect.suspend(() => appendChecked(tenant, id, events, expectedSeq))),
         saveWithEvents: (record, expectedVersion, events) =>
           lock.withPermits(1)(
-            Effect.suspend((): Effect.Effect<void, VersionConflict | StoreError> => {
-              const tenant = agg.tenant(record)
-              const id = agg.id(record)
-              const actual = t.rows.get(keyOf(tenant, id))?.row.version ?? 0
-              if (actual !== expectedVersion) return Effect.fail(conflict(id, expectedVersion, actual))
-              const seq = t.events.get(keyOf(tenant, id))?.length ?? 0
-              return appendChecked(tenant, id, events, seq).pipe(Effect.zipRight(putChecked(record, expectedVersion)))
+            Effect.suspend((): Effect.Effect<void, VersionConflict | InvalidInput | StoreError> => {
+              const r = checked(record, expectedVersion)
+              if (Either.isLeft(r)) return Effect.fail(r.left)
+              const seq = t.events.get(keyOf(r.right.tenant, r.right.id))?.length ?? 0
+              return appendChecked(r.right.tenant, r.right.id, events, seq).pipe(
+                Effect.zipRight(Effect.sync(() => put(r.right)))
+              )
             })
           ),
         events: (scope, tenant, id) =>

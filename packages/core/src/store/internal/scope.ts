@@ -11,7 +11,7 @@ import type { ScopeFilter as Filter, ScopeGrant as Grant, Location, Scope } from
 export type { Filter, Grant, Location, Scope }
 
 /** The significant digits of a division code: `440881000000` → `440881`, `440881002000` → `440881002`. */
-export const divisionPrefix = (code: string): string => {
+const computePrefix = (code: string): string => {
   if (Division.isDivisionCode(code)) return Division.prefix(Division.canonical(code))
   let c = code
   if (c.length === 12 && c.endsWith("000")) c = c.slice(0, 9)
@@ -21,7 +21,29 @@ export const divisionPrefix = (code: string): string => {
   return c
 }
 
-export const pathString = (path: ReadonlyArray<string>): string => KScope.pathString(path)
+/** Codes repeat across the rows of an import: the prefixes are kept (a bounded cache, cleared when full). */
+const prefixes = new Map<string, string>()
+
+/** The significant digits of a division code: `440881000000` → `440881`, `440881002000` → `440881002`. */
+export const divisionPrefix = (code: string): string => {
+  let p = prefixes.get(code)
+  if (p === undefined) {
+    p = computePrefix(code)
+    if (prefixes.size >= 4096) prefixes.clear()
+    prefixes.set(code, p)
+  }
+  return p
+}
+
+/** The kernel's `Scope.pathString`, without the escaping work for the (usual) ids that hold no `%` or `/`. */
+export const pathString = (path: ReadonlyArray<string>): string => {
+  let s = ""
+  for (const id of path) {
+    if (id.includes("%") || id.includes("/")) return KScope.pathString(path)
+    s += `${id}/`
+  }
+  return s
+}
 
 /** The ids of a path string (the inverse of `pathString`): `a/b%2Fc/` → `["a", "b/c"]`. */
 export const parsePath = (path: string): ReadonlyArray<string> =>
