@@ -343,8 +343,27 @@ const scoreByHand = (i: Assessment.RawInputs): number => {
   const deduction = round2(complaints === 0 ? 10 : Math.max(0, 10 - complaints * 2))
   return round2(party + grid + cases + deduction)
 }
+// The figure is every unit's total: the rule is the system compiled once (`Assessment.totalScorer`), as a ranking of
+// every unit uses it. The explained sheet (`Assessment.score`: a line with its reason per indicator) is timed on its
+// own line below against the same baseline, to show what the explanation costs.
 compare(
   `assessment scoring (${inputs.length} units × ${rounds})`,
+  inputs.length * rounds,
+  () => {
+    const totalOf = Assessment.totalScorer(City.indicatorSystem)
+    let t = 0
+    for (let r = 0; r < rounds; r++) for (const u of inputs) t += totalOf(u.inputs)
+    return round2(t / rounds)
+  },
+  () => {
+    let t = 0
+    for (let r = 0; r < rounds; r++) for (const u of inputs) t += scoreByHand(u.inputs)
+    return round2(t / rounds)
+  },
+  (a, b) => Math.abs(a - b) < 0.01 * inputs.length
+)
+compare(
+  `assessment score sheets, explained (${inputs.length} units × ${rounds})`,
   inputs.length * rounds,
   () => {
     let t = 0

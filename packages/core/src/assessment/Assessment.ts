@@ -324,6 +324,96 @@ export const score = (system: IndicatorSystem, inputs: RawInputs): ScoreSheet =>
   )
 }
 
+/**
+ * Compiles an indicator system into a scorer of totals (总分计算): the function returns, for a subject's raw inputs,
+ * exactly `score(system, inputs).total` — each leaf's points by its method, rounded to two decimals, summed and
+ * rounded — without the explained lines and findings. Compile once and score many subjects (a ranking of every unit,
+ * a city-wide run); use {@link score} where the explanation is shown.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const totalScorer = (system: IndicatorSystem): ((inputs: RawInputs) => number) => {
+  const maxOf = maxPointsOf(system)
+  const leaves: Array<(inputs: RawInputs) => number> = []
+  const walk = (xs: ReadonlyArray<Indicator>, max: number): void => {
+    for (const i of xs) {
+      const own = max * i.weight
+      if (i._tag === "Leaf") leaves.push(leafPoints(i, maxOf.get(i.id) ?? own))
+      else walk(i.children, own)
+    }
+  }
+  walk(system.indicators, system.fullMarks)
+  return (inputs) => {
+    let total = 0
+    for (const points of leaves) total += points(inputs)
+    return round2(total)
+  }
+}
+
+/** A band table as a function of the value: the fraction of the highest band met (the first listed on a tie), else 0. */
+const bandFraction = (bands: ReadonlyArray<Band>): ((value: number) => number) => {
+  const sorted = [...bands].sort((a, b) => b.atLeast - a.atLeast)
+  return (value) => {
+    for (const b of sorted) if (value >= b.atLeast) return b.fraction
+    return 0
+  }
+}
+
+/** One leaf's rounded points as {@link scoreLeaf} computes them (missing or ill-typed inputs earn 0). */
+const leafPoints = (leaf: Leaf, max: number): ((inputs: RawInputs) => number) => {
+  const m = leaf.method
+  const id = leaf.id
+  switch (m._tag) {
+    case "YesNo":
+      return (inputs) => (inputs.values[id] === true ? round2(max) : 0)
+    case "Scale": {
+      const fractions = new Map<number, number>()
+      for (const l of m.levels) if (!fractions.has(l.level)) fractions.set(l.level, l.fraction)
+      return (inputs) => {
+        const value = inputs.values[id]
+        const f = typeof value === "number" ? fractions.get(value) : undefined
+        return f === undefined ? 0 : round2(max * f)
+      }
+    }
+    case "Ratio": {
+      const fraction = bandFraction(m.bands)
+      return (inputs) => {
+        const value = inputs.values[id]
+        let ratio: number
+        if (typeof value === "number") {
+          if (!(value >= 0 && value <= 1)) return 0
+          ratio = value
+        } else if (typeof value === "object" && value !== null) {
+          if (value.denominator === 0 || value.numerator > value.denominator) return 0
+          ratio = value.numerator / value.denominator
+        } else return 0
+        return round2(max * fraction(ratio))
+      }
+    }
+    case "CountTarget":
+      return (inputs) => {
+        const value = inputs.values[id]
+        return typeof value === "number" && value >= 0 ? round2(max * Math.min(1, value / m.target)) : 0
+      }
+    case "Deduction":
+      return (inputs) => {
+        const value = inputs.values[id]
+        if (typeof value !== "number" || !Number.isInteger(value) || value < 0) return 0
+        return value === 0 ? round2(max) : round2(Math.max(m.floor, max - value * m.perOccurrence))
+      }
+    case "DataSource": {
+      const source = m.source
+      const fraction = m.bands === undefined ? undefined : bandFraction(m.bands)
+      return (inputs) => {
+        const v = inputs.sources[source]
+        if (v === undefined || v < 0 || v > 1) return 0
+        return round2(max * (fraction === undefined ? v : fraction(v)))
+      }
+    }
+  }
+}
+
 // The lines and the sheet are built from values computed here (ids and names from a decoded system, numbers and
 // reasons from the scoring above), so they are constructed without validation.
 const trusted = { disableValidation: true } as const

@@ -330,3 +330,83 @@ describe("Assessment.score", () => {
     )
   })
 })
+
+describe("Assessment.totalScorer", () => {
+  const bands = fc.array(
+    fc.record({ atLeast: fc.double({ min: -0.2, max: 1.2, noNaN: true }), fraction: fc.double({ min: 0, max: 1 }) }),
+    { minLength: 1, maxLength: 4 }
+  )
+  const method = fc.oneof(
+    fc.constant({ _tag: "YesNo" }),
+    fc
+      .tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 4 }))
+      .map(([min, span]) => IndicatorSystem.linearScale(min, min + span)),
+    bands.map((b) => ({ _tag: "Ratio", bands: b })),
+    fc.integer({ min: 1, max: 12 }).map((target) => ({ _tag: "CountTarget", target })),
+    fc
+      .tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 5 }))
+      .map(([perOccurrence, floor]) => ({ _tag: "Deduction", perOccurrence, floor })),
+    fc.option(bands, { nil: undefined }).map((b) => ({
+      _tag: "DataSource",
+      source: "case.rate",
+      ...(b === undefined ? {} : { bands: b })
+    }))
+  )
+  // a system of up to 3 groups of up to 5 leaves, with positive weights normalised to 1 at every level
+  const normalise = <A>(xs: ReadonlyArray<readonly [number, A]>) => {
+    const sum = xs.reduce((a, [w]) => a + w, 0)
+    return xs.map(([w, x]) => [w / sum, x] as const)
+  }
+  const systemArb = fc
+    .array(
+      fc.tuple(
+        fc.integer({ min: 1, max: 9 }),
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 9 }), method), { minLength: 1, maxLength: 5 })
+      ),
+      { minLength: 1, maxLength: 3 }
+    )
+    .chain((groups) =>
+      fc.integer({ min: 10, max: 200 }).map((fullMarks) =>
+        IndicatorSystem.make(
+          system(
+            normalise(groups).map(([weight, children], g) => ({
+              _tag: "Group",
+              id: `g${g}`,
+              name: `g${g}`,
+              weight,
+              children: normalise(children).map(([w, m], i) => leaf(`l${g}-${i}`, w, m))
+            })),
+            fullMarks
+          )
+        )
+      )
+    )
+    // a deduction floor above the leaf's maximum is rejected by make: such systems are not scored
+    .filter(Either.isRight)
+    .map((r) => r.right)
+  const value = fc.oneof(
+    fc.boolean(),
+    fc.integer({ min: -2, max: 14 }),
+    fc.double({ min: -0.5, max: 1.5 }),
+    fc.record({ numerator: fc.nat(20), denominator: fc.nat(20) }),
+    fc.string({ maxLength: 3 })
+  )
+
+  it("property: the compiled scorer's total equals score(...).total for any system and any inputs, bad ones included", () => {
+    fc.assert(
+      fc.property(
+        systemArb,
+        fc.dictionary(fc.constantFrom("l0-0", "l0-1", "l0-2", "l1-0", "l1-1", "l2-0", "l2-4"), value),
+        fc.option(fc.double({ min: -0.5, max: 1.5 }), { nil: undefined }),
+        (sys, values, rate) => {
+          const inputs = new Assessment.RawInputs(
+            { values, sources: rate === undefined ? {} : { "case.rate": rate } } as never,
+            { disableValidation: true }
+          )
+          expect(Assessment.totalScorer(sys)(inputs)).toBe(Assessment.score(sys, inputs).total)
+        }
+      ),
+      { numRuns: 500 }
+    )
+  })
+})
