@@ -17,6 +17,11 @@ describe("City: a tiny city", () => {
     expect(residents / s.households).toBeLessThan(3.2)
   })
 
+  it("gives every household its own room: building + room (the store's natural key) is unique in the city", () => {
+    const keys = list.flatMap((c) => c.households.map((h) => `${h.tenant}/${h.building}/${h.room}`))
+    expect(new Set(keys).size).toBe(keys.length)
+  })
+
   it("is deterministic for a seed and differs across seeds", () => {
     const again = [...City.communities(tiny)]
     const names = (cs: ReadonlyArray<City.Community>) =>
