@@ -42,7 +42,16 @@ const writer = (file: string, headers: ReadonlyArray<string>) => {
   }
 }
 
-const grids = writer("grids.csv", ["网格编号", "社区代码", "层级", "网格名称", "网格代码", "所属社区", "上级网格", "楼栋"])
+const grids = writer("grids.csv", [
+  "网格编号",
+  "社区代码",
+  "层级",
+  "网格名称",
+  "网格代码",
+  "所属社区",
+  "上级网格",
+  "楼栋"
+])
 const buildings = writer("buildings.csv", ["楼栋编号", "社区代码", "所属社区", "楼栋名称"])
 const households = writer("households.csv", ["编号", "社区代码", "楼栋", "房号"])
 const levels = { large: "大网格", small: "小网格", micro: "微网格" } as const

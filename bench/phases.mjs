@@ -62,7 +62,11 @@ export const storePhases = async (work) => {
   }
 }
 
-export const psql = (sql) => execFileSync("psql", [pgUrl, "-qAtc", sql], { encoding: "utf8" })
+export const psql = (sql) =>
+  execFileSync("psql", [pgUrl, "-qAtc", sql], {
+    encoding: "utf8",
+    env: { ...process.env, PGOPTIONS: "-c client_min_messages=warning" }
+  })
 
 /** Whether the PostgreSQL server at ZHILI_PG_URL answers. */
 export const havePg = () => {
@@ -80,7 +84,9 @@ export const inPgSchema = async (name, f) => {
   const schema = `zbench_${process.pid}_${name.replace(/[^a-z0-9]/g, "_")}`
   psql(`CREATE SCHEMA ${schema}`)
   try {
-    return await f(`${pgUrl}${pgUrl.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`)
+    return await f(
+      `${pgUrl}${pgUrl.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`
+    )
   } finally {
     psql(`DROP SCHEMA ${schema} CASCADE`)
   }

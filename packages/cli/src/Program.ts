@@ -89,6 +89,23 @@ const kindOption = Options.choice("kind", ["household", "resident", "building", 
   Options.optional
 )
 
+/**
+ * Between batches of an import, a full garbage collection when the host exposes one (`globalThis.gc`; the `zhili`
+ * binary does) and the heap has grown 32 MB past what the last collection left. A long import allocates steadily
+ * and V8 lets the heap grow towards its limit (gigabytes) before collecting; collecting here keeps memory flat.
+ */
+const collector = (): (() => void) => {
+  const gc = (globalThis as { readonly gc?: () => void }).gc
+  if (typeof gc !== "function") return () => {}
+  const step = 32 * 2 ** 20
+  let limit = process.memoryUsage().heapUsed + step
+  return () => {
+    if (process.memoryUsage().heapUsed < limit) return
+    gc()
+    limit = process.memoryUsage().heapUsed + step
+  }
+}
+
 const bar = (share: number): string => {
   const width = 30
   const filled = Math.round(share * width)
@@ -133,8 +150,10 @@ export const importCommand = Command.make(
       const toRaw = Columns.reader(chosen, source.headers)
       const tty = process.stderr.isTTY === true
       let shown = 0
+      const collect = collector()
       const progress = (p: Store.Progress) =>
         Effect.sync(() => {
+          collect()
           const now = Date.now()
           const share = source.progress()
           // at most one line a second when not on a terminal (a log file), every batch on a terminal
@@ -165,7 +184,13 @@ export const importCommand = Command.make(
         // paths start at the stored envelope's `value`: report them as the row's own columns
         const reason = r.issues.map((i) => {
           const path = i.path[0] === "value" ? i.path.slice(1) : i.path
-          return path.length === 0 ? i.message : `${path.join(".")}: ${i.message}`
+          // a decode message may quote the cell ("actual …"): never for personal data (identity number, phone, name),
+          // nor for the whole row (which may hold them)
+          const message =
+            path.length === 0 || path.some((p) => Columns.personal.has(String(p)))
+              ? i.message.replace(/\bactual\b[\s\S]*$/, "actual value hidden (personal data)")
+              : i.message
+          return path.length === 0 ? message : `${path.join(".")}: ${message}`
         })
         // Row 1 is the header, as a spreadsheet numbers it.
         yield* Console.log(`row ${r.row + 1}: ${reason.join("; ")}`)
