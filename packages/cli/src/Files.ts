@@ -88,10 +88,16 @@ const csvFix = "save it as UTF-8 CSV with one header row and the same number of 
 const csvError = (file: string) => (e: unknown) =>
   new FileError({ file, reason: e instanceof Error ? e.message : String(e), fix: csvFix })
 
+/** A parsed record with its position (`info: true`): `lines` is the line the record ends on. */
+interface Parsed {
+  readonly record: Array<string>
+  readonly info: { readonly lines: number }
+}
+
 /**
  * The next records the parser holds (at most `max`), waiting for some when none is buffered; `undefined` at the end.
  */
-const pull = (parser: Parser, max: number): Promise<Array<Array<string>> | undefined> =>
+const pull = (parser: Parser, max: number): Promise<Array<Parsed> | undefined> =>
   new Promise((resolve, reject) => {
     const cleanup = () => {
       parser.off("readable", attempt)
@@ -107,9 +113,9 @@ const pull = (parser: Parser, max: number): Promise<Array<Array<string>> | undef
       reject(e)
     }
     function attempt() {
-      const out: Array<Array<string>> = []
-      let record: Array<string> | null = null
-      while (out.length < max && (record = parser.read() as Array<string> | null) !== null) out.push(record)
+      const out: Array<Parsed> = []
+      let record: Parsed | null = null
+      while (out.length < max && (record = parser.read() as Parsed | null) !== null) out.push(record)
       if (out.length > 0) {
         cleanup()
         resolve(out)
@@ -128,24 +134,43 @@ const openCsv = (file: string, size: number): Effect.Effect<Source, FileError, S
       Effect.sync(() => fs.createReadStream(file)),
       (s) => Effect.sync(() => s.destroy())
     )
-    const parser = parse({ bom: true, skip_empty_lines: true, trim: true })
+    // rows of the wrong length are found here (not by the parser), so every row before one is read first
+    const parser = parse({ bom: true, skip_empty_lines: true, trim: true, relax_column_count: true, info: true })
     input.on("error", (e) => parser.destroy(e))
     input.pipe(parser)
     yield* Effect.addFinalizer(() => Effect.sync(() => parser.destroy()))
-    const next = Effect.tryPromise({ try: () => pull(parser, 1000), catch: csvError(file) })
-    const first = (yield* next) ?? []
-    const headers = (first[0] ?? []).map((h) => h.trim())
-    const rest = Stream.repeatEffectChunkOption(
-      next.pipe(
-        Effect.mapError(Option.some),
-        Effect.flatMap((records) =>
-          records === undefined ? Effect.fail(Option.none()) : Effect.succeed(Chunk.unsafeFromArray(records))
-        )
-      )
+    const first = (yield* Effect.tryPromise({ try: () => pull(parser, 1000), catch: csvError(file) })) ?? []
+    const headers = (first[0]?.record ?? []).map((h) => h.trim())
+    let ragged: FileError | undefined
+    /** The records' cells up to the first of the wrong length (kept for the next pull to fail with). */
+    const cells = (records: ReadonlyArray<Parsed>): Array<ReadonlyArray<string>> => {
+      const out: Array<ReadonlyArray<string>> = []
+      for (const r of records) {
+        if (r.record.length !== headers.length) {
+          ragged = new FileError({
+            file,
+            reason: `line ${r.info.lines} has ${r.record.length} cells where the header row has ${headers.length}`,
+            fix: csvFix
+          })
+          break
+        }
+        out.push(r.record)
+      }
+      return out
+    }
+    const next = Effect.suspend(() =>
+      ragged !== undefined
+        ? Effect.fail(Option.some(ragged))
+        : Effect.tryPromise({ try: () => pull(parser, 1000), catch: (e) => Option.some(csvError(file)(e)) }).pipe(
+            Effect.flatMap((records) =>
+              records === undefined ? Effect.fail(Option.none()) : Effect.succeed(Chunk.unsafeFromArray(cells(records)))
+            )
+          )
     )
+    const head = cells(first.slice(1))
     return {
       headers,
-      rows: Stream.concat(Stream.fromIterable(first.slice(1)), rest),
+      rows: Stream.concat(Stream.fromIterable(head), Stream.repeatEffectChunkOption(next)),
       progress: () => (size === 0 ? 1 : Math.min(1, input.bytesRead / size))
     }
   })
