@@ -155,7 +155,7 @@ export const reader = (
   headers: ReadonlyArray<string>
 ): ((cells: ReadonlyArray<string>) => Record<string, unknown>) => {
   const at = new Map<string, number>()
-  headers.forEach((h, i) => at.set(normalise(h), i))
+  for (const [i, h] of headers.entries()) at.set(normalise(h), i)
   const found: Array<readonly [Column, number]> = []
   for (const c of layouts[kind]) {
     const header = c.headers.find((h) => at.has(normalise(h)))

@@ -114,8 +114,11 @@ const pull = (parser: Parser, max: number): Promise<Array<Parsed> | undefined> =
     }
     function attempt() {
       const out: Array<Parsed> = []
-      let record: Parsed | null = null
-      while (out.length < max && (record = parser.read() as Parsed | null) !== null) out.push(record)
+      while (out.length < max) {
+        const record = parser.read() as Parsed | null
+        if (record === null) break
+        out.push(record)
+      }
       if (out.length > 0) {
         cleanup()
         resolve(out)

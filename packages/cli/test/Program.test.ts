@@ -5,7 +5,7 @@ import { NodeContext } from "@effect/platform-node"
 import { describe, expect, it } from "@effect/vitest"
 import { Program, Reports, Stored } from "@zhili/cli"
 import { JinxiuHuajing } from "@zhili/testing"
-import { Console, Effect } from "effect"
+import { type Console, Effect } from "effect"
 
 const tmp = () => fs.mkdtemp(path.join(os.tmpdir(), "zhili-cli-"))
 const exec = (...argv: ReadonlyArray<string>) => Program.exec(argv).pipe(Effect.provide(NodeContext.layer))

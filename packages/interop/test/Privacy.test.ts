@@ -60,8 +60,9 @@ describe("no raw identity number or phone in any export", () => {
 const where = (tree: unknown, value: string, at = "$", out: Array<string> = []): Array<string> => {
   if (typeof tree === "string") {
     if (tree.includes(value)) out.push(at)
-  } else if (Array.isArray(tree)) tree.forEach((v, i) => where(v, value, `${at}[${i}]`, out))
-  else if (typeof tree === "object" && tree !== null)
+  } else if (Array.isArray(tree)) {
+    for (const [i, v] of tree.entries()) where(v, value, `${at}[${i}]`, out)
+  } else if (typeof tree === "object" && tree !== null)
     for (const [k, v] of Object.entries(tree)) where(v, value, `${at}.${k}`, out)
   return out
 }

@@ -44,13 +44,14 @@ const start = (url: string, batch: number): ChildProcess =>
 const killAfter = (url: string, batch: number, batches: number) =>
   new Promise<void>((resolve, reject) => {
     const p = start(url, batch)
-    let seen = 0
+    let out = ""
     let err = ""
     p.stderr?.on("data", (d: Buffer) => {
       err += d.toString()
     })
     p.stdout?.on("data", (d: Buffer) => {
-      seen += d.toString().split("\n").filter((l) => l.startsWith("batch ")).length
+      out += d.toString()
+      const seen = out.split("\n").filter((l) => l.startsWith("batch ")).length
       if (seen >= batches && p.exitCode === null) p.kill("SIGKILL")
     })
     p.on("exit", (code, signal) =>
