@@ -1,7 +1,9 @@
-// Every benchmark under one command: `pnpm bench [--scale S] [--case-sample N] [--rows N] [--only rules|store]`.
+// Every benchmark under one command: `pnpm bench [--scale S] [--case-sample N] [--rows N] [--only rules|store|cli]`.
 // - rules: grid and visit coverage over the generated city, the case metrics over its year of cases, assessment
 //   scoring of every unit, each beside a plain hand-written loop computing the same figure (goal ≤ 1.5×);
-// - store: the store import benchmark (bench/store.mjs; goal ≥ 0.7× the raw driver).
+// - store: the store import benchmark (bench/store.mjs; goal ≥ 0.7× the raw driver);
+// - cli: the city's households imported from CSV by the built `zhili import` (bench/cli-import.mjs; goals: peak RSS
+//   under 300 MB, ≥ 0.7× the raw driver).
 // Prints every ratio, writes bench/results/<date>-rules.json and the machine it ran on.
 import { spawnSync } from "node:child_process"
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
@@ -82,5 +84,10 @@ if (only === undefined || only === "store") {
   const r = spawnSync(process.execPath, [join(here, "store.mjs"), ...(rows === undefined ? [] : ["--rows", rows])], {
     stdio: "inherit"
   })
+  if (r.status !== 0) process.exitCode = r.status ?? 1
+}
+
+if (only === undefined || only === "cli") {
+  const r = spawnSync(process.execPath, [join(here, "cli-import.mjs"), "--scale", scale], { stdio: "inherit" })
   if (r.status !== 0) process.exitCode = r.status ?? 1
 }
