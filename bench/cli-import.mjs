@@ -79,6 +79,12 @@ const written = (stdout) => Number(/(\d+) household records written/.exec(stdout
 
 const work = scratch("cli-")
 const results = []
+const record = (r) => {
+  results.push(r)
+  console.log(
+    `  ${r.phase}: ${fmt(r.rowsPerSecond)} rows/s, ${r.seconds.toFixed(1)} s, peak RSS ${r.maxRssMb?.toFixed(0) ?? "n/a"} MB`
+  )
+}
 let city
 try {
   console.log(`writing the city at scale ${scale} as CSV (grids, buildings, households)…`)
@@ -112,18 +118,18 @@ try {
   }
 
   console.log("raw SQLite…")
-  results.push(phase("raw-sqlite", city.households, join(work, "raw.db")))
+  record(phase("raw-sqlite", city.households, join(work, "raw.db")))
   console.log("store import into SQLite (no CSV, no CLI)…")
-  results.push(phase("store-sqlite", city.households, join(work, "store.db")))
+  record(phase("store-sqlite", city.households, join(work, "store.db")))
   console.log("zhili import into SQLite…")
-  results.push(await cliPhase("sqlite", [join(work, "cli.db")]))
+  record(await cliPhase("sqlite", [join(work, "cli.db")]))
   if (havePg()) {
     console.log("raw PostgreSQL…")
-    results.push(await inPgSchema("raw-pg", (url) => phase("raw-pg", city.households, url)))
+    record(await inPgSchema("raw-pg", (url) => phase("raw-pg", city.households, url)))
     console.log("store import into PostgreSQL (no CSV, no CLI)…")
-    results.push(await inPgSchema("store-pg", (url) => phase("store-pg", city.households, url)))
+    record(await inPgSchema("store-pg", (url) => phase("store-pg", city.households, url)))
     console.log("zhili import into PostgreSQL…")
-    results.push(await inPgSchema("cli-pg", (url) => cliPhase("pg", ["server", "--url", url])))
+    record(await inPgSchema("cli-pg", (url) => cliPhase("pg", ["server", "--url", url])))
   }
 } finally {
   rmSync(work, { recursive: true, force: true })
