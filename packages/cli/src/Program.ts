@@ -91,13 +91,14 @@ const kindOption = Options.choice("kind", ["household", "resident", "building", 
 
 /**
  * Between batches of an import, a full garbage collection when the host exposes one (`globalThis.gc`; the `zhili`
- * binary does) and the heap has grown 32 MB past what the last collection left. A long import allocates steadily
- * and V8 lets the heap grow towards its limit (gigabytes) before collecting; collecting here keeps memory flat.
+ * binary does) and the heap has grown 64 MB past what the last collection left. A long import allocates steadily
+ * and V8 lets the heap grow towards its limit (gigabytes) before collecting; collecting here keeps memory flat. The
+ * step must stay well above the young generation (up to 32 MB), or nearly every batch pays for a full collection.
  */
 const collector = (): (() => void) => {
   const gc = (globalThis as { readonly gc?: () => void }).gc
   if (typeof gc !== "function") return () => {}
-  const step = 32 * 2 ** 20
+  const step = 64 * 2 ** 20
   let limit = process.memoryUsage().heapUsed + step
   return () => {
     if (process.memoryUsage().heapUsed < limit) return
