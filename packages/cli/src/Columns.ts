@@ -87,6 +87,14 @@ export const layouts: Readonly<Record<Kind, ReadonlyArray<Column>>> = {
   ]
 }
 
+/**
+ * The fields that hold personal data (个人信息): their cell text is never repeated in messages.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const personal: ReadonlySet<string> = new Set(["idNumber", "phone", "name", "healthNote"])
+
 const levelWords: Readonly<Record<string, string>> = { 大网格: "large", 小网格: "small", 微网格: "micro" }
 const sexWords: Readonly<Record<string, string>> = { 男: "male", 女: "female" }
 const normalise = (header: string): string => header.trim().toLowerCase()
@@ -124,6 +132,45 @@ export const missing = (kind: Kind, headers: ReadonlyArray<string>): ReadonlyArr
     .map((c) => `${c.field} (${c.headers[1] ?? c.field})`)
 }
 
+const cellValue = (c: Column, cell: string): unknown => {
+  if (c.list)
+    return cell
+      .split(/[,，、;]/)
+      .map((s) => s.trim())
+      .filter((s) => s !== "")
+  if (c.field === "level") return levelWords[cell] ?? cell
+  if (c.field === "sex") return sexWords[cell] ?? cell
+  return cell
+}
+
+/**
+ * A reader of rows given as cells in the order of a header row: the columns are looked up once, so each row costs
+ * one pass over its cells. Each row becomes the raw record of a kind, as {@link toRaw} makes it.
+ *
+ * @since 0.1.0
+ * @category parsing
+ */
+export const reader = (
+  kind: Kind,
+  headers: ReadonlyArray<string>
+): ((cells: ReadonlyArray<string>) => Record<string, unknown>) => {
+  const at = new Map<string, number>()
+  for (const [i, h] of headers.entries()) at.set(normalise(h), i)
+  const found: Array<readonly [Column, number]> = []
+  for (const c of layouts[kind]) {
+    const header = c.headers.find((h) => at.has(normalise(h)))
+    if (header !== undefined) found.push([c, at.get(normalise(header)) as number])
+  }
+  return (cells) => {
+    const raw: Record<string, unknown> = {}
+    for (const [c, i] of found) {
+      const cell = cells[i]?.trim()
+      if (cell !== undefined && cell !== "") raw[c.field] = cellValue(c, cell)
+    }
+    return raw
+  }
+}
+
 /**
  * Turns one row (header → cell text) into the raw record of a kind, in the encoded form of the record's schema.
  * Chinese values are accepted for grid levels (大网格/小网格/微网格) and sex (男/女).
@@ -131,22 +178,5 @@ export const missing = (kind: Kind, headers: ReadonlyArray<string>): ReadonlyArr
  * @since 0.1.0
  * @category parsing
  */
-export const toRaw = (kind: Kind, row: Readonly<Record<string, string>>): Record<string, unknown> => {
-  const cells = new Map<string, string>()
-  for (const [h, v] of Object.entries(row)) cells.set(normalise(h), v)
-  const raw: Record<string, unknown> = {}
-  for (const c of layouts[kind]) {
-    const header = c.headers.find((h) => cells.has(normalise(h)))
-    const cell = header === undefined ? undefined : cells.get(normalise(header))?.trim()
-    if (cell === undefined || cell === "") continue
-    if (c.list)
-      raw[c.field] = cell
-        .split(/[,，、;]/)
-        .map((s) => s.trim())
-        .filter((s) => s !== "")
-    else if (c.field === "level") raw[c.field] = levelWords[cell] ?? cell
-    else if (c.field === "sex") raw[c.field] = sexWords[cell] ?? cell
-    else raw[c.field] = cell
-  }
-  return raw
-}
+export const toRaw = (kind: Kind, row: Readonly<Record<string, string>>): Record<string, unknown> =>
+  reader(kind, Object.keys(row))(Object.values(row))

@@ -1,13 +1,14 @@
 /**
  * Reading import files (导入文件): CSV (UTF-8, with or without BOM, parsed by `csv-parse`) and XLSX (the first
- * worksheet, read by ExcelJS), both as a header row and data rows of cell text.
+ * worksheet, read by ExcelJS), both as a header row and data rows of cell text. {@link open} streams a CSV file
+ * (memory stays flat however long it is); {@link read} collects a whole file.
  *
  * @since 0.1.0
  */
-import * as fs from "node:fs/promises"
+import * as fs from "node:fs"
 import * as path from "node:path"
-import { parse } from "csv-parse/sync"
-import { Effect, Schema } from "effect"
+import { type Parser, parse } from "csv-parse"
+import { Chunk, Effect, Option, Schema, type Scope, Stream } from "effect"
 import ExcelJS from "exceljs"
 
 /**
@@ -83,40 +84,164 @@ const readXlsx = (file: string): Effect.Effect<Table, FileError> =>
       })
   })
 
-const readCsv = (file: string, text: string): Effect.Effect<Table, FileError> =>
-  Effect.try({
-    try: () => {
-      const rows = parse(text, { bom: true, columns: true, skip_empty_lines: true, trim: true }) as Array<
-        Record<string, string>
-      >
-      const first = parse(text, { bom: true, to_line: 1 }) as Array<Array<string>>
-      return { headers: (first[0] ?? []).map((h) => h.trim()), rows }
-    },
-    catch: (e) =>
-      new FileError({
-        file,
-        reason: e instanceof Error ? e.message : String(e),
-        fix: "save it as UTF-8 CSV with one header row and the same number of cells in every row"
-      })
+const csvFix = "save it as UTF-8 CSV with one header row and the same number of cells in every row"
+const csvError = (file: string) => (e: unknown) =>
+  new FileError({ file, reason: e instanceof Error ? e.message : String(e), fix: csvFix })
+
+/** A parsed record with its position (`info: true`): `lines` is the line the record ends on. */
+interface Parsed {
+  readonly record: Array<string>
+  readonly info: { readonly lines: number }
+}
+
+/**
+ * The next records the parser holds (at most `max`), waiting for some when none is buffered; `undefined` at the end.
+ */
+const pull = (parser: Parser, max: number): Promise<Array<Parsed> | undefined> =>
+  new Promise((resolve, reject) => {
+    const cleanup = () => {
+      parser.off("readable", attempt)
+      parser.off("end", onEnd)
+      parser.off("error", onError)
+    }
+    const onEnd = () => {
+      cleanup()
+      resolve(undefined)
+    }
+    const onError = (e: unknown) => {
+      cleanup()
+      reject(e)
+    }
+    function attempt() {
+      const out: Array<Parsed> = []
+      while (out.length < max) {
+        const record = parser.read() as Parsed | null
+        if (record === null) break
+        out.push(record)
+      }
+      if (out.length > 0) {
+        cleanup()
+        resolve(out)
+      } else if (parser.errored !== null) onError(parser.errored)
+      else if (parser.readableEnded) onEnd()
+    }
+    parser.on("readable", attempt)
+    parser.on("end", onEnd)
+    parser.on("error", onError)
+    attempt()
+  })
+
+const openCsv = (file: string, size: number): Effect.Effect<Source, FileError, Scope.Scope> =>
+  Effect.gen(function* () {
+    const input = yield* Effect.acquireRelease(
+      Effect.sync(() => fs.createReadStream(file)),
+      (s) => Effect.sync(() => s.destroy())
+    )
+    // rows of the wrong length are found here (not by the parser), so every row before one is read first
+    const parser = parse({ bom: true, skip_empty_lines: true, trim: true, relax_column_count: true, info: true })
+    input.on("error", (e) => parser.destroy(e))
+    input.pipe(parser)
+    yield* Effect.addFinalizer(() => Effect.sync(() => parser.destroy()))
+    const first = (yield* Effect.tryPromise({ try: () => pull(parser, 1000), catch: csvError(file) })) ?? []
+    const headers = (first[0]?.record ?? []).map((h) => h.trim())
+    let ragged: FileError | undefined
+    /** The records' cells up to the first of the wrong length (kept for the next pull to fail with). */
+    const cells = (records: ReadonlyArray<Parsed>): Array<ReadonlyArray<string>> => {
+      const out: Array<ReadonlyArray<string>> = []
+      for (const r of records) {
+        if (r.record.length !== headers.length) {
+          ragged = new FileError({
+            file,
+            reason: `line ${r.info.lines} has ${r.record.length} cells where the header row has ${headers.length}`,
+            fix: csvFix
+          })
+          break
+        }
+        out.push(r.record)
+      }
+      return out
+    }
+    const next = Effect.suspend(() =>
+      ragged !== undefined
+        ? Effect.fail(Option.some(ragged))
+        : Effect.tryPromise({ try: () => pull(parser, 1000), catch: (e) => Option.some(csvError(file)(e)) }).pipe(
+            Effect.flatMap((records) =>
+              records === undefined ? Effect.fail(Option.none()) : Effect.succeed(Chunk.unsafeFromArray(cells(records)))
+            )
+          )
+    )
+    const head = cells(first.slice(1))
+    return {
+      headers,
+      rows: Stream.concat(Stream.fromIterable(head), Stream.repeatEffectChunkOption(next)),
+      progress: () => (size === 0 ? 1 : Math.min(1, input.bytesRead / size))
+    }
   })
 
 /**
- * Reads a CSV or XLSX file (chosen by extension: `.xlsx` is a workbook, anything else is CSV).
+ * An import file opened for reading: its header row, its data rows (cell text in header order; empty rows
+ * skipped), and how much of the file has been read so far (0–1). A CSV file is parsed as the rows are pulled, so
+ * memory stays flat; an XLSX workbook is read whole when opened. A row of CSV with a different number of cells fails
+ * the stream with a {@link FileError} naming its line. The file is closed when the scope closes.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Source {
+  readonly headers: ReadonlyArray<string>
+  readonly rows: Stream.Stream<ReadonlyArray<string>, FileError>
+  readonly progress: () => number
+}
+
+/**
+ * Opens a CSV or XLSX file (chosen by extension: `.xlsx` is a workbook, anything else is CSV) for streaming.
+ *
+ * @since 0.1.0
+ * @category reading
+ */
+export const open = (file: string): Effect.Effect<Source, FileError, Scope.Scope> =>
+  Effect.tryPromise({
+    try: () => fs.promises.stat(file),
+    catch: () => new FileError({ file, reason: "no such file", fix: "check the path (relative to the current folder)" })
+  }).pipe(
+    Effect.flatMap((stat) => {
+      if (stat.isDirectory())
+        return Effect.fail(new FileError({ file, reason: "is a folder", fix: "name a .csv or .xlsx file" }))
+      return path.extname(file).toLowerCase() === ".xlsx"
+        ? readXlsx(file).pipe(
+            Effect.map(
+              (t): Source => ({
+                headers: t.headers,
+                rows: Stream.fromIterable(t.rows.map((r) => t.headers.map((h) => r[h] ?? ""))),
+                progress: () => 1
+              })
+            )
+          )
+        : openCsv(file, stat.size)
+    })
+  )
+
+/**
+ * Reads a whole CSV or XLSX file (chosen by extension: `.xlsx` is a workbook, anything else is CSV) into memory.
+ * For long files use {@link open}.
  *
  * @since 0.1.0
  * @category reading
  */
 export const read = (file: string): Effect.Effect<Table, FileError> =>
-  Effect.tryPromise({
-    try: () => fs.stat(file),
-    catch: () => new FileError({ file, reason: "no such file", fix: "check the path (relative to the current folder)" })
-  }).pipe(
-    Effect.flatMap(() =>
-      path.extname(file).toLowerCase() === ".xlsx"
-        ? readXlsx(file)
-        : Effect.tryPromise({
-            try: () => fs.readFile(file, "utf8"),
-            catch: (e) => new FileError({ file, reason: String(e), fix: "check that the file is readable" })
-          }).pipe(Effect.flatMap((text) => readCsv(file, text)))
-    )
+  Effect.scoped(
+    Effect.gen(function* () {
+      const source = yield* open(file)
+      const rows = yield* Stream.runCollect(source.rows)
+      return {
+        headers: source.headers,
+        rows: Chunk.toReadonlyArray(rows).map((cells) => {
+          const record: Record<string, string> = {}
+          source.headers.forEach((h, i) => {
+            record[h] = cells[i] ?? ""
+          })
+          return record
+        })
+      }
+    })
   )

@@ -21,7 +21,7 @@ import {
   Space,
   Store
 } from "@zhili/core"
-import { Cause, Console, DateTime, Effect, Either, Option, Schema, Stream } from "effect"
+import { Cause, Chunk, Console, DateTime, Effect, Either, Option, Schema, Stream } from "effect"
 import * as Columns from "./Columns.js"
 import * as Demo from "./Demo.js"
 import * as Files from "./Files.js"
@@ -135,10 +135,28 @@ const kindOption = Options.choice("kind", ["household", "resident", "building", 
   Options.optional
 )
 
-const bar = (done: number, total: number): string => {
+/**
+ * Between batches of an import, a full garbage collection when the host exposes one (`globalThis.gc`; the `zhili`
+ * binary does) and the heap has grown 64 MB past what the last collection left. A long import allocates steadily
+ * and V8 lets the heap grow towards its limit (gigabytes) before collecting; collecting here keeps memory flat. The
+ * step must stay well above the young generation (up to 32 MB), or nearly every batch pays for a full collection.
+ */
+const collector = (): (() => void) => {
+  const gc = (globalThis as { readonly gc?: () => void }).gc
+  if (typeof gc !== "function") return () => {}
+  const step = 64 * 2 ** 20
+  let limit = process.memoryUsage().heapUsed + step
+  return () => {
+    if (process.memoryUsage().heapUsed < limit) return
+    gc()
+    limit = process.memoryUsage().heapUsed + step
+  }
+}
+
+const bar = (share: number): string => {
   const width = 30
-  const filled = total === 0 ? width : Math.round((done / total) * width)
-  return `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total}`
+  const filled = Math.round(share * width)
+  return `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${Math.floor(share * 100)}%`
 }
 
 /**
@@ -157,14 +175,14 @@ export const importCommand = Command.make(
   },
   ({ db, file, kind, url }) =>
     Effect.gen(function* () {
-      const table = yield* Files.read(file)
-      const chosen = Option.getOrUndefined(kind) ?? Columns.detect(table.headers)
+      const source = yield* Files.open(file)
+      const chosen = Option.getOrUndefined(kind) ?? Columns.detect(source.headers)
       if (chosen === undefined)
         return yield* new Stored.CliError({
-          message: `${file}: the headers (${table.headers.join(", ")}) match no import layout`,
+          message: `${file}: the headers (${source.headers.join(", ")}) match no import layout`,
           fix: "use the headers listed in docs/cli.md, or pass --kind household|resident|building|grid"
         })
-      const lacking = Columns.missing(chosen, table.headers)
+      const lacking = Columns.missing(chosen, source.headers)
       if (lacking.length > 0)
         return yield* new Stored.CliError({
           message: `${file}: ${chosen} columns missing: ${lacking.join(", ")}`,
@@ -176,21 +194,36 @@ export const importCommand = Command.make(
           message: `this build of @zhili/core does not store ${chosen} records yet (no "${chosen}" in Aggregates.all)`,
           fix: "upgrade @zhili/core and @zhili/cli to a version that registers it"
         })
-      const total = table.rows.length
+      const toRaw = Columns.reader(chosen, source.headers)
       const tty = process.stderr.isTTY === true
+      let shown = 0
+      const collect = collector()
+      const progress = (p: Store.Progress) =>
+        Effect.sync(() => {
+          collect()
+          const now = Date.now()
+          const share = source.progress()
+          // at most one line a second when not on a terminal (a log file), every batch on a terminal
+          if (!tty && now - shown < 1000 && share < 1) return
+          shown = now
+          if (tty) process.stderr.write(`\r${bar(share)} ${p.rows} rows (${p.rejected} rejected)`)
+          else
+            process.stderr.write(
+              `imported ${p.rows} rows (${p.rejected} rejected), ${Math.floor(share * 100)}% of the file\n`
+            )
+        })
       const report = yield* withStore(Option.some(db), url, () =>
         Effect.gen(function* () {
           const repo = yield* Store.repository(aggregate)
-          const raws = table.rows.map((r) => Columns.toRaw(chosen, r))
-          const place = yield* Stored.placer(chosen, raws)
-          return yield* repo.import(Stream.fromIterable(raws.map(place)), {
-            policy: "skip",
-            onProgress: (p) =>
-              Effect.sync(() => {
-                if (tty) process.stderr.write(`\r${bar(p.rows, total)} rows`)
-                else process.stderr.write(`imported ${p.rows}/${total} rows (${p.rejected} rejected)\n`)
-              })
-          })
+          const raws = source.rows.pipe(Stream.map(toRaw))
+          if (chosen === "grid") {
+            // a grid file may hold a whole grid tree: its rows are placed together (grid files are small)
+            const grids = Chunk.toReadonlyArray(yield* Stream.runCollect(raws))
+            const place = yield* Stored.placer(chosen, grids)
+            return yield* repo.import(Stream.fromIterable(grids.map(place)), { policy: "skip", onProgress: progress })
+          }
+          const place = yield* Stored.placer(chosen, [])
+          return yield* repo.import(raws.pipe(Stream.map(place)), { policy: "skip", onProgress: progress })
         })
       )
       if (tty) process.stderr.write("\n")
@@ -198,7 +231,13 @@ export const importCommand = Command.make(
         // paths start at the stored envelope's `value`: report them as the row's own columns
         const reason = r.issues.map((i) => {
           const path = i.path[0] === "value" ? i.path.slice(1) : i.path
-          return path.length === 0 ? i.message : `${path.join(".")}: ${i.message}`
+          // a decode message may quote the cell ("actual …"): never for personal data (identity number, phone, name),
+          // nor for the whole row (which may hold them)
+          const message =
+            path.length === 0 || path.some((p) => Columns.personal.has(String(p)))
+              ? i.message.replace(/\bactual\b[\s\S]*$/, "actual value hidden (personal data)")
+              : i.message
+          return path.length === 0 ? message : `${path.join(".")}: ${message}`
         })
         // Row 1 is the header, as a spreadsheet numbers it.
         yield* Console.log(`row ${r.row + 1}: ${reason.join("; ")}`)
@@ -206,7 +245,7 @@ export const importCommand = Command.make(
       yield* Console.log(
         `${file}: ${report.written} ${chosen} records written, ${report.rejected.length} rows rejected, ${report.rows} rows read`
       )
-    })
+    }).pipe(Effect.scoped)
 ).pipe(
   Command.withDescription(
     "Import households, residents, buildings or grids from CSV or XLSX (headers in English or Chinese, see docs/cli.md). Re-runnable: records are updated, never duplicated. Bad rows are listed with their row number and reason."

@@ -311,16 +311,16 @@ export const counts = (prefix: string): Effect.Effect<ReadonlyArray<Count>, Stor
  * Places import rows: for each raw row of a kind, the stored form to import (`Store.StoredEncoded`, version 1) with
  * the location the row sits in: a grid at its path of grids, a building under the micro grid that covers it, a
  * household in its building's place, a resident in its household's. Grids, buildings and households are read from
- * the store once (with the grids of the file itself, so a file may hold a whole grid tree); a row whose place is
- * unknown is placed at its division only, and a row that does not decode is left for the import to reject with its
- * path.
+ * the store once (with `fileGrids`, the raw rows of a grid file itself, so a file may hold a whole grid tree; other
+ * kinds pass none, and their rows are placed one by one as they stream); a row whose place is unknown is placed at
+ * its division only, and a row that does not decode is left for the import to reject with its path.
  *
  * @since 0.1.0
  * @category database
  */
 export const placer = (
   kind: Columns.Kind,
-  raws: ReadonlyArray<Readonly<Record<string, unknown>>>
+  fileGrids: ReadonlyArray<Readonly<Record<string, unknown>>>
 ): Effect.Effect<
   (raw: Readonly<Record<string, unknown>>) => Store.StoredEncoded<unknown>,
   Store.StoreError,
@@ -331,7 +331,7 @@ export const placer = (
     for (const g of yield* listAll<Grid.Grid>(names.grids, "")) grids.set(g.id, g)
     if (kind === "grid") {
       const decode = Schema.decodeUnknownEither(Grid.Grid)
-      for (const raw of raws) {
+      for (const raw of fileGrids) {
         const g = decode(raw)
         if (Either.isRight(g)) grids.set(g.right.id, g.right)
       }

@@ -4,9 +4,17 @@
  *
  * @since 0.1.0
  */
+import * as v8 from "node:v8"
+import * as vm from "node:vm"
 import { NodeContext } from "@effect/platform-node"
 import { Effect } from "effect"
 import { Program } from "./index.js"
+
+// Long imports collect garbage between batches (Program's import) so memory stays flat: expose the collector.
+if (typeof (globalThis as { gc?: unknown }).gc !== "function") {
+  v8.setFlagsFromString("--expose-gc")
+  Object.assign(globalThis, { gc: vm.runInNewContext("gc") })
+}
 
 Effect.runPromise(Program.exec(process.argv.slice(2)).pipe(Effect.provide(NodeContext.layer))).then(
   (code) => {

@@ -3,7 +3,7 @@ import * as os from "node:os"
 import * as path from "node:path"
 import { describe, expect, it } from "@effect/vitest"
 import { Files } from "@zhili/cli"
-import { Effect, Either } from "effect"
+import { Effect, Either, Stream } from "effect"
 import ExcelJS from "exceljs"
 
 const tmp = () => fs.mkdtemp(path.join(os.tmpdir(), "zhili-files-"))
@@ -49,6 +49,62 @@ describe("Files.read", () => {
       const bad = path.join(dir, "x.xlsx")
       yield* Effect.promise(() => fs.writeFile(bad, "not a workbook"))
       assertFileError(yield* Effect.either(Files.read(bad)), "")
+    })
+  )
+})
+
+describe("Files.open", () => {
+  it.effect("streams the rows of a long CSV file, reporting how much of it has been read", () =>
+    Effect.gen(function* () {
+      const dir = yield* Effect.promise(tmp)
+      const file = path.join(dir, "long.csv")
+      const n = 20_000
+      const lines = Array.from({ length: n }, (_, i) => `h${i + 1},440881002001,b${i % 7}, ${i % 30}01 `)
+      yield* Effect.promise(() => fs.writeFile(file, `\uFEFF编号,社区代码,楼栋,房号\n${lines.join("\n")}\n`))
+      const result = yield* Effect.scoped(
+        Effect.gen(function* () {
+          const source = yield* Files.open(file)
+          expect(source.headers).toEqual(["编号", "社区代码", "楼栋", "房号"])
+          expect(source.progress()).toBeLessThan(1)
+          let count = 0
+          let last: ReadonlyArray<string> = []
+          yield* Stream.runForEach(source.rows, (cells) =>
+            Effect.sync(() => {
+              count += 1
+              last = cells
+            })
+          )
+          return { count, last, progress: source.progress() }
+        })
+      )
+      expect(result).toEqual({
+        count: n,
+        last: [`h${n}`, "440881002001", `b${(n - 1) % 7}`, `${(n - 1) % 30}01`],
+        progress: 1
+      })
+    })
+  )
+
+  it.effect("fails the stream with the line of a ragged row, after the rows before it", () =>
+    Effect.gen(function* () {
+      const dir = yield* Effect.promise(tmp)
+      const file = path.join(dir, "ragged.csv")
+      const good = Array.from({ length: 3000 }, (_, i) => `${i},x`)
+      yield* Effect.promise(() => fs.writeFile(file, `a,b\n${good.join("\n")}\n1,2,3\n4,5\n`))
+      let seen = 0
+      const result = yield* Effect.either(
+        Effect.scoped(
+          Effect.flatMap(Files.open(file), (source) =>
+            Stream.runForEach(source.rows, () =>
+              Effect.sync(() => {
+                seen += 1
+              })
+            )
+          )
+        )
+      )
+      expect(seen).toBe(3000)
+      assertFileError(result, "line 3002 has 3 cells where the header row has 2")
     })
   )
 })

@@ -5,7 +5,7 @@ import { NodeContext } from "@effect/platform-node"
 import { describe, expect, it } from "@effect/vitest"
 import { Program, Reports, Stored } from "@zhili/cli"
 import { JinxiuHuajing } from "@zhili/testing"
-import { Effect } from "effect"
+import { type Console, Effect } from "effect"
 
 const tmp = () => fs.mkdtemp(path.join(os.tmpdir(), "zhili-cli-"))
 const exec = (...argv: ReadonlyArray<string>) => Program.exec(argv).pipe(Effect.provide(NodeContext.layer))
@@ -62,6 +62,57 @@ describe("zhili (exported program)", () => {
         expect(stored.length).toBe(2)
       }
     })
+  )
+
+  it.effect(
+    "import streams a long file: bad rows are listed by row number, a broken file keeps the batches before",
+    () =>
+      Effect.gen(function* () {
+        const dir = yield* Effect.promise(tmp)
+        const db = path.join(dir, "z.db")
+        const file = path.join(dir, "long.csv")
+        const n = 3000
+        // rows 2.. are households; the data rows 1000 and 2500 (spreadsheet rows 1001 and 2501) lack a room
+        const rows = Array.from(
+          { length: n },
+          (_, i) => `h${i + 1},440881002001,b${i % 40},${i === 999 || i === 2499 ? "" : `${1 + Math.floor(i / 40)}01`}`
+        )
+        yield* Effect.promise(() => fs.writeFile(file, `id,tenant,building,room\n${rows.join("\n")}\n`))
+        const printed: Array<string> = []
+        const base = yield* Effect.console
+        const capturing: Console.Console = {
+          ...base,
+          log: (...args: ReadonlyArray<unknown>) =>
+            Effect.sync(() => {
+              printed.push(args.join(" "))
+            })
+        }
+        const run = (...argv: ReadonlyArray<string>) => exec(...argv).pipe(Effect.withConsole(capturing))
+        expect(yield* run("import", db, file)).toBe(0)
+        expect(printed.filter((l) => l.startsWith("row "))).toEqual([
+          expect.stringMatching(/^row 1001: room/),
+          expect.stringMatching(/^row 2501: room/)
+        ])
+        expect(printed.at(-1)).toBe(`${file}: ${n - 2} household records written, 2 rows rejected, ${n} rows read`)
+        expect(yield* run("import", db, file)).toBe(0)
+        const count = () =>
+          Stored.listAll("household", "").pipe(
+            Effect.provide(Stored.layer(db)),
+            Effect.map((s) => s.length)
+          )
+        expect(yield* count()).toBe(n - 2)
+        // a file that breaks half-way (a row with a cell too many) fails with the line, keeping what came before
+        const broken = path.join(dir, "broken.csv")
+        const more = Array.from(
+          { length: 2000 },
+          (_, i) => `k${i + 1},440881002001,c${i % 40},${1 + Math.floor(i / 40)}01`
+        )
+        yield* Effect.promise(() =>
+          fs.writeFile(broken, `id,tenant,building,room\n${more.join("\n")}\nk0,440881002001,c0,101,extra\n`)
+        )
+        expect(yield* run("import", db, broken)).toBe(1)
+        expect(yield* count()).toBeGreaterThanOrEqual(n - 2 + 1500)
+      })
   )
 
   it.effect("report writes each format; a bad period or scope fails", () =>

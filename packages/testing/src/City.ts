@@ -269,6 +269,12 @@ const surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周",
 const given = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明", "华"]
 const householdSizes = [1, 2, 2, 2, 3, 3, 3, 4, 4, 5]
 
+/** The `h`-th household of a community lives in building `h mod buildings`, two to a floor: rooms 101, 102, 201 … */
+const roomOf = (h: number, buildings: number): string => {
+  const k = Math.floor(h / buildings)
+  return `${1 + Math.floor(k / 2)}0${1 + (k % 2)}`
+}
+
 const buildCommunity = (seed: number, index: number, year: number): Community => {
   const p = place(index)
   const rng = rngFor(seed, index, 1)
@@ -292,13 +298,8 @@ const buildCommunity = (seed: number, index: number, year: number): Community =>
   for (let h = 0; h < perCommunity.householdsPerCommunity; h++) {
     const building = buildings[h % buildings.length] as Building.Building
     const id = `h${p.community}-${pad(h + 1, 4)}` as Ids.HouseholdId
-    // the k-th household of its building: floor 1 + k / 4, door 1–4, so building + room (the natural key) is unique
-    const k = Math.floor(h / buildings.length)
     households.push(
-      new Household.Household(
-        { id, tenant, building: building.id, room: `${1 + Math.floor(k / 4)}0${1 + (k % 4)}` },
-        unchecked
-      )
+      new Household.Household({ id, tenant, building: building.id, room: roomOf(h, buildings.length) }, unchecked)
     )
     const size = rng.pick(householdSizes)
     for (let r = 0; r < size; r++) {
