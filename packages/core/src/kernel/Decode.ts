@@ -8,8 +8,30 @@ import { ArrayFormatter } from "effect/ParseResult"
 import { DecodeError, DecodeIssue } from "./Errors.js"
 import { Finding } from "./Finding.js"
 
+/** What a quoted input value was, without the value: `a string of 18 characters`, `a number`, `an object`, …. */
+const describeActual = (shown: string): string => {
+  const text = shown.trim()
+  if (text === "true" || text === "false" || text === "null" || text === "undefined") return text
+  if (text.startsWith('"')) {
+    try {
+      const value: unknown = JSON.parse(text)
+      if (typeof value === "string") return `a string of ${[...value].length} characters`
+    } catch {
+      // not a complete JSON string: described below
+    }
+    return "a string"
+  }
+  if (text.startsWith("[")) return "an array"
+  if (text.startsWith("{")) return "an object"
+  if (/^-?(\d|NaN|Infinity)/.test(text)) return "a number"
+  return "a value"
+}
+
 /**
- * Flattens a schema parse failure into `{ path, message }` issues, one per problem.
+ * Flattens a schema parse failure into `{ path, message }` issues, one per problem. Messages never repeat the input
+ * (Effect's `…, actual "4408…"` becomes `…, actual a string of 18 characters`): decode errors end up in logs and
+ * import reports, and the input may be an identity number, a phone or a child's name (personal data is never echoed;
+ * the path says where the value was).
  *
  * @since 0.1.0
  * @category conversions
@@ -19,7 +41,7 @@ export const issuesOf = (error: ParseResult.ParseError): Array<DecodeIssue> =>
     (issue) =>
       new DecodeIssue({
         path: issue.path.map((p) => (typeof p === "number" ? p : String(p))),
-        message: issue.message
+        message: issue.message.replace(/\bactual ([\s\S]*)$/, (_, shown: string) => `actual ${describeActual(shown)}`)
       })
   )
 

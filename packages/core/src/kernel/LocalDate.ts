@@ -37,7 +37,8 @@ export const LocalDate = Schema.String.pipe(
       const m = isoDate.exec(s)
       return (
         (m !== null && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]))) ||
-        `"${s}" is not a real date in the form YYYY-MM-DD`
+        // the input is not repeated: it may be a birth date or another personal value given in the wrong place
+        `is not a real date in the form YYYY-MM-DD (a string of ${[...s].length} characters)`
       )
     },
     { identifier: "LocalDateString" }
