@@ -27,7 +27,7 @@ describe("Decode: messages never repeat the input", () => {
       tenant: "440881002001",
       household: 12,
       name: { nested: idNumber },
-      idNumber: 440881199305120417,
+      idNumber: Number(idNumber),
       birthDate: idNumber
     })
     if (Either.isRight(r)) throw new Error("expected a decode error")
