@@ -793,7 +793,9 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
             if (aborted._tag === "RowRejected") {
               assert.strictEqual(aborted.row, 5)
               assert.isTrue(
-                aborted.message.startsWith('test_note row 5 rejected: kind: Expected "request", actual "party"')
+                aborted.message.startsWith(
+                  'test_note row 5 rejected: kind: Expected "request", actual a string of 5 characters'
+                )
               )
             }
             const partial = yield* repo.list(Store.everything, { tenant: other })
