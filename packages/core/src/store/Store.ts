@@ -820,8 +820,9 @@ export const runImport = <A, I, EX, R>(
         at.clear()
         return Effect.succeed(Chunk.of(good))
       }),
-      // decode the next batches while the current one is being written (overlaps CPU with database round trips)
-      Stream.buffer({ capacity: 2 }),
+      // decode the next batch while the current one is being written (overlaps CPU with database round trips); one
+      // batch waits at most, so that no more than three are alive (decoding, waiting, writing)
+      Stream.buffer({ capacity: 1 }),
       Stream.runForEach((batch) =>
         Effect.gen(function* () {
           if (batch.length > 0) {
