@@ -193,7 +193,7 @@ const readAll = <A, I, K extends string, E, EI>(
 const playCase = (
   history: ReadonlyArray<Case.Event>,
   policy: Case.Policy
-): Effect.Effect<void, ExampleError | Store.StoreError | Errors.VersionConflict, Store.Store> =>
+): Effect.Effect<void, ExampleError | Store.StoreError | Errors.VersionConflict | Errors.InvalidInput, Store.Store> =>
   Effect.gen(function* () {
     const repo = yield* Store.repository(Aggregates.Cases)
     const [first, ...rest] = history
@@ -254,7 +254,12 @@ export const program = (
   options: { readonly out?: string | undefined; readonly locale?: Labels.Locale | undefined } = {}
 ): Effect.Effect<
   Result,
-  ExampleError | Store.StoreError | Store.RowRejected | Errors.VersionConflict | Reporter.RenderError,
+  | ExampleError
+  | Store.StoreError
+  | Store.RowRejected
+  | Errors.VersionConflict
+  | Errors.InvalidInput
+  | Reporter.RenderError,
   Store.Store | Runtime.RuntimePolicies | Plugin.Plugins
 > =>
   Effect.gen(function* () {
@@ -442,6 +447,7 @@ export const run = (
   | Store.StoreError
   | Store.RowRejected
   | Errors.VersionConflict
+  | Errors.InvalidInput
   | Reporter.RenderError
   | Plugin.CompositionError
   | Runtime.MissingPolicy
