@@ -794,8 +794,8 @@ export const runImport = <A, I, EX, R>(
   }
   return Effect.suspend(() => {
     const state: State = { rows: 0, written: 0, rejected: [], batches: 0 }
-    // one map of the batch's keys, cleared for each batch
-    const at = new Map<string, number>()
+    // the batch's rows by tenant, then natural key (or id), cleared for each batch: no key string made per row
+    const at = new Map<string, Map<string, number>>()
     return rows.pipe(
       Stream.rechunk(batchSize),
       Stream.mapChunksEffect((chunk) => {
@@ -809,10 +809,15 @@ export const runImport = <A, I, EX, R>(
             if (options.policy === "abort") return Effect.fail(r)
             state.rejected.push(r)
           } else {
-            const k = `${r.tenant}\u0000${r.nkey ?? r.id}`
-            const i = at.get(k)
+            let keys = at.get(r.tenant)
+            if (keys === undefined) {
+              keys = new Map()
+              at.set(r.tenant, keys)
+            }
+            const k = r.nkey ?? r.id
+            const i = keys.get(k)
             if (i === undefined) {
-              at.set(k, good.length)
+              keys.set(k, good.length)
               good.push(r)
             } else good[i] = r
           }

@@ -45,11 +45,12 @@ const aggregateOf = <A extends { readonly tenant: string; readonly id: string },
 
 const importAll = <A extends { readonly tenant: string; readonly id: string }, I>(
   agg: Store.Aggregate<Store.Stored<A>, Store.StoredEncoded<I>>,
-  rows: ReadonlyArray<unknown>
+  rows: ReadonlyArray<unknown>,
+  batchSize = 2
 ) =>
   Effect.gen(function* () {
     const repo = yield* Store.repository(agg)
-    const report = yield* repo.import(Stream.fromIterable(rows), { policy: "abort", batchSize: 2 })
+    const report = yield* repo.import(Stream.fromIterable(rows), { policy: "abort", batchSize })
     const page = yield* repo.list(Store.everything, { limit: 100 })
     return { report, items: page.items }
   }).pipe(Effect.provide(Store.layerMemory))
@@ -100,6 +101,27 @@ describe("import of Schema.Class records", () => {
           ["w2", "with-field"]
         ]
       )
+    })
+  )
+})
+
+describe("import de-duplication within a batch", () => {
+  it.effect("keeps one record per tenant and natural key, the last row's, and the same key in two tenants twice", () =>
+    Effect.gen(function* () {
+      const agg = aggregateOf("import_dedupe", Plain, (p) => `k${p.n}`)
+      const rows = [
+        envelope({ tenant: "t", id: "a", n: 1 }),
+        envelope({ tenant: "u", id: "b", n: 1 }),
+        envelope({ tenant: "t", id: "c", n: 1, note: "last" }),
+        envelope({ tenant: "t", id: "d", n: 2 })
+      ]
+      const { report, items } = yield* importAll(agg, rows, 10)
+      assert.strictEqual(report.rows, 4)
+      assert.deepStrictEqual(items.map((s) => [s.value.tenant, s.value.id, s.value.note]).sort(), [
+        ["t", "c", "last"],
+        ["t", "d", undefined],
+        ["u", "b", undefined]
+      ])
     })
   )
 })
