@@ -619,17 +619,22 @@ export const toRow = <A, I>(
   aggregate: Aggregate<A, I, string, unknown, unknown>
 ): ((record: A, encoded?: string) => Row) => {
   const encode = Schema.encodeSync(aggregate.schema)
+  const { tenant, id, version, location, naturalKey } = aggregate
+  const getters = aggregate.fields.map((f) => f.get)
+  const n = getters.length
   return (record, encoded) => {
-    const l = aggregate.location(record)
+    const l = location(record)
+    const fields: Array<string | number | null> = new Array(n)
+    for (let i = 0; i < n; i++) fields[i] = (getters[i] as (r: A) => string | number | undefined)(record) ?? null
     return {
-      tenant: aggregate.tenant(record),
-      id: aggregate.id(record),
-      version: aggregate.version(record),
+      tenant: tenant(record),
+      id: id(record),
+      version: version(record),
       division: l.division === undefined ? null : ScopeK.divisionPrefix(l.division),
       org: l.org === undefined ? null : ScopeK.pathString(l.org),
       grid: l.grid === undefined ? null : ScopeK.pathString(l.grid),
-      nkey: aggregate.naturalKey === undefined ? null : aggregate.naturalKey(record),
-      fields: aggregate.fields.map((f) => f.get(record) ?? null),
+      nkey: naturalKey === undefined ? null : naturalKey(record),
+      fields,
       record: encoded ?? JSON.stringify(encode(record))
     }
   }
@@ -760,7 +765,8 @@ export const runImport = <A, I, EX, R>(
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 500))
   const validate = options.validate
   type State = { rows: number; written: number; rejected: Array<RowRejected>; batches: number }
-  const check = (input: unknown, row: number): Either.Either<Row, RowRejected> => {
+  /** The row of a good input, or its rejection (no wrapper per row: imports check millions of them). */
+  const check = (input: unknown, row: number): Row | RowRejected => {
     const fastly = fast(input)
     let record: A
     let json: string | undefined
@@ -770,51 +776,58 @@ export const runImport = <A, I, EX, R>(
     } else {
       const decoded = decode(input)
       if (Either.isLeft(decoded)) {
-        return Either.left(new RowRejected({ entity: aggregate.name, row, issues: issuesOf(decoded.left) }))
+        return new RowRejected({ entity: aggregate.name, row, issues: issuesOf(decoded.left) })
       }
       record = decoded.right
     }
     if (validate !== undefined) {
       const errors = validate(record).filter((f) => f.severity === "error")
       if (errors.length > 0) {
-        return Either.left(
-          new RowRejected({
-            entity: aggregate.name,
-            row,
-            issues: errors.map((f) => new DecodeIssue({ path: f.path, message: `${f.code}: ${f.message}` }))
-          })
-        )
+        return new RowRejected({
+          entity: aggregate.name,
+          row,
+          issues: errors.map((f) => new DecodeIssue({ path: f.path, message: `${f.code}: ${f.message}` }))
+        })
       }
     }
-    return Either.right(toRowOf(record, json))
+    return toRowOf(record, json)
   }
   return Effect.suspend(() => {
     const state: State = { rows: 0, written: 0, rejected: [], batches: 0 }
+    // the batch's rows by tenant, then natural key (or id), cleared for each batch: no key string made per row
+    const at = new Map<string, Map<string, number>>()
     return rows.pipe(
       Stream.rechunk(batchSize),
       Stream.mapChunksEffect((chunk) => {
         // one row per natural key (or id) in a batch: a later row replaces an earlier one in its place
         const good: Array<Row> = []
-        const at = new Map<string, number>()
-        for (const input of Chunk.toReadonlyArray(chunk)) {
+        at.clear()
+        for (const input of chunk) {
           state.rows += 1
           const r = check(input, state.rows)
-          if (Either.isLeft(r)) {
-            if (options.policy === "abort") return Effect.fail(r.left)
-            state.rejected.push(r.left)
+          if (r instanceof RowRejected) {
+            if (options.policy === "abort") return Effect.fail(r)
+            state.rejected.push(r)
           } else {
-            const k = `${r.right.tenant}\u0000${r.right.nkey ?? r.right.id}`
-            const i = at.get(k)
+            let keys = at.get(r.tenant)
+            if (keys === undefined) {
+              keys = new Map()
+              at.set(r.tenant, keys)
+            }
+            const k = r.nkey ?? r.id
+            const i = keys.get(k)
             if (i === undefined) {
-              at.set(k, good.length)
-              good.push(r.right)
-            } else good[i] = r.right
+              keys.set(k, good.length)
+              good.push(r)
+            } else good[i] = r
           }
         }
+        at.clear()
         return Effect.succeed(Chunk.of(good))
       }),
-      // decode the next batches while the current one is being written (overlaps CPU with database round trips)
-      Stream.buffer({ capacity: 2 }),
+      // decode the next batch while the current one is being written (overlaps CPU with database round trips); one
+      // batch waits at most, so that no more than three are alive (decoding, waiting, writing)
+      Stream.buffer({ capacity: 1 }),
       Stream.runForEach((batch) =>
         Effect.gen(function* () {
           if (batch.length > 0) {
