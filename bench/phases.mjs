@@ -37,7 +37,7 @@ export const bundle = (entry, outfile) =>
       "@zhili/testing": join(root, "packages", "testing", "src", "index.ts")
     },
     conditions: ["@zhili/source"],
-    external: ["effect", "@effect/*", "better-sqlite3", "pg", "mysql2", "fast-check", "vitest"],
+    external: ["effect", "@effect/*", "better-sqlite3", "pg", "pg-copy-streams", "mysql2", "fast-check", "vitest"],
     logLevel: "error"
   })
 
