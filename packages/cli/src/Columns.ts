@@ -87,14 +87,6 @@ export const layouts: Readonly<Record<Kind, ReadonlyArray<Column>>> = {
   ]
 }
 
-/**
- * The fields that hold personal data (个人信息): their cell text is never repeated in messages.
- *
- * @since 0.1.0
- * @category constants
- */
-export const personal: ReadonlySet<string> = new Set(["idNumber", "phone", "name", "healthNote"])
-
 const levelWords: Readonly<Record<string, string>> = { 大网格: "large", 小网格: "small", 微网格: "micro" }
 const sexWords: Readonly<Record<string, string>> = { 男: "male", 女: "female" }
 const normalise = (header: string): string => header.trim().toLowerCase()

@@ -230,14 +230,9 @@ export const importCommand = Command.make(
       for (const r of report.rejected) {
         // paths start at the stored envelope's `value`: report them as the row's own columns
         const reason = r.issues.map((i) => {
+          // decode messages never repeat the cell (kernel `Decode.issuesOf`), so personal data is not echoed here
           const path = i.path[0] === "value" ? i.path.slice(1) : i.path
-          // a decode message may quote the cell ("actual …"): never for personal data (identity number, phone, name),
-          // nor for the whole row (which may hold them)
-          const message =
-            path.length === 0 || path.some((p) => Columns.personal.has(String(p)))
-              ? i.message.replace(/\bactual\b[\s\S]*$/, "actual value hidden (personal data)")
-              : i.message
-          return path.length === 0 ? message : `${path.join(".")}: ${message}`
+          return path.length === 0 ? i.message : `${path.join(".")}: ${i.message}`
         })
         // Row 1 is the header, as a spreadsheet numbers it.
         yield* Console.log(`row ${r.row + 1}: ${reason.join("; ")}`)
