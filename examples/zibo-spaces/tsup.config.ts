@@ -1,21 +1,8 @@
-import { defineConfig } from "tsup"
+import { exampleConfig } from "../tsup.example.js"
 
-// The example is bundled with the zhili packages it uses, from their sources (the `@zhili/source` condition), so
-// `pnpm start` needs no build of the workspace packages. `effect` and the MySQL driver stay external: they are
-// this package's own dependencies, loaded from its node_modules.
-export default defineConfig({
+// `effect` and the MySQL driver are this package's dependencies; the other engines' drivers stay out.
+export default exampleConfig({
   entry: ["src/main.ts"],
-  format: ["esm"],
-  target: "node20",
-  platform: "node",
   tsconfig: "tsconfig.src.json",
-  dts: false,
-  sourcemap: true,
-  clean: true,
-  noExternal: [/^@zhili\//],
-  // the drivers of the other engines: loaded by `@zhili/store-sql` only when their layer is built, never here
-  external: ["@effect/sql-pg", "@effect/sql-sqlite-node"],
-  esbuildOptions: (options) => {
-    options.conditions = ["@zhili/source"]
-  }
+  external: ["@effect/sql-pg", "@effect/sql-sqlite-node"]
 })
