@@ -1,27 +1,8 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Building, Decode, Grid, Household, Ids, LocalDate, Membership, OrgUnit, Post } from "@zhili/core"
 import { Either, Schema } from "effect"
+import { C, grid } from "../fixtures/grids.js"
 
-const C = "440881002006"
-const grid = (
-  id: string,
-  level: Grid.Level,
-  seq: number,
-  parent?: string,
-  buildings: ReadonlyArray<string> = [],
-  more: Record<string, unknown> = {}
-) =>
-  Schema.decodeSync(Grid.Grid)({
-    id,
-    tenant: C,
-    level,
-    name: id,
-    code: `${C}${String(seq).padStart(3, "0")}`,
-    community: C,
-    buildings,
-    ...(parent === undefined ? {} : { parent }),
-    ...more
-  })
 const building = (id: string, community = C) =>
   Schema.decodeSync(Building.Building)({ id, tenant: C, community, name: id })
 const tree = [

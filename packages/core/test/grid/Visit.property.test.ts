@@ -1,30 +1,13 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Grid, Ids, LocalDate, Visit } from "@zhili/core"
+import { Ids, LocalDate, Visit } from "@zhili/core"
 import { DateTime, Schema } from "effect"
 import * as fc from "fast-check"
+import { C, grids } from "../fixtures/grids.js"
 
 // `Visit.coverage` tests a visit against the period without converting it to a local date unless it falls within a
 // day of the period's bounds. Property: it counts exactly the visits whose local date (`LocalDate.fromDateTime` in the
 // zone) lies in the period, in zones with daylight saving, half-hour offsets, midnight transitions and a skipped day.
 
-const C = "440881002006"
-const grid = (id: string, level: Grid.Level, seq: number, parent?: string, buildings: ReadonlyArray<string> = []) =>
-  Schema.decodeSync(Grid.Grid)({
-    id,
-    tenant: C,
-    level,
-    name: id,
-    code: `${C}${String(seq).padStart(3, "0")}`,
-    community: C,
-    buildings,
-    ...(parent === undefined ? {} : { parent })
-  })
-const grids = [
-  grid("L", "large", 1),
-  grid("S", "small", 2, "L"),
-  grid("M1", "micro", 3, "S", ["b1"]),
-  grid("M2", "micro", 4, "S", ["b2"])
-]
 const households = [
   { id: "h1", building: "b1" },
   { id: "h2", building: "b1" },

@@ -1,25 +1,8 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Decode, Grid, Ids, LocalDate, Privacy, Resident } from "@zhili/core"
+import { Decode, Ids, LocalDate, Privacy, Resident } from "@zhili/core"
 import { Either, Redacted, Schema } from "effect"
+import { C, grids } from "../fixtures/grids.js"
 
-const C = "440881002006"
-const grid = (id: string, level: Grid.Level, seq: number, parent?: string, buildings: ReadonlyArray<string> = []) =>
-  Schema.decodeSync(Grid.Grid)({
-    id,
-    tenant: C,
-    level,
-    name: id,
-    code: `${C}${String(seq).padStart(3, "0")}`,
-    community: C,
-    buildings,
-    ...(parent === undefined ? {} : { parent })
-  })
-const grids = [
-  grid("L", "large", 1),
-  grid("S", "small", 2, "L"),
-  grid("M1", "micro", 3, "S", ["b1"]),
-  grid("M2", "micro", 4, "S", ["b2"])
-]
 const households = [
   { id: "h1", building: "b1" },
   { id: "h2", building: "b2" },
