@@ -3,7 +3,7 @@
 // ratio store/raw and the peak RSS of each phase (each phase runs in its own process).
 // PostgreSQL: ZHILI_PG_URL (default postgres://postgres@127.0.0.1:5432/test); a fresh schema per phase, dropped after.
 import { execFileSync, spawnSync } from "node:child_process"
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs"
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { createRequire } from "node:module"
 import { cpus, loadavg } from "node:os"
 import { dirname, join } from "node:path"
@@ -49,6 +49,7 @@ const phase = (name, target) => {
     process.execPath,
     [
       ...(process.env.BENCH_PROF ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_PROF] : []),
+      ...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(" ") : []),
       script,
       name,
       String(rows),
@@ -65,12 +66,43 @@ const rounds = Math.max(1, option("--rounds", 1))
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined
 const engines = only === undefined ? ["sqlite", "pg"] : [only]
 
+/**
+ * CPU seconds used so far by the local PostgreSQL server (the postmaster, the backends it has reaped and the live
+ * ones), read from /proc; undefined when the server is not a process of this machine that /proc shows.
+ */
+const serverCpuSeconds = () => {
+  try {
+    const postmaster = execFileSync("pgrep", ["-o", "-x", "postgres"], { encoding: "utf8" }).trim()
+    const ticks = (stat, from, to) =>
+      stat
+        .slice(stat.lastIndexOf(")") + 2)
+        .split(" ")
+        .slice(from - 3, to - 2)
+        .reduce((a, b) => a + Number(b), 0)
+    let total = ticks(readFileSync(`/proc/${postmaster}/stat`, "utf8"), 14, 17)
+    const children = execFileSync("pgrep", ["-P", postmaster], { encoding: "utf8" }).trim().split("\n")
+    for (const c of children) {
+      try {
+        total += ticks(readFileSync(`/proc/${c}/stat`, "utf8"), 14, 15)
+      } catch {
+        // exited meanwhile: counted in the postmaster's children times
+      }
+    }
+    return total / 100
+  } catch {
+    return undefined
+  }
+}
+
 const pgPhase = (name) => {
   const schema = `zbench_${process.pid}_${name.replace("-", "_")}`
   psql(`SET client_min_messages = warning; CREATE SCHEMA ${schema}`)
   try {
     const url = `${pgUrl}${pgUrl.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`
-    return phase(name, url)
+    const before = serverCpuSeconds()
+    const r = phase(name, url)
+    const after = serverCpuSeconds()
+    return before === undefined || after === undefined ? r : { ...r, serverCpuSeconds: after - before }
   } finally {
     psql(`SET client_min_messages = warning; DROP SCHEMA ${schema} CASCADE`)
   }
@@ -127,13 +159,15 @@ console.log(
 console.log(
   `store batches: sqlite ${fmt(batch.sqlite)} rows, pg ${fmt(batch.pg)} rows (one transaction each); raw: one transaction`
 )
-console.log("round phase           rows/s    seconds  client CPU s  peak RSS MB  ratio to raw (same round)")
+console.log(
+  "round phase           rows/s    seconds  client CPU s  server CPU s  peak RSS MB  ratio to raw (same round)"
+)
 for (const r of results) {
   const engine = r.phase.split("-")[1]
   const raw = results.find((x) => x.round === r.round && x.phase === `raw-${engine}`)
   const ratio = raw === undefined ? Number.NaN : r.rowsPerSecond / raw.rowsPerSecond
   console.log(
-    `${String(r.round).padStart(5)} ${r.phase.padEnd(13)} ${fmt(r.rowsPerSecond).padStart(10)} ${r.seconds.toFixed(2).padStart(10)} ${r.cpuSeconds.toFixed(2).padStart(13)} ${r.maxRssMb.toFixed(0).padStart(12)}  ${ratio.toFixed(2)}×`
+    `${String(r.round).padStart(5)} ${r.phase.padEnd(13)} ${fmt(r.rowsPerSecond).padStart(10)} ${r.seconds.toFixed(2).padStart(10)} ${r.cpuSeconds.toFixed(2).padStart(13)} ${(r.serverCpuSeconds?.toFixed(2) ?? "").padStart(13)} ${r.maxRssMb.toFixed(0).padStart(12)}  ${ratio.toFixed(2)}×`
   )
 }
 for (const engine of ["sqlite", "pg"]) {

@@ -149,16 +149,31 @@ const copyValue = (v: string | number | null): string =>
         ? v.replace(/[\\\t\n\r]/g, (c) => copyEscapes[c] ?? c)
         : v
 
-/** The COPY text of a batch, in pieces of about 64 KiB. */
-const copyPayload = (batch: ReadonlyArray<Store.Row>): Array<string> => {
+/**
+ * One row as a line of COPY text, built by `join` (a flat string: a concatenation would keep every part alive,
+ * linked, until the batch is written).
+ */
+const copyLine = (r: Store.Row): string => {
+  const cells: Array<string> = [
+    copyValue(r.tenant),
+    copyValue(r.id),
+    String(r.version),
+    copyValue(r.division),
+    copyValue(r.org),
+    copyValue(r.grid),
+    copyValue(r.nkey)
+  ]
+  for (const f of r.fields) cells.push(copyValue(f))
+  cells.push(`${copyValue(r.record)}\n`)
+  return cells.join("\t")
+}
+
+/** The COPY text of a batch of lines, in pieces of about 64 KiB. */
+const copyPayload = (lines: ReadonlyArray<string>): Array<string> => {
   const pieces: Array<string> = []
   let piece = ""
-  for (const r of batch) {
-    piece +=
-      `${copyValue(r.tenant)}\t${copyValue(r.id)}\t${r.version}\t${copyValue(r.division)}\t${copyValue(r.org)}\t` +
-      `${copyValue(r.grid)}\t${copyValue(r.nkey)}\t`
-    for (const f of r.fields) piece += `${copyValue(f)}\t`
-    piece += `${copyValue(r.record)}\n`
+  for (const line of lines) {
+    piece += line
     if (piece.length >= 65_536) {
       pieces.push(piece)
       piece = ""
@@ -493,38 +508,71 @@ const make = (
       const stage = `zhili_stage_${name}`
       const copyColumns = cols.join(", ")
       /**
-       * PostgreSQL: COPY the batch straight into the table in a savepoint (a first import, or new rows); when that
-       * fails (a natural key or id is already there: a re-run), COPY it into a temporary staging table and upsert
-       * from there. Both happen in the batch's transaction.
+       * PostgreSQL: COPY the batch (its rows as lines of COPY text) straight into the table in its own transaction
+       * (a first import, or new rows); when that fails (a natural key or id is already there: a re-run), the
+       * transaction is rolled back and the batch is COPied into a temporary staging table and upserted from there,
+       * in a second transaction. No savepoint: each round trip to the server is time the server does not spend on
+       * the rows.
        */
-      const copyBatch = (client: PgQueryable, copy: CopyStreams, batch: ReadonlyArray<Store.Row>) => {
-        const pieces = copyPayload(batch)
-        const staged = Effect.gen(function* () {
-          yield* sql.unsafe(
-            `CREATE TEMP TABLE IF NOT EXISTS ${stage} (LIKE ${t} INCLUDING DEFAULTS) ON COMMIT DELETE ROWS`
+      const copyBatch = (copy: CopyStreams, lines: ReadonlyArray<string>) => {
+        const pieces = copyPayload(lines)
+        /** In one transaction: `before`, then COPY into `target` on the transaction's connection, then `after`. */
+        const copyInto = (
+          before: Effect.Effect<unknown, SqlError>,
+          target: string,
+          after: Effect.Effect<unknown, SqlError>
+        ) =>
+          sql.withTransaction(
+            Effect.gen(function* () {
+              const client = pgClientOf(yield* Effect.serviceOption(SqlClient.TransactionConnection))
+              if (client === undefined) {
+                return yield* new SqlErrorClass({ message: "the transaction's connection has no pg client for COPY" })
+              }
+              yield* before
+              yield* copyIn(client, copy, `COPY ${target} (${copyColumns}) FROM STDIN`, pieces)
+              return yield* after
+            })
           )
-          yield* copyIn(client, copy, `COPY ${stage} (${copyColumns}) FROM STDIN`, pieces)
-          yield* sql.unsafe(`INSERT INTO ${t} (${copyColumns}) SELECT ${copyColumns} FROM ${stage}${upsertClause()}`)
-        })
-        return copyIn(client, copy, `COPY ${t} (${copyColumns}) FROM STDIN`, pieces).pipe(
-          sql.withTransaction,
-          Effect.catchAll(() => staged)
+        // the temporary table lives on the connection; its rows go at commit
+        const staged = copyInto(
+          sql.unsafe(`CREATE TEMP TABLE IF NOT EXISTS ${stage} (LIKE ${t} INCLUDING DEFAULTS) ON COMMIT DELETE ROWS`),
+          stage,
+          sql.unsafe(`INSERT INTO ${t} (${copyColumns}) SELECT ${copyColumns} FROM ${stage}${upsertClause()}`)
         )
+        return copyInto(Effect.void, t, Effect.void).pipe(Effect.catchAll(() => staged))
       }
-      const writeImportBatch = (batch: ReadonlyArray<Store.Row>): Effect.Effect<void, Store.StoreError> =>
-        sql
-          .withTransaction(
-            dialect !== "pg"
-              ? upsertRows(batch)
-              : Effect.gen(function* () {
-                  const client = pgClientOf(yield* Effect.serviceOption(SqlClient.TransactionConnection))
-                  const copy = yield* copyStreams
-                  return client !== undefined && Option.isSome(copy)
-                    ? yield* copyBatch(client, copy.value, batch)
-                    : yield* upsertRows(batch)
-                })
-          )
-          .pipe(Effect.asVoid, Effect.mapError(fail("import")))
+      /** Multi-row upserts, one transaction a batch (SQLite, MySQL, and PostgreSQL without COPY). */
+      const upsertWriter: Store.BatchWriter<Store.Row> = {
+        prepare: (r) => r,
+        ahead: dialect === "sqlite" ? 0 : 2,
+        write: (batch) => sql.withTransaction(upsertRows(batch)).pipe(Effect.asVoid, Effect.mapError(fail("import")))
+      }
+      /**
+       * The writer of an import: COPY on PostgreSQL when `pg-copy-streams` is installed and the connection is `pg`
+       * (checked once, in an empty transaction), multi-row upserts otherwise.
+       */
+      let chosenWriter: Store.BatchWriter<unknown> | undefined
+      const chooseWriter = Effect.gen(function* () {
+        const copy = yield* copyStreams
+        if (Option.isNone(copy)) return upsertWriter
+        const client = yield* sql.withTransaction(
+          Effect.map(Effect.serviceOption(SqlClient.TransactionConnection), pgClientOf)
+        )
+        if (client === undefined) return upsertWriter
+        const writer: Store.BatchWriter<string> = {
+          prepare: copyLine,
+          write: (lines) => copyBatch(copy.value, lines).pipe(Effect.asVoid, Effect.mapError(fail("import")))
+        }
+        return writer
+      }).pipe(Effect.orElseSucceed(() => upsertWriter))
+      const importWriter = Effect.suspend(() =>
+        chosenWriter !== undefined
+          ? Effect.succeed(chosenWriter)
+          : Effect.map(chooseWriter, (w) => {
+              chosenWriter = w as Store.BatchWriter<unknown>
+              return chosenWriter
+            })
+      )
 
       return {
         aggregate: aggregate as unknown as Store.Aggregate<A, unknown, K, E>,
@@ -676,7 +724,11 @@ const make = (
             })
           ),
         import: (rows, options) =>
-          names.has(name) ? Store.runImport(agg, rows, options, writeImportBatch) : unregistered
+          names.has(name)
+            ? Effect.flatMap(importWriter, (writer) =>
+                Store.runImport(agg, rows, options, writer as Store.BatchWriter<unknown>)
+              )
+            : unregistered
       }
     }
 

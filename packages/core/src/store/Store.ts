@@ -740,22 +740,61 @@ export const decodeCursor = (cursor: string): Either.Either<readonly [string, st
  */
 export const pageSize = (limit: number | undefined): number => Math.max(1, Math.min(10_000, Math.floor(limit ?? 100)))
 
+/** Rows decoded between two turns of the event loop during an import. */
+const decodeSlice = 100
+
 /**
- * The import pipeline every adapter shares: decode each row (errors carry the 1-based row number and paths), run
- * the validation rules, apply the bad-row policy, group the good records into batches (the last record wins when a
- * batch holds one natural key twice, in the place of the first), turn them into {@link Row}s and hand each batch to `writeBatch`, which must
- * commit it atomically; progress
- * goes to `onProgress` after each batch.
+ * Lets the event loop run (I/O callbacks, socket writes) between slices of an import's decoding, so that the
+ * database can work on the previous batch while the next one is decoded.
+ */
+const yieldToEventLoop: Effect.Effect<void> = Effect.async<void>((resume) => {
+  const go = () => resume(Effect.void)
+  if (typeof globalThis.setImmediate === "function") globalThis.setImmediate(go)
+  else globalThis.setTimeout(go, 0)
+})
+
+/**
+ * How an adapter writes an import's batches: `prepare` turns each good row into what the adapter keeps until its
+ * batch is written (the {@link Row} itself, or a smaller form such as a line of PostgreSQL COPY text, so that a
+ * waiting batch holds as little as possible), and `write` commits one batch atomically.
  *
  * @since 0.1.0
  * @category adapters
  */
-export const runImport = <A, I, EX, R>(
+export interface BatchWriter<T> {
+  readonly prepare: (row: Row) => T
+  readonly write: (batch: ReadonlyArray<T>) => Effect.Effect<void, StoreError>
+  /**
+   * Batches decoded ahead while one is being written (default 2): worth it when a server does the writing; 0 for
+   * an engine that writes on this thread (SQLite), where decoding ahead only holds more memory.
+   */
+  readonly ahead?: number | undefined
+}
+
+/**
+ * The import pipeline every adapter shares: decode each row (errors carry the 1-based row number and paths), run
+ * the validation rules, apply the bad-row policy, group the good records into batches of `batchSize` input rows
+ * (the last record wins when a batch holds one natural key twice, in the place of the first), turn them into
+ * {@link Row}s (and each through the writer's `prepare`) and hand each batch to the writer (a {@link BatchWriter},
+ * or a function of the rows), which must commit it atomically; progress goes to `onProgress` after each batch. The
+ * next batches are decoded while one is being written (the writer's `ahead`).
+ *
+ * @since 0.1.0
+ * @category adapters
+ */
+export const runImport = <A, I, EX, R, T = Row>(
   aggregate: Aggregate<A, I, string, unknown, unknown>,
   rows: StreamT.Stream<unknown, EX, R>,
   options: ImportOptions<A>,
-  writeBatch: (batch: ReadonlyArray<Row>) => Effect.Effect<void, StoreError>
+  writer: BatchWriter<T> | ((batch: ReadonlyArray<Row>) => Effect.Effect<void, StoreError>)
 ): Effect.Effect<ImportReport, RowRejected | StoreError | EX, R> => {
+  const {
+    prepare,
+    write,
+    ahead = 2
+  } = typeof writer === "function"
+    ? { prepare: (r: Row) => r as unknown as T, write: writer as unknown as BatchWriter<T>["write"], ahead: 2 }
+    : writer
   // Fast path: a decoder compiled once for the schema (plain functions for the common nodes, Schema for the rest);
   // a row it accepts with no property outside the schema (at any depth) is itself an encoded form of its record, so
   // its JSON is stored as is. Rows it does not accept are decoded by Schema, which reports every issue with its path.
@@ -794,44 +833,85 @@ export const runImport = <A, I, EX, R>(
   }
   return Effect.suspend(() => {
     const state: State = { rows: 0, written: 0, rejected: [], batches: 0 }
-    // the batch's rows by tenant, then natural key (or id), cleared for each batch: no key string made per row
+    // The batch being filled: one row per natural key (or id), a later row replacing an earlier one in its place;
+    // `at` holds the batch's rows by tenant, then natural key (or id), without a key string made per row. A batch
+    // ends after `batchSize` input rows. Input chunks are checked as they come (not gathered into batches first),
+    // so inputs die young and only the rows to write are kept until their batch is written.
+    let good: Array<T> = []
+    let seen = 0
     const at = new Map<string, Map<string, number>>()
-    return rows.pipe(
-      Stream.rechunk(batchSize),
-      Stream.mapChunksEffect((chunk) => {
-        // one row per natural key (or id) in a batch: a later row replaces an earlier one in its place
-        const good: Array<Row> = []
-        at.clear()
-        for (const input of chunk) {
-          state.rows += 1
-          const r = check(input, state.rows)
-          if (r instanceof RowRejected) {
-            if (options.policy === "abort") return Effect.fail(r)
-            state.rejected.push(r)
-          } else {
-            let keys = at.get(r.tenant)
-            if (keys === undefined) {
-              keys = new Map()
-              at.set(r.tenant, keys)
-            }
-            const k = r.nkey ?? r.id
-            const i = keys.get(k)
-            if (i === undefined) {
-              keys.set(k, good.length)
-              good.push(r)
-            } else good[i] = r
+    const add = (r: Row) => {
+      let keys = at.get(r.tenant)
+      if (keys === undefined) {
+        keys = new Map()
+        at.set(r.tenant, keys)
+      }
+      const k = r.nkey ?? r.id
+      const i = keys.get(k)
+      if (i === undefined) {
+        keys.set(k, good.length)
+        good.push(prepare(r))
+      } else good[i] = prepare(r)
+    }
+    /** Batches filled by the chunk being checked, and the row that aborted the import (under `abort`), in order. */
+    const full: Array<Array<T> | RowRejected> = []
+    let aborted = false
+    const endBatch = () => {
+      full.push(good)
+      good = []
+      seen = 0
+      at.clear()
+    }
+    /** Checks `inputs[from…from + decodeSlice)`; false when a rejection under the abort policy ends the import. */
+    const checkSlice = (inputs: ReadonlyArray<unknown>, from: number): boolean => {
+      const to = Math.min(inputs.length, from + decodeSlice)
+      for (let n = from; n < to; n++) {
+        state.rows += 1
+        seen += 1
+        const r = check(inputs[n], state.rows)
+        if (r instanceof RowRejected) {
+          if (options.policy === "abort") {
+            // the batches filled before it are written first; the rest of its batch is not
+            aborted = true
+            full.push(r)
+            return false
           }
-        }
-        at.clear()
-        return Effect.succeed(Chunk.of(good))
-      }),
-      // decode the next batch while the current one is being written (overlaps CPU with database round trips); one
-      // batch waits at most, so that no more than three are alive (decoding, waiting, writing)
-      Stream.buffer({ capacity: 1 }),
+          state.rejected.push(r)
+        } else add(r)
+        if (seen === batchSize) endBatch()
+      }
+      return true
+    }
+    const checkFrom = (
+      inputs: ReadonlyArray<unknown>,
+      from: number
+    ): Effect.Effect<Chunk.Chunk<Array<T> | RowRejected>> => {
+      if (aborted) return Effect.succeed(Chunk.empty())
+      if (checkSlice(inputs, from) && from + decodeSlice < inputs.length) {
+        return Effect.zipRight(
+          yieldToEventLoop,
+          Effect.suspend(() => checkFrom(inputs, from + decodeSlice))
+        )
+      }
+      return Effect.succeed(Chunk.unsafeFromArray(full.splice(0)))
+    }
+    return rows.pipe(
+      Stream.mapChunksEffect((chunk) => checkFrom(Chunk.toReadonlyArray(chunk), 0)),
+      Stream.concat(
+        Stream.suspend(() => {
+          if (seen === 0 || aborted) return Stream.empty
+          endBatch()
+          return Stream.fromIterable(full.splice(0))
+        })
+      ),
+      // decode the next batches while one is being written by a server (overlaps this process's CPU with the
+      // server's work and round trips); an in-process engine writes on this thread, so nothing is decoded ahead
+      (batches) => (ahead > 0 ? Stream.buffer(batches, { capacity: ahead }) : batches),
       Stream.runForEach((batch) =>
         Effect.gen(function* () {
+          if (batch instanceof RowRejected) return yield* batch
           if (batch.length > 0) {
-            yield* writeBatch(batch)
+            yield* write(batch)
             state.written += batch.length
             state.batches += 1
           }
@@ -1248,17 +1328,21 @@ export const layerMemory: Layer.Layer<Store> = Layer.effect(
             )
           }),
         import: (rows, options) =>
-          runImport(agg, rows, options, (batch) =>
-            lock.withPermits(1)(
-              Effect.sync(() => {
-                for (const r of batch) {
-                  const existing = r.nkey === null ? undefined : t.nkeys.get(keyOf(r.tenant, r.nkey))
-                  if (existing !== undefined && existing !== keyOf(r.tenant, r.id)) remove(existing)
-                  put(r)
-                }
-              })
-            )
-          )
+          runImport(agg, rows, options, {
+            prepare: (r) => r,
+            // written on this thread: nothing to overlap
+            ahead: 0,
+            write: (batch) =>
+              lock.withPermits(1)(
+                Effect.sync(() => {
+                  for (const r of batch) {
+                    const existing = r.nkey === null ? undefined : t.nkeys.get(keyOf(r.tenant, r.nkey))
+                    if (existing !== undefined && existing !== keyOf(r.tenant, r.id)) remove(existing)
+                    put(r)
+                  }
+                })
+              )
+          })
       }
     }
     return Store.of({
