@@ -15,6 +15,7 @@ import { AssessmentId, IndicatorId, IndicatorSystemId, OrgUnitId, TenantId } fro
 import { LocalDate } from "../kernel/LocalDate.js"
 import type * as Scope from "../kernel/Scope.js"
 import type { Band, Indicator, IndicatorSystem, Leaf } from "./IndicatorSystem.js"
+import { compileTotal, type PlacedMax } from "./internal/compiledTotal.js"
 import { locate, pts, round2 } from "./internal/location.js"
 import * as Ranking from "./Ranking.js"
 
@@ -170,7 +171,7 @@ const scoreLeaf = (leaf: Leaf, max: number, inputs: RawInputs): Outcome => {
         if (value < 0 || value > 1) return wrong("a ratio between 0 and 1")
         ratio = value
         shown = `ratio ${round2(value)}`
-      } else if (typeof value === "object") {
+      } else if (typeof value === "object" && value !== null) {
         if (value.denominator === 0) return wrong("a ratio with a denominator above 0")
         if (value.numerator > value.denominator) return wrong("a ratio whose numerator is at most its denominator")
         ratio = value.numerator / value.denominator
@@ -325,25 +326,53 @@ export const score = (system: IndicatorSystem, inputs: RawInputs): ScoreSheet =>
 }
 
 /**
+ * Options of {@link totalScorer}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface TotalScorerOptions {
+  /**
+   * Generate the scorer as JavaScript source (`new Function`), the fast path and the default. `false` keeps the
+   * closure scorer, which the generated one falls back to anyway where `new Function` is forbidden (a Content
+   * Security Policy without `unsafe-eval`).
+   */
+  readonly compile?: boolean
+}
+
+/**
  * Compiles an indicator system into a scorer of totals (总分计算): the function returns, for a subject's raw inputs,
  * exactly `score(system, inputs).total` — each leaf's points by its method, rounded to two decimals, summed and
  * rounded — without the explained lines and findings. Compile once and score many subjects (a ranking of every unit,
  * a city-wide run); use {@link score} where the explanation is shown.
  *
+ * The system is generated as JavaScript source with `new Function` (as ajv compiles validators): one straight-line
+ * function in which each leaf's input key is a string literal and its maximum and method constants (sorted bands,
+ * scale levels, target, floor, deduction) are numeric literals, so the engine caches each read as it does in a
+ * hand-written loop. Keys are written with `JSON.stringify` (and U+2028/U+2029 escaped), never spliced raw. Where
+ * `new Function` throws (a Content Security Policy without `unsafe-eval`), a constant is not a finite number or the
+ * system is malformed, and with `{ compile: false }`, the scorer is one closure per leaf instead: the same totals,
+ * 2–3× slower.
+ *
  * @since 0.1.0
  * @category rules
  */
-export const totalScorer = (system: IndicatorSystem): ((inputs: RawInputs) => number) => {
+export const totalScorer = (system: IndicatorSystem, options?: TotalScorerOptions): ((inputs: RawInputs) => number) => {
   const maxOf = maxPointsOf(system)
-  const leaves: Array<(inputs: RawInputs) => number> = []
+  const placed: Array<PlacedMax> = []
   const walk = (xs: ReadonlyArray<Indicator>, max: number): void => {
     for (const i of xs) {
       const own = max * i.weight
-      if (i._tag === "Leaf") leaves.push(leafPoints(i, maxOf.get(i.id) ?? own))
+      if (i._tag === "Leaf") placed.push({ leaf: i, max: maxOf.get(i.id) ?? own })
       else walk(i.children, own)
     }
   }
   walk(system.indicators, system.fullMarks)
+  if (options?.compile !== false) {
+    const compiled = compileTotal(placed)
+    if (compiled !== undefined) return compiled
+  }
+  const leaves = placed.map((p) => leafPoints(p.leaf, p.max))
   return (inputs) => {
     let total = 0
     for (const points of leaves) total += points(inputs)
@@ -360,7 +389,10 @@ const bandFraction = (bands: ReadonlyArray<Band>): ((value: number) => number) =
   }
 }
 
-/** One leaf's rounded points as {@link scoreLeaf} computes them (missing or ill-typed inputs earn 0). */
+/**
+ * One leaf's rounded points as {@link scoreLeaf} computes them (missing or ill-typed inputs earn 0): the reference
+ * that `internal/compiledTotal.ts` writes as source, and the scorer where that cannot be used.
+ */
 const leafPoints = (leaf: Leaf, max: number): ((inputs: RawInputs) => number) => {
   const m = leaf.method
   const id = leaf.id
@@ -369,7 +401,9 @@ const leafPoints = (leaf: Leaf, max: number): ((inputs: RawInputs) => number) =>
       return (inputs) => (inputs.values[id] === true ? round2(max) : 0)
     case "Scale": {
       const fractions = new Map<number, number>()
-      for (const l of m.levels) if (!fractions.has(l.level)) fractions.set(l.level, l.fraction)
+      // a level matches by `===`, as in scoreLeaf: NaN (only in a system built without validation) matches nothing
+      for (const l of m.levels)
+        if (!fractions.has(l.level) && !Number.isNaN(l.level)) fractions.set(l.level, l.fraction)
       return (inputs) => {
         const value = inputs.values[id]
         const f = typeof value === "number" ? fractions.get(value) : undefined
@@ -394,7 +428,7 @@ const leafPoints = (leaf: Leaf, max: number): ((inputs: RawInputs) => number) =>
     case "CountTarget":
       return (inputs) => {
         const value = inputs.values[id]
-        return typeof value === "number" && value >= 0 ? round2(max * Math.min(1, value / m.target)) : 0
+        return typeof value !== "number" || value < 0 ? 0 : round2(max * Math.min(1, value / m.target))
       }
     case "Deduction":
       return (inputs) => {

@@ -1,4 +1,4 @@
-import { assert, describe, expect, it } from "@effect/vitest"
+import { assert, describe, expect, it, vi } from "@effect/vitest"
 import { Assessment, Decode, Errors, IndicatorSystem } from "@zhili/core"
 import { Either, Schema } from "effect"
 import * as fc from "fast-check"
@@ -333,7 +333,10 @@ describe("Assessment.score", () => {
 
 describe("Assessment.totalScorer", () => {
   const bands = fc.array(
-    fc.record({ atLeast: fc.double({ min: -0.2, max: 1.2, noNaN: true }), fraction: fc.double({ min: 0, max: 1 }) }),
+    fc.record({
+      atLeast: fc.oneof(fc.double({ min: -0.2, max: 1.2, noNaN: true }), fc.constantFrom(0, 0.5, 1)),
+      fraction: fc.double({ min: 0, max: 1, noNaN: true })
+    }),
     { minLength: 1, maxLength: 4 }
   )
   const method = fc.oneof(
@@ -388,25 +391,178 @@ describe("Assessment.totalScorer", () => {
     fc.boolean(),
     fc.integer({ min: -2, max: 14 }),
     fc.double({ min: -0.5, max: 1.5 }),
+    // on the bounds of a ratio and of the thresholds above
+    fc.constantFrom(0, 0.5, 1),
     fc.record({ numerator: fc.nat(20), denominator: fc.nat(20) }),
-    fc.string({ maxLength: 3 })
+    fc.string({ maxLength: 3 }),
+    // only without validation: RawInputs decodes finite numbers
+    fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, -0, null)
   )
 
-  it("property: the compiled scorer's total equals score(...).total for any system and any inputs, bad ones included", () => {
+  const rawInputs = (values: Record<string, unknown>, sources: Record<string, unknown> = {}) =>
+    new Assessment.RawInputs({ values, sources } as never, { disableValidation: true })
+  type Scorer = (inputs: Assessment.RawInputs) => number
+  const RealFunction = Function
+  // builds a scorer with `new Function` replaced by `construct` (by default it constructs as usual), counting the
+  // functions the scorer asked to generate and how many were built
+  const building = (
+    build: () => Scorer,
+    construct: (args: Array<unknown>) => unknown = (args) => Reflect.construct(RealFunction, args)
+  ): { scorer: Scorer; asked: number; built: number } => {
+    let asked = 0
+    let built = 0
+    vi.stubGlobal(
+      "Function",
+      new Proxy(RealFunction, {
+        construct: (_, args) => {
+          asked++
+          const f = construct(args) as object
+          built++
+          return f
+        }
+      })
+    )
+    try {
+      return { scorer: build(), asked, built }
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  }
+
+  it("property: the generated and the closure scorer's totals equal score(...).total for any system and any inputs, bad ones included", () => {
     fc.assert(
       fc.property(
         systemArb,
         fc.dictionary(fc.constantFrom("l0-0", "l0-1", "l0-2", "l1-0", "l1-1", "l2-0", "l2-4"), value),
-        fc.option(fc.double({ min: -0.5, max: 1.5 }), { nil: undefined }),
+        fc.option(fc.oneof(fc.double({ min: -0.5, max: 1.5 }), fc.constantFrom(0, 0.5, 1)), { nil: undefined }),
         (sys, values, rate) => {
-          const inputs = new Assessment.RawInputs(
-            { values, sources: rate === undefined ? {} : { "case.rate": rate } } as never,
-            { disableValidation: true }
-          )
-          expect(Assessment.totalScorer(sys)(inputs)).toBe(Assessment.score(sys, inputs).total)
+          const inputs = rawInputs(values, rate === undefined ? {} : { "case.rate": rate })
+          const expected = Assessment.score(sys, inputs).total
+          const generated = building(() => Assessment.totalScorer(sys))
+          const closures = building(() => Assessment.totalScorer(sys, { compile: false }))
+          expect(generated.built).toBe(1)
+          expect(closures.asked).toBe(0)
+          expect(generated.scorer(inputs)).toBe(expected)
+          expect(closures.scorer(inputs)).toBe(expected)
         }
       ),
       { numRuns: 500 }
     )
+  })
+
+  // Ids and data-source keys a decoded system never holds (make rejects them), built without validation: the
+  // generated source must keep them inside string literals and still read the inputs by them.
+  const hostile = [
+    '"',
+    "'",
+    "\\",
+    '\\"',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a template placeholder is one of the hostile ids
+    "${globalThis}",
+    "__proto__",
+    "constructor",
+    "line\u2028separator",
+    "paragraph\u2029separator",
+    "lone \ud800 surrogate",
+    "new\nline",
+    '"]; globalThis.zhiliInjected = 1; //',
+    "</script><script>globalThis.zhiliInjected = 1</script>",
+    "*/ globalThis.zhiliInjected = 1; /*"
+  ]
+  const unchecked = (indicators: ReadonlyArray<unknown>, fullMarks = 100) =>
+    new IndicatorSystem.IndicatorSystem(system(indicators, fullMarks) as never, { disableValidation: true })
+  // own properties, `__proto__` included (an object literal would set the prototype instead)
+  const own = (entries: ReadonlyArray<readonly [string, unknown]>) => {
+    const o: Record<string, unknown> = {}
+    for (const [k, v] of entries) Object.defineProperty(o, k, { value: v, enumerable: true, writable: true })
+    return o
+  }
+
+  it("property: hostile ids cannot break out of the generated source and are scored as score(...) scores them", () => {
+    fc.assert(
+      fc.property(
+        fc
+          .uniqueArray(fc.oneof(fc.constantFrom(...hostile), fc.string({ unit: "binary", maxLength: 6 })), {
+            minLength: 1,
+            maxLength: 6
+          })
+          .chain((ids) =>
+            fc.tuple(
+              fc.constant(ids),
+              fc.tuple(...ids.map(() => method)),
+              fc.tuple(...ids.map(() => fc.option(value, { nil: undefined })))
+            )
+          ),
+        ([ids, methods, values]) => {
+          const sys = unchecked(ids.map((id, k) => leaf(id, 1 / ids.length, methods[k])))
+          const inputs = rawInputs(
+            own(ids.flatMap((id, k) => (values[k] === undefined ? [] : [[id, values[k]] as const])))
+          )
+          const expected = Assessment.score(sys, inputs).total
+          const generated = building(() => Assessment.totalScorer(sys))
+          const closures = building(() => Assessment.totalScorer(sys, { compile: false }))
+          expect(generated.built).toBe(1)
+          expect(closures.asked).toBe(0)
+          expect(generated.scorer(inputs)).toBe(expected)
+          expect(closures.scorer(inputs)).toBe(expected)
+          expect((globalThis as Record<string, unknown>).zhiliInjected).toBeUndefined()
+        }
+      ),
+      { numRuns: 500 }
+    )
+  })
+
+  it("reads hostile ids and data-source keys as plain keys: each leaf earns its points, nothing is injected", () => {
+    const ids = hostile
+    // 10 points a leaf
+    const sys = unchecked(
+      [
+        ...ids.map((id) => leaf(id, 1 / (ids.length + 1), { _tag: "YesNo" })),
+        leaf("source", 1 / (ids.length + 1), { _tag: "DataSource", source: '"]; globalThis.zhiliInjected = 1; //' })
+      ],
+      10 * (ids.length + 1)
+    )
+    const all = rawInputs(own(ids.map((id) => [id, true] as const)), own([['"]; globalThis.zhiliInjected = 1; //', 1]]))
+    const none = rawInputs({})
+    const generated = building(() => Assessment.totalScorer(sys))
+    expect(generated.built).toBe(1)
+    for (const total of [generated.scorer, Assessment.totalScorer(sys, { compile: false })]) {
+      expect(total(all)).toBe(10 * (ids.length + 1))
+      expect(total(none)).toBe(0)
+      // one leaf answered earns its 10 points and no other's, so no key reads another's input
+      for (const id of ids) expect(total(rawInputs(own([[id, true]])))).toBe(10)
+      expect(total(rawInputs({}, own([['"]; globalThis.zhiliInjected = 1; //', 0.5]])))).toBe(5)
+    }
+    expect((globalThis as Record<string, unknown>).zhiliInjected).toBeUndefined()
+  })
+
+  it("falls back to the closure scorer where new Function is forbidden (a Content Security Policy) or a constant is not finite", () => {
+    const sys = make(every)
+    const inputs = rawInputs(
+      { yes: true, scale: 4, ratio: { numerator: 9, denominator: 10 }, count: 3, deduct: 1 },
+      { "case.on-time-rate": 0.9, "grid.visit-coverage": 0.85, "assessment.rectification-rate": 0.5 }
+    )
+    const expected = Assessment.score(sys, inputs).total
+    const forbidden = building(
+      () => Assessment.totalScorer(sys),
+      () => {
+        throw new EvalError("Refused to evaluate a string as JavaScript because 'unsafe-eval' is not allowed")
+      }
+    )
+    expect(forbidden.asked).toBe(1)
+    expect(forbidden.built).toBe(0)
+    expect(forbidden.scorer(inputs)).toBe(expected)
+    expect(forbidden.scorer(rawInputs({}))).toBe(0)
+
+    // a target of Infinity (only without validation) has no literal: the closure scorer scores it, 0 points for it
+    const infinite = unchecked([
+      leaf("count", 0.5, { _tag: "CountTarget", target: Number.POSITIVE_INFINITY }),
+      leaf("yes", 0.5, { _tag: "YesNo" })
+    ])
+    const answered = rawInputs({ count: 3, yes: true })
+    const unwritable = building(() => Assessment.totalScorer(infinite))
+    expect(unwritable.asked).toBe(0)
+    expect(unwritable.scorer(answered)).toBe(Assessment.score(infinite, answered).total)
+    expect(unwritable.scorer(answered)).toBe(50)
   })
 })
