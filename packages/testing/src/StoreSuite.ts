@@ -772,6 +772,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
             assert.strictEqual(first.written, 37)
             assert.strictEqual((yield* repo.get(Store.everything, tenant, "n0007")).label, awkward)
             assert.strictEqual(first.rows, 40)
+            assert.strictEqual(first.rejectedRows, 3)
             const seen = yield* Ref.get(progress)
             assert.strictEqual(seen.length, 5)
             assert.deepStrictEqual(seen[seen.length - 1], { rows: 40, written: 37, rejected: 3, batches: 5 })
@@ -800,6 +801,18 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
             }
             const partial = yield* repo.list(Store.everything, { tenant: other })
             assert.strictEqual(partial.total, 4)
+            // onRejected: rejections are handed over as found, in row order, and the report keeps none of them
+            const handed = yield* Ref.make<ReadonlyArray<number>>([])
+            const streamed = yield* repo.import(
+              Stream.fromIterable(rows.map((r) => ({ ...(r as object), tenant: freshTenant() }))),
+              {
+                ...options,
+                onProgress: undefined,
+                onRejected: (r) => Ref.update(handed, (rs) => [...rs, r.row])
+              }
+            )
+            assert.deepStrictEqual(yield* Ref.get(handed), [5, 17, 34])
+            assert.deepStrictEqual([streamed.rejected.length, streamed.rejectedRows, streamed.written], [0, 3, 37])
             // a failing source stream fails the import with its own error
             const broken = yield* Effect.flip(
               repo.import(Stream.concat(Stream.fromIterable(rows.slice(0, 3)), Stream.fail("disk gone" as const)), {

@@ -483,6 +483,11 @@ export interface ImportOptions<A> {
   /** Rules run on each decoded record; an `error` finding rejects the row. */
   readonly validate?: ((record: A) => ReadonlyArray<Finding>) | undefined
   readonly onProgress?: ((progress: Progress) => Effect.Effect<void>) | undefined
+  /**
+   * Receives each rejected row (policy `skip`) as it is found, in row order. When given, the report keeps none of
+   * them in `rejected` (a file with many bad rows is imported in flat memory); `rejectedRows` still counts them.
+   */
+  readonly onRejected?: ((rejected: RowRejected) => Effect.Effect<void>) | undefined
 }
 
 /**
@@ -494,7 +499,10 @@ export interface ImportOptions<A> {
 export interface ImportReport {
   readonly rows: number
   readonly written: number
+  /** The rejected rows, unless the import handed them to `onRejected`. */
   readonly rejected: ReadonlyArray<RowRejected>
+  /** How many rows were rejected. */
+  readonly rejectedRows: number
   readonly batches: number
 }
 
@@ -803,7 +811,8 @@ export const runImport = <A, I, EX, R, T = Row>(
   const toRowOf = toRow(aggregate)
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 500))
   const validate = options.validate
-  type State = { rows: number; written: number; rejected: Array<RowRejected>; batches: number }
+  type State = { rows: number; written: number; rejected: Array<RowRejected>; rejectedRows: number; batches: number }
+  const onRejected = options.onRejected
   /** The row of a good input, or its rejection (no wrapper per row: imports check millions of them). */
   const check = (input: unknown, row: number): Row | RowRejected => {
     const fastly = fast(input)
@@ -832,7 +841,9 @@ export const runImport = <A, I, EX, R, T = Row>(
     return toRowOf(record, json)
   }
   return Effect.suspend(() => {
-    const state: State = { rows: 0, written: 0, rejected: [], batches: 0 }
+    const state: State = { rows: 0, written: 0, rejected: [], rejectedRows: 0, batches: 0 }
+    /** Rejections found by the slice being checked, for `onRejected`. */
+    const found: Array<RowRejected> = []
     // The batch being filled: one row per natural key (or id), a later row replacing an earlier one in its place;
     // `at` holds the batch's rows by tenant, then natural key (or id), without a key string made per row. A batch
     // ends after `batchSize` input rows. Input chunks are checked as they come (not gathered into batches first),
@@ -862,9 +873,12 @@ export const runImport = <A, I, EX, R, T = Row>(
       seen = 0
       at.clear()
     }
-    /** Checks `inputs[from…from + decodeSlice)`; false when a rejection under the abort policy ends the import. */
+    // a server writes while this process decodes: let the event loop run between slices; in-process writers
+    // (ahead 0) run on this thread anyway, so their chunks are checked in one go
+    const slice = ahead > 0 ? decodeSlice : Number.POSITIVE_INFINITY
+    /** Checks `inputs[from…from + slice)`; false when a rejection under the abort policy ends the import. */
     const checkSlice = (inputs: ReadonlyArray<unknown>, from: number): boolean => {
-      const to = Math.min(inputs.length, from + decodeSlice)
+      const to = Math.min(inputs.length, from + slice)
       for (let n = from; n < to; n++) {
         state.rows += 1
         seen += 1
@@ -876,7 +890,9 @@ export const runImport = <A, I, EX, R, T = Row>(
             full.push(r)
             return false
           }
-          state.rejected.push(r)
+          state.rejectedRows += 1
+          if (onRejected === undefined) state.rejected.push(r)
+          else found.push(r)
         } else add(r)
         if (seen === batchSize) endBatch()
       }
@@ -887,13 +903,15 @@ export const runImport = <A, I, EX, R, T = Row>(
       from: number
     ): Effect.Effect<Chunk.Chunk<Array<T> | RowRejected>> => {
       if (aborted) return Effect.succeed(Chunk.empty())
-      if (checkSlice(inputs, from) && from + decodeSlice < inputs.length) {
-        return Effect.zipRight(
-          yieldToEventLoop,
-          Effect.suspend(() => checkFrom(inputs, from + decodeSlice))
-        )
-      }
-      return Effect.succeed(Chunk.unsafeFromArray(full.splice(0)))
+      const more = checkSlice(inputs, from) && from + slice < inputs.length
+      const next = more
+        ? Effect.zipRight(
+            yieldToEventLoop,
+            Effect.suspend(() => checkFrom(inputs, from + slice))
+          )
+        : Effect.sync(() => Chunk.unsafeFromArray(full.splice(0)))
+      if (found.length === 0 || onRejected === undefined) return next
+      return Effect.zipRight(Effect.forEach(found.splice(0), onRejected, { discard: true }), next)
     }
     return rows.pipe(
       Stream.mapChunksEffect((chunk) => checkFrom(Chunk.toReadonlyArray(chunk), 0)),
@@ -919,13 +937,19 @@ export const runImport = <A, I, EX, R, T = Row>(
             yield* options.onProgress({
               rows: state.rows,
               written: state.written,
-              rejected: state.rejected.length,
+              rejected: state.rejectedRows,
               batches: state.batches
             })
           }
         })
       ),
-      Effect.map(() => ({ rows: state.rows, written: state.written, rejected: state.rejected, batches: state.batches }))
+      Effect.map(() => ({
+        rows: state.rows,
+        written: state.written,
+        rejected: state.rejected,
+        rejectedRows: state.rejectedRows,
+        batches: state.batches
+      }))
     )
   })
 }

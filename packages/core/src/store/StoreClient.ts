@@ -21,6 +21,8 @@ export interface ImportOptions<A> {
   readonly batchSize?: number | undefined
   readonly validate?: ((record: A) => ReadonlyArray<Finding>) | undefined
   readonly onProgress?: ((progress: Store.Progress) => void) | undefined
+  /** Receives each rejected row as it is found; the report then keeps none (see `Store.ImportOptions`). */
+  readonly onRejected?: ((rejected: Store.RowRejected) => void) | undefined
 }
 
 /**
@@ -100,13 +102,14 @@ export const make = <E>(layer: Layer.Layer<Store.Store, E>): Client => {
           Symbol.asyncIterator in rows
             ? Stream.fromAsyncIterable(rows as AsyncIterable<unknown>, (e) => e)
             : Stream.fromIterable(rows as Iterable<unknown>)
-        const onProgress = options.onProgress
+        const { onProgress, onRejected } = options
         return use((r) =>
           r.import(stream, {
             policy: options.policy,
             batchSize: options.batchSize,
             validate: options.validate,
-            onProgress: onProgress === undefined ? undefined : (p) => Effect.sync(() => onProgress(p))
+            onProgress: onProgress === undefined ? undefined : (p) => Effect.sync(() => onProgress(p)),
+            onRejected: onRejected === undefined ? undefined : (x) => Effect.sync(() => onRejected(x))
           })
         )
       }
