@@ -429,6 +429,17 @@ describe("Assessment.totalScorer", () => {
     }
   }
 
+  /** Both scorers (generated source, and closures) are built as asked and total `inputs` as `score` does. */
+  const expectBothScorersTotal = (sys: IndicatorSystem.IndicatorSystem, inputs: Assessment.RawInputs) => {
+    const expected = Assessment.score(sys, inputs).total
+    const generated = building(() => Assessment.totalScorer(sys))
+    const closures = building(() => Assessment.totalScorer(sys, { compile: false }))
+    expect(generated.built).toBe(1)
+    expect(closures.asked).toBe(0)
+    expect(generated.scorer(inputs)).toBe(expected)
+    expect(closures.scorer(inputs)).toBe(expected)
+  }
+
   it("property: the generated and the closure scorer's totals equal score(...).total for any system and any inputs, bad ones included", () => {
     fc.assert(
       fc.property(
@@ -437,13 +448,7 @@ describe("Assessment.totalScorer", () => {
         fc.option(fc.oneof(fc.double({ min: -0.5, max: 1.5 }), fc.constantFrom(0, 0.5, 1)), { nil: undefined }),
         (sys, values, rate) => {
           const inputs = rawInputs(values, rate === undefined ? {} : { "case.rate": rate })
-          const expected = Assessment.score(sys, inputs).total
-          const generated = building(() => Assessment.totalScorer(sys))
-          const closures = building(() => Assessment.totalScorer(sys, { compile: false }))
-          expect(generated.built).toBe(1)
-          expect(closures.asked).toBe(0)
-          expect(generated.scorer(inputs)).toBe(expected)
-          expect(closures.scorer(inputs)).toBe(expected)
+          expectBothScorersTotal(sys, inputs)
         }
       ),
       { numRuns: 500 }
@@ -498,13 +503,7 @@ describe("Assessment.totalScorer", () => {
           const inputs = rawInputs(
             own(ids.flatMap((id, k) => (values[k] === undefined ? [] : [[id, values[k]] as const])))
           )
-          const expected = Assessment.score(sys, inputs).total
-          const generated = building(() => Assessment.totalScorer(sys))
-          const closures = building(() => Assessment.totalScorer(sys, { compile: false }))
-          expect(generated.built).toBe(1)
-          expect(closures.asked).toBe(0)
-          expect(generated.scorer(inputs)).toBe(expected)
-          expect(closures.scorer(inputs)).toBe(expected)
+          expectBothScorersTotal(sys, inputs)
           expect((globalThis as Record<string, unknown>).zhiliInjected).toBeUndefined()
         }
       ),
