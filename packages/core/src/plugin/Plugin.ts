@@ -55,6 +55,32 @@ export const extensionPoint = <A>(options: {
 }): ExtensionPoint<A> => options
 
 /**
+ * The schema of contributed objects of an extension point whose values are host objects (renderers, section
+ * builders): an object with a non-empty string `id` and each named member of the given kind, checked without
+ * decoding (the value is passed through as it is).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const contributionSchema = <A>(options: {
+  readonly identifier: string
+  readonly description: string
+  readonly members: Readonly<Record<string, "string" | "object" | "function">>
+}): Schema.Schema<A> => {
+  const members = Object.entries(options.members)
+  return Schema.declare(
+    (u: unknown): u is A => {
+      if (typeof u !== "object" || u === null) return false
+      const o = u as Record<string, unknown>
+      if (typeof o.id !== "string" || o.id.length === 0) return false
+      for (const [name, kind] of members) if (!(name in o) || typeof o[name] !== kind) return false
+      return true
+    },
+    { identifier: options.identifier, description: options.description }
+  )
+}
+
+/**
  * Values a plugin adds to one extension point. `override: true` says the plugin replaces, on purpose, values with
  * the same keys contributed by an earlier plugin.
  *

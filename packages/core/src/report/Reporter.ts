@@ -86,21 +86,11 @@ export const renderAll = (
  * @since 0.1.0
  * @category plugins
  */
-export const ReporterSchema: Schema.Schema<Reporter> = Schema.declare(
-  (u: unknown): u is Reporter =>
-    typeof u === "object" &&
-    u !== null &&
-    "id" in u &&
-    typeof u.id === "string" &&
-    u.id.length > 0 &&
-    "mediaType" in u &&
-    typeof u.mediaType === "string" &&
-    "fileExtension" in u &&
-    typeof u.fileExtension === "string" &&
-    "render" in u &&
-    typeof u.render === "function",
-  { identifier: "Reporter", description: "a renderer: { id, mediaType, fileExtension, render() }" }
-)
+export const ReporterSchema: Schema.Schema<Reporter> = Plugin.contributionSchema<Reporter>({
+  identifier: "Reporter",
+  description: "a renderer: { id, mediaType, fileExtension, render() }",
+  members: { mediaType: "string", fileExtension: "string", render: "function" }
+})
 
 /**
  * Extension point `report.renderers`: renderers (报表输出格式) that turn a report document into files, keyed by id.

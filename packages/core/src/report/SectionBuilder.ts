@@ -214,21 +214,11 @@ export type AnySectionBuilder = SectionBuilder<never>
  * @since 0.1.0
  * @category plugins
  */
-export const AnySectionBuilderSchema: Schema.Schema<AnySectionBuilder> = Schema.declare(
-  (u: unknown): u is AnySectionBuilder =>
-    typeof u === "object" &&
-    u !== null &&
-    "id" in u &&
-    typeof u.id === "string" &&
-    u.id.length > 0 &&
-    "labels" in u &&
-    typeof u.labels === "object" &&
-    "sources" in u &&
-    typeof u.sources === "function" &&
-    "build" in u &&
-    typeof u.build === "function",
-  { identifier: "SectionBuilder", description: "a section builder: { id, labels, sources(), build() }" }
-)
+export const AnySectionBuilderSchema: Schema.Schema<AnySectionBuilder> = Plugin.contributionSchema<AnySectionBuilder>({
+  identifier: "SectionBuilder",
+  description: "a section builder: { id, labels, sources(), build() }",
+  members: { labels: "object", sources: "function", build: "function" }
+})
 
 /**
  * Extension point `report.sections`: report section builders (报表栏目), keyed by builder id.
