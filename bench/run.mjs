@@ -72,7 +72,7 @@ if (only === undefined || only === "rules") {
     )
     for (const x of out.results)
       console.log(
-        `${x.name.padEnd(60)} ${x.rule.toFixed(0).padStart(8)} ${x.baseline.toFixed(0).padStart(12)} ${x.ratio.toFixed(2).padStart(7)}×  ${x.ratio <= 1.5 ? "ok" : "ABOVE GOAL"}`
+        `${x.name.padEnd(60)} ${x.rule.toFixed(0).padStart(8)} ${x.baseline.toFixed(0).padStart(12)} ${x.ratio.toFixed(2).padStart(7)}×  ${x.informational ? "(cost of the explanation; no goal)" : x.ratio <= 1.5 ? "ok" : "ABOVE GOAL"}`
       )
     mkdirSync(join(here, "results"), { recursive: true })
     const file = join(here, "results", `${machine.date.slice(0, 10)}-rules-scale-${scale}.json`)
