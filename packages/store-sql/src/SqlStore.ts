@@ -130,13 +130,6 @@ const maxParams: Record<Dialect, number> = { sqlite: 32_766, pg: 65_535, mysql: 
 /** Rows per multi-row INSERT statement (an import batch larger than this is written as several statements). */
 const rowsPerStatement = 500
 
-/** Appends the column values of a row to `params`, in the order of `columnsOf`. */
-const pushValues = (params: Array<unknown>, r: Store.Row): void => {
-  params.push(r.tenant, r.id, r.version, r.division, r.org, r.grid, r.nkey)
-  for (const f of r.fields) params.push(f)
-  params.push(r.record)
-}
-
 const copySpecial = /[\\\t\n\r]/
 const copyEscapes: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" }
 /** One value in PostgreSQL's COPY text format: `\N` for null, backslash escapes for the separators. */
@@ -342,17 +335,22 @@ const make = (
       )
       const guard = <X, Y, Z>(eff: Effect.Effect<X, Y, Z>): Effect.Effect<X, Y | Store.StoreError, Z> =>
         names.has(name) ? eff : unregistered
-      const values = (r: Store.Row): Array<unknown> => [
-        r.tenant,
-        r.id,
-        r.version,
-        r.division,
-        r.org,
-        r.grid,
-        r.nkey,
-        ...r.fields,
-        r.record
-      ]
+      /** A row's column values, in the order of `columnsOf` (one flat array: what an import batch keeps per row). */
+      const values = (r: Store.Row): Array<unknown> => {
+        // sized once: an array grown by push keeps spare capacity, which a waiting batch would hold
+        const n = r.fields.length
+        const out: Array<unknown> = new Array(8 + n)
+        out[0] = r.tenant
+        out[1] = r.id
+        out[2] = r.version
+        out[3] = r.division
+        out[4] = r.org
+        out[5] = r.grid
+        out[6] = r.nkey
+        for (let i = 0; i < n; i++) out[7 + i] = r.fields[i]
+        out[7 + n] = r.record
+        return out
+      }
       const conflict = (id: string, expected: number, actual: number) =>
         new Errors.VersionConflict({ entity: name, id, expected, actual })
 
@@ -494,13 +492,13 @@ const make = (
       }
 
       /** Writes rows as multi-row upserts of at most `rowsPerStatement` rows (and the dialect's parameter limit). */
-      const upsertRows = (batch: ReadonlyArray<Store.Row>) => {
+      const upsertRows = (batch: ReadonlyArray<ReadonlyArray<unknown>>) => {
         const step = Math.max(1, Math.min(rowsPerStatement, Math.floor(maxParams[dialect] / cols.length)))
         const statements: Array<Effect.Effect<unknown, SqlError>> = []
         for (let from = 0; from < batch.length; from += step) {
           const to = Math.min(batch.length, from + step)
           const params: Array<unknown> = []
-          for (let i = from; i < to; i++) pushValues(params, batch[i] as Store.Row)
+          for (let i = from; i < to; i++) for (const v of batch[i] as ReadonlyArray<unknown>) params.push(v)
           statements.push(sql.unsafe(cachedInsert(to - from, true), params))
         }
         return Effect.all(statements, { discard: true })
@@ -542,8 +540,9 @@ const make = (
         return copyInto(Effect.void, t, Effect.void).pipe(Effect.catchAll(() => staged))
       }
       /** Multi-row upserts, one transaction a batch (SQLite, MySQL, and PostgreSQL without COPY). */
-      const upsertWriter: Store.BatchWriter<Store.Row> = {
-        prepare: (r) => r,
+      const upsertWriter: Store.BatchWriter<ReadonlyArray<unknown>> = {
+        // a flat array of column values per row: a waiting batch holds one object per row, not a Row and its fields
+        prepare: values,
         ahead: dialect === "sqlite" ? 0 : 2,
         write: (batch) => sql.withTransaction(upsertRows(batch)).pipe(Effect.asVoid, Effect.mapError(fail("import")))
       }
