@@ -115,7 +115,7 @@ export const clientFromUrl = (url: string): Layer.Layer<SqlClient.SqlClient, Sto
 export const layerSqlite = (
   options: { readonly filename: string } & SqlStore.Options
 ): Layer.Layer<Store.Store | SqlClient.SqlClient, Store.StoreError> =>
-  SqlStore.layer(options).pipe(Layer.provideMerge(clientSqlite(options)))
+  SqlStore.layer({ sqliteImportFile: options.filename, ...options }).pipe(Layer.provideMerge(clientSqlite(options)))
 
 /**
  * The SQL store on PostgreSQL, migrated.

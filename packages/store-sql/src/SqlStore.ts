@@ -9,7 +9,8 @@ import * as Migrator from "@effect/sql/Migrator"
 import * as SqlClient from "@effect/sql/SqlClient"
 import { type SqlError, SqlError as SqlErrorClass } from "@effect/sql/SqlError"
 import { Aggregates, Errors, Store } from "@zhili/core"
-import { Effect, Layer, Option } from "effect"
+import { Effect, Layer, Option, Scope } from "effect"
+import * as SqliteWriter from "./internal/sqliteWriter.js"
 
 type Dialect = "sqlite" | "pg" | "mysql"
 
@@ -290,11 +291,21 @@ const groupExpression = (term: Store.GroupTerm, dialect: Dialect): string => {
 }
 
 const make = (
-  registered: ReadonlyArray<Store.AnyAggregate>
-): Effect.Effect<Store.Service, never, SqlClient.SqlClient> =>
+  registered: ReadonlyArray<Store.AnyAggregate>,
+  sqliteImportFile: string | undefined
+): Effect.Effect<Store.Service, never, SqlClient.SqlClient | Scope.Scope> =>
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
     const dialect = dialectOf(sql)
+    const scope = yield* Effect.scope
+    /** SQLite: the import writer thread, started by the first import and ended with the store's scope. */
+    const sqliteWriter = yield* Effect.cached(
+      dialect !== "sqlite" || sqliteImportFile === undefined
+        ? Effect.succeed(undefined)
+        : Effect.sync(() => SqliteWriter.start(sqliteImportFile)).pipe(
+            Effect.tap((thread) => (thread === undefined ? Effect.void : Scope.addFinalizer(scope, thread.close)))
+          )
+    )
     const forUpdate = dialect === "sqlite" ? "" : " FOR UPDATE"
     const names = new Set(registered.map((a) => a.name))
     /** `pg-copy-streams` (an optional peer): imports on PostgreSQL use COPY when it is installed. */
@@ -491,18 +502,20 @@ const make = (
         )
       }
 
-      /** Writes rows as multi-row upserts of at most `rowsPerStatement` rows (and the dialect's parameter limit). */
-      const upsertRows = (batch: ReadonlyArray<ReadonlyArray<unknown>>) => {
+      /** Rows as multi-row upserts of at most `rowsPerStatement` rows (and the dialect's parameter limit). */
+      const upsertStatements = (batch: ReadonlyArray<ReadonlyArray<unknown>>): Array<SqliteWriter.Statement> => {
         const step = Math.max(1, Math.min(rowsPerStatement, Math.floor(maxParams[dialect] / cols.length)))
-        const statements: Array<Effect.Effect<unknown, SqlError>> = []
+        const statements: Array<SqliteWriter.Statement> = []
         for (let from = 0; from < batch.length; from += step) {
           const to = Math.min(batch.length, from + step)
           const params: Array<unknown> = []
           for (let i = from; i < to; i++) for (const v of batch[i] as ReadonlyArray<unknown>) params.push(v)
-          statements.push(sql.unsafe(cachedInsert(to - from, true), params))
+          statements.push([cachedInsert(to - from, true), params])
         }
-        return Effect.all(statements, { discard: true })
+        return statements
       }
+      const upsertRows = (batch: ReadonlyArray<ReadonlyArray<unknown>>) =>
+        Effect.forEach(upsertStatements(batch), ([text, params]) => sql.unsafe(text, params), { discard: true })
       const stage = `zhili_stage_${name}`
       const copyColumns = cols.join(", ")
       /**
@@ -547,11 +560,23 @@ const make = (
         write: (batch) => sql.withTransaction(upsertRows(batch)).pipe(Effect.asVoid, Effect.mapError(fail("import")))
       }
       /**
-       * The writer of an import: COPY on PostgreSQL when `pg-copy-streams` is installed and the connection is `pg`
-       * (checked once, in an empty transaction), multi-row upserts otherwise.
+       * The writer of an import: on SQLite a writer thread when the store knows its file (`sqliteImportFile`); COPY
+       * on PostgreSQL when `pg-copy-streams` is installed and the connection is `pg` (checked once, in an empty
+       * transaction); multi-row upserts on this thread otherwise.
        */
       let chosenWriter: Store.BatchWriter<unknown> | undefined
       const chooseWriter = Effect.gen(function* () {
+        if (dialect === "sqlite") {
+          const thread = yield* sqliteWriter
+          if (thread === undefined) return upsertWriter
+          const writer: Store.BatchWriter<ReadonlyArray<unknown>> = {
+            prepare: values,
+            // the writer thread commits one batch while this thread decodes the next one
+            ahead: 1,
+            write: (batch) => thread.write(upsertStatements(batch)).pipe(Effect.mapError(fail("import")))
+          }
+          return writer
+        }
         const copy = yield* copyStreams
         if (Option.isNone(copy)) return upsertWriter
         const client = yield* sql.withTransaction(
@@ -745,6 +770,12 @@ const make = (
  */
 export interface Options {
   readonly aggregates?: ReadonlyArray<Store.AnyAggregate> | undefined
+  /**
+   * SQLite only: the database file. Imports then write their batches from a worker thread with its own connection
+   * to it (each batch one transaction), while this thread decodes the next batches. `Drivers.layerSqlite` sets it;
+   * without it (or for `:memory:`) imports write on this thread.
+   */
+  readonly sqliteImportFile?: string | undefined
 }
 
 /**
@@ -754,12 +785,12 @@ export interface Options {
  * @category layers
  */
 export const layer = (options: Options = {}): Layer.Layer<Store.Store, Store.StoreError, SqlClient.SqlClient> =>
-  Layer.effect(
+  Layer.scoped(
     Store.Store,
     Effect.gen(function* () {
       const aggregates = options.aggregates ?? Aggregates.all
       yield* migrate(aggregates)
-      return yield* make(aggregates)
+      return yield* make(aggregates, options.sqliteImportFile)
     })
   )
 
@@ -771,4 +802,4 @@ export const layer = (options: Options = {}): Layer.Layer<Store.Store, Store.Sto
  * @category layers
  */
 export const layerWithoutMigrations = (options: Options = {}): Layer.Layer<Store.Store, never, SqlClient.SqlClient> =>
-  Layer.effect(Store.Store, make(options.aggregates ?? Aggregates.all))
+  Layer.scoped(Store.Store, make(options.aggregates ?? Aggregates.all, options.sqliteImportFile))
