@@ -9,7 +9,7 @@ import * as fs from "node:fs"
 import * as path from "node:path"
 import { type Parser, parse } from "csv-parse"
 import { Chunk, Effect, Option, Schema, type Scope, Stream } from "effect"
-import ExcelJS from "exceljs"
+import type ExcelJS from "exceljs"
 
 /**
  * A file that could not be read, with the fix.
@@ -51,9 +51,15 @@ const cellText = (value: ExcelJS.CellValue): string => {
   return String(value)
 }
 
+/** ExcelJS, loaded on first use so a CSV import does not compile it (a CommonJS module: its exports are `default`). */
+const loadExcel = async (): Promise<typeof ExcelJS> =>
+  ((await import("exceljs")) as unknown as { readonly default: typeof ExcelJS }).default
+
 const readXlsx = (file: string): Effect.Effect<Table, FileError> =>
   Effect.tryPromise({
     try: async () => {
+      // loaded here, so a CSV import does not compile ExcelJS
+      const ExcelJS = await loadExcel()
       const workbook = new ExcelJS.Workbook()
       await workbook.xlsx.readFile(file)
       const sheet = workbook.worksheets[0]

@@ -23,10 +23,17 @@ import {
 } from "@zhili/core"
 import { Cause, Chunk, Console, DateTime, Effect, Either, Option, Schema, Stream } from "effect"
 import * as Columns from "./Columns.js"
-import * as Demo from "./Demo.js"
 import * as Files from "./Files.js"
-import * as Reports from "./Reports.js"
+import type * as Reports from "./Reports.js"
 import * as Stored from "./Stored.js"
+
+// `report` and `demo` load their modules (with @zhili/report, ECharts, ExcelJS and the demo's fixture) when they run,
+// so the other commands start without compiling them.
+const loadReports = Effect.promise(() => import("./Reports.js"))
+const loadDemo = Effect.promise(() => import("./Demo.js"))
+
+/** The facility standard when none is given (the same as {@link Reports.defaultStandard}). */
+const defaultStandard: FacilityStandard.FacilityStandard = FacilityStandard.exampleStandard
 
 /**
  * The CLI's version.
@@ -55,7 +62,7 @@ const standardOption = Options.text("standard").pipe(
 /** The facility standard of `--standard` (a JSON file), or the example standard. */
 const readStandard = (file: Option.Option<string>): Effect.Effect<FacilityStandard.FacilityStandard, Stored.CliError> =>
   Option.match(file, {
-    onNone: () => Effect.succeed(Reports.defaultStandard),
+    onNone: () => Effect.succeed(defaultStandard),
     onSome: (f) =>
       Effect.tryPromise({
         try: () => fs.readFile(f, "utf8").then((text) => JSON.parse(text) as unknown),
@@ -280,6 +287,7 @@ export const report = Command.make(
   },
   ({ db, url, period, scope, format, out, standard }) =>
     Effect.gen(function* () {
+      const Reports = yield* loadReports
       const p = Reports.period(period)
       if (p === undefined)
         return yield* new Stored.CliError({
@@ -371,7 +379,7 @@ export type CheckRecords = Pick<Stored.Records, "units" | "posts" | "holdings" |
 export const findings = (
   records: CheckRecords,
   on: LocalDate.LocalDate,
-  standard: FacilityStandard.FacilityStandard = Reports.defaultStandard
+  standard: FacilityStandard.FacilityStandard = defaultStandard
 ): ReadonlyArray<Finding.Finding> => [
   ...OrgUnit.validateHierarchy(records.units),
   ...(records.grids.length > 0 || records.buildings.length > 0
@@ -454,7 +462,8 @@ export const demo = Command.make(
     )
   },
   ({ out }) =>
-    Demo.run(out).pipe(
+    loadDemo.pipe(
+      Effect.flatMap((Demo) => Demo.run(out)),
       Effect.flatMap((r) =>
         Effect.gen(function* () {
           yield* Console.log(`database: ${r.database}`)
