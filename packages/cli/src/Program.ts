@@ -144,8 +144,8 @@ const kindOption = Options.choice("kind", ["household", "resident", "building", 
 
 /**
  * Rows per transaction of an import. 5,000 by default: importing the generated city's 1.6 M households into SQLite
- * took 26 CPU seconds (median of five runs; 500-row batches: 31, 2,000: 26.5) at a peak RSS of 267 MB (500: 263,
- * 2,000: 260, 10,000: 275); 10,000 gained nothing more.
+ * took 25.7 CPU seconds (median of five runs) at a peak RSS of 267 MB; 2,000-row batches 26.5 s and 260 MB (four
+ * runs), 500 31 s and 263 MB, 10,000 27 s and 275 MB (one run each).
  */
 const batchSizeOption = Options.integer("batch-size").pipe(
   Options.withDescription("rows written per transaction (one batch is decoded while the one before is written)"),
