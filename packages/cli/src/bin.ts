@@ -6,9 +6,10 @@
  */
 import * as v8 from "node:v8"
 import * as vm from "node:vm"
-import { NodeContext } from "@effect/platform-node"
+// the modules themselves, not the packages' index modules, so starting does not compile the unused ones
+import * as NodeContext from "@effect/platform-node/NodeContext"
 import { Effect } from "effect"
-import { Program } from "./index.js"
+import * as Program from "./Program.js"
 
 // Long imports collect garbage between batches (Program's import) so memory stays flat: expose the collector.
 if (typeof (globalThis as { gc?: unknown }).gc !== "function") {

@@ -1,6 +1,8 @@
 import * as fs from "node:fs/promises"
 import * as os from "node:os"
 import * as path from "node:path"
+import * as v8 from "node:v8"
+import * as vm from "node:vm"
 import { describe, expect, it } from "@effect/vitest"
 import { Files } from "@zhili/cli"
 import { Effect, Either, Stream } from "effect"
@@ -20,20 +22,32 @@ describe("Files.read", () => {
     })
   )
 
-  it.effect("reads the first sheet of an XLSX workbook", () =>
+  it.effect("reads the first sheet of an XLSX workbook: text, numbers, dates, rich text and formula results", () =>
     Effect.gen(function* () {
       const dir = yield* Effect.promise(tmp)
       const file = path.join(dir, "b.xlsx")
       const wb = new ExcelJS.Workbook()
       const ws = wb.addWorksheet("楼栋")
-      ws.addRow(["楼栋编号", "社区代码", "所属社区", "楼栋名称"])
-      ws.addRow(["b1", "440881002001", "440881002001", "1栋"])
+      ws.addRow(["楼栋编号", "社区代码", "所属社区", "楼栋名称", " 建成日期 "])
+      ws.addRow(["b1", "440881002001", "440881002001", "1栋", new Date(Date.UTC(2001, 4, 20))])
       ws.addRow([])
+      ws.addRow([
+        "b2",
+        440881002001,
+        { formula: "B4", result: 440881002001 },
+        { richText: [{ text: "2" }, { text: "栋", font: { bold: true } }] },
+        null
+      ])
+      // cells beyond the headers are not read
+      ws.addRow(["b3", "440881002001", "440881002001", "3栋", "", "extra"])
+      wb.addWorksheet("其他").addRow(["not", "read"])
       yield* Effect.promise(() => wb.xlsx.writeFile(file))
       const table = yield* Files.read(file)
-      expect(table.headers).toEqual(["楼栋编号", "社区代码", "所属社区", "楼栋名称"])
+      expect(table.headers).toEqual(["楼栋编号", "社区代码", "所属社区", "楼栋名称", "建成日期"])
       expect(table.rows).toEqual([
-        { 楼栋编号: "b1", 社区代码: "440881002001", 所属社区: "440881002001", 楼栋名称: "1栋" }
+        { 楼栋编号: "b1", 社区代码: "440881002001", 所属社区: "440881002001", 楼栋名称: "1栋", 建成日期: "2001-05-20" },
+        { 楼栋编号: "b2", 社区代码: "440881002001", 所属社区: "440881002001", 楼栋名称: "2栋", 建成日期: "" },
+        { 楼栋编号: "b3", 社区代码: "440881002001", 所属社区: "440881002001", 楼栋名称: "3栋", 建成日期: "" }
       ])
     })
   )
@@ -85,6 +99,70 @@ describe("Files.open", () => {
     })
   )
 
+  it.effect(
+    "streams the first worksheet of a 50,000-row XLSX workbook: rows come while the file is read, the heap stays bounded",
+    () =>
+      Effect.gen(function* () {
+        const dir = yield* Effect.promise(tmp)
+        const file = path.join(dir, "long.xlsx")
+        const n = 50_000
+        const headers = ["编号", "社区代码", "楼栋", "房号", "户主", "电话", "备注", "更新时间"]
+        const cellsOf = (i: number) => [
+          `h${i + 1}`,
+          "440881002001",
+          `b${i % 97}`,
+          `${1 + (i % 33)}01`,
+          `户主${i}`,
+          `1380000${String(i).padStart(4, "0")}`,
+          `第${i}户的备注，随行而异`,
+          `2025-01-${String(1 + (i % 28)).padStart(2, "0")} 10:${String(i % 60).padStart(2, "0")}`
+        ]
+        // written row by row with inline strings (ExcelJS's streaming writer), as large exports often are
+        yield* Effect.promise(async () => {
+          const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file })
+          const ws = wb.addWorksheet("户")
+          ws.addRow(headers).commit()
+          for (let i = 0; i < n; i++) ws.addRow(cellsOf(i)).commit()
+          ws.commit()
+          await wb.commit()
+          await new Promise((resolve) => setTimeout(resolve, 10))
+        })
+        const gc = fullCollection()
+        gc()
+        const before = process.memoryUsage().heapUsed
+        let count = 0
+        let grown = 0
+        let last: ReadonlyArray<string> = []
+        const progress: Array<number> = []
+        yield* Effect.scoped(
+          Effect.gen(function* () {
+            const source = yield* Files.open(file)
+            expect(source.headers).toEqual(headers)
+            yield* Stream.runForEach(source.rows, (cells) =>
+              Effect.sync(() => {
+                count += 1
+                last = cells
+                if (count % 5000 === 1) {
+                  progress.push(source.progress())
+                  gc()
+                  grown = Math.max(grown, process.memoryUsage().heapUsed - before)
+                }
+              })
+            )
+            progress.push(source.progress())
+          })
+        )
+        expect(count).toBe(n)
+        expect(last).toEqual(cellsOf(n - 1))
+        // the first rows come when a small part of the file has been read, and the share read only grows
+        expect(progress[0]).toBeLessThan(0.25)
+        expect(progress).toEqual([...progress].sort((a, b) => a - b))
+        expect(progress.at(-1)).toBe(1)
+        // the workbook read whole would hold every row's cells; streamed, a few batches are alive at a time
+        expect(grown).toBeLessThan(16 * 2 ** 20)
+      })
+  )
+
   it.effect("fails the stream with the line of a ragged row, after the rows before it", () =>
     Effect.gen(function* () {
       const dir = yield* Effect.promise(tmp)
@@ -108,6 +186,12 @@ describe("Files.open", () => {
     })
   )
 })
+
+/** A full garbage collection (V8's `gc`, exposed here as the `zhili` binary does). */
+const fullCollection = (): (() => void) => {
+  v8.setFlagsFromString("--expose-gc")
+  return vm.runInNewContext("gc") as () => void
+}
 
 const assertFileError = (result: Either.Either<unknown, Files.FileError>, reason: string) => {
   expect(Either.isLeft(result)).toBe(true)

@@ -6,6 +6,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { Program, Reports, Stored } from "@zhili/cli"
 import { JinxiuHuajing } from "@zhili/testing"
 import { type Console, Effect } from "effect"
+import ExcelJS from "exceljs"
 
 const tmp = () => fs.mkdtemp(path.join(os.tmpdir(), "zhili-cli-"))
 const exec = (...argv: ReadonlyArray<string>) => Program.exec(argv).pipe(Effect.provide(NodeContext.layer))
@@ -64,6 +65,48 @@ describe("zhili (exported program)", () => {
     })
   )
 
+  it.effect("import reads households from an XLSX workbook, listing bad rows by their spreadsheet row", () =>
+    Effect.gen(function* () {
+      const dir = yield* Effect.promise(tmp)
+      const db = path.join(dir, "z.db")
+      const file = path.join(dir, "h.xlsx")
+      yield* Effect.promise(() => {
+        const wb = new ExcelJS.Workbook()
+        const ws = wb.addWorksheet("住户")
+        ws.addRow(["编号", "社区代码", "楼栋", "房号"])
+        ws.addRow(["h1", "440881002001", "b1", 101])
+        ws.addRow(["h2", "440881002001", "b1", ""])
+        ws.addRow(["h3", 440881002001, "b2", "301"])
+        return wb.xlsx.writeFile(file)
+      })
+      const printed: Array<string> = []
+      const errors: Array<string> = []
+      const base = yield* Effect.console
+      const capturing: Console.Console = {
+        ...base,
+        log: (...args: ReadonlyArray<unknown>) =>
+          Effect.sync(() => {
+            printed.push(args.join(" "))
+          }),
+        error: (...args: ReadonlyArray<unknown>) =>
+          Effect.sync(() => {
+            errors.push(args.join(" "))
+          })
+      }
+      expect(yield* exec("import", db, file, "--batch-size", "0").pipe(Effect.withConsole(capturing))).toBe(1)
+      expect(errors[0]).toBe("error: --batch-size 0 is not a number of rows")
+      expect(yield* exec("import", db, file, "--batch-size", "2").pipe(Effect.withConsole(capturing))).toBe(0)
+      expect(printed).toEqual([
+        expect.stringMatching(/^row 3: room/),
+        `${file}: 2 household records written, 1 rows rejected, 3 rows read`
+      ])
+      const stored = yield* Stored.listAll<{ readonly id: string }>("household", "").pipe(
+        Effect.provide(Stored.layer(db))
+      )
+      expect(stored.map((h) => h.id).sort()).toEqual(["h1", "h3"])
+    })
+  )
+
   it.effect(
     "import streams a long file: bad rows are listed by row number, a broken file keeps the batches before",
     () =>
@@ -110,7 +153,8 @@ describe("zhili (exported program)", () => {
         yield* Effect.promise(() =>
           fs.writeFile(broken, `id,tenant,building,room\n${more.join("\n")}\nk0,440881002001,c0,101,extra\n`)
         )
-        expect(yield* run("import", db, broken)).toBe(1)
+        // 500 rows a transaction: the batches before the broken row are written
+        expect(yield* run("import", db, broken, "--batch-size", "500")).toBe(1)
         expect(yield* count()).toBeGreaterThanOrEqual(n - 2 + 1500)
       })
   )
