@@ -143,28 +143,37 @@ const kindOption = Options.choice("kind", ["household", "resident", "building", 
 )
 
 /**
- * Rows per transaction of an import. 5,000 by default: importing the generated city's 1.6 M households into SQLite
- * took 25.7 CPU seconds (median of five runs) at a peak RSS of 267 MB; 2,000-row batches 26.5 s and 260 MB (four
- * runs), 500 31 s and 263 MB, 10,000 27 s and 275 MB (one run each).
+ * Rows per transaction of an import: by default 2,000 into a SQLite file and 5,000 into a server. Importing the
+ * generated city's 1.6 M households into SQLite (whose batches a writer thread commits while the next one is
+ * decoded, so two are alive) took 16.4–17.0 s at a peak RSS of 298–301 MB with 2,000-row batches against 17.9 s and
+ * 336 MB with 5,000, and 17.5–18.2 s and 290 MB with 1,000; on PostgreSQL (COPY, one round trip per batch) the
+ * larger batches measured better: 5,000 at 25.7 CPU seconds against 26.5 with 2,000 and 31 with 500.
  */
 const batchSizeOption = Options.integer("batch-size").pipe(
-  Options.withDescription("rows written per transaction (one batch is decoded while the one before is written)"),
-  Options.withDefault(5000)
+  Options.withDescription(
+    "rows written per transaction (default 2000 into SQLite, 5000 into a server; the next batch is decoded while one is written)"
+  ),
+  Options.optional
 )
+
+/** The default batch size for a database target (a SQLite file or a server URL). */
+const defaultBatchSize = (target: string): number => (/^(postgres|mysql|mariadb)/.test(target) ? 5000 : 2000)
 
 /**
  * Between batches of an import, a full garbage collection when the host exposes one (`globalThis.gc`; the `zhili`
- * binary does) and the heap has grown 64 MB past what the last collection left. A long import allocates steadily
+ * binary does) and the heap has grown 48 MB past what the last collection left. A long import allocates steadily
  * and V8 lets the heap grow towards its limit (gigabytes) before collecting; collecting here keeps memory flat. The
  * step must stay well above the young generation (up to 32 MB), or nearly every batch pays for a full collection.
  * Measured with 5,000-row batches: importing 1.6 M households into SQLite peaks at 267 MB with it and at 471 MB
  * (still rising) without it, for 2–4 % more CPU; at 160,000 households a 128 MB step saved nothing (255 MB against
- * 253 MB without collecting), a 32 MB one saved 35 MB more than 64 MB for another 5 % of CPU.
+ * 253 MB without collecting), a 32 MB one saved 35 MB more than 64 MB for another 5 % of CPU. With the SQLite writer
+ * thread and 2,000-row batches, 48 MB peaked at 283–293 MB against 298–306 MB with 64 MB (1.6 M households), for
+ * about 2 % more time.
  */
 const collector = (): (() => void) => {
   const gc = (globalThis as { readonly gc?: () => void }).gc
   if (typeof gc !== "function") return () => {}
-  const step = 64 * 2 ** 20
+  const step = 48 * 2 ** 20
   let limit = process.memoryUsage().heapUsed + step
   return () => {
     if (process.memoryUsage().heapUsed < limit) return
@@ -194,13 +203,15 @@ export const importCommand = Command.make(
     url: urlOption,
     batchSize: batchSizeOption
   },
-  ({ db, file, kind, url, batchSize }) =>
+  ({ db, file, kind, url, batchSize: batchSizeGiven }) =>
     Effect.gen(function* () {
-      if (batchSize < 1)
+      const given = Option.getOrUndefined(batchSizeGiven)
+      if (given !== undefined && given < 1)
         return yield* new Stored.CliError({
-          message: `--batch-size ${batchSize} is not a number of rows`,
+          message: `--batch-size ${given} is not a number of rows`,
           fix: "give a whole number of at least 1, e.g. --batch-size 5000"
         })
+      const batchSize = given ?? defaultBatchSize(Option.getOrUndefined(url) ?? db)
       const source = yield* Files.open(file)
       const chosen = Option.getOrUndefined(kind) ?? Columns.detect(source.headers)
       if (chosen === undefined)

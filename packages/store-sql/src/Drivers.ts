@@ -103,11 +103,19 @@ export const clientMysql = (options: {
 export const clientFromUrl = (url: string): Layer.Layer<SqlClient.SqlClient, Store.StoreError> => {
   if (/^postgres(ql)?:\/\//.test(url)) return clientPg({ url })
   if (/^(mysql|mariadb):\/\//.test(url)) return clientMysql({ url: url.replace(/^mariadb:/, "mysql:") })
-  return clientSqlite({ filename: url.replace(/^(sqlite|file):(\/\/)?/, "") })
+  return clientSqlite({ filename: sqliteFileOf(url) })
 }
 
+/** The file a SQLite URL names (`sqlite:<file>`, `file:<file>` or the plain file name). */
+const sqliteFileOf = (url: string): string => url.replace(/^(sqlite|file):(\/\/)?/, "")
+
+/** Whether a URL names a SQLite file (not a PostgreSQL or MySQL server). */
+const isSqlite = (url: string): boolean => !/^(postgres(ql)?|mysql|mariadb):\/\//.test(url)
+
 /**
- * The SQL store on a SQLite file (the embedded default), migrated. The `SqlClient` is provided too.
+ * The SQL store on a SQLite file (the embedded default), migrated. The `SqlClient` is provided too. Imports write
+ * their batches from a worker thread with its own connection to the file (`SqlStore.Options.sqliteImportFile`;
+ * pass `sqliteImportFile: undefined` to write them on this thread).
  *
  * @since 0.1.0
  * @category layers
@@ -149,4 +157,6 @@ export const layerFromUrl = (
   url: string,
   options: SqlStore.Options = {}
 ): Layer.Layer<Store.Store | SqlClient.SqlClient, Store.StoreError> =>
-  SqlStore.layer(options).pipe(Layer.provideMerge(clientFromUrl(url)))
+  SqlStore.layer(isSqlite(url) ? { sqliteImportFile: sqliteFileOf(url), ...options } : options).pipe(
+    Layer.provideMerge(clientFromUrl(url))
+  )

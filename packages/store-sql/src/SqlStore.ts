@@ -502,20 +502,18 @@ const make = (
         )
       }
 
-      /** Rows as multi-row upserts of at most `rowsPerStatement` rows (and the dialect's parameter limit). */
-      const upsertStatements = (batch: ReadonlyArray<ReadonlyArray<unknown>>): Array<SqliteWriter.Statement> => {
+      /** Writes rows as multi-row upserts of at most `rowsPerStatement` rows (and the dialect's parameter limit). */
+      const upsertRows = (batch: ReadonlyArray<ReadonlyArray<unknown>>) => {
         const step = Math.max(1, Math.min(rowsPerStatement, Math.floor(maxParams[dialect] / cols.length)))
-        const statements: Array<SqliteWriter.Statement> = []
+        const statements: Array<Effect.Effect<unknown, SqlError>> = []
         for (let from = 0; from < batch.length; from += step) {
           const to = Math.min(batch.length, from + step)
           const params: Array<unknown> = []
           for (let i = from; i < to; i++) for (const v of batch[i] as ReadonlyArray<unknown>) params.push(v)
-          statements.push([cachedInsert(to - from, true), params])
+          statements.push(sql.unsafe(cachedInsert(to - from, true), params))
         }
-        return statements
+        return Effect.all(statements, { discard: true })
       }
-      const upsertRows = (batch: ReadonlyArray<ReadonlyArray<unknown>>) =>
-        Effect.forEach(upsertStatements(batch), ([text, params]) => sql.unsafe(text, params), { discard: true })
       const stage = `zhili_stage_${name}`
       const copyColumns = cols.join(", ")
       /**
@@ -569,11 +567,19 @@ const make = (
         if (dialect === "sqlite") {
           const thread = yield* sqliteWriter
           if (thread === undefined) return upsertWriter
-          const writer: Store.BatchWriter<ReadonlyArray<unknown>> = {
-            prepare: values,
+          const tuple = `(${cols.map(() => "?").join(", ")})`
+          const insert: SqliteWriter.Insert = {
+            head: `INSERT INTO ${t} (${cols.join(", ")}) VALUES `,
+            tuple,
+            tail: upsertClause(),
+            rowsPerStatement: Math.max(1, Math.min(rowsPerStatement, Math.floor(maxParams[dialect] / cols.length)))
+          }
+          const writer: Store.BatchWriter<string> = {
+            // a row as a line of COPY text: the batch goes to the thread as one string
+            prepare: copyLine,
             // the writer thread commits one batch while this thread decodes the next one
             ahead: 1,
-            write: (batch) => thread.write(upsertStatements(batch)).pipe(Effect.mapError(fail("import")))
+            write: (lines) => thread.write(insert, lines).pipe(Effect.mapError(fail("import")))
           }
           return writer
         }

@@ -11,16 +11,28 @@ import { Worker } from "node:worker_threads"
 import { type SqlError, SqlError as SqlErrorClass } from "@effect/sql/SqlError"
 import { Effect } from "effect"
 
-/** One statement of a batch: SQL text and its parameters. */
-export type Statement = readonly [text: string, params: ReadonlyArray<unknown>]
+/**
+ * The statement a batch is written with: `INSERT INTO … VALUES` (`head`), one `tuple` of placeholders per row, and
+ * the upsert clause (`tail`); at most `rowsPerStatement` rows a statement.
+ */
+export interface Insert {
+  readonly head: string
+  readonly tuple: string
+  readonly tail: string
+  readonly rowsPerStatement: number
+}
 
-/** A running writer: `write` commits one batch of statements; `close` ends the thread. */
+/**
+ * A running writer: `write` commits one batch (its rows as lines of PostgreSQL COPY text: one string to send, so
+ * the thread, not this one, splits it into values); `close` ends the thread.
+ */
 export interface SqliteWriter {
-  readonly write: (statements: ReadonlyArray<Statement>) => Effect.Effect<void, SqlError>
+  readonly write: (insert: Insert, lines: ReadonlyArray<string>) => Effect.Effect<void, SqlError>
   readonly close: Effect.Effect<void>
 }
 
-const workerSource = `
+// String.raw: the thread's code is written as it runs (its backslashes are its own)
+const workerSource = String.raw`
 const { parentPort, workerData } = require("node:worker_threads")
 const Database = require(workerData.driver)
 const db = new Database(workerData.filename)
@@ -36,8 +48,19 @@ const prepared = (text) => {
   }
   return s
 }
-const batch = db.transaction((statements) => {
-  for (const [text, params] of statements) prepared(text).run(params)
+const unescape = (cell) =>
+  cell.replace(/\\(.)/g, (_, c) => (c === "t" ? "\t" : c === "n" ? "\n" : c === "r" ? "\r" : c))
+const valueOf = (cell) => (cell === "\\N" ? null : cell.indexOf("\\") < 0 ? cell : unescape(cell))
+const statementOf = (insert, n) => prepared(insert.head + Array(n).fill(insert.tuple).join(", ") + insert.tail)
+const batch = db.transaction((insert, text) => {
+  const lines = text.split("\n")
+  lines.pop()
+  for (let from = 0; from < lines.length; from += insert.rowsPerStatement) {
+    const to = Math.min(lines.length, from + insert.rowsPerStatement)
+    const params = []
+    for (let i = from; i < to; i++) for (const cell of lines[i].split("\t")) params.push(valueOf(cell))
+    statementOf(insert, to - from).run(params)
+  }
 })
 parentPort.on("message", (m) => {
   if (m.close) {
@@ -47,7 +70,7 @@ parentPort.on("message", (m) => {
     return
   }
   try {
-    batch.immediate(m.statements)
+    batch.immediate(m.insert, m.text)
     parentPort.postMessage({ id: m.id })
   } catch (e) {
     parentPort.postMessage({ id: m.id, error: { message: String((e && e.message) || e), code: e && e.code } })
@@ -76,7 +99,12 @@ export const start = (filename: string): SqliteWriter | undefined => {
   if (driver === undefined) return undefined
   let worker: Worker
   try {
-    worker = new Worker(workerSource, { eval: true, workerData: { driver, filename } })
+    // a small young generation: the thread keeps nothing between batches
+    worker = new Worker(workerSource, {
+      eval: true,
+      workerData: { driver, filename },
+      resourceLimits: { maxYoungGenerationSizeMb: 4 }
+    })
   } catch {
     return undefined
   }
@@ -103,7 +131,7 @@ export const start = (filename: string): SqliteWriter | undefined => {
   worker.on("exit", () => fail(new Error("the SQLite writer thread has stopped")))
   const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()))
   return {
-    write: (statements) =>
+    write: (insert, lines) =>
       Effect.async<void, SqlError>((resume) => {
         if (failure !== undefined) {
           resume(Effect.fail(new SqlErrorClass({ message: failure.message, cause: failure })))
@@ -112,7 +140,7 @@ export const start = (filename: string): SqliteWriter | undefined => {
         const id = next++
         pending.set(id, (e) => resume(e === undefined ? Effect.void : Effect.fail(e)))
         worker.ref()
-        worker.postMessage({ id, statements })
+        worker.postMessage({ id, insert, text: lines.join("") })
       }),
     close: Effect.promise(() => {
       if (failure === undefined) {
