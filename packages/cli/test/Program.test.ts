@@ -11,6 +11,24 @@ import ExcelJS from "exceljs"
 const tmp = () => fs.mkdtemp(path.join(os.tmpdir(), "zhili-cli-"))
 const exec = (...argv: ReadonlyArray<string>) => Program.exec(argv).pipe(Effect.provide(NodeContext.layer))
 
+/** A console that keeps what the program logs (`printed`) and reports as errors (`errors`). */
+const capture = Effect.map(Effect.console, (base) => {
+  const printed: Array<string> = []
+  const errors: Array<string> = []
+  const capturing: Console.Console = {
+    ...base,
+    log: (...args: ReadonlyArray<unknown>) =>
+      Effect.sync(() => {
+        printed.push(args.join(" "))
+      }),
+    error: (...args: ReadonlyArray<unknown>) =>
+      Effect.sync(() => {
+        errors.push(args.join(" "))
+      })
+  }
+  return { printed, errors, capturing }
+})
+
 describe("zhili (exported program)", () => {
   it.effect("init creates a SQLite file and is safe to run twice", () =>
     Effect.gen(function* () {
@@ -79,20 +97,7 @@ describe("zhili (exported program)", () => {
         ws.addRow(["h3", 440881002001, "b2", "301"])
         return wb.xlsx.writeFile(file)
       })
-      const printed: Array<string> = []
-      const errors: Array<string> = []
-      const base = yield* Effect.console
-      const capturing: Console.Console = {
-        ...base,
-        log: (...args: ReadonlyArray<unknown>) =>
-          Effect.sync(() => {
-            printed.push(args.join(" "))
-          }),
-        error: (...args: ReadonlyArray<unknown>) =>
-          Effect.sync(() => {
-            errors.push(args.join(" "))
-          })
-      }
+      const { printed, errors, capturing } = yield* capture
       expect(yield* exec("import", db, file, "--batch-size", "0").pipe(Effect.withConsole(capturing))).toBe(1)
       expect(errors[0]).toBe("error: --batch-size 0 is not a number of rows")
       expect(yield* exec("import", db, file, "--batch-size", "2").pipe(Effect.withConsole(capturing))).toBe(0)
@@ -121,15 +126,7 @@ describe("zhili (exported program)", () => {
           (_, i) => `h${i + 1},440881002001,b${i % 40},${i === 999 || i === 2499 ? "" : `${1 + Math.floor(i / 40)}01`}`
         )
         yield* Effect.promise(() => fs.writeFile(file, `id,tenant,building,room\n${rows.join("\n")}\n`))
-        const printed: Array<string> = []
-        const base = yield* Effect.console
-        const capturing: Console.Console = {
-          ...base,
-          log: (...args: ReadonlyArray<unknown>) =>
-            Effect.sync(() => {
-              printed.push(args.join(" "))
-            })
-        }
+        const { printed, capturing } = yield* capture
         const run = (...argv: ReadonlyArray<string>) => exec(...argv).pipe(Effect.withConsole(capturing))
         expect(yield* run("import", db, file)).toBe(0)
         expect(printed.filter((l) => l.startsWith("row "))).toEqual([

@@ -51,6 +51,10 @@ const inputsArb = fc.array(fc.record({ key: fc.nat(12), bad: fc.nat(5).map((n) =
   maxLength: 60
 })
 
+/** Where the source's chunks end, and the batch size. */
+const cutsArb = fc.array(fc.nat(80), { maxLength: 8 })
+const batchSizeArb = fc.integer({ min: 1, max: 9 })
+
 const run = (
   inputs: ReadonlyArray<Input>,
   cuts: ReadonlyArray<number>,
@@ -75,67 +79,57 @@ const run = (
 describe("bulk import batches (any chunking of the source, any batch size)", () => {
   it("property: skip keeps every good row's natural key once (last read wins), reports each bad row by number, and reports progress once per batch of input rows", () => {
     fc.assert(
-      fc.property(
-        inputsArb,
-        fc.array(fc.nat(80), { maxLength: 8 }),
-        fc.integer({ min: 1, max: 9 }),
-        (inputs, cuts, size) => {
-          const { report, records, progress } = run(inputs, cuts, size, "skip")
-          expect(Either.isRight(report)).toBe(true)
-          if (Either.isLeft(report)) return
-          const bad = inputs.flatMap((x, i) => (x.bad ? [i + 1] : []))
-          expect(report.right.rows).toBe(inputs.length)
-          expect(report.right.rejected.map((r) => r.row)).toEqual(bad)
-          expect(report.right.rejectedRows).toBe(bad.length)
-          expect(records).toEqual(expectedRecords(inputs, inputs.length))
-          // one progress report per batch of `size` input rows, the last one with the totals
-          expect(progress.length).toBe(Math.ceil(inputs.length / size))
-          if (progress.length > 0) {
-            expect(progress[progress.length - 1]).toEqual({
-              rows: inputs.length,
-              written: report.right.written,
-              rejected: bad.length,
-              batches: report.right.batches
-            })
-          }
-          // a batch writes each of its natural keys once
-          let written = 0
-          for (let from = 0; from < inputs.length; from += size) {
-            written += new Set(
-              inputs
-                .slice(from, from + size)
-                .filter((x) => !x.bad)
-                .map((x) => x.key)
-            ).size
-          }
-          expect(report.right.written).toBe(written)
+      fc.property(inputsArb, cutsArb, batchSizeArb, (inputs, cuts, size) => {
+        const { report, records, progress } = run(inputs, cuts, size, "skip")
+        expect(Either.isRight(report)).toBe(true)
+        if (Either.isLeft(report)) return
+        const bad = inputs.flatMap((x, i) => (x.bad ? [i + 1] : []))
+        expect(report.right.rows).toBe(inputs.length)
+        expect(report.right.rejected.map((r) => r.row)).toEqual(bad)
+        expect(report.right.rejectedRows).toBe(bad.length)
+        expect(records).toEqual(expectedRecords(inputs, inputs.length))
+        // one progress report per batch of `size` input rows, the last one with the totals
+        expect(progress.length).toBe(Math.ceil(inputs.length / size))
+        if (progress.length > 0) {
+          expect(progress[progress.length - 1]).toEqual({
+            rows: inputs.length,
+            written: report.right.written,
+            rejected: bad.length,
+            batches: report.right.batches
+          })
         }
-      ),
+        // a batch writes each of its natural keys once
+        let written = 0
+        for (let from = 0; from < inputs.length; from += size) {
+          written += new Set(
+            inputs
+              .slice(from, from + size)
+              .filter((x) => !x.bad)
+              .map((x) => x.key)
+          ).size
+        }
+        expect(report.right.written).toBe(written)
+      }),
       { numRuns: 300 }
     )
   })
 
   it("property: abort fails on the first bad row, with its number, after writing exactly the whole batches before it", () => {
     fc.assert(
-      fc.property(
-        inputsArb,
-        fc.array(fc.nat(80), { maxLength: 8 }),
-        fc.integer({ min: 1, max: 9 }),
-        (inputs, cuts, size) => {
-          const { report, records } = run(inputs, cuts, size, "abort")
-          const first = inputs.findIndex((x) => x.bad)
-          if (first < 0) {
-            expect(Either.isRight(report)).toBe(true)
-            expect(records).toEqual(expectedRecords(inputs, inputs.length))
-            return
-          }
-          expect(Either.isLeft(report)).toBe(true)
-          if (Either.isRight(report)) return
-          expect(report.left._tag).toBe("RowRejected")
-          expect((report.left as Store.RowRejected).row).toBe(first + 1)
-          expect(records).toEqual(expectedRecords(inputs, Math.floor(first / size) * size))
+      fc.property(inputsArb, cutsArb, batchSizeArb, (inputs, cuts, size) => {
+        const { report, records } = run(inputs, cuts, size, "abort")
+        const first = inputs.findIndex((x) => x.bad)
+        if (first < 0) {
+          expect(Either.isRight(report)).toBe(true)
+          expect(records).toEqual(expectedRecords(inputs, inputs.length))
+          return
         }
-      ),
+        expect(Either.isLeft(report)).toBe(true)
+        if (Either.isRight(report)) return
+        expect(report.left._tag).toBe("RowRejected")
+        expect((report.left as Store.RowRejected).row).toBe(first + 1)
+        expect(records).toEqual(expectedRecords(inputs, Math.floor(first / size) * size))
+      }),
       { numRuns: 300 }
     )
   })
