@@ -189,6 +189,19 @@ const bar = (share: number): string => {
 }
 
 /**
+ * A rejected row as the import lists it: its spreadsheet row number (row 1 is the header) and each issue's column
+ * path (from the stored envelope's `value`) and message. Decode messages never repeat the cell (kernel
+ * `Decode.issuesOf`), so personal data is not echoed.
+ */
+const rejectedLine = (r: Store.RowRejected): string => {
+  const reason = r.issues.map((i) => {
+    const path = i.path[0] === "value" ? i.path.slice(1) : i.path
+    return path.length === 0 ? i.message : `${path.join(".")}: ${i.message}`
+  })
+  return `row ${r.row + 1}: ${reason.join("; ")}`
+}
+
+/**
  * `zhili import <db> <file>`: imports households, residents, buildings or grids from CSV or XLSX.
  *
  * @since 0.1.0
@@ -249,6 +262,14 @@ export const importCommand = Command.make(
               `imported ${p.rows} rows (${p.rejected} rejected), ${Math.floor(share * 100)}% of the file\n`
             )
         })
+      // bad rows are listed as they are found (none is kept: a file with many bad rows imports in flat memory)
+      const onRejected = (r: Store.RowRejected) =>
+        Effect.zipRight(
+          Effect.sync(() => {
+            if (tty) process.stderr.write("\r\x1b[2K")
+          }),
+          Console.log(rejectedLine(r))
+        )
       const report = yield* withStore(Option.some(db), url, () =>
         Effect.gen(function* () {
           const repo = yield* Store.repository(aggregate)
@@ -260,26 +281,22 @@ export const importCommand = Command.make(
             return yield* repo.import(Stream.fromIterable(grids.map(place)), {
               policy: "skip",
               batchSize,
-              onProgress: progress
+              onProgress: progress,
+              onRejected
             })
           }
           const place = yield* Stored.placer(chosen, [])
-          return yield* repo.import(raws.pipe(Stream.map(place)), { policy: "skip", batchSize, onProgress: progress })
+          return yield* repo.import(raws.pipe(Stream.map(place)), {
+            policy: "skip",
+            batchSize,
+            onProgress: progress,
+            onRejected
+          })
         })
       )
       if (tty) process.stderr.write("\n")
-      for (const r of report.rejected) {
-        // paths start at the stored envelope's `value`: report them as the row's own columns
-        const reason = r.issues.map((i) => {
-          // decode messages never repeat the cell (kernel `Decode.issuesOf`), so personal data is not echoed here
-          const path = i.path[0] === "value" ? i.path.slice(1) : i.path
-          return path.length === 0 ? i.message : `${path.join(".")}: ${i.message}`
-        })
-        // Row 1 is the header, as a spreadsheet numbers it.
-        yield* Console.log(`row ${r.row + 1}: ${reason.join("; ")}`)
-      }
       yield* Console.log(
-        `${file}: ${report.written} ${chosen} records written, ${report.rejected.length} rows rejected, ${report.rows} rows read`
+        `${file}: ${report.written} ${chosen} records written, ${report.rejectedRows} rows rejected, ${report.rows} rows read`
       )
     }).pipe(Effect.scoped)
 ).pipe(
