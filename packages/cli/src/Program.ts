@@ -278,7 +278,7 @@ export const importCommand = Command.make(
             // a grid file may hold a whole grid tree: its rows are placed together (grid files are small)
             const grids = Chunk.toReadonlyArray(yield* Stream.runCollect(raws))
             const place = yield* Stored.placer(chosen, grids)
-            return yield* repo.import(Stream.fromIterable(grids.map(place)), {
+            return yield* repo.import(place(Stream.fromIterable(grids)), {
               policy: "skip",
               batchSize,
               onProgress: progress,
@@ -286,7 +286,7 @@ export const importCommand = Command.make(
             })
           }
           const place = yield* Stored.placer(chosen, [])
-          return yield* repo.import(raws.pipe(Stream.map(place)), {
+          return yield* repo.import(place(raws), {
             policy: "skip",
             batchSize,
             onProgress: progress,

@@ -34,7 +34,7 @@ import {
   type VolunteerTeam
 } from "@zhili/core"
 import { Drivers } from "@zhili/store-sql"
-import { Effect, Either, type Layer, Schema } from "effect"
+import { Chunk, Effect, Either, type Layer, Schema, Stream } from "effect"
 import type * as Columns from "./Columns.js"
 
 /**
@@ -308,12 +308,13 @@ export const counts = (prefix: string): Effect.Effect<ReadonlyArray<Count>, Stor
   })
 
 /**
- * Places import rows: for each raw row of a kind, the stored form to import (`Store.StoredEncoded`, version 1) with
- * the location the row sits in: a grid at its path of grids, a building under the micro grid that covers it, a
- * household in its building's place, a resident in its household's. Grids, buildings and households are read from
+ * Places import rows: turns a stream of raw rows of a kind into the stored forms to import (`Store.StoredEncoded`,
+ * version 1) with the location each row sits in: a grid at its path of grids, a building under the micro grid that
+ * covers it, a household in its building's place, a resident in its household's. Grids and buildings are read from
  * the store once (with `fileGrids`, the raw rows of a grid file itself, so a file may hold a whole grid tree; other
- * kinds pass none, and their rows are placed one by one as they stream); a row whose place is unknown is placed at
- * its division only, and a row that does not decode is left for the import to reject with its path.
+ * kinds pass none); the households of residents are looked up per chunk of rows, by their ids (`ListOptions.ids`),
+ * so a resident file streams in flat memory. A row whose place is unknown is placed at its division only, and a row
+ * that does not decode is left for the import to reject with its path.
  *
  * @since 0.1.0
  * @category database
@@ -322,7 +323,9 @@ export const placer = (
   kind: Columns.Kind,
   fileGrids: ReadonlyArray<Readonly<Record<string, unknown>>>
 ): Effect.Effect<
-  (raw: Readonly<Record<string, unknown>>) => Store.StoredEncoded<unknown>,
+  <E, R>(
+    rows: Stream.Stream<Readonly<Record<string, unknown>>, E, R>
+  ) => Stream.Stream<Store.StoredEncoded<unknown>, E | Store.StoreError, R>,
   Store.StoreError,
   Store.Store
 > =>
@@ -350,15 +353,16 @@ export const placer = (
     const communityOf = new Map<string, string>()
     if (kind === "household" || kind === "resident")
       for (const b of yield* listAll<Building.Building>(names.buildings, "")) communityOf.set(b.id, b.community)
-    const buildingOf = new Map<string, string>()
-    if (kind === "resident")
-      for (const h of yield* listAll<Household.Household>(names.households, "")) buildingOf.set(h.id, h.building)
+    // a resident is placed where its household's building is: the households a chunk of rows names are looked up
+    // in one list by ids (not the whole store's household index, which at city scale would not fit the memory goal)
+    const households = find(names.households)
+    const householdsRepo = households === undefined ? undefined : yield* Store.repository(households)
     const text = (v: unknown): string => (typeof v === "string" ? v : "")
     const atBuilding = (building: string, fallback: string): Store.Location => {
       const community = communityOf.get(building)
       return community === undefined ? { division: fallback } : buildingPlace(building, community)
     }
-    const place = (raw: Readonly<Record<string, unknown>>): Store.Location => {
+    const place = (raw: Readonly<Record<string, unknown>>, buildingOf: ReadonlyMap<string, string>): Store.Location => {
       const tenant = text(raw.tenant)
       switch (kind) {
         case "grid": {
@@ -372,10 +376,43 @@ export const placer = (
         case "household":
           return atBuilding(text(raw.building), tenant)
         case "resident": {
-          const building = buildingOf.get(text(raw.household))
+          const building = buildingOf.get(`${tenant}\u0000${text(raw.household)}`)
           return building === undefined ? { division: tenant } : atBuilding(building, tenant)
         }
       }
     }
-    return (raw) => ({ version: 1, location: place(raw), value: raw })
+    const none: ReadonlyMap<string, string> = new Map()
+    const stored = (raw: Readonly<Record<string, unknown>>, buildingOf: ReadonlyMap<string, string>) => ({
+      version: 1,
+      location: place(raw, buildingOf),
+      value: raw
+    })
+    /** The buildings of the households `raws` name (key: tenant and household id), in lists of at most 1,000 ids. */
+    const buildingsOf = (raws: ReadonlyArray<Readonly<Record<string, unknown>>>) =>
+      Effect.gen(function* () {
+        const out = new Map<string, string>()
+        if (householdsRepo === undefined) return out
+        const ids = [...new Set(raws.map((r) => text(r.household)).filter((id) => id !== ""))]
+        for (let from = 0; from < ids.length; from += Store.maxListIds) {
+          const batch = ids.slice(from, from + Store.maxListIds)
+          // an id may be used by several tenants: page until the list ends
+          let cursor: string | undefined
+          do {
+            const page = yield* householdsRepo.list(Store.everything, { ids: batch, limit: 10_000, cursor })
+            for (const h of page.items) {
+              const value = domainValue(h) as Household.Household
+              out.set(`${value.tenant}\u0000${value.id}`, value.building)
+            }
+            cursor = page.next ?? undefined
+          } while (cursor !== undefined)
+        }
+        return out
+      })
+    return <E, R>(rows: Stream.Stream<Readonly<Record<string, unknown>>, E, R>) =>
+      kind !== "resident"
+        ? Stream.map(rows, (raw) => stored(raw, none))
+        : Stream.mapChunksEffect(rows, (chunk) => {
+            const raws = Chunk.toReadonlyArray(chunk)
+            return Effect.map(buildingsOf(raws), (buildingOf) => Chunk.map(chunk, (raw) => stored(raw, buildingOf)))
+          })
   })

@@ -611,10 +611,14 @@ const make = (
           guard(
             Effect.gen(function* () {
               yield* Store.checkFilters(aggregate as Store.AnyAggregate, options.where)
+              yield* Store.checkIds(aggregate as Store.AnyAggregate, options.ids)
               const after = options.cursor === undefined ? undefined : yield* Store.decodeCursor(options.cursor)
               const { p, params } = builder(dialect)
               const conds: Array<string> = [scopeClause(scope, p)]
               if (options.tenant !== undefined) conds.push(`tenant = ${p(options.tenant)}`)
+              if (options.ids !== undefined) {
+                conds.push(options.ids.length === 0 ? "1=0" : `id IN (${options.ids.map((id) => p(id)).join(", ")})`)
+              }
               for (const [field, value] of Object.entries(options.where ?? {})) {
                 if (value === undefined) continue
                 const col = `f_${field}`

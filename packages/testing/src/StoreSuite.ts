@@ -440,6 +440,37 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
         })
       )
 
+      it.effect("lists a batch of records by id, within the scope and the filters", () =>
+        Effect.gen(function* () {
+          const repo = yield* Store.repository(NoteAggregate)
+          const tenant = freshTenant()
+          for (let i = 0; i < 6; i++) {
+            yield* repo.save(note(tenant, i, i >= 4 ? { division: "440882002001" } : {}), 0)
+          }
+          const asked = ["n0001", "n0003", "n0004", "n0099", "n0000"]
+          const everything = yield* repo.list(Store.everything, { tenant, ids: asked })
+          assert.deepStrictEqual(
+            everything.items.map((n) => n.id),
+            ["n0000", "n0001", "n0003", "n0004"]
+          )
+          // n0004 lies in another county: a caller scoped to 440881 never sees it
+          const scoped = yield* repo.list({ grants: [{ division: "440881" }] }, { tenant, ids: asked })
+          assert.deepStrictEqual(
+            scoped.items.map((n) => n.id),
+            ["n0000", "n0001", "n0003"]
+          )
+          const filtered = yield* repo.list(Store.everything, { tenant, ids: asked, where: { kind: "request" } })
+          assert.deepStrictEqual(
+            filtered.items.map((n) => n.id),
+            ["n0000", "n0003"]
+          )
+          assert.strictEqual((yield* repo.list(Store.everything, { tenant, ids: [] })).total, 0)
+          const tooMany = Array.from({ length: Store.maxListIds + 1 }, (_, i) => `n${i}`)
+          const refused = yield* Effect.flip(repo.list(Store.everything, { tenant, ids: tooMany }))
+          assert.strictEqual(refused._tag, "StoreError")
+        })
+      )
+
       it.effect("never returns a record outside the caller's scope, from get or list (property)", () =>
         Effect.gen(function* () {
           const repo = yield* Store.repository(NoteAggregate)

@@ -340,6 +340,11 @@ export type FilterValue = string | number | ReadonlyArray<string | number>
  */
 export interface ListOptions<K extends string = string> {
   readonly tenant?: string | undefined
+  /**
+   * Only records with these ids (at most {@link maxListIds}; an empty list matches nothing): a batch of lookups in
+   * one query, still within the scope and the other filters.
+   */
+  readonly ids?: ReadonlyArray<string> | undefined
   readonly where?: { readonly [F in K]?: FilterValue } | undefined
   /** Page size, default 100, at most 10,000. */
   readonly limit?: number | undefined
@@ -347,6 +352,14 @@ export interface ListOptions<K extends string = string> {
   readonly cursor?: string | undefined
   readonly offset?: number | undefined
 }
+
+/**
+ * The most ids one list may name (`ListOptions.ids`): a query's parameters are bounded on every engine.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const maxListIds = 1000
 
 /**
  * One page of a list: the records, the total matching the filters and scope, and the cursor of the next page.
@@ -1157,6 +1170,26 @@ export const checkFilters = (
   Option.match(unknownFields(aggregate, where, operation), { onNone: () => Effect.void, onSome: Effect.fail })
 
 /**
+ * Checks a list's `ids` (at most {@link maxListIds}); adapters call it before querying.
+ *
+ * @since 0.1.0
+ * @category adapters
+ */
+export const checkIds = (
+  aggregate: AnyAggregate,
+  ids: ReadonlyArray<string> | undefined
+): Effect.Effect<void, StoreError> =>
+  ids === undefined || ids.length <= maxListIds
+    ? Effect.void
+    : Effect.fail(
+        new StoreError({
+          operation: "list",
+          entity: aggregate.name,
+          reason: `${ids.length} ids in one list; at most ${maxListIds}`
+        })
+      )
+
+/**
  * An in-memory store with exactly the contract of the SQL stores (records are kept encoded, so they round-trip
  * through their schema as they would through a database). For tests and prototypes.
  *
@@ -1252,10 +1285,13 @@ export const layerMemory: Layer.Layer<Store> = Layer.effect(
         list: (scope, options = {}) =>
           Effect.gen(function* () {
             yield* checkFilters(aggregate as AnyAggregate, options.where)
+            yield* checkIds(aggregate as AnyAggregate, options.ids)
             const after = options.cursor === undefined ? undefined : yield* decodeCursor(options.cursor)
+            const ids = options.ids === undefined ? undefined : new Set(options.ids)
             const all: Array<{ row: Row; record: A }> = []
             for (const entry of t.rows.values()) {
               if (options.tenant !== undefined && entry.row.tenant !== options.tenant) continue
+              if (ids !== undefined && !ids.has(entry.row.id)) continue
               if (!matches(entry.row, aggregate.fields as never, options.where)) continue
               const record = yield* decodeStored(entry)
               if (!inScope(scope, agg.location(record))) continue
