@@ -7,13 +7,12 @@ import * as os from "node:os"
 import * as path from "node:path"
 import { Aggregates, Inspection, Store, StoreClient } from "@zhili/core"
 import { Drivers } from "@zhili/store-sql"
-import { HuichangCounty, SeedReports } from "@zhili/testing"
+import { HuichangCounty, SeedReports, Servers } from "@zhili/testing"
 import { afterAll, describe, expect, it } from "vitest"
 import * as County from "../src/County.js"
 import * as Server from "../src/Server.js"
 
-const url = process.env.ZHILI_PG_URL
-const ci = process.env.CI !== undefined && process.env.CI !== "" && process.env.CI !== "false"
+const server = Servers.fromEnv("ZHILI_PG_URL", "the huichang-county example against PostgreSQL")
 
 const units = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => `hc-unit-${String(from + i).padStart(2, "0")}`)
@@ -71,16 +70,9 @@ const stored = {
 }
 const records = Object.values(stored).reduce((n, c) => n + c, 0)
 
-if (url === undefined || url === "") {
-  if (ci) throw new Error("ZHILI_PG_URL is not set, and CI must run the huichang-county example against PostgreSQL")
-  describe("huichang-county example", () => {
-    it("runs against PostgreSQL", (ctx) => {
-      const reason = "ZHILI_PG_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/test); outside CI it is skipped"
-      console.warn(`[huichang-county] skipped: ${reason}`)
-      ctx.skip(reason)
-    })
-  })
-} else {
+if (server._tag === "unavailable") Servers.skipped("huichang-county example", server.reason)
+else {
+  const url = server.url
   const schema = `zx_huichang_${process.pid}_${Math.random().toString(36).slice(2, 8)}`
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "zhili-huichang-"))
   afterAll(async () => {

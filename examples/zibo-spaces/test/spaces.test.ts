@@ -7,14 +7,13 @@ import * as os from "node:os"
 import * as path from "node:path"
 import { Aggregates, Store } from "@zhili/core"
 import { Drivers } from "@zhili/store-sql"
-import { OperationFixtures, SeedReports } from "@zhili/testing"
+import { OperationFixtures, SeedReports, Servers } from "@zhili/testing"
 import { Effect } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
 import * as Server from "../src/Server.js"
 import * as Spaces from "../src/Spaces.js"
 
-const url = process.env.ZHILI_MYSQL_URL
-const ci = process.env.CI !== undefined && process.env.CI !== "" && process.env.CI !== "false"
+const server = Servers.fromEnv("ZHILI_MYSQL_URL", "the zibo-spaces example against MySQL/MariaDB")
 
 /** The figures of the `OperationFixtures` records, in fen where they are amounts. */
 const expected: Spaces.Figures = {
@@ -106,16 +105,9 @@ describe("zibo-spaces example on the memory store", () => {
   })
 })
 
-if (url === undefined || url === "") {
-  if (ci) throw new Error("ZHILI_MYSQL_URL is not set, and CI must run the zibo-spaces example against MySQL/MariaDB")
-  describe("zibo-spaces example on MySQL/MariaDB", () => {
-    it("runs against MySQL/MariaDB", (ctx) => {
-      const reason = "ZHILI_MYSQL_URL is not set (e.g. mysql://root@127.0.0.1:3306/test); outside CI it is skipped"
-      console.warn(`[zibo-spaces] skipped: ${reason}`)
-      ctx.skip(reason)
-    })
-  })
-} else {
+if (server._tag === "unavailable") Servers.skipped("zibo-spaces example on MySQL/MariaDB", server.reason)
+else {
+  const url = server.url
   const database = `zx_zibo_${process.pid}_${Math.random().toString(36).slice(2, 8)}`
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "zhili-zibo-"))
   afterAll(async () => {

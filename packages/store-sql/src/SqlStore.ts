@@ -502,9 +502,10 @@ const make = (
         )
       }
 
-      /** Writes rows as multi-row upserts of at most `rowsPerStatement` rows (and the dialect's parameter limit). */
+      /** Rows per multi-row statement: at most `rowsPerStatement`, and within the dialect's parameter limit. */
+      const step = Math.max(1, Math.min(rowsPerStatement, Math.floor(maxParams[dialect] / cols.length)))
+      /** Writes rows as multi-row upserts of at most `step` rows. */
       const upsertRows = (batch: ReadonlyArray<ReadonlyArray<unknown>>) => {
-        const step = Math.max(1, Math.min(rowsPerStatement, Math.floor(maxParams[dialect] / cols.length)))
         const statements: Array<Effect.Effect<unknown, SqlError>> = []
         for (let from = 0; from < batch.length; from += step) {
           const to = Math.min(batch.length, from + step)
@@ -567,19 +568,18 @@ const make = (
         if (dialect === "sqlite") {
           const thread = yield* sqliteWriter
           if (thread === undefined) return upsertWriter
-          const tuple = `(${cols.map(() => "?").join(", ")})`
-          const insert: SqliteWriter.Insert = {
-            head: `INSERT INTO ${t} (${cols.join(", ")}) VALUES `,
-            tuple,
-            tail: upsertClause(),
-            rowsPerStatement: Math.max(1, Math.min(rowsPerStatement, Math.floor(maxParams[dialect] / cols.length)))
-          }
           const writer: Store.BatchWriter<string> = {
             // a row as a line of COPY text: the batch goes to the thread as one string
             prepare: copyLine,
             // the writer thread commits one batch while this thread decodes the next one
             ahead: 1,
-            write: (lines) => thread.write(insert, lines).pipe(Effect.mapError(fail("import")))
+            write: (lines) =>
+              thread
+                .write(
+                  { step, full: cachedInsert(step, true), last: cachedInsert(lines.length % step || step, true) },
+                  lines
+                )
+                .pipe(Effect.mapError(fail("import")))
           }
           return writer
         }

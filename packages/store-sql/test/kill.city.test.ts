@@ -8,6 +8,7 @@ import { join } from "node:path"
 import * as SqlClient from "@effect/sql/SqlClient"
 import { afterAll, assert, describe, it } from "@effect/vitest"
 import { Drivers } from "@zhili/store-sql"
+import { Servers } from "@zhili/testing"
 import { Effect } from "effect"
 import { importChild } from "./fixtures/childProcess.js"
 import { postgres, type Target } from "./servers.js"
@@ -28,29 +29,24 @@ const counts = (url: string) =>
   )
 
 const killTest = (name: string, target: Target | { readonly _tag: "sqlite" }, batch: number) =>
-  describe(`city households import killed with SIGKILL: ${name}`, () => {
-    if (target._tag === "unavailable") {
-      it("runs against a live server", (ctx) => {
-        console.warn(`[kill city ${name}] skipped: ${target.reason}`)
-        ctx.skip(`${name}: ${target.reason}`)
+  target._tag === "unavailable"
+    ? Servers.skipped(`city households import killed with SIGKILL: ${name}`, target.reason)
+    : describe(`city households import killed with SIGKILL: ${name}`, () => {
+        const url = target._tag === "sqlite" ? join(work, "kill-city.db") : target.url
+        if (target._tag === "ready") afterAll(target.drop)
+        it(`leaves only whole batches of ${batch}, and a re-run completes ${households} households with no duplicates`, async () => {
+          const killAt = Math.floor(households / batch / 3)
+          await killAfter([url, String(households), String(batch)], killAt)
+          const after = await counts(url)
+          assert.isAtLeast(after.rows, killAt * batch)
+          assert.isBelow(after.rows, households, "the child was killed before the end")
+          assert.strictEqual(after.rows % batch, 0, `${after.rows} rows is not a whole number of ${batch}-row batches`)
+          assert.deepStrictEqual(after, { rows: after.rows, keys: after.rows, ids: after.rows })
+          const out = await runToEnd([url, String(households), String(batch)])
+          assert.include(out, `done ${households}`)
+          assert.deepStrictEqual(await counts(url), { rows: households, keys: households, ids: households })
+        }, 120_000)
       })
-      return
-    }
-    const url = target._tag === "sqlite" ? join(work, "kill-city.db") : target.url
-    if (target._tag === "ready") afterAll(target.drop)
-    it(`leaves only whole batches of ${batch}, and a re-run completes ${households} households with no duplicates`, async () => {
-      const killAt = Math.floor(households / batch / 3)
-      await killAfter([url, String(households), String(batch)], killAt)
-      const after = await counts(url)
-      assert.isAtLeast(after.rows, killAt * batch)
-      assert.isBelow(after.rows, households, "the child was killed before the end")
-      assert.strictEqual(after.rows % batch, 0, `${after.rows} rows is not a whole number of ${batch}-row batches`)
-      assert.deepStrictEqual(after, { rows: after.rows, keys: after.rows, ids: after.rows })
-      const out = await runToEnd([url, String(households), String(batch)])
-      assert.include(out, `done ${households}`)
-      assert.deepStrictEqual(await counts(url), { rows: households, keys: households, ids: households })
-    }, 120_000)
-  })
 
 killTest("sqlite", { _tag: "sqlite" }, 500)
 killTest("postgresql", await postgres(), 1000)

@@ -2,6 +2,7 @@ import { join } from "node:path"
 import * as SqlClient from "@effect/sql/SqlClient"
 import { afterAll, assert, describe, it } from "@effect/vitest"
 import { Drivers } from "@zhili/store-sql"
+import { Servers } from "@zhili/testing"
 import { Effect } from "effect"
 import { importChild } from "./fixtures/childProcess.js"
 import { postgres, type Target } from "./servers.js"
@@ -20,28 +21,23 @@ const counts = (url: string) =>
   )
 
 const killTest = (name: string, target: Target | { readonly _tag: "sqlite" }, rows: number, batch: number) =>
-  describe(`bulk import killed with SIGKILL: ${name}`, () => {
-    if (target._tag === "unavailable") {
-      it("runs against a live server", (ctx) => {
-        console.warn(`[kill ${name}] skipped: ${target.reason}`)
-        ctx.skip(`${name}: ${target.reason}`)
+  target._tag === "unavailable"
+    ? Servers.skipped(`bulk import killed with SIGKILL: ${name}`, target.reason)
+    : describe(`bulk import killed with SIGKILL: ${name}`, () => {
+        const url = target._tag === "sqlite" ? join(work, "kill.db") : target.url
+        if (target._tag === "ready") afterAll(target.drop)
+        it("leaves only whole batches, and a re-run completes with no duplicates", async () => {
+          await killAfter([url, String(rows), String(batch)], 3)
+          const after = await counts(url)
+          assert.isAtLeast(after.rows, 3 * batch)
+          assert.isBelow(after.rows, rows, "the child was killed before the end")
+          assert.strictEqual(after.rows % batch, 0, `${after.rows} rows is not a whole number of ${batch}-row batches`)
+          assert.strictEqual(after.distinct, after.rows)
+          const out = await runToEnd([url, String(rows), String(batch)])
+          assert.include(out, `done ${rows}`)
+          assert.deepStrictEqual(await counts(url), { rows, distinct: rows })
+        }, 180_000)
       })
-      return
-    }
-    const url = target._tag === "sqlite" ? join(work, "kill.db") : target.url
-    if (target._tag === "ready") afterAll(target.drop)
-    it("leaves only whole batches, and a re-run completes with no duplicates", async () => {
-      await killAfter([url, String(rows), String(batch)], 3)
-      const after = await counts(url)
-      assert.isAtLeast(after.rows, 3 * batch)
-      assert.isBelow(after.rows, rows, "the child was killed before the end")
-      assert.strictEqual(after.rows % batch, 0, `${after.rows} rows is not a whole number of ${batch}-row batches`)
-      assert.strictEqual(after.distinct, after.rows)
-      const out = await runToEnd([url, String(rows), String(batch)])
-      assert.include(out, `done ${rows}`)
-      assert.deepStrictEqual(await counts(url), { rows, distinct: rows })
-    }, 180_000)
-  })
 
 killTest("sqlite", { _tag: "sqlite" }, 200_000, 500)
 killTest("postgresql", await postgres(), 100_000, 1000)

@@ -5,6 +5,7 @@
 
 import * as SqlClient from "@effect/sql/SqlClient"
 import { Drivers } from "@zhili/store-sql"
+import { Servers } from "@zhili/testing"
 import { Effect, type Layer } from "effect"
 
 export type Target =
@@ -22,20 +23,11 @@ const run = (client: Layer.Layer<SqlClient.SqlClient, unknown>, statement: strin
     )
   )
 
-const missing = (variable: string): Target => {
-  if (process.env.CI !== undefined && process.env.CI !== "" && process.env.CI !== "false") {
-    throw new Error(`${variable} is not set, and CI must run the server suites (see docs/storage.md)`)
-  }
-  return {
-    _tag: "unavailable",
-    reason: `${variable} is not set (e.g. ${variable === "ZHILI_PG_URL" ? "postgres://postgres@127.0.0.1:5432/test" : "mysql://root@127.0.0.1:3306/test"}); outside CI the suite is skipped`
-  }
-}
-
 /** A fresh PostgreSQL schema for this test file; the URL selects it through `search_path`. */
 export const postgres = async (): Promise<Target> => {
-  const base = process.env.ZHILI_PG_URL
-  if (base === undefined || base === "") return missing("ZHILI_PG_URL")
+  const server = Servers.fromEnv("ZHILI_PG_URL", "the server suites (see docs/storage.md)")
+  if (server._tag === "unavailable") return server
+  const base = server.url
   const schema = unique()
   await run(Drivers.clientPg({ url: base }), `CREATE SCHEMA ${schema}`)
   const url = `${base}${base.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`
@@ -44,8 +36,9 @@ export const postgres = async (): Promise<Target> => {
 
 /** A fresh MariaDB/MySQL database for this test file. */
 export const mysql = async (): Promise<Target> => {
-  const base = process.env.ZHILI_MYSQL_URL
-  if (base === undefined || base === "") return missing("ZHILI_MYSQL_URL")
+  const server = Servers.fromEnv("ZHILI_MYSQL_URL", "the server suites (see docs/storage.md)")
+  if (server._tag === "unavailable") return server
+  const base = server.url
   const database = unique()
   await run(Drivers.clientMysql({ url: base }), `CREATE DATABASE ${database}`)
   const u = new URL(base)

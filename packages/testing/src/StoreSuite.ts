@@ -12,6 +12,7 @@ import * as fc from "fast-check"
 import { policy } from "./CaseArbitraries.js"
 import * as JinxiuCases from "./fixtures/JinxiuCases.js"
 import * as OperationFixtures from "./fixtures/Operations.js"
+import { skipped } from "./Servers.js"
 import { samples } from "./StoreSamples.js"
 
 const Tenant = Ids.TenantId
@@ -876,11 +877,4 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
  * @since 0.1.0
  * @category suites
  */
-export const unavailable = (name: string, reason: string): void => {
-  describe(`Store conformance: ${name}`, () => {
-    it("runs against a live server", (ctx) => {
-      console.warn(`[StoreSuite ${name}] skipped: ${reason}`)
-      ctx.skip(`${name}: ${reason}`)
-    })
-  })
-}
+export const unavailable = (name: string, reason: string): void => skipped(`Store conformance: ${name}`, reason)

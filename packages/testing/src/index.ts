@@ -33,6 +33,8 @@ export * as OrgGridArbitraries from "./OrgGridArbitraries.js"
 export * as PluginSuite from "./PluginSuite.js"
 /** The conformance suite every report renderer runs with one line. */
 export * as ReporterSuite from "./ReporterSuite.js"
+/** Where suites that need a PostgreSQL or MySQL/MariaDB server run (`ZHILI_PG_URL`, `ZHILI_MYSQL_URL`). */
+export * as Servers from "./Servers.js"
 /** Sample stored records of every registered aggregate, from the seed fixtures. */
 export * as StoreSamples from "./StoreSamples.js"
 /** The conformance suite every Store adapter runs. */

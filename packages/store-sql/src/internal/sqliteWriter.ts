@@ -12,14 +12,13 @@ import { type SqlError, SqlError as SqlErrorClass } from "@effect/sql/SqlError"
 import { Effect } from "effect"
 
 /**
- * The statement a batch is written with: `INSERT INTO … VALUES` (`head`), one `tuple` of placeholders per row, and
- * the upsert clause (`tail`); at most `rowsPerStatement` rows a statement.
+ * The statements a batch is written with: the multi-row upsert of `step` rows (`full`) and the one of the rows left
+ * over at the end (`last`), as the store builds them.
  */
 export interface Insert {
-  readonly head: string
-  readonly tuple: string
-  readonly tail: string
-  readonly rowsPerStatement: number
+  readonly step: number
+  readonly full: string
+  readonly last: string
 }
 
 /**
@@ -51,15 +50,14 @@ const prepared = (text) => {
 const unescape = (cell) =>
   cell.replace(/\\(.)/g, (_, c) => (c === "t" ? "\t" : c === "n" ? "\n" : c === "r" ? "\r" : c))
 const valueOf = (cell) => (cell === "\\N" ? null : cell.indexOf("\\") < 0 ? cell : unescape(cell))
-const statementOf = (insert, n) => prepared(insert.head + Array(n).fill(insert.tuple).join(", ") + insert.tail)
 const batch = db.transaction((insert, text) => {
   const lines = text.split("\n")
   lines.pop()
-  for (let from = 0; from < lines.length; from += insert.rowsPerStatement) {
-    const to = Math.min(lines.length, from + insert.rowsPerStatement)
+  for (let from = 0; from < lines.length; from += insert.step) {
+    const to = Math.min(lines.length, from + insert.step)
     const params = []
     for (let i = from; i < to; i++) for (const cell of lines[i].split("\t")) params.push(valueOf(cell))
-    statementOf(insert, to - from).run(params)
+    prepared(to - from === insert.step ? insert.full : insert.last).run(params)
   }
 })
 parentPort.on("message", (m) => {
