@@ -139,6 +139,30 @@ const load = async (client: StoreClient.Client) => {
 const results: Array<Record<string, unknown>> = []
 let loaded: Record<string, number> = {}
 
+/** Checks that the store and the hand-written queries answer alike for a scope, then times both (one result row). */
+const measure = async (
+  engine: "sqlite" | "pg",
+  which: "street" | "city",
+  client: StoreClient.Client,
+  hand: () => Promise<Answer>,
+  loadSeconds: number
+) => {
+  const a = sortRows([...(await viaStore(client, scopes[which]))] as Array<Array<unknown>>)
+  const b = sortRows([...(await hand())] as Array<Array<unknown>>)
+  if (JSON.stringify(a) !== JSON.stringify(b))
+    throw new Error(`${engine} ${which}: the store and the hand query differ`)
+  results.push({
+    engine,
+    scope: which,
+    groups: a.length,
+    loadSeconds,
+    ...(await time(
+      () => viaStore(client, scopes[which]),
+      () => hand()
+    ))
+  })
+}
+
 // SQLite
 {
   const client = StoreClient.make(Drivers.layerSqlite({ filename: sqliteFile, aggregates }))
@@ -154,19 +178,7 @@ let loaded: Record<string, number> = {}
       queries.flatMap(([tag, q]) =>
         (q.all(p, successor(p)) as Array<{ k: string; n: number }>).map((r) => handRows(tag, r))
       )
-    const a = sortRows([...(await viaStore(client, scopes[which]))] as Array<Array<unknown>>)
-    const b = sortRows([...(await hand())] as Array<Array<unknown>>)
-    if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`sqlite ${which}: the store and the hand query differ`)
-    results.push({
-      engine: "sqlite",
-      scope: which,
-      groups: a.length,
-      loadSeconds,
-      ...(await time(
-        () => viaStore(client, scopes[which]),
-        () => hand()
-      ))
-    })
+    await measure("sqlite", which, client, hand, loadSeconds)
   }
   db.close()
   await client.dispose()
@@ -191,19 +203,7 @@ if (pgUrl !== undefined && pgUrl !== "") {
       }
       return all
     }
-    const a = sortRows([...(await viaStore(client, scopes[which]))] as Array<Array<unknown>>)
-    const b = sortRows([...(await hand())] as Array<Array<unknown>>)
-    if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`pg ${which}: the store and the hand query differ`)
-    results.push({
-      engine: "pg",
-      scope: which,
-      groups: a.length,
-      loadSeconds,
-      ...(await time(
-        () => viaStore(client, scopes[which]),
-        () => hand()
-      ))
-    })
+    await measure("pg", which, client, hand, loadSeconds)
   }
   await raw.end()
   await client.dispose()
