@@ -244,6 +244,21 @@ export const judges: readonly [Ids.PersonId, ...Array<Ids.PersonId>] = [
 ]
 
 /**
+ * What the example's program can fail with: its own checks, the store's errors and rejected rows, a version conflict
+ * or invalid input while playing the cases, and a renderer's error.
+ *
+ * @since 0.1.0
+ * @category running
+ */
+export type ProgramError =
+  | ExampleError
+  | Store.StoreError
+  | Store.RowRejected
+  | Errors.VersionConflict
+  | Errors.InvalidInput
+  | Reporter.RenderError
+
+/**
  * The example's program under the runtime and store in context: stores the compound, plays the year, reads it back,
  * reports and checks it under the policies in force.
  *
@@ -252,16 +267,7 @@ export const judges: readonly [Ids.PersonId, ...Array<Ids.PersonId>] = [
  */
 export const program = (
   options: { readonly out?: string | undefined; readonly locale?: Labels.Locale | undefined } = {}
-): Effect.Effect<
-  Result,
-  | ExampleError
-  | Store.StoreError
-  | Store.RowRejected
-  | Errors.VersionConflict
-  | Errors.InvalidInput
-  | Reporter.RenderError,
-  Store.Store | Runtime.RuntimePolicies | Plugin.Plugins
-> =>
+): Effect.Effect<Result, ProgramError, Store.Store | Runtime.RuntimePolicies | Plugin.Plugins> =>
   Effect.gen(function* () {
     const policies = yield* Runtime.RuntimePolicies
     const registry = yield* Plugin.Plugins
@@ -441,17 +447,7 @@ export const program = (
  */
 export const run = (
   options: Options
-): Effect.Effect<
-  Result,
-  | ExampleError
-  | Store.StoreError
-  | Store.RowRejected
-  | Errors.VersionConflict
-  | Errors.InvalidInput
-  | Reporter.RenderError
-  | Plugin.CompositionError
-  | Runtime.MissingPolicy
-> =>
+): Effect.Effect<Result, ProgramError | Plugin.CompositionError | Runtime.MissingPolicy> =>
   Effect.gen(function* () {
     const database = path.resolve(options.database)
     yield* Effect.tryPromise({
