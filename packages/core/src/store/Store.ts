@@ -796,26 +796,20 @@ export interface BatchWriter<T> {
  * The import pipeline every adapter shares: decode each row (errors carry the 1-based row number and paths), run
  * the validation rules, apply the bad-row policy, group the good records into batches of `batchSize` input rows
  * (the last record wins when a batch holds one natural key twice, in the place of the first), turn them into
- * {@link Row}s (and each through the writer's `prepare`) and hand each batch to the writer (a {@link BatchWriter},
- * or a function of the rows), which must commit it atomically; progress goes to `onProgress` after each batch. The
+ * {@link Row}s (and each through the writer's `prepare`) and hand each batch to the {@link BatchWriter}, which must
+ * commit it atomically; progress goes to `onProgress` after each batch. The
  * next batches are decoded while one is being written (the writer's `ahead`).
  *
  * @since 0.1.0
  * @category adapters
  */
-export const runImport = <A, I, EX, R, T = Row>(
+export const runImport = <A, I, EX, R, T>(
   aggregate: Aggregate<A, I, string, unknown, unknown>,
   rows: StreamT.Stream<unknown, EX, R>,
   options: ImportOptions<A>,
-  writer: BatchWriter<T> | ((batch: ReadonlyArray<Row>) => Effect.Effect<void, StoreError>)
+  writer: BatchWriter<T>
 ): Effect.Effect<ImportReport, RowRejected | StoreError | EX, R> => {
-  const {
-    prepare,
-    write,
-    ahead = 2
-  } = typeof writer === "function"
-    ? { prepare: (r: Row) => r as unknown as T, write: writer as unknown as BatchWriter<T>["write"], ahead: 2 }
-    : writer
+  const { prepare, write, ahead = 2 } = writer
   // Fast path: a decoder compiled once for the schema (plain functions for the common nodes, Schema for the rest);
   // a row it accepts with no property outside the schema (at any depth) is itself an encoded form of its record, so
   // its JSON is stored as is. Rows it does not accept are decoded by Schema, which reports every issue with its path.
