@@ -1,5 +1,5 @@
 /**
- * Reading import files (导入文件): CSV (UTF-8, with or without BOM, parsed by `csv-parse`) and XLSX (the first
+ * Reading import files (导入文件): CSV (UTF-8, with or without BOM, parsed by Papa Parse) and XLSX (the first
  * worksheet, read by ExcelJS's streaming reader), both as a header row and data rows of cell text. {@link open}
  * streams a file (memory stays flat however long it is); {@link read} collects a whole file.
  *
@@ -7,9 +7,9 @@
  */
 import * as fs from "node:fs"
 import * as path from "node:path"
-import { type Parser, parse } from "csv-parse"
 import { Chunk, Effect, Option, Schema, type Scope, Stream } from "effect"
 import type ExcelJS from "exceljs"
+import Papa from "papaparse"
 
 /**
  * A file that could not be read, with the fix.
@@ -185,124 +185,145 @@ const csvFix = "save it as UTF-8 CSV with one header row and the same number of 
 const csvError = (file: string) => (e: unknown) => new FileError({ file, reason: reasonOf(e), fix: csvFix })
 
 /**
- * The parser's options. Records carry no position (`info: true` makes an object per record and doubles the parsing
- * time): only a ragged row's message needs its line, found by {@link lineOf}.
+ * The longest a record may grow (characters) while its end is not found: past it, a quoted cell is taken as never
+ * closed, instead of reading the rest of the file into one cell.
  */
-const csvOptions = { bom: true, skip_empty_lines: true, trim: true, relax_column_count: true } as const
+const maxRecordLength = 2 ** 20
 
-/**
- * The line the `record`-th record (1-based, the header row included) ends on, as the parser counts lines: the file
- * parsed again up to that record with positions.
- */
-const lineOf = async (file: string, record: number): Promise<number | undefined> => {
-  const input = fs.createReadStream(file)
-  const parser = parse({ ...csvOptions, info: true, to: record })
-  input.on("error", (e) => parser.destroy(e))
-  input.pipe(parser)
-  let line: number | undefined
-  try {
-    for await (const parsed of parser as AsyncIterable<{ readonly info: { readonly lines: number } }>) {
-      line = parsed.info.lines
-    }
-  } finally {
-    input.destroy()
+/** The line break of a CSV text: that of its first line (`\r\n`, `\n`, or `\r` when it has no `\n`). */
+/** A CSV line break. */
+type LineBreak = "\r\n" | "\n" | "\r"
+
+const lineBreakOf = (text: string): LineBreak => {
+  const n = text.indexOf("\n")
+  if (n > 0 && text[n - 1] === "\r") return "\r\n"
+  return n === -1 && text.includes("\r") ? "\r" : "\n"
+}
+
+/** How many times `c` (one character) occurs in `text` before `end`. */
+const occurrences = (text: string, c: string, end: number): number => {
+  let n = 0
+  for (let i = text.indexOf(c); i !== -1 && i < end; i = text.indexOf(c, i + 1)) n += 1
+  return n
+}
+
+/** Trims a record's cells in place; true when all are empty (an empty line, or only commas and spaces). */
+const trimBlank = (record: Array<string>): boolean => {
+  let blank = true
+  for (let i = 0; i < record.length; i++) {
+    const cell = (record[i] as string).trim()
+    record[i] = cell
+    if (cell !== "") blank = false
   }
-  return line
+  return blank
 }
 
 /**
- * The next records the parser holds (at most `max`), waiting for some when none is buffered; `undefined` at the end.
+ * CSV records read from a text stream a chunk at a time and split by Papa Parse's parser (quotes as RFC 4180 has
+ * them: a quoted cell starts right after the comma; its quotes are doubled inside), their cells trimmed. The text of
+ * a record split between two chunks waits for the next one. Blank records (every cell empty) are skipped; a record with a different number of cells
+ * than the first (the header row), or with a malformed quote, ends the records: those before it are handed out,
+ * then {@link CsvRecords.next} fails with its line (the line it starts on, counting from 1).
  */
-const pull = (parser: Parser, max: number): Promise<Array<Array<string>> | undefined> =>
-  new Promise((resolve, reject) => {
-    const cleanup = () => {
-      parser.off("readable", attempt)
-      parser.off("end", onEnd)
-      parser.off("error", onError)
-    }
-    const onEnd = () => {
-      cleanup()
-      resolve(undefined)
-    }
-    const onError = (e: unknown) => {
-      cleanup()
-      reject(e)
-    }
-    function attempt() {
+interface CsvRecords {
+  /** The next records (one chunk's worth), `undefined` at the end of the file. */
+  readonly next: () => Promise<Array<Array<string>> | undefined>
+}
+
+const csvRecords = (file: string, text: AsyncIterator<string>): CsvRecords => {
+  /** The text not parsed yet: the start of a record whose end has not been read. */
+  let pending = ""
+  /** The line `pending` starts on. */
+  let line = 1
+  let lineBreak: LineBreak | undefined
+  let first = true
+  let ended = false
+  let cells: number | undefined
+  let failure: FileError | undefined
+  const fail = (at: number, reason: string) => {
+    failure = new FileError({ file, reason: `line ${at} ${reason}`, fix: csvFix })
+  }
+  /** The line the `index`-th record of `chunk` (whose text starts on `line`) starts on. */
+  const lineOfRecord = (chunk: string, index: number, breaks: LineBreak): number => {
+    // the records before it, parsed again with the parser that tracks positions (not its split on line breaks)
+    const before = new Papa.Parser({ delimiter: ",", newline: breaks, quoteChar: '"', preview: index, fastMode: false })
+    const start = index === 0 ? 0 : (before.parse(chunk, 0, false) as Papa.ParseResult<unknown>).meta.cursor
+    return line + occurrences(chunk, breaks === "\r" ? "\r" : "\n", start)
+  }
+  const next = async (): Promise<Array<Array<string>> | undefined> => {
+    for (;;) {
+      if (failure !== undefined) throw failure
+      if (ended) return undefined
+      const read = await text.next()
+      const last = read.done === true
+      let chunk = last ? pending : pending + read.value
+      if (first && chunk !== "") {
+        if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1)
+        first = false
+      }
+      if (lineBreak === undefined) {
+        if (!last && !chunk.includes("\n") && !chunk.includes("\r")) {
+          pending = chunk
+          continue
+        }
+        lineBreak = lineBreakOf(chunk)
+      }
+      const breaks = lineBreak
+      const parsed = new Papa.Parser({ delimiter: ",", newline: breaks, quoteChar: '"' }).parse(
+        chunk,
+        0,
+        !last
+      ) as Papa.ParseResult<Array<string>>
+      const consumed = last ? chunk.length : parsed.meta.cursor
+      const badQuote = parsed.errors[0]
       const out: Array<Array<string>> = []
-      while (out.length < max) {
-        const record = parser.read() as Array<string> | null
-        if (record === null) break
+      for (let i = 0; i < parsed.data.length; i++) {
+        const record = parsed.data[i] as Array<string>
+        if (badQuote !== undefined && badQuote.row === i) {
+          fail(lineOfRecord(chunk, i, breaks), `has a malformed quote (${badQuote.message.toLowerCase()})`)
+          break
+        }
+        if (trimBlank(record)) continue
+        if (cells === undefined) cells = record.length
+        else if (record.length !== cells) {
+          fail(lineOfRecord(chunk, i, breaks), `has ${record.length} cells where the header row has ${cells}`)
+          break
+        }
         out.push(record)
       }
-      if (out.length > 0) {
-        cleanup()
-        resolve(out)
-      } else if (parser.errored !== null) onError(parser.errored)
-      else if (parser.readableEnded) onEnd()
+      pending = chunk.slice(consumed)
+      line += occurrences(chunk, breaks === "\r" ? "\r" : "\n", consumed)
+      if (failure === undefined && pending.length > maxRecordLength)
+        fail(line, "starts a record of over a million characters: a quoted cell is probably not closed")
+      if (last) ended = true
+      if (out.length > 0) return out
     }
-    parser.on("readable", attempt)
-    parser.on("end", onEnd)
-    parser.on("error", onError)
-    attempt()
-  })
+  }
+  return { next }
+}
 
 const openCsv = (file: string, size: number): Effect.Effect<Source, FileError, Scope.Scope> =>
   Effect.gen(function* () {
     const input = yield* Effect.acquireRelease(
-      Effect.sync(() => fs.createReadStream(file)),
+      Effect.sync(() => fs.createReadStream(file, { encoding: "utf8" })),
       (s) => Effect.sync(() => s.destroy())
     )
-    // rows of the wrong length are found here (not by the parser), so every row before one is read first
-    const parser = parse(csvOptions)
-    input.on("error", (e) => parser.destroy(e))
-    input.pipe(parser)
-    yield* Effect.addFinalizer(() => Effect.sync(() => parser.destroy()))
-    const first = (yield* Effect.tryPromise({ try: () => pull(parser, 1000), catch: csvError(file) })) ?? []
+    const records = csvRecords(file, input[Symbol.asyncIterator]() as AsyncIterator<string>)
+    const pull = Effect.tryPromise({
+      try: records.next,
+      catch: (e) => (e instanceof FileError ? e : csvError(file)(e))
+    })
+    const first = (yield* pull) ?? []
     const headers = (first[0] ?? []).map((h) => h.trim())
-    /** Records handed out so far, the header row included. */
-    let records = 1
-    /** The first record of the wrong length (its number and cells), kept for the next pull to fail with. */
-    let ragged: { readonly record: number; readonly cells: number } | undefined
-    /** The records' cells up to the first of the wrong length. */
-    const cells = (parsed: ReadonlyArray<Array<string>>): Array<ReadonlyArray<string>> => {
-      const out: Array<ReadonlyArray<string>> = []
-      for (const r of parsed) {
-        if (r.length !== headers.length) {
-          ragged = { record: records + 1, cells: r.length }
-          break
-        }
-        records += 1
-        out.push(r)
-      }
-      return out
-    }
-    const raggedError = (at: { readonly record: number; readonly cells: number }) =>
-      Effect.tryPromise({ try: () => lineOf(file, at.record), catch: csvError(file) }).pipe(
-        Effect.flatMap((line) =>
-          Effect.fail(
-            new FileError({
-              file,
-              reason: `${line === undefined ? `record ${at.record}` : `line ${line}`} has ${at.cells} cells where the header row has ${headers.length}`,
-              fix: csvFix
-            })
-          )
-        ),
-        Effect.mapError(Option.some)
+    const next = pull.pipe(
+      Effect.mapError(Option.some),
+      Effect.flatMap((rows) =>
+        rows === undefined ? Effect.fail(Option.none()) : Effect.succeed(Chunk.unsafeFromArray(rows))
       )
-    const next = Effect.suspend(() =>
-      ragged !== undefined
-        ? raggedError(ragged)
-        : Effect.tryPromise({ try: () => pull(parser, 1000), catch: (e) => Option.some(csvError(file)(e)) }).pipe(
-            Effect.flatMap((parsed) =>
-              parsed === undefined ? Effect.fail(Option.none()) : Effect.succeed(Chunk.unsafeFromArray(cells(parsed)))
-            )
-          )
     )
-    const head = cells(first.slice(1))
     return {
       headers,
-      rows: Stream.concat(Stream.fromIterable(head), Stream.repeatEffectChunkOption(next)),
+      rows: Stream.concat(Stream.fromIterable(first.slice(1)), Stream.repeatEffectChunkOption(next)),
       progress: () => (size === 0 ? 1 : Math.min(1, input.bytesRead / size))
     }
   })

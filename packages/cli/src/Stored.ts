@@ -340,27 +340,26 @@ export const placer = (
       }
     }
     const micro = Grid.microGridByBuilding([...grids.values()])
-    const buildingPlaces = new Map<string, Store.Location>()
-    const buildingPlace = (building: string, community: string): Store.Location => {
-      let place = buildingPlaces.get(building)
-      if (place === undefined) {
-        const m = micro.get(building as Building.Building["id"])
-        place = m === undefined ? { division: community } : { division: community, grid: Grid.pathOf(m, grids) }
-        buildingPlaces.set(building, place)
-      }
-      return place
+    const placeOf = (building: string, community: string): Store.Location => {
+      const m = micro.get(building as Building.Building["id"])
+      return m === undefined ? { division: community } : { division: community, grid: Grid.pathOf(m, grids) }
     }
-    const communityOf = new Map<string, string>()
+    // the stored buildings, each with its place once a row asks for it; the map's keys are the store's strings, not
+    // the rows' (a cell of a CSV row may be a slice of its whole chunk of text, which a key would keep alive)
+    const stored = new Map<string, { readonly community: string; place?: Store.Location }>()
     if (kind === "household" || kind === "resident")
-      for (const b of yield* listAll<Building.Building>(names.buildings, "")) communityOf.set(b.id, b.community)
+      for (const b of yield* listAll<Building.Building>(names.buildings, ""))
+        stored.set(b.id, { community: b.community })
     // a resident is placed where its household's building is: the households a chunk of rows names are looked up
     // in one list by ids (not the whole store's household index, which at city scale would not fit the memory goal)
     const households = find(names.households)
     const householdsRepo = households === undefined ? undefined : yield* Store.repository(households)
     const text = (v: unknown): string => (typeof v === "string" ? v : "")
     const atBuilding = (building: string, fallback: string): Store.Location => {
-      const community = communityOf.get(building)
-      return community === undefined ? { division: fallback } : buildingPlace(building, community)
+      const b = stored.get(building)
+      if (b === undefined) return { division: fallback }
+      if (b.place === undefined) b.place = placeOf(building, b.community)
+      return b.place
     }
     const place = (raw: Readonly<Record<string, unknown>>, buildingOf: ReadonlyMap<string, string>): Store.Location => {
       const tenant = text(raw.tenant)
@@ -372,7 +371,7 @@ export const placer = (
             : { division: tenant }
         }
         case "building":
-          return buildingPlace(text(raw.id), text(raw.community) || tenant)
+          return placeOf(text(raw.id), text(raw.community) || tenant)
         case "household":
           return atBuilding(text(raw.building), tenant)
         case "resident": {
@@ -382,7 +381,7 @@ export const placer = (
       }
     }
     const none: ReadonlyMap<string, string> = new Map()
-    const stored = (raw: Readonly<Record<string, unknown>>, buildingOf: ReadonlyMap<string, string>) => ({
+    const envelope = (raw: Readonly<Record<string, unknown>>, buildingOf: ReadonlyMap<string, string>) => ({
       version: 1,
       location: place(raw, buildingOf),
       value: raw
@@ -410,9 +409,9 @@ export const placer = (
       })
     return <E, R>(rows: Stream.Stream<Readonly<Record<string, unknown>>, E, R>) =>
       kind !== "resident"
-        ? Stream.map(rows, (raw) => stored(raw, none))
+        ? Stream.map(rows, (raw) => envelope(raw, none))
         : Stream.mapChunksEffect(rows, (chunk) => {
             const raws = Chunk.toReadonlyArray(chunk)
-            return Effect.map(buildingsOf(raws), (buildingOf) => Chunk.map(chunk, (raw) => stored(raw, buildingOf)))
+            return Effect.map(buildingsOf(raws), (buildingOf) => Chunk.map(chunk, (raw) => envelope(raw, buildingOf)))
           })
   })

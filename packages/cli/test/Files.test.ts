@@ -5,8 +5,9 @@ import * as v8 from "node:v8"
 import * as vm from "node:vm"
 import { describe, expect, it } from "@effect/vitest"
 import { Files } from "@zhili/cli"
-import { Effect, Either, Stream } from "effect"
+import { Chunk, Effect, Either, Stream } from "effect"
 import ExcelJS from "exceljs"
+import * as fc from "fast-check"
 
 const tmp = () => fs.mkdtemp(path.join(os.tmpdir(), "zhili-files-"))
 
@@ -183,6 +184,106 @@ describe("Files.open", () => {
       )
       expect(seen).toBe(3000)
       assertFileError(result, "line 3002 has 3 cells where the header row has 2")
+    })
+  )
+})
+
+describe("Files.open on CSV", () => {
+  /** The header row and the rows of a CSV file, or its error. */
+  const readCsv = (file: string) =>
+    Effect.either(
+      Effect.scoped(
+        Effect.flatMap(Files.open(file), (source) =>
+          Effect.map(Stream.runCollect(source.rows), (rows) => ({
+            headers: source.headers,
+            rows: Chunk.toReadonlyArray(rows)
+          }))
+        )
+      )
+    )
+  /** A cell as a spreadsheet writes it: quoted when it holds a comma, a quote or a line break. */
+  const quoted = (cell: string): string => (/[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell)
+  const alphabet = fc.constantFrom("a", "Z", "7", " ", ",", '"', "\n", "\r\n", "户", "楼", "é", "😀", "-")
+  const cell = fc.array(alphabet, { maxLength: 12 }).map((cs) => cs.join(""))
+
+  it.effect(
+    "reads back any table of quoted cells (commas, quotes, line breaks, any script), LF or CRLF, across read chunks",
+    () =>
+      Effect.gen(function* () {
+        const dir = yield* Effect.promise(tmp)
+        yield* Effect.promise(() =>
+          fc.assert(
+            fc.asyncProperty(
+              fc.array(fc.tuple(cell, cell, cell), { minLength: 1, maxLength: 40 }),
+              fc.boolean(),
+              fc.boolean(),
+              async (table, crlf, bom) => {
+                const file = path.join(dir, "t.csv")
+                const br = crlf ? "\r\n" : "\n"
+                // every row has an id, so none is blank; the filler pushes the file past one read chunk (64 KiB)
+                const rows = table.map(([a, b, c], i) => [`r${i}`, a, b, c, "填".repeat(600)])
+                const text = [["id", "a", "b", "c", "filler"], ...rows].map((r) => r.map(quoted).join(",")).join(br)
+                await fs.writeFile(file, `${bom ? "\uFEFF" : ""}${text}${br}`)
+                const read = await Effect.runPromise(readCsv(file))
+                expect(read).toEqual(
+                  Either.right({
+                    headers: ["id", "a", "b", "c", "filler"],
+                    rows: rows.map((r) => r.map((x) => x.trim()))
+                  })
+                )
+              }
+            ),
+            { numRuns: 25 }
+          )
+        )
+      })
+  )
+
+  it.effect("names the line of a ragged row after cells spanning several lines, and skips blank rows", () =>
+    Effect.gen(function* () {
+      const dir = yield* Effect.promise(tmp)
+      const file = path.join(dir, "multi.csv")
+      const good = Array.from({ length: 2000 }, (_, i) => (i % 100 === 0 ? `${i},"two\nlines"` : `${i},x`))
+      // 2,000 rows on 2,020 lines, a blank row and a row of empty cells, then the ragged row
+      yield* Effect.promise(() => fs.writeFile(file, `a,b\r\n${good.join("\r\n")}\r\n\r\n , \r\n1,2,3\r\n`))
+      const result = yield* readCsv(file)
+      assertFileError(result, "line 2024 has 3 cells where the header row has 2")
+    })
+  )
+
+  it.effect("fails on a malformed quote with its line, after the rows before it", () =>
+    Effect.gen(function* () {
+      const dir = yield* Effect.promise(tmp)
+      const file = path.join(dir, "quote.csv")
+      yield* Effect.promise(() => fs.writeFile(file, 'a,b\n1,"x"\n2,"y"z\n3,w\n'))
+      let seen = 0
+      const result = yield* Effect.either(
+        Effect.scoped(
+          Effect.flatMap(Files.open(file), (source) =>
+            Stream.runForEach(source.rows, () =>
+              Effect.sync(() => {
+                seen += 1
+              })
+            )
+          )
+        )
+      )
+      expect(seen).toBe(1)
+      assertFileError(result, "line 3 has a malformed quote")
+    })
+  )
+
+  it.effect("fails on a quote never closed without reading the rest of the file into one cell", () =>
+    Effect.gen(function* () {
+      const dir = yield* Effect.promise(tmp)
+      const file = path.join(dir, "open.csv")
+      const rest = Array.from({ length: 100_000 }, (_, i) => `${i},some text`).join("\n")
+      yield* Effect.promise(() => fs.writeFile(file, `a,b\n1,ok\n2,"never closed\n${rest}\n`))
+      const result = yield* readCsv(file)
+      assertFileError(
+        result,
+        "line 3 starts a record of over a million characters: a quoted cell is probably not closed"
+      )
     })
   )
 })

@@ -630,6 +630,14 @@ export interface Row {
   readonly record: string
 }
 
+/** Two optional paths of ids, equal element by element. */
+const samePath = (a: ReadonlyArray<string> | undefined, b: ReadonlyArray<string> | undefined): boolean => {
+  if (a === undefined || b === undefined) return a === b
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
 /**
  * Encodes a record into its {@link Row}.
  *
@@ -643,17 +651,39 @@ export const toRow = <A, I>(
   const { tenant, id, version, location, naturalKey } = aggregate
   const getters = aggregate.fields.map((f) => f.get)
   const n = getters.length
+  // the columns of the last location seen, kept while the next one is equal: an import places the records of one
+  // building (or grid) after another, so consecutive rows mostly share a location
+  let seen = false
+  let lastDivision: string | undefined
+  let lastOrg: ReadonlyArray<string> | undefined
+  let lastGrid: ReadonlyArray<string> | undefined
+  let division: string | null = null
+  let org: string | null = null
+  let grid: string | null = null
   return (record, encoded) => {
     const l = location(record)
+    if (!seen || l.division !== lastDivision) {
+      division = l.division === undefined ? null : ScopeK.divisionPrefix(l.division)
+      lastDivision = l.division
+    }
+    if (!seen || !samePath(l.org, lastOrg)) {
+      org = l.org === undefined ? null : ScopeK.pathString(l.org)
+      lastOrg = l.org === undefined ? undefined : [...l.org]
+    }
+    if (!seen || !samePath(l.grid, lastGrid)) {
+      grid = l.grid === undefined ? null : ScopeK.pathString(l.grid)
+      lastGrid = l.grid === undefined ? undefined : [...l.grid]
+    }
+    seen = true
     const fields: Array<string | number | null> = new Array(n)
     for (let i = 0; i < n; i++) fields[i] = (getters[i] as (r: A) => string | number | undefined)(record) ?? null
     return {
       tenant: tenant(record),
       id: id(record),
       version: version(record),
-      division: l.division === undefined ? null : ScopeK.divisionPrefix(l.division),
-      org: l.org === undefined ? null : ScopeK.pathString(l.org),
-      grid: l.grid === undefined ? null : ScopeK.pathString(l.grid),
+      division,
+      org,
+      grid,
       nkey: naturalKey === undefined ? null : naturalKey(record),
       fields,
       record: encoded ?? JSON.stringify(encode(record))
