@@ -715,13 +715,19 @@ export const duplicateNaturalKey = (entity: string, tenant: string, id: string, 
 export const fromJson = <A, I>(
   aggregate: Aggregate<A, I, string, unknown, unknown>
 ): ((json: string) => Effect.Effect<A, StoreError>) => {
+  // the import's compiled decoder first (a success is what Schema's decode gives); Schema's own for the issues
+  const fast = fastDecoder(aggregate.schema)
   const decode = Schema.decodeUnknownEither(aggregate.schema)
-  return (json) =>
-    Either.match(decode(JSON.parse(json)), {
+  return (json) => {
+    const input: unknown = JSON.parse(json)
+    const fastly = fast(input)
+    if (fastly !== undefined) return Effect.succeed(fastly.value as A)
+    return Either.match(decode(input), {
       onLeft: (e) =>
         Effect.fail(new StoreError({ operation: "read", entity: aggregate.name, reason: e.message, cause: e })),
       onRight: Effect.succeed
     })
+  }
 }
 
 /**
