@@ -1,13 +1,14 @@
 /**
- * A decoder for bulk import, compiled once per schema: the common AST nodes (structs, arrays, strings, numbers,
- * literals, refinements, unions of plain values, `Schema.Class`) are turned into plain functions, and every other
+ * A decoder for bulk import, compiled once per schema: the common AST nodes (structs, struct fields with defaults or
+ * renamed keys, arrays, strings, numbers, literals, refinements, unions of plain values, `Schema.Class`) are turned
+ * into plain functions, and every other
  * node is decoded by Effect Schema itself (`ParseResult.decodeUnknownEither` of that sub-schema), so a success means
  * exactly what Schema's decode means. It answers `undefined` for any input it does not accept; the caller then runs
  * Schema's decoder on the whole row to get the issues with their paths (bad rows are rare; good rows are the hot
  * path). It also tells whether the input had properties outside the schema at any depth (then the input is not the
  * encoded form of its record and must be re-encoded before it is stored).
  */
-import { type SchemaAST as AST, Either, ParseResult, Schema } from "effect"
+import { type SchemaAST as AST, Either, Option, ParseResult, Schema } from "effect"
 
 /** The outcome of a fast decode: the decoded value, and whether the input carried excess properties. */
 export interface Decoded {
@@ -148,6 +149,26 @@ const compile = (ast: AST.AST): Parser => {
       }
     }
     case "Transformation": {
+      if (ast.transformation._tag === "TypeLiteralTransformation" && objectShaped(ast.from)) {
+        // struct fields with defaults or renamed keys (`optionalWith(…, { default })`, `fromKey`): the struct is
+        // decoded, each property signature transformation is applied to a copy (as Schema does), and the result is
+        // decoded by the type side (its refinements checked again, as Schema does)
+        const from = compile(ast.from)
+        const to = compile(ast.to)
+        const transformations = ast.transformation.propertySignatureTransformations
+        return (u, state) => {
+          const a = from(u, state)
+          if (a === FAIL || !isRecord(a)) return FAIL
+          const b: Record<PropertyKey, unknown> = { ...a }
+          for (const t of transformations) {
+            const o = t.decode(Object.hasOwn(b, t.from) ? Option.some(b[t.from]) : Option.none())
+            delete b[t.from]
+            if (Option.isSome(o)) b[t.to] = o.value
+          }
+          // the type side sees the decoded value, whose keys say nothing about the input's excess properties
+          return to(b, { clean: true })
+        }
+      }
       if (ast.transformation._tag !== "FinalTransformation") return bySchema(ast)
       const from = compile(ast.from)
       const to = ParseResult.decodeUnknownEither(Schema.make(ast.to))
