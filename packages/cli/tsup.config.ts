@@ -13,6 +13,9 @@ export default defineConfig({
   // The demo's fixture is bundled from @zhili/testing's sources: that package is a test helper (it imports vitest)
   // and is not a runtime dependency of the CLI. Its `sideEffects: []` lets esbuild keep only the fixture.
   noExternal: ["@zhili/testing"],
+  // the test runner that @zhili/testing's suites import is never reached from the fixture: left out, so its
+  // lazily-loaded parts are not emitted as unused chunks
+  external: ["vitest", "@effect/vitest"],
   esbuildOptions: (options) => {
     options.conditions = ["@zhili/source"]
   }

@@ -247,15 +247,19 @@ export const importCommand = Command.make(
       const toRaw = Columns.reader(chosen, source.headers)
       const tty = process.stderr.isTTY === true
       let shown = 0
+      let shownAll = false
       const collect = collector()
       const progress = (p: Store.Progress) =>
         Effect.sync(() => {
           collect()
           const now = Date.now()
           const share = source.progress()
-          // at most one line a second when not on a terminal (a log file), every batch on a terminal
-          if (!tty && now - shown < 1000 && share < 1) return
+          // every batch on a terminal; in a log file at most one line a second, and one when the whole file is read
+          // (a grid file is read whole before its first batch: its other batches are not each announced)
+          const all = share >= 1 && !shownAll
+          if (!tty && now - shown < 1000 && !all) return
           shown = now
+          if (share >= 1) shownAll = true
           if (tty) process.stderr.write(`\r${bar(share)} ${p.rows} rows (${p.rejected} rejected)`)
           else
             process.stderr.write(

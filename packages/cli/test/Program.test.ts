@@ -2,7 +2,7 @@ import * as fs from "node:fs/promises"
 import * as os from "node:os"
 import * as path from "node:path"
 import { NodeContext } from "@effect/platform-node"
-import { describe, expect, it } from "@effect/vitest"
+import { describe, expect, it, vi } from "@effect/vitest"
 import { Program, Reports, Stored } from "@zhili/cli"
 import { JinxiuHuajing } from "@zhili/testing"
 import { type Console, Effect } from "effect"
@@ -80,6 +80,29 @@ describe("zhili (exported program)", () => {
         const stored = yield* Stored.listAll("household", "").pipe(Effect.provide(Stored.layer(db)))
         expect(stored.length).toBe(2)
       }
+    })
+  )
+
+  it.effect("import off a terminal prints progress at most once a second, and once when the whole file is read", () =>
+    Effect.gen(function* () {
+      const dir = yield* Effect.promise(tmp)
+      const db = path.join(dir, "z.db")
+      const file = path.join(dir, "h.csv")
+      // a small file is read whole before its first batch is written: every batch then stands at 100%
+      const rows = Array.from({ length: 6 }, (_, i) => `h${i},440881002001,b1,${i + 1}01`)
+      yield* Effect.promise(() => fs.writeFile(file, `编号,社区代码,楼栋,房号\n${rows.join("\n")}\n`))
+      const written: Array<string> = []
+      const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+        written.push(String(chunk))
+        return true
+      })
+      const { capturing } = yield* capture
+      const code = yield* exec("import", db, file, "--batch-size", "1").pipe(
+        Effect.withConsole(capturing),
+        Effect.ensuring(Effect.sync(() => spy.mockRestore()))
+      )
+      expect(code).toBe(0)
+      expect(written.filter((line) => line.includes("100% of the file"))).toHaveLength(1)
     })
   )
 
