@@ -98,17 +98,8 @@ describe("bulk import batches (any chunking of the source, any batch size)", () 
             batches: report.right.batches
           })
         }
-        // a batch writes each of its natural keys once
-        let written = 0
-        for (let from = 0; from < inputs.length; from += size) {
-          written += new Set(
-            inputs
-              .slice(from, from + size)
-              .filter((x) => !x.bad)
-              .map((x) => x.key)
-          ).size
-        }
-        expect(report.right.written).toBe(written)
+        // every good row is written, in row order (a later row of a natural key replaces the earlier one's record)
+        expect(report.right.written).toBe(inputs.length - bad.length)
       }),
       { numRuns: 300 }
     )
