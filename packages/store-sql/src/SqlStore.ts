@@ -530,25 +530,14 @@ const make = (
 
       /** Rows per multi-row statement: at most `rowsPerStatement`, and within the dialect's parameter limit. */
       const step = Math.max(1, Math.min(rowsPerStatement, Math.floor(maxParams[dialect] / cols.length)))
-      /** Writes rows as multi-row upserts of at most `step` rows. */
-      const upsertRows = (batch: ReadonlyArray<ReadonlyArray<unknown>>) => {
+      /** Writes rows as multi-row upserts (or plain inserts) of at most `step` rows. */
+      const insertRows = (batch: ReadonlyArray<ReadonlyArray<unknown>>, upsert: boolean) => {
         const statements: Array<Effect.Effect<unknown, SqlError>> = []
         for (let from = 0; from < batch.length; from += step) {
           const to = Math.min(batch.length, from + step)
           const params: Array<unknown> = []
           for (let i = from; i < to; i++) for (const v of batch[i] as ReadonlyArray<unknown>) params.push(v)
-          statements.push(sql.unsafe(cachedInsert(to - from, true), params))
-        }
-        return Effect.all(statements, { discard: true })
-      }
-      /** Plain multi-row inserts of at most `step` rows. */
-      const insertRows = (rows: ReadonlyArray<ReadonlyArray<unknown>>) => {
-        const statements: Array<Effect.Effect<unknown, SqlError>> = []
-        for (let from = 0; from < rows.length; from += step) {
-          const to = Math.min(rows.length, from + step)
-          const params: Array<unknown> = []
-          for (let i = from; i < to; i++) for (const v of rows[i] as ReadonlyArray<unknown>) params.push(v)
-          statements.push(sql.unsafe(cachedInsert(to - from, false), params))
+          statements.push(sql.unsafe(cachedInsert(to - from, upsert), params))
         }
         return Effect.all(statements, { discard: true })
       }
@@ -690,9 +679,9 @@ const make = (
         prepare: values,
         ahead: dialect === "sqlite" ? 0 : 2,
         write: (batch, abort) =>
-          sql.withTransaction(upsertRows(batch)).pipe(
+          sql.withTransaction(insertRows(batch, true)).pipe(
             Effect.as(none),
-            Effect.catchAll(() => settleBatch(batch, valueKeys, insertRows, abort)),
+            Effect.catchAll(() => settleBatch(batch, valueKeys, (rows) => insertRows(rows, false), abort)),
             Effect.mapError(fail("import"))
           )
       }
@@ -721,7 +710,7 @@ const make = (
                   Effect.as(none),
                   // settled on this thread's connection (the thread's transaction is rolled back)
                   Effect.catchAll(() =>
-                    settleBatch(lines, copyKeys, (rows) => insertRows(rows.map(copyValues)), abort)
+                    settleBatch(lines, copyKeys, (rows) => insertRows(rows.map(copyValues), false), abort)
                   ),
                   Effect.mapError(fail("import"))
                 )
