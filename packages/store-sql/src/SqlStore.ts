@@ -143,6 +143,27 @@ const copyValue = (v: string | number | null): string =>
         ? v.replace(/[\\\t\n\r]/g, (c) => copyEscapes[c] ?? c)
         : v
 
+/** A value of COPY text read back (`copyValue` undone); numbers stay strings, which the column's type converts. */
+const copyCell = (cell: string): string | null =>
+  cell === "\\N"
+    ? null
+    : cell.indexOf("\\") < 0
+      ? cell
+      : cell.replace(/\\(.)/g, (_, c: string) => (c === "t" ? "\t" : c === "n" ? "\n" : c === "r" ? "\r" : c))
+
+/** The keys of a row from its line of COPY text. */
+const copyKeys = (line: string): Store.Keys => {
+  const cells = line.split("\t", 7)
+  return {
+    tenant: copyCell(cells[0] ?? "") ?? "",
+    id: copyCell(cells[1] ?? "") ?? "",
+    nkey: copyCell(cells[6] ?? "\\N")
+  }
+}
+
+/** The column values of a row from its line of COPY text (what the SQLite writer thread binds). */
+const copyValues = (line: string): Array<unknown> => line.slice(0, -1).split("\t").map(copyCell)
+
 /**
  * One row as a line of COPY text, built by `join` (a flat string: a concatenation would keep every part alive,
  * linked, until the batch is written).
@@ -378,14 +399,19 @@ const make = (
           )
           .pipe(Effect.map((rows) => (rows[0] === undefined ? 0 : Number(rows[0].version))))
 
-      /** The upsert clause of an import: on the natural key (or the id), every column but the tenant is replaced. */
+      /**
+       * The upsert clause of an import: on the natural key (or the id), every column but the tenant is replaced.
+       * MySQL's matches either unique key; SQLite's has a second target, the id, so a row whose id is stored under
+       * another natural key updates that record there too (PostgreSQL allows one target: such a batch is settled).
+       */
       const upsertClause = (): string => {
         const updated = cols.filter((c) => c !== "tenant" && (agg.naturalKey !== undefined || c !== "id"))
         if (dialect === "mysql") {
           return ` ON DUPLICATE KEY UPDATE ${updated.map((c) => `${c} = VALUES(${c})`).join(", ")}`
         }
-        const target = agg.naturalKey !== undefined ? "(tenant, nkey)" : "(tenant, id)"
-        return ` ON CONFLICT ${target} DO UPDATE SET ${updated.map((c) => `${c} = excluded.${c}`).join(", ")}`
+        const set = ` DO UPDATE SET ${updated.map((c) => `${c} = excluded.${c}`).join(", ")}`
+        if (agg.naturalKey === undefined) return ` ON CONFLICT (tenant, id)${set}`
+        return ` ON CONFLICT (tenant, nkey)${set}${dialect === "sqlite" ? ` ON CONFLICT (tenant, id)${set}` : ""}`
       }
       const insertText = (n: number, upsert: boolean): string => {
         const { p } = builder(dialect)
@@ -507,17 +533,100 @@ const make = (
 
       /** Rows per multi-row statement: at most `rowsPerStatement`, and within the dialect's parameter limit. */
       const step = Math.max(1, Math.min(rowsPerStatement, Math.floor(maxParams[dialect] / cols.length)))
-      /** Writes rows as multi-row upserts of at most `step` rows. */
-      const upsertRows = (batch: ReadonlyArray<ReadonlyArray<unknown>>) => {
+      /** Writes rows as multi-row upserts (or plain inserts) of at most `step` rows. */
+      const insertRows = (batch: ReadonlyArray<ReadonlyArray<unknown>>, upsert: boolean) => {
         const statements: Array<Effect.Effect<unknown, SqlError>> = []
         for (let from = 0; from < batch.length; from += step) {
           const to = Math.min(batch.length, from + step)
           const params: Array<unknown> = []
           for (let i = from; i < to; i++) for (const v of batch[i] as ReadonlyArray<unknown>) params.push(v)
-          statements.push(sql.unsafe(cachedInsert(to - from, true), params))
+          statements.push(sql.unsafe(cachedInsert(to - from, upsert), params))
         }
         return Effect.all(statements, { discard: true })
       }
+      /** Ids or natural keys per lookup or delete statement. */
+      const keysPerStatement = 500
+      /** `SELECT` or `DELETE` of the records of one tenant whose `column` is one of `values`, a statement a slice. */
+      const byColumn = <X extends object>(
+        head: string,
+        column: "id" | "nkey",
+        tenant: string,
+        values: ReadonlyArray<string>,
+        tail: string
+      ): Effect.Effect<ReadonlyArray<X>, SqlError> =>
+        Effect.map(
+          Effect.forEach(
+            Array.from({ length: Math.ceil(values.length / keysPerStatement) }, (_, n) =>
+              values.slice(n * keysPerStatement, (n + 1) * keysPerStatement)
+            ),
+            (slice) => {
+              const { p, params } = builder(dialect)
+              const text = `${head} WHERE tenant = ${p(tenant)} AND ${column} IN (${slice.map((v) => p(v)).join(", ")})${tail}`
+              return sql.unsafe<X>(text, params)
+            }
+          ),
+          (results) => results.flat()
+        )
+      /** The keys of every stored record sharing a tenant and an id or a natural key with the rows (locked). */
+      const storedKeys = (rows: ReadonlyArray<Store.Keys>) => {
+        const ids = new Map<string, Set<string>>()
+        const nkeys = new Map<string, Set<string>>()
+        const add = (m: Map<string, Set<string>>, tenant: string, v: string) => {
+          let set = m.get(tenant)
+          if (set === undefined) {
+            set = new Set()
+            m.set(tenant, set)
+          }
+          set.add(v)
+        }
+        for (const r of rows) {
+          add(ids, r.tenant, r.id)
+          if (r.nkey !== null) add(nkeys, r.tenant, r.nkey)
+        }
+        const head = `SELECT tenant, id, nkey FROM ${t}`
+        return Effect.map(
+          Effect.all([
+            Effect.forEach(ids, ([tenant, set]) => byColumn<Store.Keys>(head, "id", tenant, [...set], forUpdate)),
+            Effect.forEach(nkeys, ([tenant, set]) => byColumn<Store.Keys>(head, "nkey", tenant, [...set], forUpdate))
+          ]),
+          ([a, b]) => [...a.flat(), ...b.flat()]
+        )
+      }
+      const none: ReadonlyArray<Store.Refused> = []
+      /**
+       * Writes a batch whose fast write failed on a unique key (an id stored under another natural key, a natural
+       * key held by a record of another id, one key twice in the batch), in one transaction: the stored records the
+       * rows touch are read and locked, `Store.settle` works out what the rows do in order, and the records that go
+       * or change are deleted before the rows that remain are inserted. Answers the refused rows; with `abort` and
+       * a refused row, writes nothing.
+       */
+      const settleBatch = <X>(
+        batch: ReadonlyArray<X>,
+        keysOf: (item: X) => Store.Keys,
+        insert: (items: ReadonlyArray<X>) => Effect.Effect<unknown, SqlError>,
+        abort: boolean
+      ) =>
+        sql.withTransaction(
+          Effect.gen(function* () {
+            const keys = batch.map(keysOf)
+            const settled = Store.settle(keys, yield* storedKeys(keys))
+            if (abort && settled.refused.length > 0) return settled.refused
+            const gone = new Map<string, Array<string>>()
+            for (const r of [...settled.removed, ...settled.rewritten]) {
+              const list = gone.get(r.tenant)
+              if (list === undefined) gone.set(r.tenant, [r.id])
+              else list.push(r.id)
+            }
+            for (const [tenant, ids] of gone) yield* byColumn(`DELETE FROM ${t}`, "id", tenant, ids, "")
+            yield* insert(settled.kept.map((i) => batch[i] as X))
+            return settled.refused
+          })
+        )
+      const valueKeys = (v: ReadonlyArray<unknown>): Store.Keys => ({
+        tenant: v[0] as string,
+        id: v[1] as string,
+        nkey: v[6] as string | null
+      })
       const stage = `zhili_stage_${name}`
       const copyColumns = cols.join(", ")
       /**
@@ -525,9 +634,10 @@ const make = (
        * (a first import, or new rows); when that fails (a natural key or id is already there: a re-run), the
        * transaction is rolled back and the batch is COPied into a temporary staging table and upserted from there,
        * in a second transaction. No savepoint: each round trip to the server is time the server does not spend on
-       * the rows.
+       * the rows. When the upsert fails too (an id stored under another natural key, a natural key twice in the
+       * batch), the batch is settled (`settleBatch`) in a third.
        */
-      const copyBatch = (copy: CopyStreams, lines: ReadonlyArray<string>) => {
+      const copyBatch = (copy: CopyStreams, lines: ReadonlyArray<string>, abort: boolean) => {
         const pieces = copyPayload(lines)
         /** In one transaction: `before`, then COPY into `target` on the transaction's connection, then `after`. */
         const copyInto = (
@@ -552,14 +662,31 @@ const make = (
           stage,
           sql.unsafe(`INSERT INTO ${t} (${copyColumns}) SELECT ${copyColumns} FROM ${stage}${upsertClause()}`)
         )
-        return copyInto(Effect.void, t, Effect.void).pipe(Effect.catchAll(() => staged))
+        const copyLines = (rows: ReadonlyArray<string>) =>
+          Effect.gen(function* () {
+            const client = pgClientOf(yield* Effect.serviceOption(SqlClient.TransactionConnection))
+            if (client === undefined) {
+              return yield* new SqlErrorClass({ message: "the transaction's connection has no pg client for COPY" })
+            }
+            if (rows.length > 0) yield* copyIn(client, copy, `COPY ${t} (${copyColumns}) FROM STDIN`, copyPayload(rows))
+          })
+        return copyInto(Effect.void, t, Effect.void).pipe(
+          Effect.catchAll(() => staged),
+          Effect.as(none),
+          Effect.catchAll(() => settleBatch(lines, copyKeys, copyLines, abort))
+        )
       }
       /** Multi-row upserts, one transaction a batch (SQLite, MySQL, and PostgreSQL without COPY). */
       const upsertWriter: Store.BatchWriter<ReadonlyArray<unknown>> = {
         // a flat array of column values per row: a waiting batch holds one object per row, not a Row and its fields
         prepare: values,
         ahead: dialect === "sqlite" ? 0 : 2,
-        write: (batch) => sql.withTransaction(upsertRows(batch)).pipe(Effect.asVoid, Effect.mapError(fail("import")))
+        write: (batch, abort) =>
+          sql.withTransaction(insertRows(batch, true)).pipe(
+            Effect.as(none),
+            Effect.catchAll(() => settleBatch(batch, valueKeys, (rows) => insertRows(rows, false), abort)),
+            Effect.mapError(fail("import"))
+          )
       }
       /**
        * The writer of an import: on SQLite a writer thread when the store knows its file (`sqliteImportFile`); COPY
@@ -576,13 +703,20 @@ const make = (
             prepare: copyLine,
             // the writer thread commits one batch while this thread decodes the next one
             ahead: 1,
-            write: (lines) =>
+            write: (lines, abort) =>
               thread
                 .write(
                   { step, full: cachedInsert(step, true), last: cachedInsert(lines.length % step || step, true) },
                   lines
                 )
-                .pipe(Effect.mapError(fail("import")))
+                .pipe(
+                  Effect.as(none),
+                  // settled on this thread's connection (the thread's transaction is rolled back)
+                  Effect.catchAll(() =>
+                    settleBatch(lines, copyKeys, (rows) => insertRows(rows.map(copyValues), false), abort)
+                  ),
+                  Effect.mapError(fail("import"))
+                )
           }
           return writer
         }
@@ -594,7 +728,7 @@ const make = (
         if (client === undefined) return upsertWriter
         const writer: Store.BatchWriter<string> = {
           prepare: copyLine,
-          write: (lines) => copyBatch(copy.value, lines).pipe(Effect.asVoid, Effect.mapError(fail("import")))
+          write: (lines, abort) => copyBatch(copy.value, lines, abort).pipe(Effect.mapError(fail("import")))
         }
         return writer
       }).pipe(Effect.orElseSucceed(() => upsertWriter))

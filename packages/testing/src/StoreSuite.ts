@@ -855,6 +855,187 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
           })
       )
 
+      it.effect(
+        "imports a row whose id is stored under another natural key as an update of that record, the last row winning, at any batch size",
+        (ctx) =>
+          Effect.gen(function* () {
+            needs("import", ctx)
+            const repo = yield* Store.repository(NoteAggregate)
+            const encode = Schema.encodeSync(Note)
+            const listed = (tenant: string) =>
+              Effect.map(repo.list(Store.everything, { tenant, limit: 100 }), (page) =>
+                page.items.map((n) => `${n.id}:${n.code}:${n.label}`)
+              )
+            for (const batchSize of [1, 2, 500]) {
+              const tenant = freshTenant()
+              // one batch (or two): the same id under "NK-3", then under "NK-999": one record, under the last code
+              yield* repo.import(
+                Stream.fromIterable([
+                  encode(note(tenant, 3, { label: "first" })),
+                  encode(note(tenant, 3, { code: "NK-999", label: "corrected" })),
+                  encode(note(tenant, 4))
+                ]),
+                { policy: "abort", batchSize }
+              )
+              assert.deepStrictEqual(yield* listed(tenant), ["n0003:NK-999:corrected", "n0004:NK-4:note 4 便民"])
+              // a later import moves the stored record to a new code; the code it left is free for another record
+              const report = yield* repo.import(
+                Stream.fromIterable([
+                  encode(note(tenant, 3, { code: "NK-42", label: "moved" })),
+                  encode(note(tenant, 5, { code: "NK-999", label: "takes the old code" }))
+                ]),
+                { policy: "abort", batchSize }
+              )
+              assert.deepStrictEqual([report.written, report.rejectedRows], [2, 0])
+              assert.deepStrictEqual(yield* listed(tenant), [
+                "n0003:NK-42:moved",
+                "n0004:NK-4:note 4 便民",
+                "n0005:NK-999:takes the old code"
+              ])
+              assert.strictEqual((yield* repo.get(Store.everything, tenant, "n0003")).code, "NK-42")
+              const counted = yield* repo.count(Store.everything, { tenant })
+              assert.deepStrictEqual(counted, [{ key: [], count: 3 }])
+              // a row of a new id with a stored code replaces the record holding it (re-runs with ids made anew)
+              yield* repo.import(Stream.fromIterable([encode(note(tenant, 6, { code: "NK-4", label: "new id" }))]), {
+                policy: "abort",
+                batchSize
+              })
+              assert.deepStrictEqual(yield* listed(tenant), [
+                "n0003:NK-42:moved",
+                "n0005:NK-999:takes the old code",
+                "n0006:NK-4:new id"
+              ])
+            }
+          })
+      )
+
+      it.effect(
+        "refuses an import row whose id is stored under another natural key while another record holds its key",
+        (ctx) =>
+          Effect.gen(function* () {
+            needs("import", ctx)
+            const repo = yield* Store.repository(NoteAggregate)
+            const encode = Schema.encodeSync(Note)
+            for (const batchSize of [1, 2, 500]) {
+              const tenant = freshTenant()
+              yield* repo.import(Stream.fromIterable([encode(note(tenant, 1)), encode(note(tenant, 2))]), {
+                policy: "abort",
+                batchSize
+              })
+              const rows = [
+                encode(note(tenant, 3)),
+                // n0001 is stored under NK-1 and n0002 holds NK-2: refused, nothing of either record changes
+                encode(note(tenant, 1, { code: "NK-2", label: "clash" })),
+                encode(note(tenant, 4))
+              ]
+              const skipped = yield* repo.import(Stream.fromIterable(rows), { policy: "skip", batchSize })
+              assert.deepStrictEqual(
+                skipped.rejected.map((r) => [r.row, r.issues[0]?.message]),
+                [
+                  [
+                    2,
+                    `store/duplicate-natural-key at test_note.n0001: another test_note record of tenant ${tenant} already has the natural key "NK-2"`
+                  ]
+                ]
+              )
+              assert.deepStrictEqual([skipped.written, skipped.rejectedRows], [2, 1])
+              const page = yield* repo.list(Store.everything, { tenant, limit: 100 })
+              assert.deepStrictEqual(
+                page.items.map((n) => `${n.id}:${n.code}:${n.label}`),
+                ["n0001:NK-1:note 1 便民", "n0002:NK-2:note 2 便民", "n0003:NK-3:note 3 便民", "n0004:NK-4:note 4 便民"]
+              )
+              // abort: the import fails with the row, and its batch writes nothing
+              const other = freshTenant()
+              yield* repo.import(Stream.fromIterable([encode(note(other, 1)), encode(note(other, 2))]), {
+                policy: "abort"
+              })
+              const aborted = yield* Effect.flip(
+                repo.import(Stream.fromIterable(rows.map((r) => ({ ...(r as object), tenant: other }))), {
+                  policy: "abort",
+                  batchSize
+                })
+              )
+              assert.strictEqual(aborted._tag, "RowRejected")
+              if (aborted._tag === "RowRejected") assert.strictEqual(aborted.row, 2)
+              const left = yield* repo.list(Store.everything, { tenant: other, limit: 100 })
+              assert.deepStrictEqual(
+                left.items.map((n) => n.id),
+                batchSize === 1 ? ["n0001", "n0002", "n0003"] : ["n0001", "n0002"]
+              )
+            }
+          })
+      )
+
+      it.effect(
+        "imports rows of ids and natural keys in any combination as if one at a time, whatever the batch size (property)",
+        (ctx) =>
+          Effect.gen(function* () {
+            needs("import", ctx)
+            const repo = yield* Store.repository(NoteAggregate)
+            const encode = Schema.encodeSync(Note)
+            const pair = fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 5 }))
+            const runs = fc.sample(
+              fc.record({
+                start: fc.uniqueArray(pair, { selector: ([id]) => id, maxLength: 4 }),
+                rows: fc.array(pair, { minLength: 1, maxLength: 10 })
+              }),
+              { numRuns: 12, seed: 20261130 }
+            )
+            for (const run of runs) {
+              // the start: stored records, one per id and per code
+              const codes = new Set<number>()
+              const start: Array<readonly [number, number]> = []
+              for (const [id, code] of run.start) {
+                if (codes.has(code)) continue
+                codes.add(code)
+                start.push([id, code])
+              }
+              // the model: the rules of `ImportOptions`, one row at a time
+              const model = new Map<string, string>(start.map(([id, code]) => [`n000${id}`, `NK-${code}:start`]))
+              const refused: Array<number> = []
+              for (const [i, [id, code]] of run.rows.entries()) {
+                const key = `n000${id}`
+                const holder = [...model].find(([, v]) => v.startsWith(`NK-${code}:`))?.[0]
+                if (holder !== undefined && holder !== key) {
+                  if (model.has(key)) {
+                    refused.push(i + 1)
+                    continue
+                  }
+                  model.delete(holder)
+                }
+                model.set(key, `NK-${code}:row ${i + 1}`)
+              }
+              const expected = [...model].map(([id, v]) => `${id}:${v}`).sort()
+              for (const batchSize of [1, 2, 3, 50]) {
+                const tenant = freshTenant()
+                yield* repo.import(
+                  Stream.fromIterable(
+                    start.map(([id, code]) => encode(note(tenant, id, { code: `NK-${code}`, label: "start" })))
+                  ),
+                  { policy: "abort" }
+                )
+                const report = yield* repo.import(
+                  Stream.fromIterable(
+                    run.rows.map(([id, code], i) =>
+                      encode(note(tenant, id, { code: `NK-${code}`, label: `row ${i + 1}` }))
+                    )
+                  ),
+                  { policy: "skip", batchSize }
+                )
+                const page = yield* repo.list(Store.everything, { tenant, limit: 100 })
+                const what = `${JSON.stringify({ start, rows: run.rows })} in batches of ${batchSize}`
+                assert.deepStrictEqual(page.items.map((n) => `${n.id}:${n.code}:${n.label}`).sort(), expected, what)
+                assert.deepStrictEqual(
+                  report.rejected.map((r) => r.row),
+                  refused,
+                  what
+                )
+                assert.strictEqual(report.written, run.rows.length - refused.length, what)
+              }
+            }
+          })
+      )
+
       it.effect("migrates once: running the migrations again applies nothing and keeps the data", (ctx) =>
         Effect.gen(function* () {
           needs("migrations", ctx)

@@ -484,7 +484,15 @@ export interface Progress {
 }
 
 /**
- * Options of a bulk import (批量导入).
+ * Options of a bulk import (批量导入). An import applies its good rows in order, as if one at a time; a batch only
+ * decides which rows commit together (so the batch size never changes what is stored). A row whose natural key no
+ * other record holds inserts its record or, when its id is stored (under this or another natural key: a household
+ * whose room was corrected), updates that record, natural key included. A row with a new id whose natural key a
+ * record with another id holds replaces that record (the record takes the row's id: a re-run with ids made anew
+ * adds nothing). A row whose id is stored under another natural key while a third record holds the row's natural key
+ * is refused (`store/duplicate-natural-key`, like `save`): writing it would either leave two records with one natural
+ * key or delete a record of another id; under `skip` it is reported as a rejected row and the rest of its batch is
+ * written, under `abort` the import fails with it and its batch writes nothing. Every engine does the same.
  *
  * @since 0.1.0
  * @category models
@@ -497,14 +505,17 @@ export interface ImportOptions<A> {
   readonly validate?: ((record: A) => ReadonlyArray<Finding>) | undefined
   readonly onProgress?: ((progress: Progress) => Effect.Effect<void>) | undefined
   /**
-   * Receives each rejected row (policy `skip`) as it is found, in row order. When given, the report keeps none of
-   * them in `rejected` (a file with many bad rows is imported in flat memory); `rejectedRows` still counts them.
+   * Receives each rejected row (policy `skip`) as it is found: rows that do not decode or validate in row order,
+   * rows the store refuses (a natural key held by another record) when their batch is written. When given, the
+   * report keeps none of them in `rejected` (a file with many bad rows is imported in flat memory); `rejectedRows`
+   * still counts them.
    */
   readonly onRejected?: ((rejected: RowRejected) => Effect.Effect<void>) | undefined
 }
 
 /**
- * What an import did: rows read, records written (inserted or updated by natural key), rejected rows, batches.
+ * What an import did: rows read, rows written (each inserted or updated one record, by id or natural key), rejected
+ * rows (in row order), batches.
  *
  * @since 0.1.0
  * @category models
@@ -571,7 +582,10 @@ export interface Repository<A, K extends string = string, E = unknown> {
     tenant: string,
     id: string
   ) => Effect.Effect<ReadonlyArray<Sequenced<E>>, NotFoundOrNotPermitted | StoreError>
-  /** Decodes, validates and writes rows in batches, upserting by natural key (or id) so re-runs add nothing. */
+  /**
+   * Decodes, validates and writes rows in batches, upserting by id and natural key so re-runs add nothing (the rules
+   * for a row whose id and natural key belong to different records: {@link ImportOptions}).
+   */
   readonly import: <EX, R>(
     rows: StreamT.Stream<unknown, EX, R>,
     options: ImportOptions<A>
@@ -811,16 +825,114 @@ const yieldToEventLoop: Effect.Effect<void> = Effect.async<void>((resume) => {
 })
 
 /**
+ * The keys of a row or of a stored record: what decides whether an import row inserts, updates, replaces or is
+ * refused (see {@link settle}).
+ *
+ * @since 0.1.0
+ * @category adapters
+ */
+export interface Keys {
+  readonly tenant: string
+  readonly id: string
+  readonly nkey: string | null
+}
+
+/**
+ * A row of a batch the store refused: its index in the batch and its keys (its natural key is held by another
+ * record while its id is stored under another natural key).
+ *
+ * @since 0.1.0
+ * @category adapters
+ */
+export interface Refused extends Keys {
+  readonly index: number
+}
+
+/**
+ * What writing a batch of import rows does to the store, worked out from the rows' keys and the stored records
+ * they touch: the rows refused, the stored records that go (`removed`: replaced by a row of another id with their
+ * natural key) and those written again (`rewritten`: updated by a row of their id), and the rows to write (`kept`,
+ * batch indexes in batch order: the last row of each id that remains).
+ *
+ * @since 0.1.0
+ * @category adapters
+ */
+export interface Settlement {
+  readonly refused: ReadonlyArray<Refused>
+  readonly removed: ReadonlyArray<Keys>
+  readonly rewritten: ReadonlyArray<Keys>
+  readonly kept: ReadonlyArray<number>
+}
+
+/**
+ * Applies a batch of import rows, in order, to the stored records they touch (`stored`: every stored record of a
+ * row's tenant with a row's id or natural key; more do no harm), following the rules of {@link ImportOptions}: a
+ * row updates the record of its id; else it replaces the record holding its natural key, or inserts; a row whose id
+ * is stored under another natural key while another record holds its natural key is refused. Adapters whose fast
+ * write failed on a unique key use it to write the batch as every engine does: delete `removed` and `rewritten`,
+ * then insert the `kept` rows (the final state has one record per id and per natural key, so no insert collides).
+ *
+ * @since 0.1.0
+ * @category adapters
+ */
+export const settle = (batch: ReadonlyArray<Keys>, stored: ReadonlyArray<Keys>): Settlement => {
+  /** id → its natural key and where its current state comes from: -1 stored, else a batch index. */
+  const byId = new Map<string, { readonly nkey: string | null; readonly from: number }>()
+  const byKey = new Map<string, string>()
+  const storedAt = new Map<string, Keys>()
+  for (const r of stored) {
+    const k = keyOf(r.tenant, r.id)
+    if (storedAt.has(k)) continue
+    storedAt.set(k, r)
+    byId.set(k, { nkey: r.nkey, from: -1 })
+    if (r.nkey !== null) byKey.set(keyOf(r.tenant, r.nkey), k)
+  }
+  const refused: Array<Refused> = []
+  for (let i = 0; i < batch.length; i++) {
+    const r = batch[i] as Keys
+    const k = keyOf(r.tenant, r.id)
+    const current = byId.get(k)
+    const nk = r.nkey === null ? undefined : keyOf(r.tenant, r.nkey)
+    const holder = nk === undefined ? undefined : byKey.get(nk)
+    if (holder !== undefined && holder !== k) {
+      if (current !== undefined) {
+        refused.push({ index: i, tenant: r.tenant, id: r.id, nkey: r.nkey })
+        continue
+      }
+      byId.delete(holder)
+    }
+    if (current !== undefined && current.nkey !== null && current.nkey !== r.nkey) {
+      byKey.delete(keyOf(r.tenant, current.nkey))
+    }
+    byId.set(k, { nkey: r.nkey, from: i })
+    if (nk !== undefined) byKey.set(nk, k)
+  }
+  const removed: Array<Keys> = []
+  const rewritten: Array<Keys> = []
+  for (const [k, r] of storedAt) {
+    const now = byId.get(k)
+    if (now === undefined) removed.push(r)
+    else if (now.from >= 0) rewritten.push(r)
+  }
+  const kept: Array<number> = []
+  for (const now of byId.values()) if (now.from >= 0) kept.push(now.from)
+  kept.sort((a, b) => a - b)
+  return { refused, removed, rewritten, kept }
+}
+
+/**
  * How an adapter writes an import's batches: `prepare` turns each good row into what the adapter keeps until its
  * batch is written (the {@link Row} itself, or a smaller form such as a line of PostgreSQL COPY text, so that a
- * waiting batch holds as little as possible), and `write` commits one batch atomically.
+ * waiting batch holds as little as possible), and `write` commits one batch atomically, following the rules of
+ * {@link ImportOptions} (see {@link settle}), and answers the rows it refused. With `abort`, a batch with a refused
+ * row writes nothing.
  *
  * @since 0.1.0
  * @category adapters
  */
 export interface BatchWriter<T> {
   readonly prepare: (row: Row) => T
-  readonly write: (batch: ReadonlyArray<T>) => Effect.Effect<void, StoreError>
+  readonly write: (batch: ReadonlyArray<T>, abort: boolean) => Effect.Effect<ReadonlyArray<Refused>, StoreError>
   /**
    * Batches decoded ahead while one is being written (default 2): worth it when a server does the writing; 0 for
    * an engine that writes on this thread (SQLite), where decoding ahead only holds more memory.
@@ -831,10 +943,11 @@ export interface BatchWriter<T> {
 /**
  * The import pipeline every adapter shares: decode each row (errors carry the 1-based row number and paths), run
  * the validation rules, apply the bad-row policy, group the good records into batches of `batchSize` input rows
- * (the last record wins when a batch holds one natural key twice, in the place of the first), turn them into
- * {@link Row}s (and each through the writer's `prepare`) and hand each batch to the {@link BatchWriter}, which must
- * commit it atomically; progress goes to `onProgress` after each batch. The
- * next batches are decoded while one is being written (the writer's `ahead`).
+ * (in row order: a later row of the same id or natural key is applied after the earlier one, so the last wins),
+ * turn them into {@link Row}s (and each through the writer's `prepare`) and hand each batch to the
+ * {@link BatchWriter}, which must commit it atomically; the rows it refuses are rejected rows (`store/duplicate-
+ * natural-key`); progress goes to `onProgress` after each batch. The next batches are decoded while one is being
+ * written (the writer's `ahead`).
  *
  * @since 0.1.0
  * @category adapters
@@ -887,35 +1000,37 @@ export const runImport = <A, I, EX, R, T>(
     const state: State = { rows: 0, written: 0, rejected: [], rejectedRows: 0, batches: 0 }
     /** Rejections found by the slice being checked, for `onRejected`. */
     const found: Array<RowRejected> = []
-    // The batch being filled: one row per natural key (or id), a later row replacing an earlier one in its place;
-    // `at` holds the batch's rows by tenant, then natural key (or id), without a key string made per row. A batch
-    // ends after `batchSize` input rows. Input chunks are checked as they come (not gathered into batches first),
-    // so inputs die young and only the rows to write are kept until their batch is written.
-    let good: Array<T> = []
+    // The batch being filled, every good row in row order (the writer applies them in order), with their row
+    // numbers (for the rows the writer refuses). A batch ends after `batchSize` input rows. Input chunks are checked
+    // as they come (not gathered into batches first), so inputs die young and only the rows to write are kept until
+    // their batch is written.
+    type Batch = { readonly rows: Array<T>; readonly numbers: Array<number> }
+    let good: Batch = { rows: [], numbers: [] }
     let seen = 0
-    const at = new Map<string, Map<string, number>>()
-    const add = (r: Row) => {
-      let keys = at.get(r.tenant)
-      if (keys === undefined) {
-        keys = new Map()
-        at.set(r.tenant, keys)
-      }
-      const k = r.nkey ?? r.id
-      const i = keys.get(k)
-      if (i === undefined) {
-        keys.set(k, good.length)
-        good.push(prepare(r))
-      } else good[i] = prepare(r)
+    const add = (r: Row, n: number) => {
+      good.rows.push(prepare(r))
+      good.numbers.push(n)
     }
     /** Batches filled by the chunk being checked, and the row that aborted the import (under `abort`), in order. */
-    const full: Array<Array<T> | RowRejected> = []
+    const full: Array<Batch | RowRejected> = []
     let aborted = false
     const endBatch = () => {
       full.push(good)
-      good = []
+      good = { rows: [], numbers: [] }
       seen = 0
-      at.clear()
     }
+    const abort = options.policy === "abort"
+    const refusal = (r: Refused, row: number) =>
+      new RowRejected({
+        entity: aggregate.name,
+        row,
+        issues: [
+          new DecodeIssue({
+            path: [],
+            message: duplicateNaturalKey(aggregate.name, r.tenant, r.id, r.nkey ?? "").message
+          })
+        ]
+      })
     // a server writes while this process decodes: let the event loop run between slices; in-process writers
     // (ahead 0) run on this thread anyway, so their chunks are checked in one go
     const slice = ahead > 0 ? decodeSlice : Number.POSITIVE_INFINITY
@@ -936,7 +1051,7 @@ export const runImport = <A, I, EX, R, T>(
           state.rejectedRows += 1
           if (onRejected === undefined) state.rejected.push(r)
           else found.push(r)
-        } else add(r)
+        } else add(r, state.rows)
         if (seen === batchSize) endBatch()
       }
       return true
@@ -944,7 +1059,7 @@ export const runImport = <A, I, EX, R, T>(
     const checkFrom = (
       inputs: ReadonlyArray<unknown>,
       from: number
-    ): Effect.Effect<Chunk.Chunk<Array<T> | RowRejected>> => {
+    ): Effect.Effect<Chunk.Chunk<Batch | RowRejected>> => {
       if (aborted) return Effect.succeed(Chunk.empty())
       const more = checkSlice(inputs, from) && from + slice < inputs.length
       const next = more
@@ -971,9 +1086,19 @@ export const runImport = <A, I, EX, R, T>(
       Stream.runForEach((batch) =>
         Effect.gen(function* () {
           if (batch instanceof RowRejected) return yield* batch
-          if (batch.length > 0) {
-            yield* write(batch)
-            state.written += batch.length
+          if (batch.rows.length > 0) {
+            const refused = yield* write(batch.rows, abort)
+            if (refused.length > 0) {
+              const first = refused[0] as Refused
+              if (abort) return yield* refusal(first, batch.numbers[first.index] as number)
+              for (const r of refused) {
+                const rejected = refusal(r, batch.numbers[r.index] as number)
+                state.rejectedRows += 1
+                if (onRejected === undefined) state.rejected.push(rejected)
+                else yield* onRejected(rejected)
+              }
+            }
+            state.written += batch.rows.length - refused.length
             state.batches += 1
           }
           if (options.onProgress !== undefined) {
@@ -989,7 +1114,8 @@ export const runImport = <A, I, EX, R, T>(
       Effect.map(() => ({
         rows: state.rows,
         written: state.written,
-        rejected: state.rejected,
+        // rows refused when their batch was written come after the bad rows decoded ahead of it
+        rejected: state.rejected.sort((a, b) => a.row - b.row),
         rejectedRows: state.rejectedRows,
         batches: state.batches
       }))
@@ -1254,7 +1380,10 @@ export const layerMemory: Layer.Layer<Store> = Layer.effect(
       const put = (r: Row) => {
         const k = keyOf(r.tenant, r.id)
         const old = t.rows.get(k)?.row.nkey
-        if (old !== undefined && old !== null) t.nkeys.delete(keyOf(r.tenant, old))
+        // the old natural key, unless a row of the same import batch has taken it already
+        if (old !== undefined && old !== null && t.nkeys.get(keyOf(r.tenant, old)) === k) {
+          t.nkeys.delete(keyOf(r.tenant, old))
+        }
         if (r.nkey !== null) t.nkeys.set(keyOf(r.tenant, r.nkey), k)
         t.rows.set(k, { record: JSON.parse(r.record), row: r })
       }
@@ -1422,14 +1551,22 @@ export const layerMemory: Layer.Layer<Store> = Layer.effect(
             prepare: (r) => r,
             // written on this thread: nothing to overlap
             ahead: 0,
-            write: (batch) =>
+            write: (batch, abort) =>
               lock.withPermits(1)(
                 Effect.sync(() => {
+                  const stored: Array<Row> = []
                   for (const r of batch) {
-                    const existing = r.nkey === null ? undefined : t.nkeys.get(keyOf(r.tenant, r.nkey))
-                    if (existing !== undefined && existing !== keyOf(r.tenant, r.id)) remove(existing)
-                    put(r)
+                    const own = t.rows.get(keyOf(r.tenant, r.id))
+                    if (own !== undefined) stored.push(own.row)
+                    const holder = r.nkey === null ? undefined : t.nkeys.get(keyOf(r.tenant, r.nkey))
+                    const held = holder === undefined ? undefined : t.rows.get(holder)
+                    if (held !== undefined) stored.push(held.row)
                   }
+                  const settled = settle(batch, stored)
+                  if (abort && settled.refused.length > 0) return settled.refused
+                  for (const r of settled.removed) remove(keyOf(r.tenant, r.id))
+                  for (const i of settled.kept) put(batch[i] as Row)
+                  return settled.refused
                 })
               )
           })
