@@ -291,7 +291,10 @@ const csvRecords = (file: string, text: AsyncIterator<string>): CsvRecords => {
         }
         out.push(record)
       }
-      pending = chunk.slice(consumed)
+      // copied through UTF-8: a slice of a chunk that held a non-Latin-1 character (the header row's Chinese) is
+      // stored two bytes a character by V8, and would make every later chunk it is joined to, and each of their
+      // cells, records and COPY lines, two bytes a character too
+      pending = consumed === chunk.length ? "" : Buffer.from(chunk.slice(consumed), "utf8").toString("utf8")
       line += occurrences(chunk, breaks === "\r" ? "\r" : "\n", consumed)
       if (failure === undefined && pending.length > maxRecordLength)
         fail(line, "starts a record of over a million characters: a quoted cell is probably not closed")
