@@ -1,6 +1,6 @@
 // The CLI import benchmark: `node bench/cli-import.mjs [--scale S] [--no-build]` (also `pnpm bench --only cli`).
 // Writes the generated city's registry (City from @zhili/testing; scale 1 = 10,000 grids, 80,000 buildings and
-// 1.6 M households) as CSV files, streamed, then runs the built `zhili import` (packages/cli/dist/bin.js, built first
+// 1.6 M households) as CSV files, streamed, then runs the built `zhili import` (packages/cli/dist/bin/bin.js, built first
 // unless --no-build) as a child process into SQLite and into PostgreSQL (--url, a fresh schema): grids and buildings
 // first (so households are placed in their micro grids), then the timed households file. The child's peak RSS is
 // sampled from /proc/<pid>/status (VmHWM) every 100 ms. Baseline: the raw-driver import of as many households
@@ -19,7 +19,7 @@ const arg = (name, fallback) => {
   return at >= 0 ? args[at + 1] : fallback
 }
 const scale = arg("--scale", "1")
-const bin = join(root, "packages", "cli", "dist", "bin.js")
+const bin = join(root, "packages", "cli", "dist", "bin", "bin.js")
 
 if (!args.includes("--no-build") || !existsSync(bin)) {
   console.log('building the CLI: pnpm -r --filter "@zhili/cli..." run build')

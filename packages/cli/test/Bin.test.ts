@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "@effect/vitest"
 
 // The built bin, as a user runs it. Built here (with its workspace dependencies) when missing.
 const root = path.resolve(__dirname, "../../..")
-const bin = path.resolve(__dirname, "../dist/bin.js")
+const bin = path.resolve(__dirname, "../dist/bin/bin.js")
 // Asynchronous, so the test worker stays responsive while the child runs.
 const run = (...args: ReadonlyArray<string>) =>
   new Promise<{ readonly code: number; readonly out: string; readonly err: string }>((resolve) => {
