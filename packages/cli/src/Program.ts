@@ -143,21 +143,22 @@ const kindOption = Options.choice("kind", ["household", "resident", "building", 
 )
 
 /**
- * Rows per transaction of an import: by default 2,000 into a SQLite file and 5,000 into a server. Importing the
+ * Rows per transaction of an import: by default 2,000 into a SQLite file and 10,000 into a server. Importing the
  * generated city's 1.6 M households into SQLite (whose batches a writer thread commits while the next one is
  * decoded, so two are alive) took 16.4–17.0 s at a peak RSS of 298–301 MB with 2,000-row batches against 17.9 s and
- * 336 MB with 5,000, and 17.5–18.2 s and 290 MB with 1,000; on PostgreSQL (COPY, one round trip per batch) the
- * larger batches measured better: 5,000 at 25.7 CPU seconds against 26.5 with 2,000 and 31 with 500.
+ * 336 MB with 5,000, and 17.5–18.2 s and 290 MB with 1,000; on PostgreSQL (COPY, one round trip per batch) larger
+ * batches measured better: 10,000 took 22.0–22.4 s at 256 MB against 22.8–23.0 s at 243–246 MB with 5,000, and
+ * 5,000 had taken 25.7 CPU seconds against 26.5 with 2,000 and 31 with 500.
  */
 const batchSizeOption = Options.integer("batch-size").pipe(
   Options.withDescription(
-    "rows written per transaction (default 2000 into SQLite, 5000 into a server; the next batch is decoded while one is written)"
+    "rows written per transaction (default 2000 into SQLite, 10000 into a server; the next batch is decoded while one is written)"
   ),
   Options.optional
 )
 
 /** The default batch size for a database target (a SQLite file or a server URL). */
-const defaultBatchSize = (target: string): number => (/^(postgres|mysql|mariadb)/.test(target) ? 5000 : 2000)
+const defaultBatchSize = (target: string): number => (/^(postgres|mysql|mariadb)/.test(target) ? 10_000 : 2000)
 
 /**
  * Between batches of an import, a full garbage collection when the host exposes one (`globalThis.gc`; the `zhili`

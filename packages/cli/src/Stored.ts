@@ -132,7 +132,7 @@ export const listAll = <A>(
     const out: Array<A> = []
     let cursor: string | undefined
     for (;;) {
-      const page = yield* repo.list(Store.everything, { limit: 5000, ...(cursor === undefined ? {} : { cursor }) })
+      const page = yield* repo.list(Store.everything, { limit: 10_000, ...(cursor === undefined ? {} : { cursor }) })
       for (const r of page.items) if (aggregate.tenant(r).startsWith(prefix)) out.push(domainValue(r) as A)
       if (page.next === undefined || page.next === null) return out
       cursor = page.next
