@@ -1,4 +1,5 @@
-// The CLI import benchmark: `node bench/cli-import.mjs [--scale S] [--no-build]` (also `pnpm bench --only cli`).
+// The CLI import benchmark: `node bench/cli-import.mjs [--scale S] [--rounds N] [--no-build]` (also
+// `pnpm bench --only cli`).
 // Writes the generated city's registry (City from @zhili/testing; scale 1 = 10,000 grids, 80,000 buildings and
 // 1.6 M households) as CSV files, streamed, then runs the built `zhili import` (packages/cli/dist/bin/bin.js, built first
 // unless --no-build) as a child process into SQLite and into PostgreSQL (--url, a fresh schema): grids and buildings
@@ -6,7 +7,9 @@
 // sampled from /proc/<pid>/status (VmHWM) every 100 ms. Baseline: the raw-driver import of as many households
 // (bench/store.ts: batched multi-row INSERT with better-sqlite3, multi-row INSERT with pg), run in the same run; the
 // store's own import of as many rows (bench/store.ts, no CSV and no CLI) is shown beside it, to split the cost.
-// Goals: peak RSS under 300 MB, flat (the same at every size), and ≥ 0.7× the raw rate.
+// Goals: peak RSS under 300 MB, flat (the same at every size), and ≥ 0.7× the raw rate. With --rounds N every phase
+// runs N times, interleaved (raw, store, CLI, raw, …), and the ratios are the medians of each round's ratio: the raw
+// baselines alone vary by 10–20 % from run to run on a shared machine.
 import { spawn, spawnSync } from "node:child_process"
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { cpus, totalmem } from "node:os"
@@ -19,6 +22,7 @@ const arg = (name, fallback) => {
   return at >= 0 ? args[at + 1] : fallback
 }
 const scale = arg("--scale", "1")
+const rounds = Math.max(1, Number(arg("--rounds", "1")))
 const bin = join(root, "packages", "cli", "dist", "bin", "bin.js")
 
 if (!args.includes("--no-build") || !existsSync(bin)) {
@@ -117,19 +121,23 @@ try {
     }
   }
 
-  console.log("raw SQLite…")
-  record(phase("raw-sqlite", city.households, join(work, "raw.db")))
-  console.log("store import into SQLite (no CSV, no CLI)…")
-  record(phase("store-sqlite", city.households, join(work, "store.db")))
-  console.log("zhili import into SQLite…")
-  record(await cliPhase("sqlite", [join(work, "cli.db")]))
-  if (havePg()) {
-    console.log("raw PostgreSQL…")
-    record(await inPgSchema("raw-pg", (url) => phase("raw-pg", city.households, url)))
-    console.log("store import into PostgreSQL (no CSV, no CLI)…")
-    record(await inPgSchema("store-pg", (url) => phase("store-pg", city.households, url)))
-    console.log("zhili import into PostgreSQL…")
-    record(await inPgSchema("cli-pg", (url) => cliPhase("pg", ["server", "--url", url])))
+  for (let round = 1; round <= rounds; round++) {
+    const tag = rounds > 1 ? ` (round ${round} of ${rounds})` : ""
+    console.log(`raw SQLite${tag}…`)
+    record({ ...phase("raw-sqlite", city.households, join(work, `raw-${round}.db`)), round })
+    console.log(`store import into SQLite (no CSV, no CLI)${tag}…`)
+    record({ ...phase("store-sqlite", city.households, join(work, `store-${round}.db`)), round })
+    console.log(`zhili import into SQLite${tag}…`)
+    record({ ...(await cliPhase("sqlite", [join(work, `cli-${round}.db`)])), round })
+    for (const db of ["raw", "store", "cli"]) rmSync(join(work, `${db}-${round}.db`), { force: true })
+    if (havePg()) {
+      console.log(`raw PostgreSQL${tag}…`)
+      record({ ...(await inPgSchema("raw-pg", (url) => phase("raw-pg", city.households, url))), round })
+      console.log(`store import into PostgreSQL (no CSV, no CLI)${tag}…`)
+      record({ ...(await inPgSchema("store-pg", (url) => phase("store-pg", city.households, url))), round })
+      console.log(`zhili import into PostgreSQL${tag}…`)
+      record({ ...(await inPgSchema("cli-pg", (url) => cliPhase("pg", ["server", "--url", url]))), round })
+    }
   }
 } finally {
   rmSync(work, { recursive: true, force: true })
@@ -142,27 +150,51 @@ const machine = {
   memoryGb: Math.round(totalmem() / 2 ** 30),
   date: new Date().toISOString()
 }
-console.log(`\nCLI import benchmark: scale ${scale}, ${fmt(city.households)} households, Node ${process.version}`)
-console.log("phase           rows/s     seconds  startup s  peak RSS MB  RSS at each tenth of the run (MB)")
+console.log(
+  `\nCLI import benchmark: scale ${scale}, ${fmt(city.households)} households, ${rounds} round(s), Node ${process.version}`
+)
+console.log("phase         round    rows/s     seconds  startup s  peak RSS MB  RSS at each tenth of the run (MB)")
 for (const r of results)
   console.log(
-    `${r.phase.padEnd(12)} ${fmt(r.rowsPerSecond).padStart(9)} ${r.seconds.toFixed(1).padStart(10)} ${(r.startupSeconds?.toFixed(1) ?? "").padStart(10)} ${(r.maxRssMb === undefined ? "n/a" : r.maxRssMb.toFixed(0)).padStart(12)}  ${(r.rssProfileMb ?? []).join(" ")}`
+    `${r.phase.padEnd(12)} ${String(r.round).padStart(6)} ${fmt(r.rowsPerSecond).padStart(9)} ${r.seconds.toFixed(1).padStart(10)} ${(r.startupSeconds?.toFixed(1) ?? "").padStart(10)} ${(r.maxRssMb === undefined ? "n/a" : r.maxRssMb.toFixed(0)).padStart(12)}  ${(r.rssProfileMb ?? []).join(" ")}`
   )
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length === 0
+    ? Number.NaN
+    : s.length % 2 === 1
+      ? s[(s.length - 1) / 2]
+      : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+}
 const ratios = []
 for (const engine of ["sqlite", "pg"]) {
-  const raw = results.find((r) => r.phase === `raw-${engine}`)
-  const cli = results.find((r) => r.phase === `cli-${engine}`)
-  if (raw === undefined || cli === undefined) continue
-  const ratio = cli.rowsPerSecond / raw.rowsPerSecond
-  const store = results.find((r) => r.phase === `store-${engine}`)
-  const ofStore = store === undefined ? undefined : cli.rowsPerSecond / store.rowsPerSecond
-  const flat = cli.maxRssMb !== undefined && cli.maxRssMb < 300
-  ratios.push({ engine, ratio, cliOverStore: ofStore, peakRssMb: cli.maxRssMb })
+  const perRound = []
+  for (let round = 1; round <= rounds; round++) {
+    const of = (name) => results.find((r) => r.phase === `${name}-${engine}` && r.round === round)
+    const raw = of("raw")
+    const cli = of("cli")
+    if (raw === undefined || cli === undefined) continue
+    const store = of("store")
+    perRound.push({
+      round,
+      ratio: cli.rowsPerSecond / raw.rowsPerSecond,
+      cliOverStore: store === undefined ? undefined : cli.rowsPerSecond / store.rowsPerSecond,
+      peakRssMb: cli.maxRssMb
+    })
+  }
+  if (perRound.length === 0) continue
+  const ratio = median(perRound.map((r) => r.ratio))
+  const stores = perRound.map((r) => r.cliOverStore).filter((x) => x !== undefined)
+  const ofStore = stores.length === 0 ? undefined : median(stores)
+  const peak = Math.max(...perRound.map((r) => r.peakRssMb ?? 0))
+  const flat = peak > 0 && peak < 300
+  ratios.push({ engine, ratio, cliOverStore: ofStore, peakRssMb: peak, rounds: perRound })
+  const each = perRound.length > 1 ? ` (rounds: ${perRound.map((r) => `${r.ratio.toFixed(2)}×`).join(", ")})` : ""
   console.log(
-    `${engine}: zhili import / raw = ${ratio.toFixed(2)}× (goal ≥ 0.70×)${ratio >= 0.7 ? "" : "  BELOW GOAL"}; peak RSS ${cli.maxRssMb?.toFixed(0) ?? "n/a"} MB (goal < 300 MB)${flat ? "" : "  ABOVE GOAL"}${ofStore === undefined ? "" : `; zhili import / store import = ${ofStore.toFixed(2)}×`}`
+    `${engine}: zhili import / raw = ${ratio.toFixed(2)}×${each} (goal ≥ 0.70×)${ratio >= 0.7 ? "" : "  BELOW GOAL"}; peak RSS ${peak.toFixed(0)} MB (goal < 300 MB)${flat ? "" : "  ABOVE GOAL"}${ofStore === undefined ? "" : `; zhili import / store import = ${ofStore.toFixed(2)}×`}`
   )
 }
 mkdirSync(join(here, "results"), { recursive: true })
 const out = join(here, "results", `${machine.date.slice(0, 10)}-cli-import-scale-${scale}.json`)
-writeFileSync(out, `${JSON.stringify({ machine, scale: Number(scale), city, results, ratios }, null, 2)}\n`)
+writeFileSync(out, `${JSON.stringify({ machine, scale: Number(scale), rounds, city, results, ratios }, null, 2)}\n`)
 console.log(`written: ${out}`)
