@@ -190,10 +190,10 @@ const csvError = (file: string) => (e: unknown) => new FileError({ file, reason:
  */
 const maxRecordLength = 2 ** 20
 
-/** The line break of a CSV text: that of its first line (`\r\n`, `\n`, or `\r` when it has no `\n`). */
 /** A CSV line break. */
 type LineBreak = "\r\n" | "\n" | "\r"
 
+/** The line break of a CSV text: that of its first line (`\r\n`, `\n`, or `\r` when it has no `\n`). */
 const lineBreakOf = (text: string): LineBreak => {
   const n = text.indexOf("\n")
   if (n > 0 && text[n - 1] === "\r") return "\r\n"
@@ -221,9 +221,10 @@ const trimBlank = (record: Array<string>): boolean => {
 /**
  * CSV records read from a text stream a chunk at a time and split by Papa Parse's parser (quotes as RFC 4180 has
  * them: a quoted cell starts right after the comma; its quotes are doubled inside), their cells trimmed. The text of
- * a record split between two chunks waits for the next one. Blank records (every cell empty) are skipped; a record with a different number of cells
- * than the first (the header row), or with a malformed quote, ends the records: those before it are handed out,
- * then {@link CsvRecords.next} fails with its line (the line it starts on, counting from 1).
+ * a record split between two chunks waits for the next one. Blank records (every cell empty) are skipped; a record
+ * with a different number of cells than the first (the header row), or with a malformed quote, ends the records:
+ * those before it are handed out, then {@link CsvRecords.next} fails with its line (the line it starts on, counting
+ * from 1).
  */
 interface CsvRecords {
   /** The next records (one chunk's worth), `undefined` at the end of the file. */
@@ -263,6 +264,10 @@ const csvRecords = (file: string, text: AsyncIterator<string>): CsvRecords => {
       }
       if (lineBreak === undefined) {
         if (!last && !chunk.includes("\n") && !chunk.includes("\r")) {
+          if (chunk.length > maxRecordLength) {
+            fail(1, "is over a million characters long: the file has no line breaks where CSV has them")
+            throw failure
+          }
           pending = chunk
           continue
         }

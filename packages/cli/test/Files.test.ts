@@ -273,6 +273,16 @@ describe("Files.open on CSV", () => {
     })
   )
 
+  it.effect("fails on a file without line breaks instead of reading it whole as one header row", () =>
+    Effect.gen(function* () {
+      const dir = yield* Effect.promise(tmp)
+      const file = path.join(dir, "one-line.csv")
+      yield* Effect.promise(() => fs.writeFile(file, "a,".repeat(600_000)))
+      const result = yield* readCsv(file)
+      assertFileError(result, "line 1 is over a million characters long")
+    })
+  )
+
   it.effect("fails on a quote never closed without reading the rest of the file into one cell", () =>
     Effect.gen(function* () {
       const dir = yield* Effect.promise(tmp)
