@@ -310,10 +310,10 @@ export const counts = (prefix: string): Effect.Effect<ReadonlyArray<Count>, Stor
 /**
  * Places import rows: turns a stream of raw rows of a kind into the stored forms to import (`Store.StoredEncoded`,
  * version 1) with the location each row sits in: a grid at its path of grids, a building under the micro grid that
- * covers it, a household in its building's place, a resident in its household's. Grids and buildings are read from
- * the store once (with `fileGrids`, the raw rows of a grid file itself, so a file may hold a whole grid tree; other
- * kinds pass none); the households of residents are looked up per chunk of rows, by their ids (`ListOptions.ids`),
- * so a resident file streams in flat memory. A row whose place is unknown is placed at its division only, and a row
+ * covers it, a household in its building's place, a resident in its household's. Grids are read from the store
+ * once (with `fileGrids`, the raw rows of a grid file itself, so a file may hold a whole grid tree; other kinds pass
+ * none); the buildings and households that a chunk of rows names are looked up per chunk, by their ids
+ * (`ListOptions.ids`), so household and resident files stream in flat memory whatever the store holds. A row whose place is unknown is placed at its division only, and a row
  * that does not decode is left for the import to reject with its path.
  *
  * @since 0.1.0
@@ -344,23 +344,72 @@ export const placer = (
       const m = micro.get(building as Building.Building["id"])
       return m === undefined ? { division: community } : { division: community, grid: Grid.pathOf(m, grids) }
     }
-    // the stored buildings, each with its place once a row asks for it; the map's keys are the store's strings, not
-    // the rows' (a cell of a CSV row may be a slice of its whole chunk of text, which a key would keep alive)
-    const stored = new Map<string, { readonly community: string; place?: Store.Location }>()
-    if (kind === "household" || kind === "resident")
-      for (const b of yield* listAll<Building.Building>(names.buildings, ""))
-        stored.set(b.id, { community: b.community })
-    // a resident is placed where its household's building is: the households a chunk of rows names are looked up
-    // in one list by ids (not the whole store's household index, which at city scale would not fit the memory goal)
-    const households = find(names.households)
-    const householdsRepo = households === undefined ? undefined : yield* Store.repository(households)
-    const text = (v: unknown): string => (typeof v === "string" ? v : "")
-    const atBuilding = (building: string, fallback: string): Store.Location => {
-      const b = stored.get(building)
-      if (b === undefined) return { division: fallback }
-      if (b.place === undefined) b.place = placeOf(building, b.community)
-      return b.place
+    // the records a chunk of rows names (households for residents, buildings for both) are looked up per chunk,
+    // by their ids (`ListOptions.ids`), not loaded whole: at city scale the store holds 80,000 buildings and 1.6 M
+    // households. Places found are kept for the next chunks (the rows of a file come building by building), keyed
+    // by the store's strings, never the rows' (a cell of a CSV row may be a slice of its whole chunk of text, which
+    // a key would keep alive), and forgotten past `remembered` buildings.
+    const remembered = 20_000
+    const places = new Map<string, Store.Location>()
+    const repositoryOf = (name: string) => {
+      const aggregate = find(name)
+      return aggregate === undefined ? Effect.succeed(undefined) : Store.repository(aggregate)
     }
+    const buildingsRepo = yield* repositoryOf(names.buildings)
+    const householdsRepo = yield* repositoryOf(names.households)
+    const text = (v: unknown): string => (typeof v === "string" ? v : "")
+    const key = (tenant: string, id: string) => `${tenant}\u0000${id}`
+    /**
+     * The domain values of the records of `repo` with the given tenants and ids: one list per tenant (so the store
+     * reads them by its primary key) of at most 1,000 ids.
+     */
+    const byIds = <A>(repo: Store.Repository<unknown> | undefined, wanted: ReadonlyArray<readonly [string, string]>) =>
+      Effect.gen(function* () {
+        const out: Array<A> = []
+        if (repo === undefined) return out
+        const perTenant = new Map<string, Set<string>>()
+        for (const [tenant, id] of wanted) {
+          if (tenant === "" || id === "") continue
+          let ids = perTenant.get(tenant)
+          if (ids === undefined) {
+            ids = new Set()
+            perTenant.set(tenant, ids)
+          }
+          ids.add(id)
+        }
+        for (const [tenant, set] of perTenant) {
+          const ids = [...set]
+          for (let from = 0; from < ids.length; from += Store.maxListIds) {
+            const page = yield* repo.list(Store.everything, {
+              tenant,
+              ids: ids.slice(from, from + Store.maxListIds),
+              limit: Store.maxListIds
+            })
+            for (const r of page.items) out.push(domainValue(r) as A)
+          }
+        }
+        return out
+      })
+    /** Looks up the buildings (tenant and id) whose place is not known yet and keeps their places. */
+    const learnBuildings = (wanted: ReadonlyArray<readonly [string, string]>) => {
+      const unknown = wanted.filter(([tenant, building]) => !places.has(key(tenant, building)))
+      if (unknown.length === 0) return Effect.void
+      return Effect.map(byIds<Building.Building>(buildingsRepo, unknown), (buildings) => {
+        if (places.size + buildings.length > remembered) places.clear()
+        for (const b of buildings) places.set(key(b.tenant, b.id), placeOf(b.id, b.community))
+      })
+    }
+    const atBuilding = (tenant: string, building: string): Store.Location =>
+      places.get(key(tenant, building)) ?? { division: tenant }
+    /** The buildings of the households `raws` name (key: tenant and household id). */
+    const buildingsOf = (raws: ReadonlyArray<Readonly<Record<string, unknown>>>) =>
+      Effect.map(
+        byIds<Household.Household>(
+          householdsRepo,
+          raws.map((r) => [text(r.tenant), text(r.household)] as const)
+        ),
+        (households) => new Map(households.map((h) => [key(h.tenant, h.id), h.building] as const))
+      )
     const place = (raw: Readonly<Record<string, unknown>>, buildingOf: ReadonlyMap<string, string>): Store.Location => {
       const tenant = text(raw.tenant)
       switch (kind) {
@@ -373,10 +422,10 @@ export const placer = (
         case "building":
           return placeOf(text(raw.id), text(raw.community) || tenant)
         case "household":
-          return atBuilding(text(raw.building), tenant)
+          return atBuilding(tenant, text(raw.building))
         case "resident": {
-          const building = buildingOf.get(`${tenant}\u0000${text(raw.household)}`)
-          return building === undefined ? { division: tenant } : atBuilding(building, tenant)
+          const building = buildingOf.get(key(tenant, text(raw.household)))
+          return building === undefined ? { division: tenant } : atBuilding(tenant, building)
         }
       }
     }
@@ -386,32 +435,29 @@ export const placer = (
       location: place(raw, buildingOf),
       value: raw
     })
-    /** The buildings of the households `raws` name (key: tenant and household id), in lists of at most 1,000 ids. */
-    const buildingsOf = (raws: ReadonlyArray<Readonly<Record<string, unknown>>>) =>
-      Effect.gen(function* () {
-        const out = new Map<string, string>()
-        if (householdsRepo === undefined) return out
-        const ids = [...new Set(raws.map((r) => text(r.household)).filter((id) => id !== ""))]
-        for (let from = 0; from < ids.length; from += Store.maxListIds) {
-          const batch = ids.slice(from, from + Store.maxListIds)
-          // an id may be used by several tenants: page until the list ends
-          let cursor: string | undefined
-          do {
-            const page = yield* householdsRepo.list(Store.everything, { ids: batch, limit: 10_000, cursor })
-            for (const h of page.items) {
-              const value = domainValue(h) as Household.Household
-              out.set(`${value.tenant}\u0000${value.id}`, value.building)
-            }
-            cursor = page.next ?? undefined
-          } while (cursor !== undefined)
-        }
-        return out
-      })
+    /** A chunk of rows placed, after the records its rows name are looked up. */
+    const placeChunk = (
+      chunk: Chunk.Chunk<Readonly<Record<string, unknown>>>
+    ): Effect.Effect<Chunk.Chunk<Store.StoredEncoded<unknown>>, Store.StoreError> => {
+      const raws = Chunk.toReadonlyArray(chunk)
+      if (kind === "household")
+        return Effect.map(learnBuildings(raws.map((r) => [text(r.tenant), text(r.building)] as const)), () =>
+          Chunk.map(chunk, (raw) => envelope(raw, none))
+        )
+      return Effect.flatMap(buildingsOf(raws), (buildingOf) =>
+        Effect.map(
+          learnBuildings(
+            raws.map((r) => {
+              const tenant = text(r.tenant)
+              return [tenant, buildingOf.get(key(tenant, text(r.household))) ?? ""] as const
+            })
+          ),
+          () => Chunk.map(chunk, (raw) => envelope(raw, buildingOf))
+        )
+      )
+    }
     return <E, R>(rows: Stream.Stream<Readonly<Record<string, unknown>>, E, R>) =>
-      kind !== "resident"
+      kind === "grid" || kind === "building"
         ? Stream.map(rows, (raw) => envelope(raw, none))
-        : Stream.mapChunksEffect(rows, (chunk) => {
-            const raws = Chunk.toReadonlyArray(chunk)
-            return Effect.map(buildingsOf(raws), (buildingOf) => Chunk.map(chunk, (raw) => envelope(raw, buildingOf)))
-          })
+        : Stream.mapChunksEffect(rows, placeChunk)
   })

@@ -15,7 +15,10 @@ const placeAndImport = (
 ) =>
   Effect.gen(function* () {
     const place = yield* Stored.placer(kind, kind === "grid" ? rows : [])
-    const placed = Chunk.toReadonlyArray(yield* Stream.runCollect(place(Stream.fromIterable(rows))))
+    // chunks of 5 rows: several lookups, buildings repeated across chunks
+    const placed = Chunk.toReadonlyArray(
+      yield* Stream.runCollect(place(Stream.fromIterable(rows).pipe(Stream.rechunk(5))))
+    )
     const aggregate = Stored.find(kind)
     if (aggregate === undefined) throw new Error(`no ${kind} aggregate`)
     const repo = yield* Store.repository(aggregate)
@@ -25,27 +28,34 @@ const placeAndImport = (
   })
 
 describe("placing import rows", () => {
-  it.effect("places each resident where its household is, looking the households up by id chunk by chunk", () =>
-    Effect.gen(function* () {
-      yield* placeAndImport("grid", raws(Grid.Grid, compound.grids))
-      yield* placeAndImport("building", raws(Building.Building, compound.buildings))
-      const households = yield* placeAndImport("household", raws(Household.Household, compound.households))
-      const placeOfHousehold = new Map(households.map((h) => [(h.value as { id: string }).id, h.location]))
-      // some households sit under a micro grid: the test would pass vacuously if none did
-      expect(households.some((h) => h.location.grid !== undefined)).toBe(true)
+  it.effect(
+    "places each household where its building is and each resident where its household is, looking them up by id chunk by chunk",
+    () =>
+      Effect.gen(function* () {
+        yield* placeAndImport("grid", raws(Grid.Grid, compound.grids))
+        const buildings = yield* placeAndImport("building", raws(Building.Building, compound.buildings))
+        const placeOfBuilding = new Map(buildings.map((b) => [(b.value as { id: string }).id, b.location]))
+        const households = yield* placeAndImport("household", raws(Household.Household, compound.households))
+        const placeOfHousehold = new Map(households.map((h) => [(h.value as { id: string }).id, h.location]))
+        // some households sit under a micro grid: the test would pass vacuously if none did
+        expect(households.some((h) => h.location.grid !== undefined)).toBe(true)
+        // each household where its building is (the buildings looked up a chunk of rows at a time)
+        for (const h of households) {
+          expect(h.location).toEqual(placeOfBuilding.get((h.value as { building: string }).building))
+        }
 
-      const residents = raws(Resident.Resident, compound.residents)
-      const unknown = { ...(residents[0] as object), id: "r-without-household", household: "h-nowhere" }
-      const place = yield* Stored.placer("resident", [])
-      // chunks of 7 rows: several lookups, households repeated across chunks
-      const placed = Chunk.toReadonlyArray(
-        yield* Stream.runCollect(place(Stream.fromIterable([...residents, unknown]).pipe(Stream.rechunk(7))))
-      )
-      expect(placed.length).toBe(residents.length + 1)
-      for (const r of placed.slice(0, -1)) {
-        expect(r.location).toEqual(placeOfHousehold.get((r.value as { household: string }).household))
-      }
-      expect(placed[placed.length - 1]?.location).toEqual({ division: compound.tenant })
-    }).pipe(Effect.provide(Store.layerMemory))
+        const residents = raws(Resident.Resident, compound.residents)
+        const unknown = { ...(residents[0] as object), id: "r-without-household", household: "h-nowhere" }
+        const place = yield* Stored.placer("resident", [])
+        // chunks of 7 rows: several lookups, households repeated across chunks
+        const placed = Chunk.toReadonlyArray(
+          yield* Stream.runCollect(place(Stream.fromIterable([...residents, unknown]).pipe(Stream.rechunk(7))))
+        )
+        expect(placed.length).toBe(residents.length + 1)
+        for (const r of placed.slice(0, -1)) {
+          expect(r.location).toEqual(placeOfHousehold.get((r.value as { household: string }).household))
+        }
+        expect(placed[placed.length - 1]?.location).toEqual({ division: compound.tenant })
+      }).pipe(Effect.provide(Store.layerMemory))
   )
 })
