@@ -1,5 +1,6 @@
 // Every benchmark under one command:
-// `pnpm bench [--scale S] [--case-sample N] [--rows N] [--report-scale S] [--iterations N] [--only rules|store|report|cli]`.
+// `pnpm bench [--scale S] [--case-sample N] [--rows N] [--report-scale S] [--iterations N] [--cli-rounds N]
+// [--only rules|store|report|cli]`.
 // - rules: grid and visit coverage over the generated city, the case metrics over its year of cases, assessment
 //   scoring of every unit, each beside a plain hand-written loop computing the same figure (goal ≤ 1.5×);
 // - store: the store import benchmark (bench/store.mjs; goal ≥ 0.7× the raw driver);
@@ -7,7 +8,7 @@
 //   SQLite and PostgreSQL against the same GROUP BY written by hand against the driver (bench/report-sql.ts; goal ≤
 //   1.5×), over a city subset (`--report-scale`, default 0.05) loaded through the store.
 // - cli: the city's households imported from CSV by the built `zhili import` (bench/cli-import.mjs; goals: peak RSS
-//   under 300 MB, ≥ 0.7× the raw driver).
+//   under 300 MB, ≥ 0.7× the raw driver), `--cli-rounds` times (default 1; the medians of the rounds' ratios).
 // Prints every ratio, writes bench/results/<date>-rules.json and the machine it ran on.
 import { spawnSync } from "node:child_process"
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
@@ -155,6 +156,10 @@ if (only === undefined || only === "report") {
 }
 
 if (only === undefined || only === "cli") {
-  const r = spawnSync(process.execPath, [join(here, "cli-import.mjs"), "--scale", scale], { stdio: "inherit" })
+  const r = spawnSync(
+    process.execPath,
+    [join(here, "cli-import.mjs"), "--scale", scale, "--rounds", arg("--cli-rounds", "1")],
+    { stdio: "inherit" }
+  )
   if (r.status !== 0) process.exitCode = r.status ?? 1
 }

@@ -162,19 +162,20 @@ const defaultBatchSize = (target: string): number => (/^(postgres|mysql|mariadb)
 
 /**
  * Between batches of an import, a full garbage collection when the host exposes one (`globalThis.gc`; the `zhili`
- * binary does) and the heap has grown 48 MB past what the last collection left. A long import allocates steadily
+ * binary does) and the heap has grown `stepMb` past what the last collection left. A long import allocates steadily
  * and V8 lets the heap grow towards its limit (gigabytes) before collecting; collecting here keeps memory flat. The
  * step must stay well above the young generation (up to 32 MB), or nearly every batch pays for a full collection.
- * Measured with 5,000-row batches: importing 1.6 M households into SQLite peaks at 267 MB with it and at 471 MB
- * (still rising) without it, for 2–4 % more CPU; at 160,000 households a 128 MB step saved nothing (255 MB against
- * 253 MB without collecting), a 32 MB one saved 35 MB more than 64 MB for another 5 % of CPU. With the SQLite writer
- * thread and 2,000-row batches, 48 MB peaked at 283–293 MB against 298–306 MB with 64 MB (1.6 M households), for
- * about 2 % more time.
+ * Measured with 5,000-row batches: importing 1.6 M households into SQLite peaks at 267 MB with a 48 MB step and at
+ * 471 MB (still rising) without collecting, for 2–4 % more CPU; a 32 MB step saved 35 MB more than 64 MB for another
+ * 5 % of CPU. Since the import no longer reads every stored building first, the same households import (1.6 M, the
+ * SQLite writer thread, 2,000-row batches) took 20.6–20.8 s at 248–250 MB with a 48 MB step against 19.6 s at 276 MB
+ * with 80 MB; into PostgreSQL (10,000-row batches) 21.7–22.0 s at 228–231 MB with 48 MB against 20.7–21.0 s at
+ * 273–275 MB with 96 MB ({@link collectionStepMb}).
  */
-const collector = (): (() => void) => {
+const collector = (stepMb: number): (() => void) => {
   const gc = (globalThis as { readonly gc?: () => void }).gc
   if (typeof gc !== "function") return () => {}
-  const step = 48 * 2 ** 20
+  const step = stepMb * 2 ** 20
   let limit = process.memoryUsage().heapUsed + step
   return () => {
     if (process.memoryUsage().heapUsed < limit) return
@@ -182,6 +183,13 @@ const collector = (): (() => void) => {
     limit = process.memoryUsage().heapUsed + step
   }
 }
+
+/**
+ * The heap growth (MB) between two forced collections of an import: 80 into a SQLite file (whose writer thread holds
+ * its own memory) and 96 into a server, the largest steps measured to keep the peak RSS under 300 MB ({@link
+ * collector}).
+ */
+const collectionStepMb = (target: string): number => (/^(postgres|mysql|mariadb)/.test(target) ? 96 : 80)
 
 const bar = (share: number): string => {
   const width = 30
@@ -249,7 +257,7 @@ export const importCommand = Command.make(
       const tty = process.stderr.isTTY === true
       let shown = 0
       let shownAll = false
-      const collect = collector()
+      const collect = collector(collectionStepMb(Option.getOrUndefined(url) ?? db))
       const progress = (p: Store.Progress) =>
         Effect.sync(() => {
           collect()
