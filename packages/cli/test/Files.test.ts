@@ -11,6 +11,24 @@ import * as fc from "fast-check"
 
 const tmp = () => fs.mkdtemp(path.join(os.tmpdir(), "zhili-files-"))
 
+/** Streams a file's rows: how many came before the stream ended, and how it ended. */
+const rowsBeforeFailure = (file: string) =>
+  Effect.gen(function* () {
+    let seen = 0
+    const result = yield* Effect.either(
+      Effect.scoped(
+        Effect.flatMap(Files.open(file), (source) =>
+          Stream.runForEach(source.rows, () =>
+            Effect.sync(() => {
+              seen += 1
+            })
+          )
+        )
+      )
+    )
+    return { seen, result }
+  })
+
 describe("Files.read", () => {
   it.effect("reads UTF-8 CSV with a BOM and Chinese headers", () =>
     Effect.gen(function* () {
@@ -170,18 +188,7 @@ describe("Files.open", () => {
       const file = path.join(dir, "ragged.csv")
       const good = Array.from({ length: 3000 }, (_, i) => `${i},x`)
       yield* Effect.promise(() => fs.writeFile(file, `a,b\n${good.join("\n")}\n1,2,3\n4,5\n`))
-      let seen = 0
-      const result = yield* Effect.either(
-        Effect.scoped(
-          Effect.flatMap(Files.open(file), (source) =>
-            Stream.runForEach(source.rows, () =>
-              Effect.sync(() => {
-                seen += 1
-              })
-            )
-          )
-        )
-      )
+      const { seen, result } = yield* rowsBeforeFailure(file)
       expect(seen).toBe(3000)
       assertFileError(result, "line 3002 has 3 cells where the header row has 2")
     })
@@ -256,18 +263,7 @@ describe("Files.open on CSV", () => {
       const dir = yield* Effect.promise(tmp)
       const file = path.join(dir, "quote.csv")
       yield* Effect.promise(() => fs.writeFile(file, 'a,b\n1,"x"\n2,"y"z\n3,w\n'))
-      let seen = 0
-      const result = yield* Effect.either(
-        Effect.scoped(
-          Effect.flatMap(Files.open(file), (source) =>
-            Stream.runForEach(source.rows, () =>
-              Effect.sync(() => {
-                seen += 1
-              })
-            )
-          )
-        )
-      )
+      const { seen, result } = yield* rowsBeforeFailure(file)
       expect(seen).toBe(1)
       assertFileError(result, "line 3 has a malformed quote")
     })
