@@ -94,7 +94,7 @@ const withStore = <A, E, R>(
 ): Effect.Effect<A, E | Stored.CliError, Exclude<R, Store.Store>> =>
   Effect.gen(function* () {
     const target = yield* Stored.target(Option.getOrUndefined(db), Option.getOrUndefined(url))
-    if (!/^(postgres|mysql|mariadb)/.test(target)) {
+    if (!Stored.isServer(target)) {
       const dir = path.dirname(path.resolve(target))
       const exists = yield* Effect.promise(() =>
         fs.stat(dir).then(
@@ -158,7 +158,7 @@ const batchSizeOption = Options.integer("batch-size").pipe(
 )
 
 /** The default batch size for a database target (a SQLite file or a server URL). */
-const defaultBatchSize = (target: string): number => (/^(postgres|mysql|mariadb)/.test(target) ? 10_000 : 2000)
+const defaultBatchSize = (target: string): number => (Stored.isServer(target) ? 10_000 : 2000)
 
 /**
  * Between batches of an import, a full garbage collection when the host exposes one (`globalThis.gc`; the `zhili`
@@ -189,7 +189,7 @@ const collector = (stepMb: number): (() => void) => {
  * its own memory) and 96 into a server, the largest steps measured to keep the peak RSS under 300 MB ({@link
  * collector}).
  */
-const collectionStepMb = (target: string): number => (/^(postgres|mysql|mariadb)/.test(target) ? 96 : 80)
+const collectionStepMb = (target: string): number => (Stored.isServer(target) ? 96 : 80)
 
 const bar = (share: number): string => {
   const width = 30

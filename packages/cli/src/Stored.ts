@@ -75,6 +75,14 @@ export const target = (db: string | undefined, url: string | undefined): Effect.
 }
 
 /**
+ * Whether a target (of {@link target}) is a server URL (PostgreSQL, MySQL or MariaDB) rather than a SQLite file.
+ *
+ * @since 0.1.0
+ * @category database
+ */
+export const isServer = (target: string): boolean => /^(postgres|mysql|mariadb)/.test(target)
+
+/**
  * The migrated store at a target (migrated when the layer is built).
  *
  * @since 0.1.0
@@ -91,7 +99,7 @@ export const layer = (target: string): Layer.Layer<Store.Store, Store.StoreError
 export const storeFailure = (target: string, e: { readonly message: string }): CliError =>
   new CliError({
     message: `database ${target}: ${e.message.split("\n")[0] ?? e.message}`,
-    fix: /^(postgres|mysql|mariadb)/.test(target)
+    fix: isServer(target)
       ? "check that the server is running and the URL (user, host, port, database) is right"
       : "check that the folder exists and is writable, or run zhili init first"
   })
@@ -392,7 +400,12 @@ export const placer = (
       })
     /** Looks up the buildings (tenant and id) whose place is not known yet and keeps their places. */
     const learnBuildings = (wanted: ReadonlyArray<readonly [string, string]>) => {
-      const unknown = wanted.filter(([tenant, building]) => !places.has(key(tenant, building)))
+      // rows come building by building: a pair like the one before it is not looked at again
+      const unknown = wanted.filter(
+        ([tenant, building], i) =>
+          (i === 0 || tenant !== wanted[i - 1]?.[0] || building !== wanted[i - 1]?.[1]) &&
+          !places.has(key(tenant, building))
+      )
       if (unknown.length === 0) return Effect.void
       return Effect.map(byIds<Building.Building>(buildingsRepo, unknown), (buildings) => {
         if (places.size + buildings.length > remembered) places.clear()

@@ -196,6 +196,13 @@ describe("Files.open", () => {
 })
 
 describe("Files.open on CSV", () => {
+  /** A new file with this text, in a folder of its own. */
+  const csvFile = (name: string, text: string) =>
+    Effect.promise(async () => {
+      const file = path.join(await tmp(), name)
+      await fs.writeFile(file, text)
+      return file
+    })
   /** The header row and the rows of a CSV file, or its error. */
   const readCsv = (file: string) =>
     Effect.either(
@@ -248,11 +255,9 @@ describe("Files.open on CSV", () => {
 
   it.effect("names the line of a ragged row after cells spanning several lines, and skips blank rows", () =>
     Effect.gen(function* () {
-      const dir = yield* Effect.promise(tmp)
-      const file = path.join(dir, "multi.csv")
       const good = Array.from({ length: 2000 }, (_, i) => (i % 100 === 0 ? `${i},"two\nlines"` : `${i},x`))
       // 2,000 rows on 2,020 lines, a blank row and a row of empty cells, then the ragged row
-      yield* Effect.promise(() => fs.writeFile(file, `a,b\r\n${good.join("\r\n")}\r\n\r\n , \r\n1,2,3\r\n`))
+      const file = yield* csvFile("multi.csv", `a,b\r\n${good.join("\r\n")}\r\n\r\n , \r\n1,2,3\r\n`)
       const result = yield* readCsv(file)
       assertFileError(result, "line 2024 has 3 cells where the header row has 2")
     })
@@ -260,9 +265,7 @@ describe("Files.open on CSV", () => {
 
   it.effect("fails on a malformed quote with its line, after the rows before it", () =>
     Effect.gen(function* () {
-      const dir = yield* Effect.promise(tmp)
-      const file = path.join(dir, "quote.csv")
-      yield* Effect.promise(() => fs.writeFile(file, 'a,b\n1,"x"\n2,"y"z\n3,w\n'))
+      const file = yield* csvFile("quote.csv", 'a,b\n1,"x"\n2,"y"z\n3,w\n')
       const { seen, result } = yield* rowsBeforeFailure(file)
       expect(seen).toBe(1)
       assertFileError(result, "line 3 has a malformed quote")
@@ -271,9 +274,7 @@ describe("Files.open on CSV", () => {
 
   it.effect("fails on a file without line breaks instead of reading it whole as one header row", () =>
     Effect.gen(function* () {
-      const dir = yield* Effect.promise(tmp)
-      const file = path.join(dir, "one-line.csv")
-      yield* Effect.promise(() => fs.writeFile(file, "a,".repeat(600_000)))
+      const file = yield* csvFile("one-line.csv", "a,".repeat(600_000))
       const result = yield* readCsv(file)
       assertFileError(result, "line 1 is over a million characters long")
     })
@@ -281,10 +282,8 @@ describe("Files.open on CSV", () => {
 
   it.effect("fails on a quote never closed without reading the rest of the file into one cell", () =>
     Effect.gen(function* () {
-      const dir = yield* Effect.promise(tmp)
-      const file = path.join(dir, "open.csv")
       const rest = Array.from({ length: 100_000 }, (_, i) => `${i},some text`).join("\n")
-      yield* Effect.promise(() => fs.writeFile(file, `a,b\n1,ok\n2,"never closed\n${rest}\n`))
+      const file = yield* csvFile("open.csv", `a,b\n1,ok\n2,"never closed\n${rest}\n`)
       const result = yield* readCsv(file)
       assertFileError(
         result,

@@ -131,6 +131,22 @@ const maxParams: Record<Dialect, number> = { sqlite: 32_766, pg: 65_535, mysql: 
 /** Rows per multi-row INSERT statement (an import batch larger than this is written as several statements). */
 const rowsPerStatement = 500
 
+/** The distinct values of `value` (skipping nulls) of each tenant's keys. */
+const byTenant = (
+  keys: ReadonlyArray<Store.Keys>,
+  value: (k: Store.Keys) => string | null
+): Map<string, ReadonlyArray<string>> => {
+  const sets = new Map<string, Set<string>>()
+  for (const k of keys) {
+    const v = value(k)
+    if (v === null) continue
+    const set = sets.get(k.tenant)
+    if (set === undefined) sets.set(k.tenant, new Set([v]))
+    else set.add(v)
+  }
+  return new Map([...sets].map(([tenant, set]) => [tenant, [...set]] as const))
+}
+
 const copySpecial = /[\\\t\n\r]/
 const copyEscapes: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" }
 /** One value in PostgreSQL's COPY text format: `\N` for null, backslash escapes for the separators. */
@@ -570,25 +586,13 @@ const make = (
         )
       /** The keys of every stored record sharing a tenant and an id or a natural key with the rows (locked). */
       const storedKeys = (rows: ReadonlyArray<Store.Keys>) => {
-        const ids = new Map<string, Set<string>>()
-        const nkeys = new Map<string, Set<string>>()
-        const add = (m: Map<string, Set<string>>, tenant: string, v: string) => {
-          let set = m.get(tenant)
-          if (set === undefined) {
-            set = new Set()
-            m.set(tenant, set)
-          }
-          set.add(v)
-        }
-        for (const r of rows) {
-          add(ids, r.tenant, r.id)
-          if (r.nkey !== null) add(nkeys, r.tenant, r.nkey)
-        }
+        const ids = byTenant(rows, (r) => r.id)
+        const nkeys = byTenant(rows, (r) => r.nkey)
         const head = `SELECT tenant, id, nkey FROM ${t}`
         return Effect.map(
           Effect.all([
-            Effect.forEach(ids, ([tenant, set]) => byColumn<Store.Keys>(head, "id", tenant, [...set], forUpdate)),
-            Effect.forEach(nkeys, ([tenant, set]) => byColumn<Store.Keys>(head, "nkey", tenant, [...set], forUpdate))
+            Effect.forEach(ids, ([tenant, values]) => byColumn<Store.Keys>(head, "id", tenant, values, forUpdate)),
+            Effect.forEach(nkeys, ([tenant, values]) => byColumn<Store.Keys>(head, "nkey", tenant, values, forUpdate))
           ]),
           ([a, b]) => [...a.flat(), ...b.flat()]
         )
@@ -612,12 +616,7 @@ const make = (
             const keys = batch.map(keysOf)
             const settled = Store.settle(keys, yield* storedKeys(keys))
             if (abort && settled.refused.length > 0) return settled.refused
-            const gone = new Map<string, Array<string>>()
-            for (const r of [...settled.removed, ...settled.rewritten]) {
-              const list = gone.get(r.tenant)
-              if (list === undefined) gone.set(r.tenant, [r.id])
-              else list.push(r.id)
-            }
+            const gone = byTenant([...settled.removed, ...settled.rewritten], (r) => r.id)
             for (const [tenant, ids] of gone) yield* byColumn(`DELETE FROM ${t}`, "id", tenant, ids, "")
             yield* insert(settled.kept.map((i) => batch[i] as X))
             return settled.refused
@@ -641,22 +640,20 @@ const make = (
       const copyBatch = (copy: CopyStreams, lines: ReadonlyArray<string>, abort: boolean) => {
         const pieces = copyPayload(lines)
         /** In one transaction: `before`, then COPY into `target` on the transaction's connection, then `after`. */
+        /** COPY of `text` (pieces of COPY text) into `target` on the connection of the transaction it runs in. */
+        const copyOnConnection = (target: string, text: ReadonlyArray<string>) =>
+          Effect.gen(function* () {
+            const client = pgClientOf(yield* Effect.serviceOption(SqlClient.TransactionConnection))
+            if (client === undefined) {
+              return yield* new SqlErrorClass({ message: "the transaction's connection has no pg client for COPY" })
+            }
+            yield* copyIn(client, copy, `COPY ${target} (${copyColumns}) FROM STDIN`, text)
+          })
         const copyInto = (
           before: Effect.Effect<unknown, SqlError>,
           target: string,
           after: Effect.Effect<unknown, SqlError>
-        ) =>
-          sql.withTransaction(
-            Effect.gen(function* () {
-              const client = pgClientOf(yield* Effect.serviceOption(SqlClient.TransactionConnection))
-              if (client === undefined) {
-                return yield* new SqlErrorClass({ message: "the transaction's connection has no pg client for COPY" })
-              }
-              yield* before
-              yield* copyIn(client, copy, `COPY ${target} (${copyColumns}) FROM STDIN`, pieces)
-              return yield* after
-            })
-          )
+        ) => sql.withTransaction(Effect.zipRight(Effect.zipRight(before, copyOnConnection(target, pieces)), after))
         // the temporary table lives on the connection; its rows go at commit
         const staged = copyInto(
           sql.unsafe(`CREATE TEMP TABLE IF NOT EXISTS ${stage} (LIKE ${t} INCLUDING DEFAULTS) ON COMMIT DELETE ROWS`),
@@ -664,13 +661,7 @@ const make = (
           sql.unsafe(`INSERT INTO ${t} (${copyColumns}) SELECT ${copyColumns} FROM ${stage}${upsertClause()}`)
         )
         const copyLines = (rows: ReadonlyArray<string>) =>
-          Effect.gen(function* () {
-            const client = pgClientOf(yield* Effect.serviceOption(SqlClient.TransactionConnection))
-            if (client === undefined) {
-              return yield* new SqlErrorClass({ message: "the transaction's connection has no pg client for COPY" })
-            }
-            if (rows.length > 0) yield* copyIn(client, copy, `COPY ${t} (${copyColumns}) FROM STDIN`, copyPayload(rows))
-          })
+          rows.length === 0 ? Effect.void : copyOnConnection(t, copyPayload(rows))
         return copyInto(Effect.void, t, Effect.void).pipe(
           Effect.catchAll(() => staged),
           Effect.as(none),

@@ -730,7 +730,7 @@ export const fromJson = <A, I>(
   aggregate: Aggregate<A, I, string, unknown, unknown>
 ): ((json: string) => Effect.Effect<A, StoreError>) => {
   // the import's compiled decoder first (a success is what Schema's decode gives); Schema's own for the issues
-  const fast = fastDecoder(aggregate.schema)
+  const fast = fastDecoder(aggregate.schema, { excess: false })
   const decode = Schema.decodeUnknownEither(aggregate.schema)
   return (json) => {
     const input: unknown = JSON.parse(json)

@@ -25,6 +25,9 @@ interface State {
 
 type Parser = (input: unknown, state: State) => unknown
 
+/** A state already unclean: parsers given it skip the work of finding excess properties (no one reads it). */
+const untracked: State = { clean: false }
+
 const options: AST.ParseOptions = {}
 
 const isRecord = (u: unknown): u is Record<PropertyKey, unknown> =>
@@ -166,7 +169,7 @@ const compile = (ast: AST.AST): Parser => {
             if (Option.isSome(o)) b[t.to] = o.value
           }
           // the type side sees the decoded value, whose keys say nothing about the input's excess properties
-          return to(b, { clean: true })
+          return to(b, untracked)
         }
       }
       if (ast.transformation._tag !== "FinalTransformation") return bySchema(ast)
@@ -260,16 +263,22 @@ const objectShaped = (ast: AST.AST): boolean =>
 
 /**
  * Compiles the fast decoder of a schema. The result is `undefined` when the input does not decode (decode it with
- * Schema for the issues); otherwise one object reused by every call, to be read before the next call.
+ * Schema for the issues); otherwise one object reused by every call, to be read before the next call. With
+ * `excess: false` (a reader of stored records, which never stores the input again) `clean` is not worked out: the
+ * nodes decoded by Schema are then decoded once, not twice.
  */
-export const fastDecoder = <A, I>(schema: Schema.Schema<A, I>): ((input: unknown) => Decoded | undefined) => {
+export const fastDecoder = <A, I>(
+  schema: Schema.Schema<A, I>,
+  options: { readonly excess?: boolean } = {}
+): ((input: unknown) => Decoded | undefined) => {
   const parse = compile(schema.ast)
+  const excess = options.excess ?? true
   // one state and one result object for every call (imports decode millions of rows): the caller reads the result
   // before the next call
-  const state: State = { clean: true }
-  const out: { value: unknown; clean: boolean } = { value: undefined, clean: true }
+  const state: State = { clean: excess }
+  const out: { value: unknown; clean: boolean } = { value: undefined, clean: excess }
   return (input) => {
-    state.clean = true
+    state.clean = excess
     const v = parse(input, state)
     if (v === FAIL) return undefined
     out.value = v
