@@ -253,6 +253,34 @@ describe("Files.open on CSV", () => {
       })
   )
 
+  it.effect("answers any bytes (invalid UTF-8, NUL, stray quotes and line breaks) with rows or a FileError", () =>
+    Effect.gen(function* () {
+      const dir = yield* Effect.promise(tmp)
+      const soup = fc.array(fc.constantFrom("a", ",", '"', "\n", "\r", " ", "户", "\u0000", "\uFEFF"), {
+        maxLength: 400
+      })
+      yield* Effect.promise(() =>
+        fc.assert(
+          fc.asyncProperty(
+            fc.oneof(
+              fc.uint8Array({ maxLength: 4000 }),
+              soup.map((cs) => cs.join(""))
+            ),
+            async (content) => {
+              const file = path.join(dir, "any.csv")
+              await fs.writeFile(file, content)
+              const exit = await Effect.runPromiseExit(readCsv(file))
+              // a typed answer: the rows, or a FileError; never a defect (a thrown exception) or a hang
+              expect(exit._tag).toBe("Success")
+              if (exit._tag === "Success" && Either.isLeft(exit.value)) expect(exit.value.left._tag).toBe("FileError")
+            }
+          ),
+          { numRuns: 200 }
+        )
+      )
+    })
+  )
+
   it.effect("names the line of a ragged row after cells spanning several lines, and skips blank rows", () =>
     Effect.gen(function* () {
       const good = Array.from({ length: 2000 }, (_, i) => (i % 100 === 0 ? `${i},"two\nlines"` : `${i},x`))
