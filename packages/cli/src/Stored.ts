@@ -75,7 +75,8 @@ export const target = (db: string | undefined, url: string | undefined): Effect.
 }
 
 /**
- * Whether a target (as the `target` function answers it) is a server URL (PostgreSQL, MySQL or MariaDB) rather than a SQLite file.
+ * Whether a target (as the `target` function answers it) is a server URL (PostgreSQL, MySQL or MariaDB) rather
+ * than a SQLite file.
  *
  * @since 0.1.0
  * @category database
