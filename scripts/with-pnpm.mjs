@@ -10,7 +10,9 @@ import { fileURLToPath } from "node:url"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
 const pinned = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).packageManager.split("@")[1]
-const [script, ...args] = process.argv.slice(2)
+const [script, ...given] = process.argv.slice(2)
+// `pnpm test -- --project core` hands the script a literal `--` (npm strips it); pass the arguments on without it.
+const args = given[0] === "--" ? given.slice(1) : given
 if (script === undefined) {
   console.error("usage: node scripts/with-pnpm.mjs <script> [args…]")
   process.exit(2)
