@@ -314,8 +314,8 @@ export const Returned = Schema.TaggedStruct("Returned", { ...stamp, reason })
  */
 export const ExtensionGranted = Schema.TaggedStruct("ExtensionGranted", { ...stamp, extension: Duration, reason })
 /**
- * Moved up the ladder (升级) to a higher handling level, waiting for dispatch there; the resolve deadline restarts
- * at the new level.
+ * Moved up the ladder (升级) to a higher handling level, waiting for dispatch there; the deadline running restarts
+ * at the new level (the response deadline for a case not yet accepted, the resolve deadline otherwise).
  *
  * @since 0.1.0
  * @category events
@@ -657,11 +657,17 @@ type Fields = { -readonly [K in keyof Case]?: Case[K] | undefined }
  *
  * Refused: an event the status does not allow; an event dated before the case's last event; a second `Reported`;
  * escalation to a level not above the current one; an extension beyond `policy.maxExtensions`; acceptance below
- * the level the policy requires; closing a ledger case as fixed or a verified case other than it was resolved;
- * rating a case that was closed not fixed; a deadline the clock cannot compute (a date outside the calendar).
+ * the level the policy requires; closing a ledger case as fixed or a verified case other than it was resolved; a
+ * deadline the clock cannot compute (a date outside the calendar). Rating is accepted on any closed case, fixed or
+ * not: the hotline asks every resident (12345 practice, MODEL.md §3), and a not-fixed case's rating counts in the
+ * satisfaction rate.
  *
- * Deadlines: the response deadline is set on `Reported`; the resolve deadline on `Accepted` (from its instant),
- * moved on `ExtensionGranted`, restarted on `Escalated`, `Reopened` and `Unshelved`, and cleared on `Shelved`.
+ * Also refused: an extension dated after the resolve deadline it would move (an extension is asked before the
+ * deadline, not used to excuse a late case).
+ *
+ * Deadlines: the response deadline is set on `Reported` and restarted on `Escalated` while still reported (the new
+ * level has its own time to respond); the resolve deadline on `Accepted` (from its instant), moved on
+ * `ExtensionGranted`, restarted on `Escalated`, `Reopened` and `Unshelved`, and cleared on `Shelved`.
  *
  * @since 0.1.0
  * @category lifecycle
@@ -728,6 +734,11 @@ export const transition = (self: Case, event: Event, policy: Policy): Either.Eit
       }
       const base = self.due.resolve
       if (base === undefined) return fail("the case has no resolve deadline to extend")
+      if (DateTime.greaterThan(event.at, base)) {
+        return fail(
+          `an extension must be granted before the deadline; it passed at ${DateTime.formatIso(base)} and this one is dated ${DateTime.formatIso(event.at)}`
+        )
+      }
       const due = policy.clock(base, event.extension)
       if (Either.isLeft(due)) return fail(clockError(due.left))
       changes.due = new Due({ ...self.due, resolve: due.right })
@@ -741,7 +752,13 @@ export const transition = (self: Case, event: Event, policy: Policy): Either.Eit
       changes.level = event.to
       changes.assignee = undefined
       changes.escalationCount = self.escalationCount + 1
-      if (self.status !== "reported") {
+      if (self.status === "reported") {
+        // The new level gets its own time to respond; keeping the old, passed deadline would let an overdue check
+        // climb one level per call.
+        const response = policy.clock(event.at, limits.response)
+        if (Either.isLeft(response)) return fail(clockError(response.left))
+        changes.due = new Due({ ...self.due, response: response.right })
+      } else {
         const due = restart(event.at)
         if (Either.isLeft(due)) return fail(due.left)
         changes.due = new Due({ ...self.due, resolve: due.right })
