@@ -72,8 +72,6 @@ const isValidFast = (input: string, asOf: LocalDate.LocalDate | undefined): bool
   return checkCharacters[sum % 11] === input[17]
 }
 
-const clip = (s: string): string => (s.length > 24 ? `${s.slice(0, 24)}…` : s)
-
 /**
  * Checks an identity number and lists every problem. Errors (the number is invalid):
  * - `id-number/length` — not 18 characters;
@@ -81,6 +79,9 @@ const clip = (s: string): string => (s.length > 24 ? `${s.slice(0, 24)}…` : s)
  * - `id-number/province` — the first two digits are no province of GB/T 2260 (11–82);
  * - `id-number/date` — characters 7–14 are no real calendar date, or a date after `options.asOf`;
  * - `id-number/checksum` — the check character does not match (it names the expected one).
+ *
+ * No message quotes the number or any part of it longer than one character (identity numbers and birth dates are
+ * sensitive, PIPL Art. 28); a number of the wrong length gets the length finding only.
  *
  * Warning: `id-number/unknown-division` — `options.dataset` is given and the address code is not in it (codes
  * change over time; a person keeps the code of first registration). Paths name the part: `divisionCode`,
@@ -94,13 +95,15 @@ export const validate = (input: string, options: Options = {}): ReadonlyArray<Fi
   if (options.dataset === undefined && isValidFast(input, options.asOf)) return []
   const findings: Array<Finding.Finding> = []
   if (input.length !== 18) {
-    findings.push(
+    const firstGeneration =
+      input.length === 15 ? "; a 15-digit first-generation number converts with IdNumber.fromFirstGeneration" : ""
+    return [
       Finding.error(
         "id-number/length",
         [],
-        `an identity number has 18 characters, not ${input.length}: "${clip(input)}"`
+        `an identity number has 18 characters, not ${input.length}${firstGeneration}`
       )
-    )
+    ]
   }
   const bad = Array.from(input.slice(0, 18)).flatMap((c, i) =>
     (i < 17 ? /\d/.test(c) : /[\dX]/.test(c)) ? [] : [`${i + 1} ("${c}")`]
@@ -125,14 +128,16 @@ export const validate = (input: string, options: Options = {}): ReadonlyArray<Fi
   if (/^\d{8}$/.test(date)) {
     const [y, m, d] = [Number(date.slice(0, 4)), Number(date.slice(4, 6)), Number(date.slice(6, 8))]
     if (!LocalDate.isRealDate(y, m, d)) {
-      findings.push(Finding.error("id-number/date", ["birthDate"], `${date} is not a real calendar date (YYYYMMDD)`))
+      findings.push(
+        Finding.error("id-number/date", ["birthDate"], "characters 7–14 are not a real calendar date (YYYYMMDD)")
+      )
     } else if (options.asOf !== undefined && LocalDate.make(y, m, d) > options.asOf) {
       findings.push(
-        Finding.error("id-number/date", ["birthDate"], `birth date ${LocalDate.make(y, m, d)} is after ${options.asOf}`)
+        Finding.error("id-number/date", ["birthDate"], `the birth date (characters 7–14) is after ${options.asOf}`)
       )
     }
   } else if (input.length >= 14 && bad.length === 0) {
-    findings.push(Finding.error("id-number/date", ["birthDate"], `${date} is not a date (YYYYMMDD)`))
+    findings.push(Finding.error("id-number/date", ["birthDate"], "characters 7–14 are not a date (YYYYMMDD)"))
   }
   if (input.length === 18 && bad.length === 0) {
     const expected = Option.getOrElse(checkCharacter(input.slice(0, 17)), () => "?")
@@ -153,7 +158,7 @@ export const validate = (input: string, options: Options = {}): ReadonlyArray<Fi
         Finding.warning(
           "id-number/unknown-division",
           ["divisionCode"],
-          `address code ${county} is not in the division dataset of ${options.dataset.asOf}; it may be an older code`
+          `the address code (characters 1–6) is not in the division dataset of ${options.dataset.asOf}; it may be an older code`
         )
       )
     }

@@ -1,8 +1,8 @@
 /**
  * Report section of the organisation context (组织体系统计): organisation units by kind (e.g. 10 grid party groups
  * under the compound branch), posts held at the end of the period by kind (50 party-member building backbones,
- * 10 property stewards), and partnerships by type ("1+2" co-building), computed from unit, post, holding and
- * partnership records.
+ * 10 property stewards), and partnerships in force at the end of the period by type ("1+2" co-building), computed
+ * from unit, post, holding and partnership records.
  *
  * @since 0.1.0
  */
@@ -118,7 +118,7 @@ export const section = (options: { readonly kinds?: OrgKind.Registry } = {}): Se
       const postKind = new Map(r.posts.map((p) => [p.id, p.kind]))
       const held = r.holdings.filter((h) => Post.isActive(h, period.to) && postKind.has(h.post))
       const heldByKind = countBy(held, (h) => postKind.get(h.post) ?? "")
-      const active = r.partnerships
+      const active = r.partnerships.filter((p) => Partnership.isActive(p, period.to))
       const byType = Partnership.Type.literals.map(
         (type) => [type, active.filter((p) => p.type === type).length] as const
       )
@@ -168,7 +168,7 @@ export const section = (options: { readonly kinds?: OrgKind.Registry } = {}): Se
             unit: t("unit.items"),
             items: active,
             inputLabel: t("org.records.partnerships"),
-            formula: "count(partnerships)"
+            formula: `count(partnerships active on ${period.to})`
           })
         ],
         tables: [

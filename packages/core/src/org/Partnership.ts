@@ -107,10 +107,19 @@ export interface PairingReport {
   readonly findings: ReadonlyArray<Finding.Finding>
 }
 
-const activeOn = (
+/**
+ * Whether a partnership (or any record with a start and an optional end, both inclusive) is in force on `on`: it has
+ * started on or before `on` and has not ended before it. An edge without `end` is open-ended.
+ *
+ * @since 0.2.0
+ * @category rules
+ */
+export const isActive = (
   p: { readonly start: LocalDate.LocalDate; readonly end?: LocalDate.LocalDate | undefined },
   on: LocalDate.LocalDate
-) => p.start <= on && (p.end === undefined || on <= p.end)
+): boolean => p.start <= on && (p.end === undefined || on <= p.end)
+
+const activeOn = isActive
 
 /**
  * "1+4" pairing coverage on a date: which organ lacks which of the four categories, and which targets are unpaired.

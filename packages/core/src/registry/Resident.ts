@@ -44,9 +44,34 @@ export type Tag = typeof Tag.Type
  */
 export const Sex = Schema.Literal("male", "female")
 
+const redactedText = "<redacted>"
+
+/**
+ * What `String`, `JSON.stringify` and `util.inspect` of a resident show: the ids only, every personal field as
+ * `<redacted>`. These have no report date, so they cannot tell a child under 14 (PIPL Art. 28) from an adult and hide
+ * the personal part of everyone; use {@link view} to show what may be shown on a date.
+ */
+const redactedForm = (self: {
+  readonly id: string
+  readonly tenant: string
+  readonly household: string
+}): Record<string, string> => ({
+  id: self.id,
+  tenant: self.tenant,
+  household: self.household,
+  name: redactedText,
+  birthDate: redactedText,
+  sex: redactedText,
+  tags: redactedText,
+  idNumber: redactedText,
+  phone: redactedText
+})
+
 /**
  * A resident of a household. Name, identity number and phone are held redacted; birth date and sex are kept because
- * the age rules need them.
+ * the age rules need them. `String(resident)`, `JSON.stringify(resident)` and `util.inspect(resident)` show only
+ * the ids (every personal field `<redacted>`), so a child's birth date never prints by accident (PIPL Art. 28);
+ * {@link view} gives what may be shown on a date. The store encodes with the schema and keeps every field.
  *
  * @since 0.1.0
  * @category models
@@ -61,7 +86,95 @@ export class Resident extends Schema.Class<Resident>("@zhili/Resident")({
   tags: Schema.optionalWith(Schema.Array(Tag), { default: () => [] }),
   idNumber: Schema.optional(IdNumber.SensitiveIdNumber),
   phone: Schema.optional(Privacy.SensitiveString)
-}) {}
+}) {
+  /**
+   * The ids and `<redacted>` for every personal field.
+   *
+   * @since 0.2.0
+   */
+  override toString(): string {
+    return `Resident(${JSON.stringify(redactedForm(this))})`
+  }
+  /**
+   * The ids and `<redacted>` for every personal field (what `JSON.stringify` prints).
+   *
+   * @since 0.2.0
+   */
+  toJSON(): unknown {
+    return { _id: "Resident", ...redactedForm(this) }
+  }
+  /**
+   * What `util.inspect` (and `console.log`) prints: the same as `toJSON`.
+   *
+   * @since 0.2.0
+   */
+  [Symbol.for("nodejs.util.inspect.custom")](): unknown {
+    return this.toJSON()
+  }
+}
+
+/**
+ * What may be shown of a resident on a date (居民信息展示). A child under 14 at that date (PIPL Art. 28: all personal
+ * information of minors under 14 is sensitive) is `protected`: only ids, nothing personal. An adult shows a masked
+ * name and identity number (`Privacy` default masks), the birth date, sex and tags.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type ResidentView =
+  | {
+      readonly _tag: "Protected"
+      readonly id: ResidentId
+      readonly household: HouseholdId
+    }
+  | {
+      readonly _tag: "Shown"
+      readonly id: ResidentId
+      readonly household: HouseholdId
+      readonly name: string
+      readonly birthDate: LocalDate.LocalDate
+      readonly sex: "male" | "female"
+      readonly tags: ReadonlyArray<Tag>
+      readonly idNumber?: string
+      readonly phone?: string
+    }
+
+/**
+ * The view of a resident on `at` (the report date): `Protected` (ids only) for a child under `minorThreshold`
+ * (default 14, `Privacy.minorAgeThreshold`, PIPL Art. 28), otherwise `Shown` with name, identity number and phone
+ * masked by the `Privacy` defaults, or raw for the fields a `disclosure` names. A disclosure never reveals a
+ * protected child unless it names the `minor` field.
+ *
+ * @since 0.2.0
+ * @category getters
+ */
+export const view = (
+  resident: Resident,
+  options: {
+    readonly at: LocalDate.LocalDate
+    readonly disclosure?: Privacy.Disclosure | undefined
+    readonly minorThreshold?: number
+  }
+): ResidentView => {
+  const disclosure = options.disclosure
+  const minorDisclosed = disclosure?.fields?.includes("minor")
+  if (Privacy.isProtectedMinor(resident.birthDate, options.at, options.minorThreshold) && !minorDisclosed) {
+    return { _tag: "Protected", id: resident.id, household: resident.household }
+  }
+  return {
+    _tag: "Shown",
+    id: resident.id,
+    household: resident.household,
+    name: Privacy.present(resident.name, "name", { disclosure }),
+    birthDate: resident.birthDate,
+    sex: resident.sex,
+    tags: resident.tags,
+    ...(resident.idNumber === undefined
+      ? {}
+      : { idNumber: Privacy.present(resident.idNumber, "idNumber", { disclosure }) }),
+    ...(resident.phone === undefined ? {} : { phone: Privacy.present(resident.phone, "phone", { disclosure }) })
+  }
+}
 
 /**
  * Where a resident sits: the location of their household (community and micro-grid path).

@@ -7,6 +7,55 @@ const withCheck = (body: string) => `${body}${Option.getOrThrow(IdNumber.checkCh
 const validIds = fc.array(Arbitrary.make(IdNumber.IdNumber), { minLength: 1, maxLength: 1 }).map((a) => a[0] ?? "")
 
 describe("IdNumber.validate", () => {
+  it("never quotes the number in a length finding", () => {
+    const findings = IdNumber.validate("44088119850615123")
+    assert.deepStrictEqual(
+      findings.map((f) => f.message),
+      ["an identity number has 18 characters, not 17"]
+    )
+  })
+  it("gives a 15-digit number one finding, the length, with the conversion hint", () => {
+    const findings = IdNumber.validate("440881850615123")
+    assert.deepStrictEqual(
+      findings.map((f) => f.code),
+      ["id-number/length"]
+    )
+    expect(findings[0]?.message).toContain("fromFirstGeneration")
+    expect(findings[0]?.message).not.toContain("850615")
+  })
+  it("quotes no birth date or address code", () => {
+    const messages = [
+      ...IdNumber.validate("360426199113010079"),
+      ...IdNumber.validate("360426201501010071", { asOf: LocalDate.make(2010, 1, 1) }),
+      ...IdNumber.validate("360426199101010071", { dataset: Division.exampleDataset })
+    ].map((f) => f.message)
+    assert.isAbove(messages.length, 2)
+    for (const m of messages) {
+      expect(m).not.toMatch(/19911301|20150101|2015-01-01|360426/)
+    }
+  })
+  it("no finding message contains a run of 6 characters of the input (property)", () => {
+    const inputs = fc.oneof(
+      fc.string({ unit: fc.constantFrom(..."0123456789"), minLength: 0, maxLength: 24 }),
+      fc.string({ unit: fc.constantFrom(..."0123456789Xx- "), minLength: 14, maxLength: 20 }),
+      validIds.map((id) => id.slice(0, 17) + (id[17] === "0" ? "1" : "0"))
+    )
+    fc.assert(
+      fc.property(inputs, (input) => {
+        const findings = [
+          ...IdNumber.validate(input),
+          ...IdNumber.validate(input, { asOf: LocalDate.make(1950, 1, 1), dataset: Division.exampleDataset })
+        ]
+        for (const f of findings) {
+          for (let i = 0; i + 6 <= input.length; i++) {
+            if (f.message.includes(input.slice(i, i + 6))) return false
+          }
+        }
+        return true
+      }),
+      { numRuns: 2000 }
+    )
+  })
   it("accepts the public vectors (python-stdnum, STANDARDS.md)", () => {
     for (const id of ["360426199101010071", "44011320141005001X", "412723199010050012", "110102199101010078"]) {
       assert.deepStrictEqual(codes(id), [], id)
@@ -73,7 +122,9 @@ describe("IdNumber.parse", () => {
         r.left.issues.map((i) => i.path),
         [["birthDate"], ["checkCharacter"]]
       )
-      expect(r.left.message).toMatch(/^invalid identity number: birthDate: 19911301 is not a real calendar date/)
+      expect(r.left.message).toMatch(
+        /^invalid identity number: birthDate: characters 7–14 are not a real calendar date/
+      )
     }
   })
   it("keeps warnings without failing", () => {
