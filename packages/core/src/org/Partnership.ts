@@ -108,18 +108,16 @@ export interface PairingReport {
 }
 
 /**
- * Whether a partnership (or any record with a start and an optional end, both inclusive) is in force on `on`: it has
- * started on or before `on` and has not ended before it. An edge without `end` is open-ended.
+ * Whether a partnership is in force on `on`: started on or before `on` and not ended before it (both ends inclusive,
+ * no `end` = open-ended). The same dated-record rule as `Membership.isActive`, which it is.
  *
  * @since 0.2.0
  * @category rules
  */
-export const isActive = (
+export const isActive: (
   p: { readonly start: LocalDate.LocalDate; readonly end?: LocalDate.LocalDate | undefined },
   on: LocalDate.LocalDate
-): boolean => p.start <= on && (p.end === undefined || on <= p.end)
-
-const activeOn = isActive
+) => boolean = Membership.isActive
 
 /**
  * "1+4" pairing coverage on a date: which organ lacks which of the four categories, and which targets are unpaired.
@@ -140,7 +138,7 @@ export const pairingCoverage = (
   const have = new Map<string, Set<string>>()
   const paired = new Set<string>()
   for (const p of partnerships) {
-    if (p.type !== "pairing" || !activeOn(p, on)) continue
+    if (p.type !== "pairing" || !isActive(p, on)) continue
     for (const [organ, target] of [
       [p.from, p.to],
       [p.to, p.from]
@@ -226,7 +224,7 @@ export const dualRegistration = (
     )
     const registered = [...people].filter((p) => registeredPeople.has(p)).length
     const unitRegistered = partnerships.some(
-      (p) => p.type === "dual-registration" && p.from === u.id && activeOn(p, on)
+      (p) => p.type === "dual-registration" && p.from === u.id && isActive(p, on)
     )
     if (!unitRegistered)
       findings.push(
@@ -279,11 +277,11 @@ export const committeeSeats = (
   const seats: Array<CommitteeSeat> = []
   const findings: Array<Finding.Finding> = []
   partnerships.forEach((p, i) => {
-    if (p.type !== "enlarged-committee" || p.to !== unit || !activeOn(p, on)) return
+    if (p.type !== "enlarged-committee" || p.to !== unit || !isActive(p, on)) return
     const partnered = partnerships.some(
       (q) =>
         q.type !== "enlarged-committee" &&
-        activeOn(q, on) &&
+        isActive(q, on) &&
         ((q.from === p.from && q.to === unit) || (q.to === p.from && q.from === unit))
     )
     seats.push({ partnership: p.id, partner: p.from, seat: p.seat, partnered })
