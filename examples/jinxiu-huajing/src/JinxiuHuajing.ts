@@ -447,7 +447,7 @@ export const program = (
  */
 export const run = (
   options: Options
-): Effect.Effect<Result, ProgramError | Plugin.CompositionError | Runtime.MissingPolicy> =>
+): Effect.Effect<Result, ProgramError | Plugin.CompositionError | Runtime.PolicyError> =>
   Effect.gen(function* () {
     const database = path.resolve(options.database)
     yield* Effect.tryPromise({

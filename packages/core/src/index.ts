@@ -47,6 +47,8 @@ export * as Escalation from "./case/Escalation.js"
 export * as Mediation from "./case/Mediation.js"
 /** Case metrics (考核指标): the three rates, closing rates, rework, extension, monthly ranking with ties. */
 export * as CaseMetrics from "./case/Metrics.js"
+/** Case workflows as data (办理流程): states, transitions, roles, approvals, clocks and levels. */
+export * as CaseWorkflow from "./case/Workflow.js"
 /** Grids (网格): tree, coverage, leader assignment and roll-ups. */
 export * as Grid from "./grid/Grid.js"
 /** Report sections of the grid context: grid structure and door-knocking visits. */

@@ -95,8 +95,12 @@ const tags: ReadonlyArray<Case.EventTag> = [
   "Returned",
   "ExtensionGranted",
   "Escalated",
+  "Supervised",
+  "CoHandlersAssigned",
+  "CoHandlerReported",
   "Resolved",
   "Verified",
+  "ReturnVisited",
   "Reopened",
   "Closed",
   "Withdrawn",
@@ -144,8 +148,21 @@ export const eventFor = (current: Case.Case, s: Step, intakeForReport: Case.Inta
       }
     case "Escalated":
       return { _tag: "Escalated", at, by, to: level, reason: "overdue" }
+    case "Supervised":
+      return { _tag: "Supervised", at, by, reason: "pressed by the supervisor" }
+    case "CoHandlersAssigned":
+      return { _tag: "CoHandlersAssigned", at, by, units: [Ids.OrgUnitId.make(`co-${s.level}`)] }
+    case "CoHandlerReported":
+      return { _tag: "CoHandlerReported", at, by, unit: Ids.OrgUnitId.make(`co-${s.level}`), summary: "our part done" }
     case "Resolved":
       return { _tag: "Resolved", at, by, fixed: s.fixed, summary: "done" }
+    case "ReturnVisited":
+      return {
+        _tag: "ReturnVisited",
+        at,
+        by,
+        outcome: new Case.VisitOutcome({ reached: true, fixed: s.fixed, satisfaction: s.dissatisfied ? "dissatisfied" : "satisfied" })
+      }
     case "Verified":
       return { _tag: "Verified", at, by }
     case "Reopened":

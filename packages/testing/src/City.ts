@@ -380,7 +380,7 @@ const workingInstant = (rng: Rng, year: number): number => {
   }
 }
 
-const must = (e: Either.Either<Case.Case, Case.IllegalTransition>): Case.Case => {
+const must = (e: Either.Either<Case.Case, Case.TransitionError>): Case.Case => {
   if (Either.isLeft(e)) throw new Error(`City: generated an illegal case history: ${e.left.message}`)
   return e.right
 }

@@ -34,13 +34,12 @@ import {
   defaultCatalogue,
   emergencyLimits,
   HandlingLevel,
-  levelAbove,
   levelOf,
-  levelRank,
   limitsOf,
   type TimeLimits
 } from "./Category.js"
 import { type Clock, Duration, isOverdue as isPast } from "./Deadline.js"
+import * as Workflow from "./Workflow.js"
 
 // ---------------------------------------------------------------------------------------------------------------
 // Vocabulary
@@ -102,24 +101,14 @@ export const Severity = Schema.Literal("minor", "major", "critical")
 export type Severity = typeof Severity.Type
 
 /**
- * Where a case stands. `ledger` is the problem ledger (挂账): accepted but not solvable now, no deadline running.
- * `closed`, `rejected` and `withdrawn` are final, except that a closed case may be reopened on dissatisfaction.
+ * Where a case stands: the phase of its workflow state (see {@link Workflow.Phase}). `ledger` is the problem ledger
+ * (挂账): accepted but not solvable now, no deadline running. `closed`, `rejected` and `withdrawn` are final, except
+ * that a closed case may be reopened on dissatisfaction.
  *
  * @since 0.1.0
  * @category models
  */
-export const Status = Schema.Literal(
-  "reported",
-  "accepted",
-  "dispatched",
-  "in-progress",
-  "resolved",
-  "verified",
-  "closed",
-  "rejected",
-  "withdrawn",
-  "ledger"
-)
+export const Status = Workflow.Phase
 /**
  * @since 0.1.0
  * @category models
@@ -154,16 +143,29 @@ export const Satisfaction = Schema.Literal("satisfied", "basically-satisfied", "
 export type Satisfaction = typeof Satisfaction.Type
 
 /**
- * Who did something: a resident, a grid worker (网格员), staff of a unit, a mediator or judge volunteer, a meeting, or
- * the system (automatic escalation).
+ * Who did something: an id, the role they act in (a resident, a grid worker 网格员, a dispatcher 派遣员, a handler
+ * unit 处置单位, a supervisor 监督员, staff of a unit, a mediator or judge volunteer, a meeting, or the system for
+ * automatic escalation; see {@link Workflow.roles}), any further roles they hold, and the unit they act for. A
+ * workflow's transitions name the roles that may perform them; {@link rolesOf} gives all of an actor's roles.
  *
  * @since 0.1.0
  * @category models
  */
 export class Actor extends Schema.Class<Actor>("@zhili/CaseActor")({
-  role: Schema.Literal("resident", "grid-worker", "staff", "mediator", "judge", "meeting", "system"),
-  id: Schema.String.pipe(Schema.minLength(1, { message: () => "an actor needs an id" }))
+  role: Workflow.Role,
+  id: Schema.String.pipe(Schema.minLength(1, { message: () => "an actor needs an id" })),
+  roles: Schema.optional(Schema.Array(Workflow.Role)),
+  unit: Schema.optional(OrgUnitId)
 }) {}
+
+/**
+ * Every role an actor acts in: its `role`, then its further `roles`.
+ *
+ * @since 0.2.0
+ * @category getters
+ */
+export const rolesOf = (actor: Actor): ReadonlyArray<string> =>
+  actor.roles === undefined || actor.roles.length === 0 ? [actor.role] : [actor.role, ...actor.roles]
 
 /**
  * The system itself, for automatic transitions such as escalation of an overdue case.
@@ -261,7 +263,55 @@ export class Intake extends Schema.Class<Intake>("@zhili/CaseIntake")({
 // Events
 // ---------------------------------------------------------------------------------------------------------------
 
-const stamp = { at: Schema.DateTimeUtc, by: Actor }
+/**
+ * A reference to a file kept in the host's storage (附件), attached to an event: id, media type, SHA-256 of the
+ * bytes (hex), when it was taken, by whom, and whether it shows the matter before or after the work (处置前/处置后).
+ * The bytes never enter the case.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export class Attachment extends Schema.Class<Attachment>("@zhili/CaseAttachment")({
+  id: Schema.NonEmptyString,
+  mediaType: Schema.String.pipe(
+    Schema.pattern(/^[a-z]+\/[a-z0-9.+-]+$/, { message: () => "a media type like image/jpeg" })
+  ),
+  sha256: Schema.String.pipe(Schema.pattern(/^[0-9a-f]{64}$/, { message: () => "a SHA-256 in lower-case hex" })),
+  takenAt: Schema.DateTimeUtc,
+  by: Schema.String.pipe(Schema.minLength(1)),
+  shows: Schema.optional(Workflow.Evidence)
+}) {}
+
+/**
+ * A unit handling a case jointly with its assignee (协办单位), and when it reported its part.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export class CoHandler extends Schema.Class<CoHandler>("@zhili/CaseCoHandler")({
+  unit: OrgUnitId,
+  reportedAt: Schema.optional(Schema.DateTimeUtc)
+}) {}
+
+/**
+ * What a return visit found (回访结果): whether the resident was reached, whether the matter is fixed in their
+ * words, and their satisfaction when they gave one.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export class VisitOutcome extends Schema.Class<VisitOutcome>("@zhili/CaseReturnVisitOutcome")({
+  reached: Schema.Boolean,
+  fixed: Schema.Boolean,
+  satisfaction: Schema.optional(Satisfaction)
+}) {}
+
+const stamp = {
+  at: Schema.DateTimeUtc,
+  by: Actor,
+  approvedBy: Schema.optional(Actor),
+  attachments: Schema.optional(Schema.Array(Attachment))
+}
 const reason = Schema.String.pipe(Schema.minLength(1, { message: () => "a reason is required" }))
 
 /**
@@ -325,6 +375,40 @@ export const Escalated = Schema.TaggedStruct("Escalated", {
   to: HandlingLevel,
   reason: Schema.Literal("overdue", "severity", "assignee-request", "resident-request")
 })
+/**
+ * Supervision (督办): a supervisor presses the case, which raises its priority one step (normal → urgent →
+ * emergency; the deadlines keep running as set) and makes the supervisor someone the workflow may notify.
+ *
+ * @since 0.2.0
+ * @category events
+ */
+export const Supervised = Schema.TaggedStruct("Supervised", { ...stamp, reason })
+/**
+ * Joint handling (协办): units join the assignee; the case may be resolved only when every one has reported.
+ *
+ * @since 0.2.0
+ * @category events
+ */
+export const CoHandlersAssigned = Schema.TaggedStruct("CoHandlersAssigned", {
+  ...stamp,
+  units: Schema.NonEmptyArray(OrgUnitId)
+})
+/**
+ * A co-handling unit reports its part done (协办反馈).
+ *
+ * @since 0.2.0
+ * @category events
+ */
+export const CoHandlerReported = Schema.TaggedStruct("CoHandlerReported", { ...stamp, unit: OrgUnitId, summary: reason })
+/**
+ * A return visit (回访): the hotline asks the resident whether the matter is fixed and how satisfied they are. Where
+ * the workflow visits, the visit's verdict is the case's: it sets whether the case counts as fixed and its
+ * satisfaction.
+ *
+ * @since 0.2.0
+ * @category events
+ */
+export const ReturnVisited = Schema.TaggedStruct("ReturnVisited", { ...stamp, outcome: VisitOutcome })
 /**
  * The handler reports back (反馈): done, or `fixed: false` when it cannot be fixed.
  *
@@ -410,8 +494,12 @@ export const Event = Schema.Union(
   Returned,
   ExtensionGranted,
   Escalated,
+  Supervised,
+  CoHandlersAssigned,
+  CoHandlerReported,
   Resolved,
   Verified,
+  ReturnVisited,
   Reopened,
   Closed,
   Withdrawn,
@@ -447,8 +535,14 @@ export class Case extends Schema.Class<Case>("@zhili/Case")({
   tenant: TenantId,
   intake: Intake,
   status: Status,
+  stage: Schema.optional(Schema.String),
   level: HandlingLevel,
   assignee: Schema.optional(Assignee),
+  priority: Schema.optional(Priority),
+  supervisor: Schema.optional(Actor),
+  supervisionCount: Schema.optional(Schema.NonNegativeInt),
+  coHandlers: Schema.optional(Schema.Array(CoHandler)),
+  returnVisit: Schema.optional(VisitOutcome),
   due: Due,
   reportedAt: Schema.DateTimeUtc,
   respondedAt: Schema.optional(Schema.DateTimeUtc),
@@ -486,7 +580,8 @@ export const scopeLocation = (self: Case, orgPath?: (unit: OrgUnitId) => Readonl
 // ---------------------------------------------------------------------------------------------------------------
 
 /**
- * What the lifecycle depends on, supplied by the host: the category catalogue, the deadline clock (with its
+ * What the lifecycle depends on, supplied by the host: the workflow (states, transitions, roles, clocks, levels), the
+ * category catalogue, the deadline clock (with its
  * working-day calendar), the lowest level a case must be handled at, the emergency time limits, and how many
  * extensions a case may get.
  *
@@ -494,6 +589,7 @@ export const scopeLocation = (self: Case, orgPath?: (unit: OrgUnitId) => Readonl
  * @category policies
  */
 export interface Policy {
+  readonly workflow: Workflow.Workflow
   readonly catalogue: Catalogue
   readonly clock: Clock
   readonly requiredLevel: (category: CategoryCode, severity: Severity) => HandlingLevel
@@ -502,7 +598,7 @@ export interface Policy {
 }
 
 /**
- * Builds a policy. Defaults: the {@link defaultCatalogue}; the category's own handling level; the emergency limits of
+ * Builds a policy. Defaults: the {@link Workflow.defaultWorkflow} (the core lifecycle); the {@link defaultCatalogue}; the category's own handling level; the emergency limits of
  * the catalogue module (2 h, one source); at most 2 extensions (default to be replaced: STANDARDS.md marks the
  * extension rules open). The clock has no default: pass one with a working-day calendar.
  *
@@ -511,13 +607,16 @@ export interface Policy {
  */
 export const makePolicy = (options: {
   readonly clock: Clock
+  readonly workflow?: Workflow.Workflow
   readonly catalogue?: Catalogue
   readonly requiredLevel?: (category: CategoryCode, severity: Severity) => HandlingLevel
   readonly emergency?: TimeLimits
   readonly maxExtensions?: number
 }): Policy => {
   const catalogue = options.catalogue ?? defaultCatalogue
+  const workflow = options.workflow ?? Workflow.defaultWorkflow
   return {
+    workflow,
     catalogue,
     clock: options.clock,
     requiredLevel:
@@ -541,9 +640,9 @@ export const makePolicy = (options: {
  */
 export class IllegalTransition extends Schema.TaggedError<IllegalTransition>()("IllegalTransition", {
   caseId: Schema.String,
-  from: Schema.Union(Status, Schema.Literal("none")),
+  from: Schema.String,
   event: Schema.String,
-  to: Schema.optional(Status),
+  to: Schema.optional(Schema.String),
   reason: Schema.String
 }) {
   override get message(): string {
@@ -552,46 +651,68 @@ export class IllegalTransition extends Schema.TaggedError<IllegalTransition>()("
   }
 }
 
+/**
+ * A transition performed, or approved, by an actor whose roles the workflow does not allow for it (角色无权): names
+ * the case, the actor, their roles, the event, the workflow states from and to, the roles allowed, and why (a role
+ * not allowed, approving one's own request, verifying one's own resolution).
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export class RoleNotPermitted extends Schema.TaggedError<RoleNotPermitted>()("RoleNotPermitted", {
+  caseId: Schema.String,
+  actor: Schema.String,
+  roles: Schema.Array(Schema.String),
+  event: Schema.String,
+  from: Schema.String,
+  to: Schema.String,
+  allowed: Schema.Array(Schema.String),
+  reason: Schema.String
+}) {
+  override get message(): string {
+    return `case ${this.caseId}: ${this.actor} (${this.roles.join(", ")}) may not ${this.event} (${this.from} → ${this.to}): ${this.reason}`
+  }
+}
+
+/**
+ * Why an event does not apply to a case: the lifecycle refuses it, or the actor's role may not perform it.
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export type TransitionError = IllegalTransition | RoleNotPermitted
+
 // ---------------------------------------------------------------------------------------------------------------
 // Lifecycle
 // ---------------------------------------------------------------------------------------------------------------
 
-const targets: Record<Exclude<EventTag, "Reported">, Partial<Record<Status, Status>>> = {
-  Accepted: { reported: "accepted" },
-  Rejected: { reported: "rejected" },
-  Dispatched: { accepted: "dispatched" },
-  Started: { dispatched: "in-progress" },
-  Returned: { dispatched: "accepted", "in-progress": "accepted" },
-  ExtensionGranted: { accepted: "accepted", dispatched: "dispatched", "in-progress": "in-progress" },
-  Escalated: { reported: "reported", accepted: "accepted", dispatched: "accepted", "in-progress": "accepted" },
-  Resolved: { "in-progress": "resolved" },
-  Verified: { resolved: "verified" },
-  Reopened: { resolved: "dispatched", closed: "dispatched" },
-  Closed: { verified: "closed", ledger: "closed" },
-  Withdrawn: {
-    reported: "withdrawn",
-    accepted: "withdrawn",
-    dispatched: "withdrawn",
-    "in-progress": "withdrawn",
-    ledger: "withdrawn"
-  },
-  Shelved: { accepted: "ledger", dispatched: "ledger", "in-progress": "ledger", resolved: "ledger" },
-  Unshelved: { ledger: "accepted" },
-  Rated: { closed: "closed" }
-}
+/**
+ * The workflow state of a case: its `stage` when its workflow's state id differs from the phase, else its status.
+ *
+ * @since 0.2.0
+ * @category getters
+ */
+export const stageOf = (self: Case): string => self.stage ?? self.status
 
 /**
- * The events a case in a status may take (before the finer checks of {@link transition}).
+ * The events a case in a state may take under a workflow (before the finer checks of {@link transition}); the
+ * default workflow's states are the statuses.
  *
  * @since 0.1.0
  * @category lifecycle
  */
-export const allowedEvents = (status: Status): ReadonlyArray<Exclude<EventTag, "Reported">> =>
-  (Object.keys(targets) as Array<Exclude<EventTag, "Reported">>).filter((tag) => targets[tag][status] !== undefined)
+export const allowedEvents = (
+  state: string,
+  workflow: Workflow.Workflow = Workflow.defaultWorkflow
+): ReadonlyArray<Workflow.EventName> => Workflow.eventsFrom(workflow, state)
 
-const describeFrom = (tag: EventTag): string => {
-  const from = tag === "Reported" ? [] : Object.keys(targets[tag])
-  return from.length === 0 ? "only as the first event" : `only from ${from.join(", ")}`
+const describeFrom = (workflow: Workflow.Workflow, tag: EventTag): string => {
+  const from = tag === "Reported" ? [] : Workflow.statesFor(workflow, tag)
+  return from.length === 0
+    ? tag === "Reported"
+      ? "only as the first event"
+      : `nowhere in workflow ${workflow.id}`
+    : `only from ${from.join(", ")}`
 }
 
 const limitsFor = (intake: Intake, policy: Policy): Either.Either<TimeLimits, string> =>
@@ -611,30 +732,68 @@ const clockError = (e: InvalidInput): string => `the deadline cannot be computed
 // AST on every construction) cost about 1 ms a case at city scale; see bench/README.md.
 const trusted = { disableValidation: true } as const
 
+const rank = (policy: Policy, level: string): number => Workflow.rankIn(policy.workflow.levels, level)
+
+const raised: Record<Priority, Priority> = { normal: "urgent", urgent: "emergency", emergency: "emergency" }
+
+/** Who resolved the case last, if anyone. */
+const resolver = (self: Case): Actor | undefined => {
+  for (let i = self.history.length - 1; i >= 0; i--) {
+    const e = self.history[i]
+    if (e?._tag === "Resolved") return e.by
+  }
+  return undefined
+}
+
 /**
- * Opens a case from its first event. Computes the response deadline from the report instant.
+ * Opens a case from its first event, in the workflow's initial state. Computes the response deadline from the
+ * report instant. Refused with {@link RoleNotPermitted} when the workflow names who may report and the reporter's
+ * role is not one of them.
  *
  * @since 0.1.0
  * @category lifecycle
  */
-export const open = (event: typeof Reported.Type, policy: Policy): Either.Either<Case, IllegalTransition> => {
+export const open = (event: typeof Reported.Type, policy: Policy): Either.Either<Case, TransitionError> => {
   const intake = event.intake
+  const workflow = policy.workflow
+  const initial = Option.getOrThrow(Workflow.stateOf(workflow, workflow.initial))
   const fail = (why: string) =>
     Either.left(
-      new IllegalTransition({ caseId: intake.id, from: "none", event: "Reported", to: "reported", reason: why })
+      new IllegalTransition({ caseId: intake.id, from: "none", event: "Reported", to: initial.id, reason: why })
     )
+  const allowed = workflow.reportRoles
+  const by = rolesOf(event.by)
+  if (allowed !== undefined && !by.some((r) => allowed.includes(r))) {
+    return Either.left(
+      new RoleNotPermitted({
+        caseId: intake.id,
+        actor: event.by.id,
+        roles: [...by],
+        event: "Reported",
+        from: "none",
+        to: initial.id,
+        allowed: [...allowed],
+        reason: `workflow ${workflow.id} lets only ${allowed.join(", ")} report a case`
+      })
+    )
+  }
   const limits = limitsFor(intake, policy)
   if (Either.isLeft(limits)) return fail(limits.left)
   const response = policy.clock(event.at, limits.right.response)
   if (Either.isLeft(response)) return fail(clockError(response.left))
+  const level = policy.requiredLevel(intake.category, intake.severity)
+  if (rank(policy, level) < 0) {
+    return fail(`the required level ${level} is not a level of workflow ${workflow.id} (${workflow.levels.join(", ")})`)
+  }
   return Either.right(
     new Case(
       {
         id: intake.id,
         tenant: intake.tenant,
         intake,
-        status: "reported",
-        level: policy.requiredLevel(intake.category, intake.severity),
+        status: initial.phase,
+        ...(initial.id === initial.phase ? {} : { stage: initial.id }),
+        level,
         due: new Due({ response: response.right }),
         reportedAt: event.at,
         reopenCount: 0,
@@ -652,41 +811,85 @@ export const open = (event: typeof Reported.Type, policy: Policy): Either.Either
 type Fields = { -readonly [K in keyof Case]?: Case[K] | undefined }
 
 /**
- * Applies one event to a case. Pure and total: the same case, event and policy always give the same result, and a
- * refused event leaves the case as it was (the error says why).
+ * Applies one event to a case under the policy's workflow. Pure and total: the same case, event and policy always
+ * give the same result, and a refused event leaves the case as it was (the error says why).
  *
- * Refused: an event the status does not allow; an event dated before the case's last event; a second `Reported`;
- * escalation to a level not above the current one; an extension beyond `policy.maxExtensions`; acceptance below
- * the level the policy requires; closing a ledger case as fixed or a verified case other than it was resolved; a
- * deadline the clock cannot compute (a date outside the calendar). Rating is accepted on any closed case, fixed or
- * not: the hotline asks every resident (12345 practice, MODEL.md §3), and a not-fixed case's rating counts in the
- * satisfaction rate.
+ * The workflow decides which events apply from the case's state, to which state they lead, who may perform them
+ * ({@link RoleNotPermitted} names actor, roles, from and to), which need an approval (`approvedBy`, by an allowed
+ * role, not the performer), whether whoever resolved the case may verify it, the evidence needed, and what each does
+ * to the deadlines (`Workflow.ClockEffect`).
  *
- * Also refused: an extension dated after the resolve deadline it would move (an extension is asked before the
- * deadline, not used to excuse a late case).
+ * Refused as well: an event dated before the case's last event; a second `Reported`; escalation to a level not above
+ * the current one in the workflow's levels; an extension beyond `policy.maxExtensions` or dated after the resolve
+ * deadline it would move (an extension is asked before the deadline, not used to excuse a late case); acceptance
+ * below the level the policy requires; resolving (or closing as fixed) while a co-handler has not reported; closing
+ * a ledger case as fixed, or a verified case other than it was resolved (or, after a return visit, other than the
+ * visit found); a deadline the clock cannot compute (a date outside the calendar). Rating is accepted on any closed
+ * case, fixed or not: the hotline asks every resident (12345 practice, MODEL.md §3), and a not-fixed case's rating
+ * counts in the satisfaction rate.
  *
- * Deadlines: the response deadline is set on `Reported` and restarted on `Escalated` while still reported (the new
- * level has its own time to respond); the resolve deadline on `Accepted` (from its instant), moved on
- * `ExtensionGranted`, restarted on `Escalated`, `Reopened` and `Unshelved`, and cleared on `Shelved`.
+ * Deadlines in the default workflow: the response deadline is set on `Reported` and restarted on `Escalated` while
+ * still reported (the new level has its own time to respond); the resolve deadline on `Accepted` (from its instant),
+ * moved on `ExtensionGranted`, restarted on `Escalated`, `Reopened` and `Unshelved`, and cleared on `Shelved`.
  *
  * @since 0.1.0
  * @category lifecycle
  */
-export const transition = (self: Case, event: Event, policy: Policy): Either.Either<Case, IllegalTransition> => {
+export const transition = (self: Case, event: Event, policy: Policy): Either.Either<Case, TransitionError> => {
   const tag = event._tag
-  const to = tag === "Reported" ? undefined : targets[tag][self.status]
+  const workflow = policy.workflow
+  const from = stageOf(self)
+  const rule = tag === "Reported" ? undefined : Option.getOrUndefined(Workflow.transitionFor(workflow, from, tag))
+  const target = rule === undefined ? undefined : Option.getOrUndefined(Workflow.stateOf(workflow, rule.to))
   const fail = (reason: string) =>
     Either.left(
       new IllegalTransition({
         caseId: self.id,
-        from: self.status,
+        from,
         event: tag,
-        ...(to === undefined ? {} : { to }),
+        ...(rule === undefined ? {} : { to: rule.to }),
         reason
       })
     )
-  if (to === undefined || event._tag === "Reported") {
-    return fail(`${tag} is not allowed while ${self.status}; it applies ${describeFrom(tag)}`)
+  if (rule === undefined || target === undefined || event._tag === "Reported") {
+    return fail(`${tag} is not allowed while ${from}; it applies ${describeFrom(workflow, tag)}`)
+  }
+  const refuse = (actor: Actor, reason: string, allowed: ReadonlyArray<string> = rule.roles ?? []) =>
+    Either.left(
+      new RoleNotPermitted({
+        caseId: self.id,
+        actor: actor.id,
+        roles: [...rolesOf(actor)],
+        event: tag,
+        from,
+        to: rule.to,
+        allowed: [...allowed],
+        reason
+      })
+    )
+  if (!Workflow.allows(rule, rolesOf(event.by))) {
+    return refuse(event.by, `workflow ${workflow.id} lets only ${rule.roles?.join(", ")} do this`)
+  }
+  if (rule.approval !== undefined) {
+    const approver = event.approvedBy
+    if (approver === undefined) return fail(`it needs the approval of a ${rule.approval.join(" or ")} (approvedBy)`)
+    if (!rolesOf(approver).some((r) => rule.approval?.includes(r))) {
+      return refuse(approver, `only ${rule.approval.join(", ")} may approve this`, rule.approval)
+    }
+    if (approver.id === event.by.id) return refuse(approver, "nobody may approve their own request", rule.approval)
+  }
+  const verifying = tag === "Verified" || tag === "ReturnVisited"
+  if (rule.independent || (verifying && !workflow.selfVerification)) {
+    const handler = resolver(self)
+    if (handler !== undefined && handler.id === event.by.id) {
+      return refuse(event.by, `${event.by.id} resolved this case and may not verify their own resolution`)
+    }
+  }
+  if (rule.evidence.length > 0) {
+    const shown = new Set<string>()
+    for (const e of [...self.history, event]) for (const a of e.attachments ?? []) if (a.shows) shown.add(a.shows)
+    const missing = rule.evidence.filter((k) => !shown.has(k))
+    if (missing.length > 0) return fail(`it needs a photo ${missing.map((k) => `${k} the work`).join(" and ")}`)
   }
   const last = Arr.lastNonEmpty(self.history)
   if (DateTime.lessThan(event.at, last.at)) {
@@ -695,27 +898,22 @@ export const transition = (self: Case, event: Event, policy: Policy): Either.Eit
   const limitsE = limitsFor(self.intake, policy)
   if (Either.isLeft(limitsE)) return fail(limitsE.left)
   const limits = limitsE.right
-  const restart = (from: DateTime.Utc): Either.Either<DateTime.Utc, string> =>
-    Either.mapLeft(policy.clock(from, resolveLimit(self.intake, limits)), clockError)
+  const unreported = (self.coHandlers ?? []).filter((c) => c.reportedAt === undefined).map((c) => c.unit)
 
   const changes: Fields = {}
   switch (event._tag) {
     case "Accepted": {
       const required = policy.requiredLevel(self.intake.category, self.intake.severity)
       const level = event.level ?? self.level
-      if (levelRank(level) < levelRank(required)) {
+      if (rank(policy, level) < 0) {
+        return fail(`${level} is not a level of workflow ${workflow.id} (${workflow.levels.join(", ")})`)
+      }
+      if (rank(policy, level) < rank(policy, required)) {
         return fail(
           `a ${self.intake.severity} ${self.intake.category} case must be handled at ${required} or above, not ${level}`
         )
       }
-      const due = restart(event.at)
-      if (Either.isLeft(due)) return fail(due.left)
-      Object.assign(changes, {
-        level,
-        acceptedAt: event.at,
-        respondedAt: event.at,
-        due: new Due({ ...self.due, resolve: due.right })
-      })
+      Object.assign(changes, { level, acceptedAt: event.at, respondedAt: event.at })
       break
     }
     case "Rejected":
@@ -728,10 +926,121 @@ export const transition = (self: Case, event: Event, policy: Policy): Either.Eit
       changes.assignee = undefined
       changes.returnCount = self.returnCount + 1
       break
-    case "ExtensionGranted": {
+    case "ExtensionGranted":
       if (self.extensionCount >= policy.maxExtensions) {
         return fail(`the case already had ${self.extensionCount} extension(s), the most the policy allows`)
       }
+      changes.extensionCount = self.extensionCount + 1
+      break
+    case "Escalated":
+      if (rank(policy, event.to) < 0) {
+        return fail(`${event.to} is not a level of workflow ${workflow.id} (${workflow.levels.join(", ")})`)
+      }
+      if (rank(policy, event.to) <= rank(policy, self.level)) {
+        return fail(`escalation must go above ${self.level}, not to ${event.to}`)
+      }
+      changes.level = event.to
+      changes.assignee = undefined
+      changes.escalationCount = self.escalationCount + 1
+      break
+    case "Supervised":
+      changes.priority = raised[self.priority ?? self.intake.priority]
+      changes.supervisor = event.by
+      changes.supervisionCount = (self.supervisionCount ?? 0) + 1
+      break
+    case "CoHandlersAssigned": {
+      const current = self.coHandlers ?? []
+      const again = event.units.filter((u) => current.some((c) => c.unit === u) || u === self.assignee?.unit)
+      if (again.length > 0) return fail(`${again.join(", ")} already handle(s) this case`)
+      if (new Set(event.units).size !== event.units.length) return fail("a unit is named twice")
+      changes.coHandlers = [...current, ...event.units.map((unit) => new CoHandler({ unit }, trusted))]
+      break
+    }
+    case "CoHandlerReported": {
+      const current = self.coHandlers ?? []
+      const found = current.find((c) => c.unit === event.unit)
+      if (found === undefined) return fail(`${event.unit} is not a co-handler of this case`)
+      if (found.reportedAt !== undefined) return fail(`${event.unit} already reported its part`)
+      changes.coHandlers = current.map((c) =>
+        c.unit === event.unit ? new CoHandler({ unit: c.unit, reportedAt: event.at }, trusted) : c
+      )
+      break
+    }
+    case "Resolved":
+      if (unreported.length > 0) return fail(`co-handler(s) ${unreported.join(", ")} have not reported their part`)
+      changes.resolvedAt = event.at
+      changes.resolvedFixed = event.fixed
+      break
+    case "ReturnVisited":
+      changes.returnVisit = event.outcome
+      changes.resolvedFixed = event.outcome.fixed
+      if (event.outcome.satisfaction !== undefined) changes.satisfaction = event.outcome.satisfaction
+      break
+    case "Reopened": {
+      if (event.reason === "verification-failed" && self.status !== "resolved" && self.status !== "verified") {
+        return fail("a failed verification reopens a resolved case, not a closed one")
+      }
+      if (event.reason === "dissatisfied" && self.status !== "closed") {
+        return fail("dissatisfaction reopens a closed case; a resolved case fails verification instead")
+      }
+      if (self.assignee === undefined) return fail("the case has no assignee to send it back to")
+      Object.assign(changes, {
+        reopenCount: self.reopenCount + 1,
+        closure: undefined,
+        closedAt: undefined,
+        resolvedAt: undefined,
+        resolvedFixed: undefined,
+        satisfaction: undefined,
+        returnVisit: undefined
+      })
+      break
+    }
+    case "Closed": {
+      if (self.status === "ledger" && event.fixed) {
+        return fail("a case on the problem ledger can only close as not fixed; take it off the ledger to fix it")
+      }
+      if (event.fixed && unreported.length > 0) {
+        return fail(`co-handler(s) ${unreported.join(", ")} have not reported their part`)
+      }
+      if (self.status === "verified" && event.fixed !== self.resolvedFixed) {
+        const by = self.returnVisit === undefined ? "the verified feedback" : "the return visit"
+        return fail(`${by} says ${self.resolvedFixed ? "fixed" : "not fixed"}; close it the same way`)
+      }
+      changes.closedAt = event.at
+      changes.closure = event.fixed ? "fixed" : "not-fixed"
+      break
+    }
+    case "Rated":
+      changes.satisfaction = event.satisfaction
+      break
+    case "Started":
+    case "Verified":
+    case "Withdrawn":
+    case "Shelved":
+    case "Unshelved":
+      break
+  }
+
+  const restartResolve = (): Either.Either<DateTime.Utc, string> =>
+    Either.mapLeft(policy.clock(event.at, resolveLimit(self.intake, limits)), clockError)
+  switch (rule.clock) {
+    case "start-resolve":
+    case "restart-resolve": {
+      const due = restartResolve()
+      if (Either.isLeft(due)) return fail(due.left)
+      changes.due = new Due({ ...self.due, resolve: due.right })
+      break
+    }
+    case "restart-response": {
+      // The new level gets its own time to respond; keeping the old, passed deadline would let an overdue check
+      // climb one level per call.
+      const response = policy.clock(event.at, limits.response)
+      if (Either.isLeft(response)) return fail(clockError(response.left))
+      changes.due = new Due({ ...self.due, response: response.right })
+      break
+    }
+    case "extend-resolve": {
+      if (event._tag !== "ExtensionGranted") return fail("only an extension can extend the deadline")
       const base = self.due.resolve
       if (base === undefined) return fail("the case has no resolve deadline to extend")
       if (DateTime.greaterThan(event.at, base)) {
@@ -742,86 +1051,19 @@ export const transition = (self: Case, event: Event, policy: Policy): Either.Eit
       const due = policy.clock(base, event.extension)
       if (Either.isLeft(due)) return fail(clockError(due.left))
       changes.due = new Due({ ...self.due, resolve: due.right })
-      changes.extensionCount = self.extensionCount + 1
       break
     }
-    case "Escalated": {
-      if (levelRank(event.to) <= levelRank(self.level)) {
-        return fail(`escalation must go above ${self.level}, not to ${event.to}`)
-      }
-      changes.level = event.to
-      changes.assignee = undefined
-      changes.escalationCount = self.escalationCount + 1
-      if (self.status === "reported") {
-        // The new level gets its own time to respond; keeping the old, passed deadline would let an overdue check
-        // climb one level per call.
-        const response = policy.clock(event.at, limits.response)
-        if (Either.isLeft(response)) return fail(clockError(response.left))
-        changes.due = new Due({ ...self.due, response: response.right })
-      } else {
-        const due = restart(event.at)
-        if (Either.isLeft(due)) return fail(due.left)
-        changes.due = new Due({ ...self.due, resolve: due.right })
-      }
-      break
-    }
-    case "Resolved":
-      changes.resolvedAt = event.at
-      changes.resolvedFixed = event.fixed
-      break
-    case "Reopened": {
-      if (event.reason === "verification-failed" && self.status !== "resolved") {
-        return fail("a failed verification reopens a resolved case, not a closed one")
-      }
-      if (event.reason === "dissatisfied" && self.status !== "closed") {
-        return fail("dissatisfaction reopens a closed case; a resolved case fails verification instead")
-      }
-      if (self.assignee === undefined) return fail("the case has no assignee to send it back to")
-      const due = restart(event.at)
-      if (Either.isLeft(due)) return fail(due.left)
-      Object.assign(changes, {
-        due: new Due({ ...self.due, resolve: due.right }),
-        reopenCount: self.reopenCount + 1,
-        closure: undefined,
-        closedAt: undefined,
-        resolvedAt: undefined,
-        resolvedFixed: undefined,
-        satisfaction: undefined
-      })
-      break
-    }
-    case "Closed": {
-      if (self.status === "ledger" && event.fixed) {
-        return fail("a case on the problem ledger can only close as not fixed; take it off the ledger to fix it")
-      }
-      if (self.status === "verified" && event.fixed !== self.resolvedFixed) {
-        return fail(`the verified feedback says ${self.resolvedFixed ? "fixed" : "not fixed"}; close it the same way`)
-      }
-      changes.closedAt = event.at
-      changes.closure = event.fixed ? "fixed" : "not-fixed"
-      break
-    }
-    case "Shelved":
+    case "stop-resolve":
       changes.due = new Due({ ...(self.due.response === undefined ? {} : { response: self.due.response }) })
       break
-    case "Unshelved": {
-      const due = restart(event.at)
-      if (Either.isLeft(due)) return fail(due.left)
-      changes.due = new Due({ ...self.due, resolve: due.right })
-      break
-    }
-    case "Rated":
-      changes.satisfaction = event.satisfaction
-      break
-    case "Started":
-    case "Verified":
-    case "Withdrawn":
+    case "none":
       break
   }
   const next: Record<string, unknown> = {
     ...self,
     ...changes,
-    status: to,
+    status: target.phase,
+    stage: target.id === target.phase ? undefined : target.id,
     history: [...self.history, event],
     version: self.version + 1
   }
@@ -830,13 +1072,28 @@ export const transition = (self: Case, event: Event, policy: Policy): Either.Eit
 }
 
 /**
+ * Who the workflow says to tell when an event applies to a case in its current state (none when the event does not
+ * apply). The host delivers the notices.
+ *
+ * @since 0.2.0
+ * @category lifecycle
+ */
+export const noticesFor = (self: Case, event: Event, policy: Policy): ReadonlyArray<Workflow.Recipient> =>
+  event._tag === "Reported"
+    ? []
+    : Option.match(Workflow.transitionFor(policy.workflow, stageOf(self), event._tag), {
+        onNone: () => [],
+        onSome: (t) => t.notify
+      })
+
+/**
  * Replays a history: the first event must be `Reported`, each next one must apply. Folding the history of any case
  * built by {@link open} and {@link transition} gives that case back.
  *
  * @since 0.1.0
  * @category lifecycle
  */
-export const fold = (events: ReadonlyArray<Event>, policy: Policy): Either.Either<Case, IllegalTransition> => {
+export const fold = (events: ReadonlyArray<Event>, policy: Policy): Either.Either<Case, TransitionError> => {
   const [first, ...rest] = events
   if (first === undefined || first._tag !== "Reported") {
     return Either.left(
@@ -867,9 +1124,9 @@ export const applyAll = (
   self: Case,
   events: ReadonlyArray<Event>,
   policy: Policy
-): { readonly case: Case; readonly refused: ReadonlyArray<IllegalTransition> } => {
+): { readonly case: Case; readonly refused: ReadonlyArray<TransitionError> } => {
   let current = self
-  const refused: Array<IllegalTransition> = []
+  const refused: Array<TransitionError> = []
   for (const e of events) {
     const r = transition(current, e, policy)
     if (Either.isRight(r)) current = r.right
@@ -885,7 +1142,7 @@ export const applyAll = (
  * @since 0.1.0
  * @category decoding
  */
-export const decode = (input: unknown, policy: Policy): Either.Either<Case, DecodeError | IllegalTransition> => {
+export const decode = (input: unknown, policy: Policy): Either.Either<Case, DecodeError | TransitionError> => {
   const decoded = Schema.decodeUnknownEither(Case, { errors: "all" })(input)
   if (Either.isLeft(decoded)) return Either.left(toDecodeError("Case", decoded.left))
   const stored = decoded.right
@@ -947,12 +1204,16 @@ export const runningDue = (self: Case): DateTime.Utc | undefined =>
       : undefined
 
 /**
- * The level above the case's, when there is one.
+ * The level above the case's in an ordered list of levels (default {@link Workflow.defaultLevels}; pass
+ * `policy.workflow.levels`), when there is one.
  *
  * @since 0.1.0
  * @category getters
  */
-export const nextLevel = (self: Case): Option.Option<HandlingLevel> => levelAbove(self.level)
+export const nextLevel = (
+  self: Case,
+  levels: ReadonlyArray<string> = Workflow.defaultLevels
+): Option.Option<HandlingLevel> => Workflow.above(levels, self.level)
 
 /**
  * The first resolve deadline the case got on acceptance (before extensions, escalations and rework), for the
@@ -1007,7 +1268,7 @@ export const validate = (self: Case, policy: Policy): ReadonlyArray<Finding.Find
   if (needsAssignee && self.assignee === undefined)
     bad("no-assignee", ["assignee"], `${self.status} without an assignee`)
   const required = policy.requiredLevel(self.intake.category, self.intake.severity)
-  if (levelRank(self.level) < levelRank(required))
+  if (rank(policy, self.level) < rank(policy, required))
     bad("level-too-low", ["level"], `handled at ${self.level}, below ${required}`)
   const count = (tag: EventTag) => self.history.filter((e) => e._tag === tag).length
   if (count("Reopened") !== self.reopenCount)

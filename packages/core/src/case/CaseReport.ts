@@ -105,14 +105,15 @@ const fromRate = (
 const inCompound: ReadonlyArray<Category.HandlingLevel> = ["micro-grid", "compound"]
 
 /**
- * The case section (`case.summary`) under a case policy (time limits, calendar, required levels). Seed: 25 requests
+ * The case section (`case.summary`) under a case policy (time limits, calendar, required levels), with the closed
+ * cases by level over `levels` (default the core levels; pass `policy.workflow.levels` for another workflow). Seed: 25 requests
  * solved; 3 disputes mediated with 100% success; "small matters do not leave the compound".
  *
  * @since 0.1.0
  * @category sections
  */
 export const section = (
-  options: CaseMetrics.Options & { readonly timeZone?: string }
+  options: CaseMetrics.Options & { readonly timeZone?: string; readonly levels?: ReadonlyArray<string> }
 ): SectionBuilder.SectionBuilder<Records> =>
   SectionBuilder.make<Records>({
     id: "case.summary",
@@ -127,7 +128,7 @@ export const section = (
       const closed = r.cases.filter((c) => c.closedAt !== undefined && CaseMetrics.contains(p, c.closedAt))
       const solved = closed.filter((c) => c.intake.kind !== "dispute" && c.closure === "fixed")
       const mediation = Mediation.successRate(r.mediations, p)
-      const levels = Category.HandlingLevel.literals
+      const levels = options.levels ?? Category.levels
       const kinds = ["request", "dispute", "incident", "proxy-service"] as const
       const nums = t("case.numerator")
       const dens = t("case.denominator")

@@ -10,15 +10,17 @@ import * as Finding from "../kernel/Finding.js"
 import { CategoryCode } from "../kernel/Ids.js"
 import * as Plugin from "../plugin/Plugin.js"
 import { Duration, duration } from "./Deadline.js"
+import * as Workflow from "./Workflow.js"
 
 /**
- * Who handles a case, from the lowest level up (处置层级): micro grid (微网格), compound (小区), community (社区),
- * street (街道).
+ * Who handles a case (处置层级): a level of the workflow in force, lower-case words joined by `-`. The default
+ * levels, lowest first, are micro grid (微网格), compound (小区), community (社区) and street (街道); a workflow may
+ * name its own (district departments, the command centre), and its order is the escalation order.
  *
  * @since 0.1.0
  * @category models
  */
-export const HandlingLevel = Schema.Literal("micro-grid", "compound", "community", "street")
+export const HandlingLevel = Workflow.Level
 /**
  * @since 0.1.0
  * @category models
@@ -26,37 +28,45 @@ export const HandlingLevel = Schema.Literal("micro-grid", "compound", "community
 export type HandlingLevel = typeof HandlingLevel.Type
 
 /**
- * The handling levels in order, lowest first.
+ * The default handling levels in order, lowest first ({@link Workflow.defaultLevels}).
  *
  * @since 0.1.0
  * @category models
  */
-export const levels: ReadonlyArray<HandlingLevel> = ["micro-grid", "compound", "community", "street"]
+export const levels: ReadonlyArray<HandlingLevel> = Workflow.defaultLevels
 
 /**
- * Position of a level in {@link levels}: micro grid 0 … street 3.
+ * Position of a level in an ordered list (default {@link levels}: micro grid 0 … street 3), -1 when the list does
+ * not have it.
  *
  * @since 0.1.0
  * @category levels
  */
-export const levelRank = (level: HandlingLevel): number => levels.indexOf(level)
+export const levelRank = (level: HandlingLevel, order: ReadonlyArray<HandlingLevel> = levels): number =>
+  order.indexOf(level)
 
 /**
- * The higher of two levels.
+ * The higher of two levels in an ordered list (default {@link levels}).
  *
  * @since 0.1.0
  * @category levels
  */
-export const maxLevel = (a: HandlingLevel, b: HandlingLevel): HandlingLevel => (levelRank(a) >= levelRank(b) ? a : b)
+export const maxLevel = (
+  a: HandlingLevel,
+  b: HandlingLevel,
+  order: ReadonlyArray<HandlingLevel> = levels
+): HandlingLevel => (levelRank(a, order) >= levelRank(b, order) ? a : b)
 
 /**
- * The level one above, or none above the street.
+ * The level one above in an ordered list (default {@link levels}), or none at the top.
  *
  * @since 0.1.0
  * @category levels
  */
-export const levelAbove = (level: HandlingLevel): Option.Option<HandlingLevel> =>
-  Option.fromNullable(levels[levelRank(level) + 1])
+export const levelAbove = (
+  level: HandlingLevel,
+  order: ReadonlyArray<HandlingLevel> = levels
+): Option.Option<HandlingLevel> => Workflow.above(order, level)
 
 /**
  * An option of a list intake field (Open311 `values[]`: `key`, `name`).
@@ -588,3 +598,39 @@ export const defaultContribution: Plugin.Contribution = Plugin.contribute(extens
  */
 export const fromRegistry = (registry: Plugin.Registry): Catalogue =>
   new Catalogue({ categories: registry.values(extensionPoint) })
+
+/**
+ * Named emergency time limits (紧急事项时限) as plugins contribute them: an id (`core` owns `default`, plugins use
+ * `<plugin-id>/…`) and the limits every emergency case gets, whatever its category.
+ *
+ * @since 0.2.0
+ * @category plugins
+ */
+export class EmergencyLimitsDefinition extends Schema.Class<EmergencyLimitsDefinition>("@zhili/EmergencyLimits")({
+  id: Schema.NonEmptyString,
+  limits: TimeLimits
+}) {}
+
+/**
+ * Extension point `case.emergencyLimits`: the time limits of emergency cases, keyed by id. The one in force is the
+ * one the host selects (`Runtime.Selection.emergency`), or else the one contributed last.
+ *
+ * @since 0.2.0
+ * @category plugins
+ */
+export const emergencyLimitsPoint: Plugin.ExtensionPoint<EmergencyLimitsDefinition> = Plugin.extensionPoint({
+  id: "case.emergencyLimits",
+  description: "Time limits of emergency cases (紧急事项时限), keyed by id.",
+  schema: EmergencyLimitsDefinition,
+  key: (d) => d.id
+})
+
+/**
+ * The core default pack's contribution to {@link emergencyLimitsPoint}: {@link emergencyLimits} under `default`.
+ *
+ * @since 0.2.0
+ * @category plugins
+ */
+export const defaultEmergencyContribution: Plugin.Contribution = Plugin.contribute(emergencyLimitsPoint, [
+  new EmergencyLimitsDefinition({ id: "default", limits: emergencyLimits })
+])

@@ -9,7 +9,7 @@ import { type DateTime, Either, Option, Schema } from "effect"
 import type { CategoryCode } from "../kernel/Ids.js"
 import * as Plugin from "../plugin/Plugin.js"
 import * as Case from "./Case.js"
-import { type Catalogue, HandlingLevel, levelAbove, levelOf, levelRank, maxLevel } from "./Category.js"
+import { type Catalogue, HandlingLevel, levelAbove, levelOf, levelRank, levels, maxLevel } from "./Category.js"
 import { type Period, Rate, rate } from "./Metrics.js"
 
 /**
@@ -39,31 +39,38 @@ export const defaultLadder: Ladder = new Ladder({
 
 /**
  * The lowest level that must handle a case of a category and severity: the higher of the category's level (from
- * the catalogue; `community` when the category is unknown) and the ladder's floor for the severity. Plug it into
+ * the catalogue; `community` when the category is unknown) and the ladder's floor for the severity, in the order of
+ * `order` (default the core levels; pass the workflow's levels). Plug it into
  * `Case.makePolicy({ requiredLevel })`.
  *
  * @since 0.1.0
  * @category rules
  */
 export const requiredLevel =
-  (ladder: Ladder, catalogue: Catalogue) =>
+  (ladder: Ladder, catalogue: Catalogue, order: ReadonlyArray<HandlingLevel> = levels) =>
   (category: CategoryCode, severity: Case.Severity): HandlingLevel =>
     maxLevel(
       Option.getOrElse(levelOf(catalogue, category), () => "community" as const),
-      ladder.floors[severity]
+      ladder.floors[severity],
+      order
     )
 
 /**
  * The escalation an overdue case is due at `at`: one level up, by the system, for `overdue`. None when the case is
- * not overdue (at the due instant itself it is still on time), is not being handled, or is already at the street.
+ * not overdue (at the due instant itself it is still on time), is not being handled, or is already at the top of
+ * `order` (default the core levels, up to the street; pass the workflow's levels).
  *
  * @since 0.1.0
  * @category rules
  */
-export const overdueEscalation = (self: Case.Case, at: DateTime.Utc): Option.Option<Case.Event> =>
+export const overdueEscalation = (
+  self: Case.Case,
+  at: DateTime.Utc,
+  order: ReadonlyArray<HandlingLevel> = levels
+): Option.Option<Case.Event> =>
   Case.isOverdue(self, at)
     ? Option.map(
-        levelAbove(self.level),
+        levelAbove(self.level, order),
         (to): Case.Event => ({ _tag: "Escalated", at, by: Case.system, to, reason: "overdue" })
       )
     : Option.none()
@@ -80,7 +87,7 @@ export const escalateOverdue = (
   policy: Case.Policy
 ): ReadonlyArray<Case.Case> =>
   cases.map((c) =>
-    Option.match(overdueEscalation(c, at), {
+    Option.match(overdueEscalation(c, at, policy.workflow.levels), {
       onNone: () => c,
       onSome: (e) => Either.getOrElse(Case.transition(c, e, policy), () => c)
     })

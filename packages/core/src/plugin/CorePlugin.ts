@@ -13,6 +13,7 @@ import * as CaseCategory from "../case/Category.js"
 import * as Escalation from "../case/Escalation.js"
 import * as Mediation from "../case/Mediation.js"
 import * as CaseMetrics from "../case/Metrics.js"
+import * as Workflow from "../case/Workflow.js"
 import * as Grid from "../grid/Grid.js"
 import * as GridReport from "../grid/GridReport.js"
 import * as WorkingCalendar from "../kernel/WorkingCalendar.js"
@@ -28,7 +29,8 @@ import * as Plugin from "./Plugin.js"
 
 /**
  * Every extension point core declares, in context order: org unit kinds, allowed parent edges and roots, post kinds;
- * grid leader policies; case categories, escalation ladders, case metric weights, judges' rota policies; working-day
+ * grid leader policies; case categories, emergency time limits, case workflows and their extensions, escalation
+ * ladders, case metric weights, judges' rota policies; working-day
  * calendars; facility standards; indicator systems, rating schemes, organisational-life frequency policies; report
  * sections, renderers and labels (the locale pack point: label translations).
  *
@@ -42,6 +44,9 @@ export const points: ReadonlyArray<Plugin.AnyExtensionPoint> = [
   Post.postKindsPoint,
   Grid.leaderPoliciesPoint,
   CaseCategory.extensionPoint,
+  CaseCategory.emergencyLimitsPoint,
+  Workflow.workflowsPoint,
+  Workflow.extensionsPoint,
   Escalation.laddersPoint,
   CaseMetrics.weightsPoint,
   Mediation.rotaPoliciesPoint,
@@ -65,7 +70,7 @@ export const id = "core"
 
 /**
  * The core default policy pack (plugin id `core`, the version of `@zhili/core`): the seed's org unit kinds and
- * parent policy, post kinds and grid leader policy, the default case category catalogue, the "小事不出小区、大事不出社区"
+ * parent policy, post kinds and grid leader policy, the default case category catalogue, the 2-hour emergency limits, the core case workflow, the "小事不出小区、大事不出社区"
  * escalation ladder, the 30/35/35 metric weights, the judges' rota policy, the example facility standard, the
  * organisational-life frequency policy, the core report sections and the report labels. Each default says its source
  * in its own module (the seed, STANDARDS.md, or "default to be replaced").
@@ -82,6 +87,8 @@ export const plugin: Plugin.Plugin = Plugin.define({
     ...Post.defaultContributions,
     ...Grid.defaultContributions,
     CaseCategory.defaultContribution,
+    CaseCategory.defaultEmergencyContribution,
+    ...Workflow.defaultContributions,
     ...Escalation.defaultContributions,
     ...CaseMetrics.defaultContributions,
     ...Mediation.defaultContributions,

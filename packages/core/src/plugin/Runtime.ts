@@ -19,6 +19,7 @@ import type { Clock } from "../case/Deadline.js"
 import * as Escalation from "../case/Escalation.js"
 import * as Mediation from "../case/Mediation.js"
 import * as CaseMetrics from "../case/Metrics.js"
+import * as Workflow from "../case/Workflow.js"
 import * as Grid from "../grid/Grid.js"
 import type { CategoryCode } from "../kernel/Ids.js"
 import * as WorkingCalendar from "../kernel/WorkingCalendar.js"
@@ -48,6 +49,10 @@ export interface Policies {
   readonly leaderPolicy: Grid.LeaderPolicy
   /** The case category catalogue. */
   readonly catalogue: CaseCategory.Catalogue
+  /** The case workflow in force, with every contributed extension of it applied. */
+  readonly workflow: Workflow.Workflow
+  /** The time limits of emergency cases in force. */
+  readonly emergency: CaseCategory.TimeLimits
   /** The escalation ladder in force. */
   readonly ladder: Escalation.Ladder
   /** The lowest handling level of a case: the ladder over the catalogue, for `Case.makePolicy`. */
@@ -84,6 +89,8 @@ export interface Policies {
  */
 export interface Selection {
   readonly leaderPolicy?: string
+  readonly workflow?: string
+  readonly emergency?: string
   readonly ladder?: string
   readonly weights?: string
   readonly rota?: string
@@ -108,6 +115,15 @@ export class MissingPolicy extends Schema.TaggedError<MissingPolicy>()("MissingP
   }
 }
 
+/**
+ * Why the policies cannot be read from composed plugins: a whole policy is missing, or a contributed workflow
+ * extension does not fit its workflow.
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export type PolicyError = MissingPolicy | Workflow.InvalidWorkflow
+
 const pick = <A>(
   registry: Plugin.Registry,
   point: Plugin.ExtensionPoint<A>,
@@ -126,7 +142,8 @@ const byKey = <A>(registry: Plugin.Registry, point: Plugin.ExtensionPoint<A>): R
 
 /**
  * Reads a composed registry back into the policies the rules take. Fails with {@link MissingPolicy} when a whole
- * policy is missing or a selected key is unknown.
+ * policy is missing or a selected key is unknown, and with `Workflow.InvalidWorkflow` when a contributed workflow
+ * extension does not fit the workflow in force.
  *
  * @since 0.1.0
  * @category constructors
@@ -134,9 +151,15 @@ const byKey = <A>(registry: Plugin.Registry, point: Plugin.ExtensionPoint<A>): R
 export const policiesFrom = (
   registry: Plugin.Registry,
   selection: Selection = {}
-): Either.Either<Policies, MissingPolicy> =>
+): Either.Either<Policies, PolicyError> =>
   Either.gen(function* () {
     const leader = yield* pick(registry, Grid.leaderPoliciesPoint, selection.leaderPolicy)
+    const baseWorkflow = yield* pick(registry, Workflow.workflowsPoint, selection.workflow)
+    const workflow = yield* Workflow.withExtensions(
+      baseWorkflow.value,
+      registry.entries(Workflow.extensionsPoint).map((e) => e.value)
+    )
+    const emergency = yield* pick(registry, CaseCategory.emergencyLimitsPoint, selection.emergency)
     const ladder = yield* pick(registry, Escalation.laddersPoint, selection.ladder)
     const weights = yield* pick(registry, CaseMetrics.weightsPoint, selection.weights)
     const rota = yield* pick(registry, Mediation.rotaPoliciesPoint, selection.rota)
@@ -149,8 +172,10 @@ export const policiesFrom = (
       postKinds: Post.kindsFromPlugins(registry),
       leaderPolicy: Grid.leaderPolicyOf(leader.value),
       catalogue,
+      workflow,
+      emergency: emergency.value.limits,
       ladder: ladder.value.ladder,
-      requiredLevel: Escalation.requiredLevel(ladder.value.ladder, catalogue),
+      requiredLevel: Escalation.requiredLevel(ladder.value.ladder, catalogue, workflow.levels),
       weights: weights.value.weights,
       rota: rota.value,
       orgLife: orgLife.value.policy,
@@ -163,6 +188,8 @@ export const policiesFrom = (
       labels: Labels.fromPlugins(registry),
       selected: {
         leaderPolicy: leader.key,
+        workflow: baseWorkflow.key,
+        emergency: emergency.key,
         ladder: ladder.key,
         weights: weights.key,
         rota: rota.key,
@@ -172,7 +199,8 @@ export const policiesFrom = (
   })
 
 /**
- * The case lifecycle policy of these policies: their catalogue and required level (the ladder), with the host's
+ * The case lifecycle policy of these policies: their workflow, emergency limits, catalogue and required level (the
+ * ladder), with the host's
  * deadline clock (built over one of {@link Policies.calendars}).
  *
  * @since 0.1.0
@@ -185,6 +213,8 @@ export const casePolicy = (
 ): Case.Policy =>
   Case.makePolicy({
     clock,
+    workflow: policies.workflow,
+    emergency: policies.emergency,
     catalogue: policies.catalogue,
     requiredLevel: policies.requiredLevel,
     ...(options.maxExtensions === undefined ? {} : { maxExtensions: options.maxExtensions })
@@ -204,7 +234,7 @@ export class RuntimePolicies extends Context.Tag("@zhili/core/RuntimePolicies")<
  * @since 0.1.0
  * @category layers
  */
-export const fromPlugins = (selection: Selection = {}): Layer.Layer<RuntimePolicies, MissingPolicy, Plugin.Plugins> =>
+export const fromPlugins = (selection: Selection = {}): Layer.Layer<RuntimePolicies, PolicyError, Plugin.Plugins> =>
   Layer.effect(
     RuntimePolicies,
     Effect.flatMap(Plugin.Plugins, (registry) =>
@@ -235,7 +265,7 @@ export interface Options {
 export const layer = (
   plugins: ReadonlyArray<Plugin.Plugin>,
   options: Options = {}
-): Layer.Layer<Plugin.Plugins | RuntimePolicies, Plugin.CompositionError | MissingPolicy> =>
+): Layer.Layer<Plugin.Plugins | RuntimePolicies, Plugin.CompositionError | PolicyError> =>
   fromPlugins(options.selection).pipe(
     Layer.provideMerge(
       Plugin.layer(
@@ -255,7 +285,7 @@ export const layer = (
 export const make = (
   plugins: ReadonlyArray<Plugin.Plugin>,
   options: Options = {}
-): Either.Either<Policies, Plugin.CompositionError | MissingPolicy> =>
+): Either.Either<Policies, Plugin.CompositionError | PolicyError> =>
   Either.flatMap(
     Plugin.compose(
       plugins,

@@ -54,10 +54,12 @@ describe("CorePlugin.points", () => {
   it("the core pack contributes a default to every policy point", () => {
     const registry = registryOf([CorePlugin.plugin])
     const empty = CorePlugin.points.filter((p) => registry.values(p).length === 0).map((p) => p.id)
-    // calendars, renderers, indicator systems and rating schemes come from other packages or the host
+    // calendars, renderers, indicator systems, rating schemes and workflow extensions come from other packages or
+    // the host
     expect(empty.sort()).toEqual([
       "assessment.indicatorSystems",
       "assessment.ratingSchemes",
+      "case.workflowExtensions",
       "kernel.workingCalendars",
       "report.renderers"
     ])
@@ -82,6 +84,8 @@ describe("Runtime.policiesFrom", () => {
     expect(policies.sections.has("grid.visits")).toBe(true)
     expect(policies.selected).toEqual({
       leaderPolicy: "default",
+      workflow: "default",
+      emergency: "default",
       ladder: "default",
       weights: "default",
       rota: "default",

@@ -126,10 +126,10 @@ const naive = {
     return pair(accepted.filter((c) => c.extensionCount > 0).length, accepted.length)
   }
 }
-const rank: Record<CaseCategory.HandlingLevel, number> = { "micro-grid": 0, compound: 1, community: 2, street: 3 }
+const rank = (level: CaseCategory.HandlingLevel): number => ["micro-grid", "compound", "community", "street"].indexOf(level)
 const naiveSettled = (cases: Cases, p: CaseMetrics.Period, scope: (c: Case.Case) => boolean) => {
   const closed = cases.filter((c) => scope(c) && c.closedAt !== undefined && CaseMetrics.contains(p, c.closedAt))
-  const atMost = (level: CaseCategory.HandlingLevel) => closed.filter((c) => rank[c.level] <= rank[level]).length
+  const atMost = (level: CaseCategory.HandlingLevel) => closed.filter((c) => rank(c.level) <= rank(level)).length
   return [closed.length, atMost("compound"), atMost("community")]
 }
 const parts = (r: CaseMetrics.Rate) => [r.numerator, r.denominator] as const
