@@ -1,7 +1,7 @@
 import { defineConfig } from "tsup"
 
 export default defineConfig({
-  entry: ["src/index.ts", "src/BeijingHotline.ts", "src/LianjiangCompound.ts"],
+  entry: ["src/index.ts", "src/BeijingHotline.ts", "src/LianjiangCompound.ts", "src/DigitalUrbanManagement.ts"],
   format: ["esm"],
   target: "node20",
   platform: "node",

@@ -458,6 +458,13 @@ export const run = (
       catch: fail(`cannot prepare ${database}`)
     })
     return yield* program({ out: options.out, locale: options.locale }).pipe(
-      Effect.provide(Layer.merge(Runtime.layer(options.plugins), Drivers.layerSqlite({ filename: database })))
+      // The compound's records follow the compound's own lifecycle, so the run keeps the default workflow whichever
+      // pack supplies the limits and weights (the hotline pack also contributes its 接诉即办 workflow).
+      Effect.provide(
+        Layer.merge(
+          Runtime.layer(options.plugins, { selection: { workflow: "default" } }),
+          Drivers.layerSqlite({ filename: database })
+        )
+      )
     )
   })

@@ -15,6 +15,7 @@ import {
   CaseCategory,
   CaseDeadline,
   CaseMetrics,
+  CaseWorkflow,
   Ids,
   IndicatorSystem,
   Plugin
@@ -87,6 +88,93 @@ export const categories: ReadonlyArray<CaseCategory.Category> = CaseCategory.def
   .filter((c) => c.limits !== undefined)
   .map((c) => CaseCategory.Category.make({ ...c, limits: c.code === "utilities" ? limits.utilities : limits.general }))
 
+/**
+ * The hotline's emergency limits as the core point `case.emergencyLimits` holds them (`beijing-hotline/emergency`):
+ * {@link limits}`.emergency`, 2 hours to respond and 2 to resolve (one source; open).
+ *
+ * @since 0.2.0
+ * @category policies
+ */
+export const emergency: CaseCategory.EmergencyLimitsDefinition = new CaseCategory.EmergencyLimitsDefinition({
+  id: `${id}/emergency`,
+  limits: limits.emergency
+})
+
+const W = CaseWorkflow.roles
+const s = (id: string, phase: CaseWorkflow.Phase, zh: string, en: string) =>
+  CaseWorkflow.State.make({ id, phase, name: { zh, en } })
+const t = (
+  event: CaseWorkflow.EventName,
+  from: readonly [string, ...Array<string>],
+  to: string,
+  more: Omit<Partial<ConstructorParameters<typeof CaseWorkflow.Transition>[0]>, "event" | "from" | "to"> = {}
+) => CaseWorkflow.Transition.make({ event, from, to, ...more })
+
+/**
+ * The hotline's workflow (接诉即办, `beijing-hotline/hotline`): received (受理) → dispatched to a unit (派单) → taken
+ * by the unit (接单: the response, the resolve deadline starts) → handled (办理) → replied (办结反馈) → return visit
+ * (回访, by a return-visit operator who is not the handler; the visit's verdict is the case's) → closed (结案, by the
+ * dispatcher). A unit may hand an order back (退单) or get an extension (延期) only with the dispatcher's approval; a
+ * failed visit or a dissatisfied resident sends the case back to the unit (重办). Levels: the core four, then district
+ * departments (区级部门) and city departments (市级部门). Source: the regulation's 派单、接单、办理、回访 chain
+ * (北京市接诉即办工作条例, 2021, checked in STANDARDS.md); who approves a return or extension is **open**.
+ *
+ * @since 0.2.0
+ * @category policies
+ */
+export const workflow: CaseWorkflow.Workflow = CaseWorkflow.Workflow.make({
+  id: `${id}/hotline`,
+  name: { zh: "接诉即办流程", en: "Beijing-style hotline workflow" },
+  source: `北京市接诉即办工作条例 (2021-09-24): 派单、接单、办理、回访 (checked); approvals ${open}`,
+  initial: "received",
+  states: [
+    s("received", "reported", "已受理", "Received"),
+    s("assigned", "reported", "已派单", "Dispatched to a unit"),
+    s("taken", "accepted", "已接单", "Taken by the unit"),
+    s("handling", "in-progress", "办理中", "Being handled"),
+    s("replied", "resolved", "已办结反馈", "Replied"),
+    s("visited", "verified", "已回访", "Return visit made"),
+    s("closed", "closed", "已结案", "Closed"),
+    s("rejected", "rejected", "不予受理", "Rejected"),
+    s("withdrawn", "withdrawn", "已撤回", "Withdrawn")
+  ],
+  levels: ["micro-grid", "compound", "community", "street", "district-department", "city-department"],
+  transitions: [
+    t("Dispatched", ["received"], "assigned", { roles: [W.dispatcher] }),
+    t("Rejected", ["received"], "rejected", { roles: [W.dispatcher] }),
+    t("Accepted", ["assigned"], "taken", { roles: [W.handler], clock: "start-resolve" }),
+    t("Returned", ["assigned", "taken"], "received", { roles: [W.handler], approval: [W.dispatcher] }),
+    t("Escalated", ["received", "assigned"], "received", {
+      roles: [W.dispatcher, W.system],
+      clock: "restart-response"
+    }),
+    t("Started", ["taken"], "handling", { roles: [W.handler] }),
+    t("ExtensionGranted", ["taken"], "taken", {
+      roles: [W.handler],
+      approval: [W.dispatcher],
+      clock: "extend-resolve"
+    }),
+    t("ExtensionGranted", ["handling"], "handling", {
+      roles: [W.handler],
+      approval: [W.dispatcher],
+      clock: "extend-resolve"
+    }),
+    t("Supervised", ["taken"], "taken", { roles: [W.dispatcher], notify: ["assignee"] }),
+    t("Supervised", ["handling"], "handling", { roles: [W.dispatcher], notify: ["assignee"] }),
+    t("Resolved", ["handling"], "replied", { roles: [W.handler], notify: ["dispatcher"] }),
+    t("ReturnVisited", ["replied"], "visited", { roles: [W.visitor], independent: true }),
+    t("Reopened", ["visited", "closed"], "handling", {
+      roles: [W.dispatcher],
+      clock: "restart-resolve",
+      notify: ["assignee"]
+    }),
+    t("Closed", ["visited"], "closed", { roles: [W.dispatcher] }),
+    t("Withdrawn", ["received", "assigned"], "withdrawn"),
+    t("Rated", ["closed"], "closed", { roles: [W.visitor] })
+  ],
+  selfVerification: false
+})
+
 const source = Schema.decodeSync(IndicatorSystem.DataSourceKey)
 
 /**
@@ -148,8 +236,10 @@ export const inputsOf = (rates: {
 
 /**
  * The plugin: the three-rate weights (`beijing-hotline/three-rates`), the same three rates as an indicator system
- * (`beijing-hotline/three-rates` of `assessment.indicatorSystems`) and the hotline's time limits on the core
- * categories (overrides). Requires the core pack.
+ * (`beijing-hotline/three-rates` of `assessment.indicatorSystems`), the hotline's time limits on the core
+ * categories (overrides), its emergency limits ({@link emergency}) and its workflow ({@link workflow}); composed
+ * after the core pack, the workflow and limits are the ones in force unless the host selects others. Requires the
+ * core pack.
  *
  * @since 0.1.0
  * @category plugins
@@ -157,12 +247,14 @@ export const inputsOf = (rates: {
 export const plugin: Plugin.Plugin = Plugin.define({
   id,
   version,
-  description: "Beijing-style hotline (接诉即办): three-rate weights, hotline time limits, monthly ranking",
+  description: "Beijing-style hotline (接诉即办): workflow, three-rate weights, hotline time limits, monthly ranking",
   requires: { core: "0.x", plugins: { core: "0.x" } },
   contributes: [
     Plugin.contribute(CaseMetrics.weightsPoint, [weights]),
     Plugin.contribute(IndicatorSystem.systemsPoint, [indicatorSystem]),
-    Plugin.contribute(CaseCategory.extensionPoint, categories, { override: true })
+    Plugin.contribute(CaseCategory.extensionPoint, categories, { override: true }),
+    Plugin.contribute(CaseCategory.emergencyLimitsPoint, [emergency]),
+    Plugin.contribute(CaseWorkflow.workflowsPoint, [workflow])
   ]
 })
 

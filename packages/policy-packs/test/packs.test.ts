@@ -99,7 +99,10 @@ describe("beijing-hotline", () => {
   })
 
   it("ranks units monthly by the weighted three rates", () => {
-    const policies = policiesOf([...core, BeijingHotline.plugin])
+    // the compound's fixture cases follow the default lifecycle, not the hotline's 派单/接单 workflow
+    const policies = Either.getOrThrow(
+      Runtime.make([...core, BeijingHotline.plugin], { selection: { workflow: "default" } })
+    )
     const calendar = policies.calendars.get(CalendarCn.id)
     if (calendar === undefined) throw new Error("calendar-cn not composed")
     const policy = Runtime.casePolicy(policies, CaseDeadline.fromWorkingCalendar(calendar))
@@ -119,7 +122,10 @@ describe("beijing-hotline", () => {
 
 describe("beijing-hotline indicator system", () => {
   it("scores the three rates out of 100 as the weighted three-rate score, explaining each point", () => {
-    const policies = policiesOf([...core, BeijingHotline.plugin])
+    // the compound's fixture cases follow the default lifecycle, not the hotline's 派单/接单 workflow
+    const policies = Either.getOrThrow(
+      Runtime.make([...core, BeijingHotline.plugin], { selection: { workflow: "default" } })
+    )
     const system = policies.indicatorSystems.get("beijing-hotline/three-rates")
     expect(system).toBe(BeijingHotline.indicatorSystem)
     if (system === undefined) return

@@ -161,7 +161,11 @@ export const eventFor = (current: Case.Case, s: Step, intakeForReport: Case.Inta
         _tag: "ReturnVisited",
         at,
         by,
-        outcome: new Case.VisitOutcome({ reached: true, fixed: s.fixed, satisfaction: s.dissatisfied ? "dissatisfied" : "satisfied" })
+        outcome: new Case.VisitOutcome({
+          reached: true,
+          fixed: s.fixed,
+          satisfaction: s.dissatisfied ? "dissatisfied" : "satisfied"
+        })
       }
     case "Verified":
       return { _tag: "Verified", at, by }

@@ -399,7 +399,11 @@ export const CoHandlersAssigned = Schema.TaggedStruct("CoHandlersAssigned", {
  * @since 0.2.0
  * @category events
  */
-export const CoHandlerReported = Schema.TaggedStruct("CoHandlerReported", { ...stamp, unit: OrgUnitId, summary: reason })
+export const CoHandlerReported = Schema.TaggedStruct("CoHandlerReported", {
+  ...stamp,
+  unit: OrgUnitId,
+  summary: reason
+})
 /**
  * A return visit (回访): the hotline asks the resident whether the matter is fixed and how satisfied they are. Where
  * the workflow visits, the visit's verdict is the case's: it sets whether the case counts as fixed and its

@@ -266,7 +266,8 @@ const problems = (w: {
     for (const f of t.from) {
       if (!ids.has(f)) out.push(`transitions.${i}.from: "${f}" is not one of the states`)
       const key = `${f}\u0000${t.event}`
-      if (seen.has(key)) out.push(`transitions.${i}: a second ${t.event} from "${f}" (one transition per state and event)`)
+      if (seen.has(key))
+        out.push(`transitions.${i}: a second ${t.event} from "${f}" (one transition per state and event)`)
       seen.add(key)
     }
     if (!ids.has(t.to)) out.push(`transitions.${i}.to: "${t.to}" is not one of the states`)

@@ -126,7 +126,8 @@ const naive = {
     return pair(accepted.filter((c) => c.extensionCount > 0).length, accepted.length)
   }
 }
-const rank = (level: CaseCategory.HandlingLevel): number => ["micro-grid", "compound", "community", "street"].indexOf(level)
+const rank = (level: CaseCategory.HandlingLevel): number =>
+  ["micro-grid", "compound", "community", "street"].indexOf(level)
 const naiveSettled = (cases: Cases, p: CaseMetrics.Period, scope: (c: Case.Case) => boolean) => {
   const closed = cases.filter((c) => scope(c) && c.closedAt !== undefined && CaseMetrics.contains(p, c.closedAt))
   const atMost = (level: CaseCategory.HandlingLevel) => closed.filter((c) => rank(c.level) <= rank(level)).length
