@@ -115,7 +115,8 @@ const t = (
  * by the unit (接单: the response, the resolve deadline starts) → handled (办理) → replied (办结反馈) → return visit
  * (回访, by a return-visit operator who is not the handler; the visit's verdict is the case's) → closed (结案, by the
  * dispatcher). A unit may hand an order back (退单) or get an extension (延期) only with the dispatcher's approval; a
- * failed visit or a dissatisfied resident sends the case back to the unit (重办). Levels: the core four, then district
+ * failed visit or a dissatisfied resident sends the case back to the unit (重办); a unit may ask, and the dispatcher
+ * approve, that a case be left out of the assessment (不纳入考核: duplicate, malicious, outside the jurisdiction). Levels: the core four, then district
  * departments (区级部门) and city departments (市级部门). Source: the regulation's 派单、接单、办理、回访 chain
  * (北京市接诉即办工作条例, 2021, checked in STANDARDS.md); who approves a return or extension is **open**.
  *
@@ -170,7 +171,12 @@ export const workflow: CaseWorkflow.Workflow = CaseWorkflow.Workflow.make({
     }),
     t("Closed", ["visited"], "closed", { roles: [W.dispatcher] }),
     t("Withdrawn", ["received", "assigned"], "withdrawn"),
-    t("Rated", ["closed"], "closed", { roles: [W.visitor] })
+    t("Rated", ["closed"], "closed", { roles: [W.visitor] }),
+    ...CaseWorkflow.inPlace(
+      "Excluded",
+      ["received", "assigned", "taken", "handling", "replied", "visited", "closed"],
+      { roles: [W.handler, W.dispatcher], approval: [W.dispatcher] }
+    )
   ],
   selfVerification: false
 })

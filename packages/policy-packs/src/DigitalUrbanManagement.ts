@@ -36,12 +36,7 @@ const step = (
   more: Omit<Partial<ConstructorParameters<typeof CaseWorkflow.Transition>[0]>, "event" | "from" | "to"> = {}
 ) => CaseWorkflow.Transition.make({ event, from, to, ...more })
 
-/** The same transition from each state to itself (督办, 协办 and 延期 leave the state as it is). */
-const inPlace = (
-  event: CaseWorkflow.EventName,
-  states: ReadonlyArray<string>,
-  more: Omit<Partial<ConstructorParameters<typeof CaseWorkflow.Transition>[0]>, "event" | "from" | "to">
-) => states.map((s) => step(event, [s], s, more))
+const inPlace = CaseWorkflow.inPlace
 
 /**
  * The command centre's workflow (`digital-urban-management/command-centre`):
@@ -58,7 +53,7 @@ const inPlace = (
  * supervisor; 协办 (`CoHandlersAssigned`) by the dispatcher; the handler's 退回 (`Returned`) and 延期
  * (`ExtensionGranted`) need the dispatcher's approval; escalation (by the dispatcher or the system) climbs micro grid →
  * compound → community → street → district department (区级部门) → command centre (指挥中心). Whoever resolved a case
- * never verifies it.
+ * never verifies it. A case is left out of the assessment (不纳入考核) in any state with the dispatcher's approval.
  *
  * @since 0.2.0
  * @category policies
@@ -118,7 +113,12 @@ export const workflow: CaseWorkflow.Workflow = CaseWorkflow.Workflow.make({
       notify: ["assignee"]
     }),
     step("Closed", ["checked"], "closed", { roles: [W.dispatcher] }),
-    step("Withdrawn", ["received", "registered"], "withdrawn", { roles: [W.dispatcher] })
+    step("Withdrawn", ["received", "registered"], "withdrawn", { roles: [W.dispatcher] }),
+    ...inPlace(
+      "Excluded",
+      ["received", "registered", "dispatched", "handling", "handled", "checked", "closed"],
+      { roles: [W.handler, W.dispatcher, W.supervisor], approval: [W.dispatcher] }
+    )
   ],
   selfVerification: false
 })

@@ -106,10 +106,12 @@ const tags: ReadonlyArray<Case.EventTag> = [
   "Withdrawn",
   "Shelved",
   "Unshelved",
-  "Rated"
+  "Rated",
+  "Excluded"
 ]
 
 const staff = new Case.Actor({ role: "staff", id: "staff-1" })
+const approver = new Case.Actor({ role: "staff", id: "staff-2" })
 
 /**
  * Turns one step into an event for a case as it stands.
@@ -181,6 +183,8 @@ export const eventFor = (current: Case.Case, s: Step, intakeForReport: Case.Inta
       return { _tag: "Unshelved", at, by }
     case "Rated":
       return { _tag: "Rated", at, by, satisfaction: s.dissatisfied ? "dissatisfied" : "satisfied" }
+    case "Excluded":
+      return { _tag: "Excluded", at, by, approvedBy: approver, reason: s.fixed ? "duplicate" : "malicious" }
   }
 }
 

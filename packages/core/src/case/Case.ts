@@ -484,6 +484,51 @@ export const Rated = Schema.TaggedStruct("Rated", {
 })
 
 /**
+ * Why a case is left out of the assessment (不纳入考核): a duplicate of another case (重复件), a malicious or
+ * harassing report (恶意诉求), a matter outside the jurisdiction (非本辖区/非职能范围), or another reason stated in
+ * the note.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export const ExclusionReason = Schema.Literal("duplicate", "malicious", "outside-jurisdiction", "other")
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type ExclusionReason = typeof ExclusionReason.Type
+
+/**
+ * A case left out of the assessment (不纳入考核): the reason, a note, and who asked and who approved (`approvedBy` is
+ * required, and is not the one who asked). The case keeps its lifecycle; the rates leave it out and
+ * `CaseMetrics.exclusions` lists it.
+ *
+ * @since 0.2.0
+ * @category events
+ */
+export const Excluded = Schema.TaggedStruct("Excluded", {
+  ...stamp,
+  reason: ExclusionReason,
+  note: Schema.optional(Schema.String),
+  duplicateOf: Schema.optional(CaseId)
+})
+
+/**
+ * The exclusion a case carries: reason, note, the case it duplicates, when, who asked and who approved.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export class Exclusion extends Schema.Class<Exclusion>("@zhili/CaseExclusion")({
+  reason: ExclusionReason,
+  note: Schema.optional(Schema.String),
+  duplicateOf: Schema.optional(CaseId),
+  at: Schema.DateTimeUtc,
+  by: Actor,
+  approvedBy: Actor
+}) {}
+
+/**
  * Everything that can happen to a case.
  *
  * @since 0.1.0
@@ -509,7 +554,8 @@ export const Event = Schema.Union(
   Withdrawn,
   Shelved,
   Unshelved,
-  Rated
+  Rated,
+  Excluded
 )
 /**
  * @since 0.1.0
@@ -547,6 +593,7 @@ export class Case extends Schema.Class<Case>("@zhili/Case")({
   supervisionCount: Schema.optional(Schema.NonNegativeInt),
   coHandlers: Schema.optional(Schema.Array(CoHandler)),
   returnVisit: Schema.optional(VisitOutcome),
+  exclusion: Schema.optional(Exclusion),
   due: Due,
   reportedAt: Schema.DateTimeUtc,
   respondedAt: Schema.optional(Schema.DateTimeUtc),
@@ -1017,6 +1064,25 @@ export const transition = (self: Case, event: Event, policy: Policy): Either.Eit
     case "Rated":
       changes.satisfaction = event.satisfaction
       break
+    case "Excluded": {
+      const approver = event.approvedBy
+      if (approver === undefined) return fail("an exclusion from the assessment needs who approved it (approvedBy)")
+      if (approver.id === event.by.id) return refuse(approver, "nobody may approve their own request", [])
+      if (self.exclusion !== undefined) return fail(`the case is already excluded (${self.exclusion.reason})`)
+      if (event.duplicateOf === self.id) return fail("a case cannot duplicate itself")
+      changes.exclusion = new Exclusion(
+        {
+          reason: event.reason,
+          ...(event.note === undefined ? {} : { note: event.note }),
+          ...(event.duplicateOf === undefined ? {} : { duplicateOf: event.duplicateOf }),
+          at: event.at,
+          by: event.by,
+          approvedBy: approver
+        },
+        trusted
+      )
+      break
+    }
     case "Started":
     case "Verified":
     case "Withdrawn":

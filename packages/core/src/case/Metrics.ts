@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import { DateTime, Schema } from "effect"
+import * as Ranking from "../assessment/Ranking.js"
 import * as Plugin from "../plugin/Plugin.js"
 import * as Case from "./Case.js"
 
@@ -140,12 +141,30 @@ export const defaultSatisfactionScale: SatisfactionScale = new SatisfactionScale
 export interface Options {
   readonly policy: Case.Policy
   readonly scope?: (c: Case.Case) => boolean
+  /**
+   * The instant the figures are read at (default: the end of the period). Nothing after it has happened yet: a case
+   * whose deadline has not passed at `asOf` is not yet counted against anyone, events after it are not counted, and
+   * read after the period an answer or exclusion that came after the period's end (by `asOf`) counts for the period.
+   */
+  readonly asOf?: DateTime.Utc
   readonly weights?: Weights
   readonly satisfaction?: SatisfactionScale
 }
 
 const scoped = (cases: ReadonlyArray<Case.Case>, options: Options) =>
   options.scope === undefined ? cases : cases.filter(options.scope)
+
+/** The last instant known when reading at `asOf` (epoch ms, inclusive): `asOf`, or just before the period's end. */
+const knownAt = (period: Period, options: Options): number =>
+  options.asOf === undefined ? period.to.epochMillis - 1 : options.asOf.epochMillis
+
+/** The exclusive end of what has happened in a period read at `asOf`: the period's end, or just after `asOf`. */
+const horizon = (period: Period, options: Options): number =>
+  Math.min(period.to.epochMillis, knownAt(period, options) + 1)
+
+/** True when the case is known at `options.asOf` to be left out of the assessment (不纳入考核). */
+const excluded = (c: Case.Case, period: Period, options: Options): boolean =>
+  c.exclusion !== undefined && c.exclusion.at.epochMillis <= knownAt(period, options)
 
 /**
  * Counts, in one pass, the cases in scope closed in the period (the denominator) and those of them `counted` is true
@@ -158,13 +177,13 @@ const countClosedIn = (
   counted: (c: Case.Case) => boolean
 ): Rate => {
   const from = period.from.epochMillis
-  const to = period.to.epochMillis
+  const to = horizon(period, options)
   const scope = options.scope
   let closed = 0
   let n = 0
   for (const c of cases) {
     if (scope !== undefined && !scope(c)) continue
-    if (c.status !== "closed" || c.closedAt === undefined) continue
+    if (c.status !== "closed" || c.closedAt === undefined || excluded(c, period, options)) continue
     const at = c.closedAt.epochMillis
     if (at < from || at >= to) continue
     closed++
@@ -175,29 +194,45 @@ const countClosedIn = (
 
 /**
  * Response rate (响应率, Beijing 接诉即办): cases reported in the period that were accepted or refused by their response
- * deadline ÷ cases reported in the period.
+ * deadline ÷ cases reported in the period, read at `options.asOf` (default the end of the period). Left out: a case
+ * not answered at `asOf` whose response deadline has not passed by then (not late yet: a case reported on the last
+ * evening of the month counts in the month once answered or late), a case withdrawn by the resident before anyone
+ * answered, and a case left out of the assessment (不纳入考核).
  *
  * @since 0.1.0
  * @category metrics
  */
 export const responseRate = (cases: ReadonlyArray<Case.Case>, period: Period, options: Options): Rate => {
   const from = period.from.epochMillis
-  const to = period.to.epochMillis
+  const to = horizon(period, options)
+  const asOf = knownAt(period, options)
   const scope = options.scope
   let reported = 0
   let onTime = 0
   for (const c of cases) {
     if (scope !== undefined && !scope(c)) continue
     const at = c.reportedAt.epochMillis
-    if (at < from || at >= to) continue
+    if (at < from || at >= to || excluded(c, period, options)) continue
+    const responded = c.respondedAt !== undefined && c.respondedAt.epochMillis <= asOf ? c.respondedAt : undefined
+    const due = c.due.response
+    if (responded === undefined) {
+      if (due !== undefined && due.epochMillis > asOf) continue
+      if (withdrawnUnanswered(c, asOf)) continue
+    }
     reported++
-    if (
-      c.respondedAt !== undefined &&
-      (c.due.response === undefined || c.respondedAt.epochMillis <= c.due.response.epochMillis)
-    )
-      onTime++
+    if (responded !== undefined && (due === undefined || responded.epochMillis <= due.epochMillis)) onTime++
   }
   return rate(onTime, reported)
+}
+
+/** True when the resident withdrew the case by `asOf` before anyone answered it. */
+const withdrawnUnanswered = (c: Case.Case, asOf: number): boolean => {
+  for (const e of c.history) {
+    if (e.at.epochMillis > asOf) return false
+    if (e._tag === "Accepted" || e._tag === "Rejected") return false
+    if (e._tag === "Withdrawn") return true
+  }
+  return false
 }
 
 /**
@@ -222,13 +257,14 @@ const isFixed = (c: Case.Case) => c.closure === "fixed"
 export const satisfactionRate = (cases: ReadonlyArray<Case.Case>, period: Period, options: Options): Rate => {
   const scale = options.satisfaction ?? defaultSatisfactionScale
   const from = period.from.epochMillis
-  const to = period.to.epochMillis
+  const to = horizon(period, options)
   const scope = options.scope
   let rated = 0
   let sum = 0
   for (const c of cases) {
     if (scope !== undefined && !scope(c)) continue
     if (c.status !== "closed" || c.closedAt === undefined || c.satisfaction === undefined) continue
+    if (excluded(c, period, options)) continue
     const at = c.closedAt.epochMillis
     if (at < from || at >= to) continue
     rated++
@@ -259,7 +295,7 @@ export const score = (
 /**
  * The closing-rate base (CJ/T 315 style, STANDARDS.md "Case handling", one source): the cases due in the period
  * (应结案: first resolve deadline, as set on acceptance, inside the period) and, of those, the deferred ones (缓办:
- * extended or put on the ledger before the period ended).
+ * extended or put on the ledger before the period ended). Cases left out of the assessment are not counted.
  *
  * @since 0.1.0
  * @category metrics
@@ -276,6 +312,7 @@ export const dueAndDeferred = (
   const scope = options.scope
   for (const c of cases) {
     if (scope !== undefined && !scope(c)) continue
+    if (excluded(c, period, options)) continue
     const d = Case.originalDue(c, options.policy)
     if (d === undefined || d.epochMillis < from || d.epochMillis >= to) continue
     due.push(c)
@@ -302,16 +339,21 @@ const closingCounts = (
 ): { readonly base: number; readonly closed: number; readonly onTime: number } => {
   const from = period.from.epochMillis
   const to = period.to.epochMillis
+  const end = horizon(period, options)
   const scope = options.scope
   let base = 0
   let closed = 0
   let onTime = 0
   for (const c of cases) {
     if (scope !== undefined && !scope(c)) continue
+    if (excluded(c, period, options)) continue
     const due = Case.originalDue(c, options.policy)
-    if (due === undefined || due.epochMillis < from || due.epochMillis >= to || deferredBy(c, to)) continue
+    if (due === undefined || due.epochMillis < from || due.epochMillis >= to || deferredBy(c, end)) continue
+    const closedInTime = c.status === "closed" && c.closedAt !== undefined && c.closedAt.epochMillis < end
+    // not due yet at asOf and not closed by then: nobody is late yet
+    if (!closedInTime && due.epochMillis > knownAt(period, options)) continue
     base++
-    if (c.status !== "closed" || c.closedAt === undefined || c.closedAt.epochMillis >= to) continue
+    if (!closedInTime) continue
     closed++
     // the last feedback: the last Resolved event, else the last Closed one (a case closed from the ledger)
     let resolved: number | undefined
@@ -371,21 +413,47 @@ export const reworkRate = (cases: ReadonlyArray<Case.Case>, period: Period, opti
  */
 export const extensionRate = (cases: ReadonlyArray<Case.Case>, period: Period, options: Options): Rate => {
   const from = period.from.epochMillis
-  const to = period.to.epochMillis
+  const to = horizon(period, options)
   const scope = options.scope
   let accepted = 0
   let extended = 0
   for (const c of cases) {
     if (scope !== undefined && !scope(c)) continue
     if (c.acceptedAt === undefined || c.acceptedAt.epochMillis < from || c.acceptedAt.epochMillis >= to) continue
+    if (excluded(c, period, options)) continue
     accepted++
-    if (c.extensionCount > 0) extended++
+    if (c.history.some((e) => e._tag === "ExtensionGranted" && e.at.epochMillis < to)) extended++
   }
   return rate(extended, accepted)
 }
 
 /**
- * All case metrics of a period and scope.
+ * The cases left out of the assessment (不纳入考核) that were reported in the period, excluded by its end (or by
+ * `asOf`), in scope: each with its exclusion (reason, note, the case it duplicates, who asked and who approved), in
+ * the order given. Every rate above leaves them out.
+ *
+ * @since 0.2.0
+ * @category metrics
+ */
+export const exclusions = (
+  cases: ReadonlyArray<Case.Case>,
+  period: Period,
+  options: Options
+): ReadonlyArray<{ readonly case: Case.Case; readonly exclusion: Case.Exclusion }> => {
+  const from = period.from.epochMillis
+  const to = horizon(period, options)
+  const out: Array<{ readonly case: Case.Case; readonly exclusion: Case.Exclusion }> = []
+  for (const c of scoped(cases, options)) {
+    const at = c.reportedAt.epochMillis
+    if (at < from || at >= to || c.exclusion === undefined || !excluded(c, period, options)) continue
+    out.push({ case: c, exclusion: c.exclusion })
+  }
+  return out
+}
+
+/**
+ * All case metrics of a period and scope. `reported` counts every case reported in the period (read at `asOf`),
+ * excluded or not; the response rate's denominator leaves out the cases not yet due and the excluded ones.
  *
  * @since 0.1.0
  * @category models
@@ -418,9 +486,17 @@ export const summarize = (cases: ReadonlyArray<Case.Case>, period: Period, optio
   const satisfaction = satisfactionRate(cases, period, options)
   const notFixed = countClosedIn(cases, period, options, (c) => c.closure === "not-fixed")
   const closing = closingCounts(cases, period, options)
+  const from = period.from.epochMillis
+  const end = horizon(period, options)
+  let reported = 0
+  for (const c of cases) {
+    if (options.scope !== undefined && !options.scope(c)) continue
+    const at = c.reportedAt.epochMillis
+    if (at >= from && at < end) reported++
+  }
   return new Summary({
     period,
-    reported: response.denominator,
+    reported,
     closed: resolution.denominator,
     closedFixed: resolution.numerator,
     closedNotFixed: notFixed.numerator,
@@ -453,8 +529,9 @@ export class Ranked extends Schema.Class<Ranked>("@zhili/Ranked")({
 }) {}
 
 /**
- * Ranks scores, highest first; ties share a rank; units with `null` scores come last unranked. Units with equal
- * ranks keep their input order.
+ * Ranks scores, highest first, with the library's one ranking rule (`Ranking.rank`): competition ranks (1, 2, 2, 4),
+ * scores compared at two decimals (so 89.995 and 90 tie, and `score` is the rounded score), tied units in the order
+ * of their id whatever the input order; units with `null` scores come last unranked, in the order of their id.
  *
  * @since 0.1.0
  * @category ranking
@@ -462,17 +539,17 @@ export class Ranked extends Schema.Class<Ranked>("@zhili/Ranked")({
 export const rank = (
   entries: ReadonlyArray<{ readonly unit: string; readonly score: number | null }>
 ): ReadonlyArray<Ranked> => {
-  const scored = entries
-    .filter((e): e is { readonly unit: string; readonly score: number } => e.score !== null)
-    .map((e, i) => ({ ...e, i }))
-    .sort((a, b) => b.score - a.score || a.i - b.i)
-  const out: Array<Ranked> = []
-  scored.forEach((e, i) => {
-    const prev = out[i - 1]
-    const r = prev !== undefined && prev.score === e.score ? prev.rank : i + 1
-    out.push(new Ranked({ unit: e.unit, score: e.score, rank: r }))
-  })
-  for (const e of entries) if (e.score === null) out.push(new Ranked({ unit: e.unit, score: null, rank: null }))
+  const scored = entries.filter((e): e is { readonly unit: string; readonly score: number } => e.score !== null)
+  const out: Array<Ranked> = Ranking.rank(
+    scored,
+    (e) => e.score,
+    (e) => e.unit
+  ).map((r) => new Ranked({ unit: r.item.unit, score: r.score, rank: r.rank }))
+  const unscored = entries
+    .filter((e) => e.score === null)
+    .map((e) => e.unit)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  for (const unit of unscored) out.push(new Ranked({ unit, score: null, rank: null }))
   return out
 }
 

@@ -137,7 +137,8 @@ export const EventName = Schema.Literal(
   "Withdrawn",
   "Shelved",
   "Unshelved",
-  "Rated"
+  "Rated",
+  "Excluded"
 )
 /**
  * @since 0.2.0
@@ -326,12 +327,26 @@ const step = (
   >[0])
 
 const handling = ["accepted", "dispatched", "in-progress"] as const
+const open: ReadonlyArray<Phase> = Phase.literals.filter((p) => p !== "rejected" && p !== "withdrawn")
+
+/**
+ * The same event from each of some states back to itself: for events that leave the state as it is (督办, 协办,
+ * 延期, an exclusion from the assessment). `more` is the rest of each transition.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const inPlace = (
+  event: EventName,
+  states: ReadonlyArray<string>,
+  more: Partial<Omit<ConstructorParameters<typeof Transition>[0], "event" | "from" | "to">> = {}
+): ReadonlyArray<Transition> => states.map((s) => step(event, [s], s, more))
 
 /**
  * The core lifecycle as a workflow (id `default`): reported → accepted → dispatched → in progress → resolved →
  * verified → closed, with rejection, return by an assignee who is not responsible, extension, escalation (from
- * reported it restarts the response deadline, later the resolve deadline), rework, withdrawal, the problem ledger and
- * rating. Any actor may perform any transition and whoever resolved a case may verify it (the compound's practice:
+ * reported it restarts the response deadline, later the resolve deadline), rework, withdrawal, the problem ledger,
+ * rating, and exclusion from the assessment in any state but rejected and withdrawn (approved by someone else). Any actor may perform any transition and whoever resolved a case may verify it (the compound's practice:
  * the grid worker who fixed a matter checks it with the resident). Levels: {@link defaultLevels}. Source: MODEL.md §3
  * and the seed's compound practice.
  *
@@ -374,7 +389,8 @@ export const defaultWorkflow: Workflow = Workflow.make({
     step("Withdrawn", ["reported", ...handling, "ledger"], "withdrawn"),
     step("Shelved", [...handling, "resolved"], "ledger", { clock: "stop-resolve" }),
     step("Unshelved", ["ledger"], "accepted", { clock: "restart-resolve" }),
-    step("Rated", ["closed"], "closed")
+    step("Rated", ["closed"], "closed"),
+    ...inPlace("Excluded", open)
   ],
   selfVerification: true
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Case, CaseDeadline, CaseMetrics, Ids } from "@zhili/core"
+import { Case, CaseDeadline, CaseMetrics, Ids, Ranking } from "@zhili/core"
 import { DateTime } from "effect"
 import { bj, foldOk, happyPath, intake, policy, reported, staff } from "./support.js"
 
@@ -177,6 +177,32 @@ describe("CaseMetrics ranking", () => {
     expect(CaseMetrics.bottom(r, 1).map((x) => x.unit)).toEqual(["d"])
     expect(CaseMetrics.bottom(r, 2).map((x) => x.unit)).toEqual(["d", "c", "a"])
     expect(CaseMetrics.top(r, 0)).toEqual([])
+  })
+
+  it("orders ties by unit id whatever the input order, and compares scores at two decimals, as Ranking.rank does", () => {
+    const entries = [
+      { unit: "zhang", score: 89.995 },
+      { unit: "li", score: 90 },
+      { unit: "wang", score: 91.5 },
+      { unit: "chen", score: null },
+      { unit: "an", score: null }
+    ]
+    const want = [
+      ["wang", 1, 91.5],
+      ["li", 2, 90],
+      ["zhang", 2, 90],
+      ["an", null, null],
+      ["chen", null, null]
+    ]
+    expect(CaseMetrics.rank(entries).map((x) => [x.unit, x.rank, x.score])).toEqual(want)
+    expect(CaseMetrics.rank([...entries].reverse()).map((x) => [x.unit, x.rank, x.score])).toEqual(want)
+    // the assessment ranking gives the same ranks and order on the scored units
+    const assessed = Ranking.rank(
+      entries.filter((e) => e.score !== null),
+      (e) => e.score ?? 0,
+      (e) => e.unit
+    )
+    expect(assessed.map((r) => [r.item.unit, r.rank, r.score])).toEqual(want.slice(0, 3))
   })
 
   it("ranks units by their month's composite score", () => {

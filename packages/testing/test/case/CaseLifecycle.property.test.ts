@@ -105,7 +105,7 @@ describe("Case lifecycle properties", () => {
           for (const t of run(intake, at, steps).trace) seen.add(t.after.status)
         }
       ),
-      { numRuns: 300, seed: 42 }
+      { numRuns: 1000, seed: 42 }
     )
     expect([...seen].sort()).toEqual([...Case.Status.literals].sort())
   })

@@ -58,15 +58,35 @@ const input = fc
 // The definitions, as filters (the formulas of the doc comments)
 // ---------------------------------------------------------------------------------------------------------------
 type Cases = ReadonlyArray<Case.Case>
+// A case left out of the assessment (an Excluded event before the period's end) counts nowhere.
+const assessed = (c: Case.Case, p: CaseMetrics.Period) =>
+  !c.history.some((e) => e._tag === "Excluded" && e.at.epochMillis < p.to.epochMillis)
 const inScope = (cases: Cases, o: CaseMetrics.Options) => (o.scope === undefined ? cases : cases.filter(o.scope))
 const closedIn = (cases: Cases, p: CaseMetrics.Period) =>
-  cases.filter((c) => c.status === "closed" && c.closedAt !== undefined && CaseMetrics.contains(p, c.closedAt))
+  cases.filter(
+    (c) => c.status === "closed" && c.closedAt !== undefined && CaseMetrics.contains(p, c.closedAt) && assessed(c, p)
+  )
 const pair = (n: number, d: number) => [n, d] as const
 const naive = {
   response: (cases: Cases, p: CaseMetrics.Period, o: CaseMetrics.Options) => {
-    const reported = inScope(cases, o).filter((c) => CaseMetrics.contains(p, c.reportedAt))
+    // read at the period's end: an answer after it has not happened yet; an unanswered case whose response deadline
+    // is still ahead, or that the resident withdrew before any answer, is not counted
+    const end = p.to.epochMillis
+    const answered = (c: Case.Case) => c.respondedAt !== undefined && c.respondedAt.epochMillis < end
+    const withdrawnFirst = (c: Case.Case) => {
+      const w = c.history.findIndex((e) => e._tag === "Withdrawn" && e.at.epochMillis < end)
+      const a = c.history.findIndex((e) => e._tag === "Accepted" || e._tag === "Rejected")
+      return w >= 0 && (a < 0 || a > w)
+    }
+    const reported = inScope(cases, o)
+      .filter((c) => CaseMetrics.contains(p, c.reportedAt) && assessed(c, p))
+      .filter(
+        (c) =>
+          answered(c) || !(withdrawnFirst(c) || (c.due.response !== undefined && c.due.response.epochMillis >= end))
+      )
     const onTime = reported.filter(
       (c) =>
+        answered(c) &&
         c.respondedAt !== undefined &&
         (c.due.response === undefined || c.respondedAt.epochMillis <= c.due.response.epochMillis)
     )
@@ -87,7 +107,7 @@ const naive = {
   dueAndDeferred: (cases: Cases, p: CaseMetrics.Period, o: CaseMetrics.Options) => {
     const due = inScope(cases, o).filter((c) => {
       const d = Case.originalDue(c, o.policy)
-      return d !== undefined && CaseMetrics.contains(p, d)
+      return d !== undefined && CaseMetrics.contains(p, d) && assessed(c, p)
     })
     const deferred = due.filter((c) =>
       c.history.some(
@@ -121,9 +141,11 @@ const naive = {
   },
   extension: (cases: Cases, p: CaseMetrics.Period, o: CaseMetrics.Options) => {
     const accepted = inScope(cases, o).filter(
-      (c) => c.acceptedAt !== undefined && CaseMetrics.contains(p, c.acceptedAt)
+      (c) => c.acceptedAt !== undefined && CaseMetrics.contains(p, c.acceptedAt) && assessed(c, p)
     )
-    return pair(accepted.filter((c) => c.extensionCount > 0).length, accepted.length)
+    const extendedBy = (c: Case.Case) =>
+      c.history.some((e) => e._tag === "ExtensionGranted" && e.at.epochMillis < p.to.epochMillis)
+    return pair(accepted.filter(extendedBy).length, accepted.length)
   }
 }
 const rank = (level: CaseCategory.HandlingLevel): number =>
