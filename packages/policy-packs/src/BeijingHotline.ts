@@ -172,11 +172,10 @@ export const workflow: CaseWorkflow.Workflow = CaseWorkflow.Workflow.make({
     t("Closed", ["visited"], "closed", { roles: [W.dispatcher] }),
     t("Withdrawn", ["received", "assigned"], "withdrawn"),
     t("Rated", ["closed"], "closed", { roles: [W.visitor] }),
-    ...CaseWorkflow.inPlace(
-      "Excluded",
-      ["received", "assigned", "taken", "handling", "replied", "visited", "closed"],
-      { roles: [W.handler, W.dispatcher], approval: [W.dispatcher] }
-    )
+    ...CaseWorkflow.inPlace("Excluded", ["received", "assigned", "taken", "handling", "replied", "visited", "closed"], {
+      roles: [W.handler, W.dispatcher],
+      approval: [W.dispatcher]
+    })
   ],
   selfVerification: false
 })

@@ -114,11 +114,10 @@ export const workflow: CaseWorkflow.Workflow = CaseWorkflow.Workflow.make({
     }),
     step("Closed", ["checked"], "closed", { roles: [W.dispatcher] }),
     step("Withdrawn", ["received", "registered"], "withdrawn", { roles: [W.dispatcher] }),
-    ...inPlace(
-      "Excluded",
-      ["received", "registered", "dispatched", "handling", "handled", "checked", "closed"],
-      { roles: [W.handler, W.dispatcher, W.supervisor], approval: [W.dispatcher] }
-    )
+    ...inPlace("Excluded", ["received", "registered", "dispatched", "handling", "handled", "checked", "closed"], {
+      roles: [W.handler, W.dispatcher, W.supervisor],
+      approval: [W.dispatcher]
+    })
   ],
   selfVerification: false
 })
