@@ -472,7 +472,7 @@ describe("a host extends a contributed workflow", () => {
     if (Either.isRight(r)) return assert.fail("expected InvalidWorkflow")
     assert.instanceOf(r.left, CaseWorkflow.InvalidWorkflow)
     expect(r.left.message).toBe(
-      'workflow default extended by broken/x is invalid: transitions.18.from: "nowhere" is not one of the states'
+      'workflow default extended by broken/x is invalid: transitions.26.from: "nowhere" is not one of the states'
     )
   })
 })
