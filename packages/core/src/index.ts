@@ -47,6 +47,8 @@ export * as Escalation from "./case/Escalation.js"
 export * as Mediation from "./case/Mediation.js"
 /** Case metrics (考核指标): the three rates, closing rates, rework, extension, monthly ranking with ties. */
 export * as CaseMetrics from "./case/Metrics.js"
+/** Case routing (派遣规则): category and area to the responsible unit and level; dispatch by route. */
+export * as CaseRouting from "./case/Routing.js"
 /** Case workflows as data (办理流程): states, transitions, roles, approvals, clocks and levels. */
 export * as CaseWorkflow from "./case/Workflow.js"
 /** Grids (网格): tree, coverage, leader assignment and roll-ups. */

@@ -13,6 +13,7 @@ import * as CaseCategory from "../case/Category.js"
 import * as Escalation from "../case/Escalation.js"
 import * as Mediation from "../case/Mediation.js"
 import * as CaseMetrics from "../case/Metrics.js"
+import * as Routing from "../case/Routing.js"
 import * as Workflow from "../case/Workflow.js"
 import * as Grid from "../grid/Grid.js"
 import * as GridReport from "../grid/GridReport.js"
@@ -29,7 +30,7 @@ import * as Plugin from "./Plugin.js"
 
 /**
  * Every extension point core declares, in context order: org unit kinds, allowed parent edges and roots, post kinds;
- * grid leader policies; case categories, emergency time limits, case workflows and their extensions, escalation
+ * grid leader policies; case categories, emergency time limits, case workflows and their extensions, case routes, escalation
  * ladders, case metric weights, judges' rota policies; working-day
  * calendars; facility standards; indicator systems, rating schemes, organisational-life frequency policies; report
  * sections, renderers and labels (the locale pack point: label translations).
@@ -47,6 +48,7 @@ export const points: ReadonlyArray<Plugin.AnyExtensionPoint> = [
   CaseCategory.emergencyLimitsPoint,
   Workflow.workflowsPoint,
   Workflow.extensionsPoint,
+  Routing.routesPoint,
   Escalation.laddersPoint,
   CaseMetrics.weightsPoint,
   Mediation.rotaPoliciesPoint,

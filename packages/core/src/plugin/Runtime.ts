@@ -19,6 +19,7 @@ import type { Clock } from "../case/Deadline.js"
 import * as Escalation from "../case/Escalation.js"
 import * as Mediation from "../case/Mediation.js"
 import * as CaseMetrics from "../case/Metrics.js"
+import * as Routing from "../case/Routing.js"
 import * as Workflow from "../case/Workflow.js"
 import * as Grid from "../grid/Grid.js"
 import type { CategoryCode } from "../kernel/Ids.js"
@@ -53,6 +54,8 @@ export interface Policies {
   readonly workflow: Workflow.Workflow
   /** The time limits of emergency cases in force. */
   readonly emergency: CaseCategory.TimeLimits
+  /** The case routes (category and area to unit and level), in the order contributed. */
+  readonly routes: ReadonlyArray<Routing.Route>
   /** The escalation ladder in force. */
   readonly ladder: Escalation.Ladder
   /** The lowest handling level of a case: the ladder over the catalogue, for `Case.makePolicy`. */
@@ -174,6 +177,7 @@ export const policiesFrom = (
       catalogue,
       workflow,
       emergency: emergency.value.limits,
+      routes: Routing.fromRegistry(registry),
       ladder: ladder.value.ladder,
       requiredLevel: Escalation.requiredLevel(ladder.value.ladder, catalogue, workflow.levels),
       weights: weights.value.weights,
