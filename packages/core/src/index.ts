@@ -153,6 +153,10 @@ export * as ServiceReport from "./service/ServiceReport.js"
 export * as VolunteerTeam from "./service/VolunteerTeam.js"
 /** The registry of stored aggregates. */
 export * as Aggregates from "./store/Aggregates.js"
+/** Encryption primitives for data at rest: AES-256-GCM, SM4-CTR with HMAC-SM3, envelopes, blind indexes. */
+export * as Cipher from "./store/Cipher.js"
+/** Keys for encryption at rest: the KeyProvider port and in-process providers. */
+export * as KeyProvider from "./store/KeyProvider.js"
 /** The storage port: aggregate descriptors, repositories, event logs, bulk import, an in-memory store. */
 export * as Store from "./store/Store.js"
 /** The Promise front door of the store, for hosts that do not use Effect. */
