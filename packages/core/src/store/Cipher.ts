@@ -94,18 +94,14 @@ export class CipherError extends Schema.TaggedError<CipherError>()("CipherError"
 }) {
   override get message(): string {
     const key = this.keyId === undefined ? "" : ` (key ${this.keyId})`
-    switch (this.reason) {
-      case "malformed":
-        return `${this.where}: not a ${envelopeVersion} envelope`
-      case "unknown-key":
-        return `${this.where}: encrypted with a key the keyring does not hold${key}`
-      case "unsupported":
-        return `${this.where}: unsupported algorithm${key}`
-      case "tampered":
-        return `${this.where}: the ciphertext failed authentication${key}; it was changed or the key is wrong`
-      case "bad-key":
-        return `${this.where}: the key material is shorter than 32 bytes${key}`
+    const what: Record<CipherError["reason"], string> = {
+      malformed: `not a ${envelopeVersion} envelope`,
+      "unknown-key": `encrypted with a key the keyring does not hold${key}`,
+      unsupported: `unsupported algorithm${key}`,
+      tampered: `the ciphertext failed authentication${key}; it was changed or the key is wrong`,
+      "bad-key": `the key material is shorter than 32 bytes${key}`
     }
+    return `${this.where}: ${what[this.reason]}`
   }
 }
 
