@@ -62,8 +62,14 @@ export interface RecordCodec {
  * @category models
  */
 export interface Service {
-  readonly keyring: KeyProvider.Keyring
+  /** The id of the key new envelopes are sealed with. */
+  readonly currentKeyId: () => string
   readonly codec: (aggregate: Store.AnyAggregate) => RecordCodec
+  /**
+   * Reads the keyring from the provider again (a new current key, a key retired): the next rows written and read
+   * use it. A keyring that fails its checks leaves the one in use.
+   */
+  readonly refresh: Effect.Effect<void, KeyProvider.KeyError>
 }
 
 /**
@@ -108,13 +114,15 @@ const idOf = (parsed: Record<string, unknown>): string | undefined => {
  */
 export const make = (
   keyring: KeyProvider.Keyring,
-  options: { readonly today?: (() => string) | undefined } = {}
+  options: {
+    readonly today?: (() => string) | undefined
+    readonly reload?: Effect.Effect<KeyProvider.Keyring, KeyProvider.KeyError> | undefined
+  } = {}
 ): Service => {
-  const keys = new Map(keyring.keys.map((k) => [k.id, k] as const))
-  const find = (id: string) => keys.get(id)
-  const current = keyring.current
+  const state = { keyring, keys: new Map(keyring.keys.map((k) => [k.id, k] as const)) }
+  const find = (id: string) => state.keys.get(id)
   const today = options.today ?? chinaToday
-  const blind = (domain: string, value: string) => Cipher.blindIndex(keyring.index, domain, value)
+  const blind = (domain: string, value: string) => Cipher.blindIndex(state.keyring.index, domain, value)
   const codecs = new Map<string, RecordCodec>()
   const build = (aggregate: Store.AnyAggregate): RecordCodec => {
     const name = aggregate.name
@@ -138,7 +146,7 @@ export const make = (
         encoded,
         pairs.map(([p]) => p)
       ) as Record<string, unknown>
-      rest[sealedProperty] = Cipher.seal(current, JSON.stringify(pairs), aad)
+      rest[sealedProperty] = Cipher.seal(state.keyring.current, JSON.stringify(pairs), aad)
       return JSON.stringify(rest)
     }
     const open = (aad: string, what: string) => (json: string) => {
@@ -159,13 +167,15 @@ export const make = (
         delete record[sealedProperty]
         return Array.isArray(pairs) && Seal.restore(record, pairs as ReadonlyArray<readonly [Seal.Path, unknown]>)
           ? Either.right(record)
-          : Either.left(new Cipher.CipherError({ reason: "malformed", where, keyId: current.id }))
+          : Either.left(new Cipher.CipherError({ reason: "malformed", where, keyId: Cipher.header(envelope)?.keyId }))
       })
     }
     const sealRecord = seal(walker, [], recordAad)
     const sealProtected = seal(walker, personal, recordAad)
     return {
-      keyId: current.id,
+      get keyId() {
+        return state.keyring.current.id
+      },
       sensitive: walker !== undefined || personal.length > 0,
       sealRecord: (encoded, protect) => (protect ? sealProtected(encoded) : sealRecord(encoded)),
       openRecord: open(recordAad, "record"),
@@ -175,8 +185,28 @@ export const make = (
       today
     }
   }
+  const reload = options.reload
   return {
-    keyring,
+    currentKeyId: () => state.keyring.current.id,
+    refresh:
+      reload === undefined
+        ? Effect.void
+        : Effect.flatMap(reload, (next) =>
+            Either.match(KeyProvider.make(next), {
+              onLeft: (e) => Effect.fail(e),
+              onRight: (k) =>
+                k.index.id !== state.keyring.index.id
+                  ? Effect.fail(
+                      new KeyProvider.KeyError({
+                        reason: `the index key changed (${state.keyring.index.id} → ${k.index.id}); rebuild the store to re-index`
+                      })
+                    )
+                  : Effect.sync(() => {
+                      state.keyring = k
+                      state.keys = new Map(k.keys.map((x) => [x.id, x] as const))
+                    })
+            })
+          ),
     codec: (aggregate) => {
       let c = codecs.get(aggregate.name)
       if (c === undefined) {
@@ -201,6 +231,6 @@ export const layer = (
     Encryption,
     Effect.gen(function* () {
       const provider = yield* KeyProvider.KeyProvider
-      return make(yield* provider.keyring, options)
+      return make(yield* provider.keyring, { ...options, reload: provider.keyring })
     })
   )

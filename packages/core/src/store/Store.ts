@@ -695,6 +695,8 @@ export interface RawRow {
  * @category adapters
  */
 export interface RawAccess {
+  /** The store's encryption, when it has one (what the rows are sealed with). */
+  readonly encryption?: Encryption.Service | undefined
   readonly scan: (
     aggregate: AnyAggregate,
     after: readonly [string, string] | undefined,
@@ -1786,13 +1788,18 @@ export const layerMemory: Layer.Layer<Store> = Layer.effect(
     return Store.of({
       repository,
       migrate: Ref.updateAndGet(calls, (n) => n + 1).pipe(Effect.as([])),
-      raw: memoryRaw(table, lock)
+      raw: memoryRaw(table, lock, Option.getOrUndefined(encryption))
     })
   })
 )
 
 /** Raw access to the memory store's tables (rows kept as parsed JSON, given back as JSON text). */
-const memoryRaw = (table: (name: string) => MemTable, lock: Effect.Semaphore): RawAccess => ({
+const memoryRaw = (
+  table: (name: string) => MemTable,
+  lock: Effect.Semaphore,
+  encryption: Encryption.Service | undefined
+): RawAccess => ({
+  encryption,
   scan: (aggregate, after, limit) =>
     Effect.sync(() => {
       const t = table(aggregate.name)
