@@ -285,9 +285,11 @@ export const Residents = Store.domain({
   tenant: (r) => r.tenant,
   id: (r) => r.id,
   naturalKey: (r) =>
-    r.idNumber === undefined
-      ? `${r.household}/${r.birthDate}/${r.sex}/${Redacted.value(r.name)}`
-      : `id/${normalizeIdNumber(Redacted.value(r.idNumber))}`,
+    r.idNumber !== undefined
+      ? `id/${normalizeIdNumber(Redacted.value(r.idNumber))}`
+      : Redacted.value(r.name) === Resident.erasedName
+        ? `erased/${r.id}`
+        : `${r.household}/${r.birthDate}/${r.sex}/${Redacted.value(r.name)}`,
   blindKey: true,
   fields: [
     str("household", (r: Resident.Resident) => r.household),
