@@ -52,4 +52,6 @@ export const eraseResident = <K extends string>(
  * @category erasure
  */
 export const isErased = (resident: Resident.Resident): boolean =>
-  Redacted.value(resident.name) === Resident.erasedName && resident.idNumber === undefined && resident.phone === undefined
+  Redacted.value(resident.name) === Resident.erasedName &&
+  resident.idNumber === undefined &&
+  resident.phone === undefined

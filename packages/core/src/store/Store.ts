@@ -1854,10 +1854,9 @@ const memoryRaw = (
  * @since 0.3.0
  * @category layers
  */
-export const layerMemoryEncrypted: Layer.Layer<Store, never, Encryption.Encryption> = layerMemory as Layer.Layer<
-  Store,
-  never,
-  Encryption.Encryption
->
+export const layerMemoryEncrypted: Layer.Layer<Store, never, Encryption.Encryption> = Layer.fresh(
+  // built afresh: a memoised plain memory store must never stand in for it (nor one encrypted with other keys)
+  layerMemory as Layer.Layer<Store, never, Encryption.Encryption>
+)
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
