@@ -278,7 +278,7 @@ export const suite = <E>(
           assert.strictEqual(child?.fields[1], null)
           assert.strictEqual(child?.fields[0], "h1")
           const back = yield* residents.get(Store.everything, tenant, "enc-r2")
-          assert.strictEqual(back.value.birthDate, people.child.birth)
+          assert.strictEqual(back.value.birthDate as string, people.child.birth)
           assert.strictEqual(back.value.sex, "male")
           const bySex = yield* residents.count(Store.everything, { tenant, groupBy: ["sex"] })
           assert.deepStrictEqual(bySex, [
@@ -463,7 +463,7 @@ export const suite = <E>(
           assert.strictEqual(found.total, 0)
           const back = yield* residents.get(Store.everything, tenant, "enc-r3")
           assert.strictEqual(Redacted.value(back.value.name), Resident.erasedName)
-          assert.strictEqual(back.value.birthDate, people.elder.birth)
+          assert.strictEqual(back.value.birthDate as string, people.elder.birth)
         })
       )
     })

@@ -918,7 +918,17 @@ export const fromJson = <A, I>(
     if (fastly !== undefined) return Effect.succeed(fastly.value as A)
     return Either.match(decode(input), {
       onLeft: (e) =>
-        Effect.fail(new StoreError({ operation: "read", entity: aggregate.name, reason: e.message, cause: e })),
+        Effect.fail(
+          new StoreError({
+            operation: "read",
+            entity: aggregate.name,
+            reason:
+              codec === undefined && typeof input === "object" && input !== null && "$sealed" in input
+                ? "the record is encrypted at rest and this store has no keys (give the store its KeyProvider)"
+                : e.message,
+            cause: e
+          })
+        ),
       onRight: Effect.succeed
     })
   }
