@@ -1,6 +1,6 @@
 // Every benchmark under one command:
 // `pnpm bench [--scale S] [--case-sample N] [--rows N] [--report-scale S] [--iterations N] [--cli-rounds N]
-// [--only rules|store|report|cli]`.
+// [--only rules|store|encryption|report|cli]`.
 // - rules: grid and visit coverage over the generated city, the case metrics over its year of cases, assessment
 //   scoring of every unit, each beside a plain hand-written loop computing the same figure (goal ≤ 1.5×);
 // - store: the store import benchmark (bench/store.mjs; goal ≥ 0.7× the raw driver);
@@ -82,6 +82,16 @@ if (only === undefined || only === "rules") {
   } finally {
     rmSync(work, { recursive: true, force: true })
   }
+}
+
+if (only === undefined || only === "encryption") {
+  const rows = arg("--rows", undefined)
+  const r = spawnSync(
+    process.execPath,
+    [join(here, "encryption.mjs"), ...(rows === undefined ? [] : ["--rows", rows])],
+    { stdio: "inherit" }
+  )
+  if (r.status !== 0) process.exitCode = r.status ?? 1
 }
 
 if (only === undefined || only === "store") {

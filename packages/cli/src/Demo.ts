@@ -1,15 +1,29 @@
 /**
  * `zhili demo`: the seed compound 锦绣华景小区 (新越社区, 城南街道, 廉江市) from `@zhili/testing`, stored in a fresh SQLite
- * file with its year of activity, read back, and reported as HTML and Markdown.
+ * file with its year of activity, read back, and reported as HTML and Markdown. The database is encrypted at rest
+ * (identity numbers, phones, names and children's records sealed, blind indexes keyed) with keys from the passphrase
+ * in `ZHILI_PASSPHRASE`, or the demo passphrase {@link demoPassphrase} when it is unset.
  *
  * @since 0.1.0
  */
 import * as fs from "node:fs/promises"
 import * as path from "node:path"
-import { Building, Grid, GridWorker, Household, OrgUnit, Post, Reporter, Resident, Store, Visit } from "@zhili/core"
+import {
+  Building,
+  Grid,
+  GridWorker,
+  Household,
+  KeyProvider,
+  OrgUnit,
+  Post,
+  Reporter,
+  Resident,
+  Store,
+  Visit
+} from "@zhili/core"
 import { Html, Markdown } from "@zhili/report"
 import { JinxiuHuajing, SeedReports } from "@zhili/testing"
-import { Effect, Schema, Stream } from "effect"
+import { Effect, Redacted, Schema, Stream } from "effect"
 import * as Stored from "./Stored.js"
 
 /**
@@ -25,6 +39,15 @@ export interface Result {
   /** One line per collection: how many records, and whether they went through the store. */
   readonly summary: ReadonlyArray<string>
 }
+
+/**
+ * The passphrase of the demo's keys when `ZHILI_PASSPHRASE` is unset: public, so the demo's database can be read
+ * again (`ZHILI_PASSPHRASE=zhili-demo zhili report …`); a deployment sets its own.
+ *
+ * @since 0.3.0
+ * @category running
+ */
+export const demoPassphrase = "zhili-demo"
 
 const fail = (e: unknown) =>
   new Stored.CliError({
@@ -92,7 +115,11 @@ export const run = (out: string): Effect.Effect<Result, Stored.CliError> =>
         })
     })
     const compound = JinxiuHuajing.make()
-    const summary: Array<string> = []
+    const fromEnv = Stored.keysFromEnv()
+    const keys = fromEnv ?? KeyProvider.layerPassphrase({ passphrase: Redacted.make(demoPassphrase), salt: "zhili" })
+    const summary: Array<string> = [
+      `encryption at rest: AES-256-GCM, key p1 from ${fromEnv === undefined ? `the demo passphrase (read it again with ZHILI_PASSPHRASE=${demoPassphrase})` : "ZHILI_PASSPHRASE"}`
+    ]
     const records = yield* Effect.gen(function* () {
       const loaded: Record<string, ReadonlyArray<unknown>> = {}
       for (const collection of structure) {
@@ -116,7 +143,7 @@ export const run = (out: string): Effect.Effect<Result, Stored.CliError> =>
         summary.push(`${collection}: ${result.written} stored, ${back.length} read back`)
       }
       return loaded
-    }).pipe(Effect.provide(Stored.layer(database)), Effect.mapError(fail))
+    }).pipe(Effect.provide(Stored.layer(database, keys)), Effect.mapError(fail))
     // The stored structure is read back above; the report is the seed compound's full year (visits, cases,
     // services, mediation, grids, organisation) from SeedReports, computed from the same fixtures.
     void records

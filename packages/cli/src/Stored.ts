@@ -16,6 +16,7 @@ import {
   type GridWorker,
   type Household,
   type Inspection,
+  KeyProvider,
   type Mediation,
   type Membership,
   type Needs,
@@ -34,7 +35,7 @@ import {
   type VolunteerTeam
 } from "@zhili/core"
 import { Drivers } from "@zhili/store-sql"
-import { Chunk, Effect, Either, type Layer, Schema, Stream } from "effect"
+import { Chunk, Effect, Either, type Layer, Redacted, Schema, Stream } from "effect"
 import type * as Columns from "./Columns.js"
 
 /**
@@ -84,12 +85,34 @@ export const target = (db: string | undefined, url: string | undefined): Effect.
 export const isServer = (target: string): boolean => /^(postgres|mysql|mariadb)/.test(target)
 
 /**
- * The migrated store at a target (migrated when the layer is built).
+ * The keys of the command line's stores (加密密钥): derived from the passphrase in `ZHILI_PASSPHRASE` (salt
+ * `ZHILI_KEY_SALT`, default `zhili`), or none when it is unset (the store then writes in clear).
+ *
+ * @since 0.3.0
+ * @category database
+ */
+export const keysFromEnv = (
+  env: Readonly<Record<string, string | undefined>> = process.env
+): Layer.Layer<KeyProvider.KeyProvider, KeyProvider.KeyError> | undefined => {
+  const passphrase = env.ZHILI_PASSPHRASE
+  if (passphrase === undefined || passphrase === "") return undefined
+  return KeyProvider.layerPassphrase({
+    passphrase: Redacted.make(passphrase),
+    salt: env.ZHILI_KEY_SALT === undefined || env.ZHILI_KEY_SALT === "" ? "zhili" : env.ZHILI_KEY_SALT
+  })
+}
+
+/**
+ * The migrated store at a target (migrated when the layer is built), encrypted at rest with `keys` (default:
+ * {@link keysFromEnv}).
  *
  * @since 0.1.0
  * @category database
  */
-export const layer = (target: string): Layer.Layer<Store.Store, Store.StoreError> => Drivers.layerFromUrl(target)
+export const layer = (
+  target: string,
+  keys: Layer.Layer<KeyProvider.KeyProvider, KeyProvider.KeyError> | undefined = keysFromEnv()
+): Layer.Layer<Store.Store, Store.StoreError> => Drivers.layerFromUrl(target, { keys })
 
 /**
  * Maps a storage failure to a CLI error naming the database.

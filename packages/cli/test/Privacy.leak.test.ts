@@ -8,7 +8,7 @@ import * as fs from "node:fs/promises"
 import * as os from "node:os"
 import * as path from "node:path"
 import { NodeContext } from "@effect/platform-node"
-import { afterEach, assert, describe, it, vi } from "@effect/vitest"
+import { afterAll, afterEach, assert, beforeAll, describe, it, vi } from "@effect/vitest"
 import { Program } from "@zhili/cli"
 import { LocalDate, Privacy } from "@zhili/core"
 import { JinxiuHuajing } from "@zhili/testing"
@@ -123,6 +123,16 @@ afterEach(() => {
 })
 
 describe("privacy: nothing sensitive leaves through the command line", () => {
+  // the demo's keys (its passphrase when ZHILI_PASSPHRASE is unset), for every command that reads its database
+  const before = process.env.ZHILI_PASSPHRASE
+  beforeAll(() => {
+    process.env.ZHILI_PASSPHRASE = "zhili-demo"
+  })
+  afterAll(() => {
+    if (before === undefined) delete process.env.ZHILI_PASSPHRASE
+    else process.env.ZHILI_PASSPHRASE = before
+  })
+
   it("has sensitive values to look for", () => {
     assert.isAbove(secrets.idNumber.length, 1000)
     assert.isAbove(secrets.phone.length, 1000)
@@ -144,6 +154,20 @@ describe("privacy: nothing sensitive leaves through the command line", () => {
         const demo = path.join(dir, "demo")
         assert.strictEqual(yield* run("demo", "--out", demo), 0)
         const db = path.join(demo, "zhili-demo.db")
+        // a dump of the demo's SQLite file (and its write-ahead log): every byte, as strings would show them
+        const dump = yield* Effect.promise(async () => {
+          const parts: Array<string> = []
+          for (const suffix of ["", "-wal"]) {
+            const bytes = await fs.readFile(db + suffix).catch(() => Buffer.alloc(0))
+            parts.push(bytes.toString("utf8"), bytes.toString("latin1"))
+          }
+          return parts.join("\n")
+        })
+        assert.isAbove(dump.length, 100_000)
+        assert.include(dump, "zh1:p1:a256gcm:") // the records are sealed
+        assert.deepStrictEqual(leaks(dump, secrets.idNumber), [])
+        assert.deepStrictEqual(leaks(dump, secrets.phone), [])
+        assert.deepStrictEqual(leaks(dump, secrets.minor), [])
         const reports = path.join(dir, "reports")
         yield* Effect.promise(() => fs.mkdir(reports))
         for (const format of ["md", "html", "json", "xlsx"])

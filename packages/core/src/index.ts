@@ -157,6 +157,16 @@ export * as ServiceReport from "./service/ServiceReport.js"
 export * as VolunteerTeam from "./service/VolunteerTeam.js"
 /** The registry of stored aggregates. */
 export * as Aggregates from "./store/Aggregates.js"
+/** Encryption primitives for data at rest: AES-256-GCM, SM4-CTR with HMAC-SM3, envelopes, blind indexes. */
+export * as Cipher from "./store/Cipher.js"
+/** Encryption at rest of stored records: sealed sensitive values, blind indexes, key rotation, erasure. */
+export * as Encryption from "./store/Encryption.js"
+/** Erasure of personal information (PIPL Art. 47) with counts kept right. */
+export * as Erasure from "./store/Erasure.js"
+/** Keys for encryption at rest: the KeyProvider port and in-process providers. */
+export * as KeyProvider from "./store/KeyProvider.js"
+/** Key rotation: the resumable job that rewrites a store's rows under its current key. */
+export * as Rotation from "./store/Rotation.js"
 /** The storage port: aggregate descriptors, repositories, event logs, bulk import, an in-memory store. */
 export * as Store from "./store/Store.js"
 /** The Promise front door of the store, for hosts that do not use Effect. */

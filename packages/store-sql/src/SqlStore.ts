@@ -8,7 +8,7 @@
 import * as Migrator from "@effect/sql/Migrator"
 import * as SqlClient from "@effect/sql/SqlClient"
 import { type SqlError, SqlError as SqlErrorClass } from "@effect/sql/SqlError"
-import { Aggregates, Errors, Store } from "@zhili/core"
+import { Aggregates, Encryption, Errors, type KeyProvider, Store } from "@zhili/core"
 import { Effect, Layer, Option, Scope } from "effect"
 import * as SqliteWriter from "./internal/sqliteWriter.js"
 
@@ -29,10 +29,12 @@ const columnsOf = (a: Store.AnyAggregate): ReadonlyArray<string> => [
   "record"
 ]
 
-/** The DDL of an aggregate's tables, per dialect. Tenant leads every key and index. */
-const ddl = (a: Store.AnyAggregate, dialect: Dialect): ReadonlyArray<string> => {
-  const t = tableOf(a)
-  const ty = {
+/** The migration that adds a field's column (1: the table's creation). */
+const migrationOf = (f: Store.AnyAggregate["fields"][number]): number => f.migration ?? 1
+
+/** Column types per dialect. */
+const types = (dialect: Dialect) =>
+  ({
     sqlite: { key: "TEXT", id: "TEXT", path: "TEXT", str: "TEXT", num: "REAL", int: "INTEGER", doc: "TEXT" },
     pg: {
       key: 'VARCHAR(12) COLLATE "C"',
@@ -52,9 +54,35 @@ const ddl = (a: Store.AnyAggregate, dialect: Dialect): ReadonlyArray<string> => 
       int: "BIGINT",
       doc: "LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
     }
-  }[dialect]
+  })[dialect]
+
+/**
+ * The DDL of the migrations after the first: each adds the columns (and indexes) of the fields that name it.
+ * Returns the statements per migration number, in order.
+ */
+const laterDdl = (a: Store.AnyAggregate, dialect: Dialect): ReadonlyArray<readonly [number, ReadonlyArray<string>]> => {
+  const t = tableOf(a)
+  const ty = types(dialect)
+  const numbers = [...new Set(a.fields.map(migrationOf).filter((n) => n > 1))].sort((x, y) => x - y)
+  return numbers.map((n) => {
+    const added = a.fields.filter((f) => migrationOf(f) === n)
+    return [
+      n,
+      [
+        ...added.map((f) => `ALTER TABLE ${t} ADD COLUMN f_${f.name} ${f.type === "number" ? ty.num : ty.str}`),
+        ...added.map((f) => `CREATE INDEX ${t}_f_${f.name} ON ${t} (tenant, f_${f.name})`)
+      ]
+    ] as const
+  })
+}
+
+/** The DDL of an aggregate's tables as migration 1 creates them, per dialect. Tenant leads every key and index. */
+const ddl = (a: Store.AnyAggregate, dialect: Dialect): ReadonlyArray<string> => {
+  const t = tableOf(a)
+  const ty = types(dialect)
   const suffix = dialect === "mysql" ? " ENGINE=InnoDB" : ""
-  const fields = a.fields.map((f) => `f_${f.name} ${f.type === "number" ? ty.num : ty.str}`)
+  const first = a.fields.filter((f) => migrationOf(f) === 1)
+  const fields = first.map((f) => `f_${f.name} ${f.type === "number" ? ty.num : ty.str}`)
   const statements = [
     `CREATE TABLE ${t} (tenant ${ty.key} NOT NULL, id ${ty.id} NOT NULL, version ${ty.int} NOT NULL, ` +
       `division ${ty.key}, org_path ${ty.path}, grid_path ${ty.path}, nkey ${ty.str}, ` +
@@ -64,7 +92,7 @@ const ddl = (a: Store.AnyAggregate, dialect: Dialect): ReadonlyArray<string> => 
     `CREATE INDEX ${t}_org ON ${t} (tenant, org_path)`,
     `CREATE INDEX ${t}_grid ON ${t} (tenant, grid_path)`,
     ...(a.naturalKey === undefined ? [] : [`CREATE UNIQUE INDEX ${t}_nkey ON ${t} (tenant, nkey)`]),
-    ...a.fields.map((f) => `CREATE INDEX ${t}_f_${f.name} ON ${t} (tenant, f_${f.name})`)
+    ...first.map((f) => `CREATE INDEX ${t}_f_${f.name} ON ${t} (tenant, f_${f.name})`)
   ]
   if (a.events !== undefined) {
     statements.push(
@@ -82,8 +110,10 @@ const ddl = (a: Store.AnyAggregate, dialect: Dialect): ReadonlyArray<string> => 
  * @since 0.1.0
  * @category migrations
  */
-export const schemaOf = (aggregate: Store.AnyAggregate, dialect: "sqlite" | "pg" | "mysql"): ReadonlyArray<string> =>
-  ddl(aggregate, dialect)
+export const schemaOf = (aggregate: Store.AnyAggregate, dialect: "sqlite" | "pg" | "mysql"): ReadonlyArray<string> => [
+  ...ddl(aggregate, dialect),
+  ...laterDdl(aggregate, dialect).flatMap(([, statements]) => statements)
+]
 
 const storeError =
   (operation: string, entity: string) =>
@@ -113,7 +143,13 @@ export const migrate = (
     for (const a of aggregates) {
       const ran = yield* Migrator.make({})({
         loader: Migrator.fromRecord({
-          "1_create": Effect.forEach(ddl(a, dialect), (s) => sql.unsafe(s), { discard: true })
+          "1_create": Effect.forEach(ddl(a, dialect), (s) => sql.unsafe(s), { discard: true }),
+          ...Object.fromEntries(
+            laterDdl(a, dialect).map(([n, statements]) => [
+              `${n}_fields`,
+              Effect.forEach(statements, (s) => sql.unsafe(s), { discard: true })
+            ])
+          )
         }),
         table: `zhili_migrations_${a.name}`
       }).pipe(Effect.mapError(storeError("migrate", a.name)))
@@ -338,6 +374,9 @@ const make = (
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
     const dialect = dialectOf(sql)
+    // rows are sealed when the store is built with the encryption service (`Options.keys`)
+    const encryption = yield* Effect.serviceOption(Encryption.Encryption)
+    const codecOf = (a: Store.AnyAggregate) => (Option.isSome(encryption) ? encryption.value.codec(a) : undefined)
     const scope = yield* Effect.scope
     /** SQLite: the import writer thread, started by the first import and ended with the store's scope. */
     const sqliteWriter = yield* Effect.cached(
@@ -371,12 +410,13 @@ const make = (
       const t = tableOf(aggregate as Store.AnyAggregate)
       const et = eventTableOf(aggregate as Store.AnyAggregate)
       const cols = columnsOf(aggregate as Store.AnyAggregate)
-      const toRow = Store.toRow(agg)
-      const fromJson = Store.fromJson(agg)
+      const sealing = codecOf(aggregate as Store.AnyAggregate)
+      const toRow = Store.toRow(agg, sealing)
+      const fromJson = Store.fromJson(agg, sealing)
       const codec =
         aggregate.events === undefined
           ? undefined
-          : Store.eventCodec(agg as unknown as Store.Aggregate<unknown, unknown, string, unknown, unknown>)
+          : Store.eventCodec(agg as unknown as Store.Aggregate<unknown, unknown, string, unknown, unknown>, sealing)
       const fail = (operation: string) => storeError(operation, name)
       const unregistered = Effect.fail(
         new Store.StoreError({
@@ -500,7 +540,8 @@ const make = (
       const explainSave = (record: A, expected: number) => {
         const tenant = agg.tenant(record)
         const id = agg.id(record)
-        const nkey = agg.naturalKey?.(record)
+        // the natural key as stored (a blind key's index)
+        const nkey = agg.naturalKey === undefined ? undefined : (toRow(record).nkey ?? undefined)
         return (e: SqlError): Effect.Effect<never, Errors.VersionConflict | Errors.InvalidInput | Store.StoreError> =>
           Effect.gen(function* () {
             const actual = yield* currentVersion(tenant, id, false).pipe(Effect.orElseSucceed(() => expected))
@@ -748,7 +789,8 @@ const make = (
               if (options.ids !== undefined) {
                 conds.push(options.ids.length === 0 ? "1=0" : `id IN (${options.ids.map((id) => p(id)).join(", ")})`)
               }
-              for (const [field, value] of Object.entries(options.where ?? {})) {
+              const filters = Store.blindFilters(aggregate as Store.AnyAggregate, options.where, sealing)
+              for (const [field, value] of Object.entries(filters ?? {})) {
                 if (value === undefined) continue
                 const col = `f_${field}`
                 if (Array.isArray(value)) {
@@ -790,7 +832,12 @@ const make = (
                 options.groupBy as ReadonlyArray<Store.GroupBy> | undefined
               )
               const { p, params } = builder(dialect)
-              const where = whereClause(scope, options.tenant, options.where, p)
+              const where = whereClause(
+                scope,
+                options.tenant,
+                Store.blindFilters(aggregate as Store.AnyAggregate, options.where, sealing),
+                p
+              )
               const exprs = terms.map((term) => groupExpression(term, dialect))
               const text =
                 exprs.length === 0
@@ -889,7 +936,7 @@ const make = (
         import: (rows, options) =>
           names.has(name)
             ? Effect.flatMap(importWriter, (writer) =>
-                Store.runImport(agg, rows, options, writer as Store.BatchWriter<unknown>)
+                Store.runImport(agg, rows, options, writer as Store.BatchWriter<unknown>, sealing)
               )
             : unregistered
       }
@@ -897,9 +944,122 @@ const make = (
 
     return Store.Store.of({
       repository,
-      migrate: migrate(registered).pipe(Effect.provideService(SqlClient.SqlClient, sql))
+      migrate: migrate(registered).pipe(Effect.provideService(SqlClient.SqlClient, sql)),
+      raw: rawAccess(sql, dialect, names, Option.getOrUndefined(encryption))
     })
   })
+
+/** Raw access to the rows of the registered aggregates (see `Store.RawAccess`). */
+const rawAccess = (
+  sql: SqlClient.SqlClient,
+  dialect: Dialect,
+  names: ReadonlySet<string>,
+  encryption: Encryption.Service | undefined
+): Store.RawAccess => {
+  const forUpdate = dialect === "sqlite" ? "" : " FOR UPDATE"
+  const check = (a: Store.AnyAggregate) =>
+    names.has(a.name)
+      ? Effect.void
+      : Effect.fail(
+          new Store.StoreError({ operation: "raw", entity: a.name, reason: `aggregate ${a.name} is not registered` })
+        )
+  return {
+    encryption,
+    scan: (a, after, limit) =>
+      Effect.gen(function* () {
+        yield* check(a)
+        const t = tableOf(a)
+        const { p, params } = builder(dialect)
+        const fields = a.fields.map((f) => `f_${f.name}`)
+        const where =
+          after === undefined ? "1=1" : `(tenant > ${p(after[0])} OR (tenant = ${p(after[0])} AND id > ${p(after[1])}))`
+        const rows = yield* sql.unsafe<Record<string, unknown>>(
+          `SELECT tenant, id, version, nkey, ${fields.map((f) => `${f}, `).join("")}record FROM ${t} ` +
+            `WHERE ${where} ORDER BY tenant, id LIMIT ${Math.max(1, Math.floor(limit))}`,
+          params
+        )
+        const events = new Map<string, Array<{ seq: number; event: string }>>()
+        if (a.events !== undefined && rows.length > 0) {
+          for (const r of rows) {
+            const e = yield* sql.unsafe<{ seq: number | string; event: string }>(
+              dialect === "pg"
+                ? `SELECT seq, event FROM ${eventTableOf(a)} WHERE tenant = $1 AND aggregate_id = $2 ORDER BY seq`
+                : `SELECT seq, event FROM ${eventTableOf(a)} WHERE tenant = ? AND aggregate_id = ? ORDER BY seq`,
+              [r.tenant, r.id]
+            )
+            events.set(
+              `${r.tenant}\u0000${r.id}`,
+              e.map((x) => ({ seq: Number(x.seq), event: x.event }))
+            )
+          }
+        }
+        return rows.map(
+          (r): Store.RawRow => ({
+            tenant: String(r.tenant),
+            id: String(r.id),
+            version: Number(r.version),
+            nkey: r.nkey === null || r.nkey === undefined ? null : String(r.nkey),
+            fields: a.fields.map((f) => {
+              const v = r[`f_${f.name}`]
+              return v === null || v === undefined ? null : f.type === "number" ? Number(v) : String(v)
+            }),
+            record: String(r.record),
+            events: events.get(`${r.tenant}\u0000${r.id}`) ?? []
+          })
+        )
+      }).pipe(Effect.mapError((e) => (e._tag === "SqlError" ? storeError("raw scan", a.name)(e) : e))),
+    rewrite: (a, read, next) =>
+      Effect.gen(function* () {
+        yield* check(a)
+        const t = tableOf(a)
+        const et = eventTableOf(a)
+        const key = dialect === "pg" ? "tenant = $1 AND id = $2" : "tenant = ? AND id = ?"
+        return yield* sql.withTransaction(
+          Effect.gen(function* () {
+            const now = yield* sql.unsafe<{ version: number | string; record: string }>(
+              `SELECT version, record FROM ${t} WHERE ${key}${forUpdate}`,
+              [read.tenant, read.id]
+            )
+            const row = now[0]
+            if (row === undefined || Number(row.version) !== read.version || String(row.record) !== read.record) {
+              return false
+            }
+            const ekey =
+              dialect === "pg"
+                ? "tenant = $1 AND aggregate_id = $2 AND seq = $3"
+                : "tenant = ? AND aggregate_id = ? AND seq = ?"
+            for (const e of read.events) {
+              const stored = yield* sql.unsafe<{ event: string }>(`SELECT event FROM ${et} WHERE ${ekey}${forUpdate}`, [
+                read.tenant,
+                read.id,
+                e.seq
+              ])
+              if (stored[0] === undefined || String(stored[0].event) !== e.event) return false
+            }
+            const { p, params } = builder(dialect)
+            const sets = [
+              `nkey = ${p(next.row.nkey)}`,
+              ...a.fields.map((f, i) => `f_${f.name} = ${p(next.row.fields[i] ?? null)}`),
+              `record = ${p(next.row.record)}`
+            ]
+            yield* sql.unsafe(
+              `UPDATE ${t} SET ${sets.join(", ")} WHERE tenant = ${p(read.tenant)} AND id = ${p(read.id)}`,
+              params
+            )
+            for (const e of next.events) {
+              yield* sql.unsafe(
+                dialect === "pg"
+                  ? `UPDATE ${et} SET event = $1 WHERE tenant = $2 AND aggregate_id = $3 AND seq = $4`
+                  : `UPDATE ${et} SET event = ? WHERE tenant = ? AND aggregate_id = ? AND seq = ?`,
+                [e.event, read.tenant, read.id, e.seq]
+              )
+            }
+            return true
+          })
+        )
+      }).pipe(Effect.mapError((e) => (e._tag === "SqlError" ? storeError("raw rewrite", a.name)(e) : e)))
+  }
+}
 
 /**
  * Options of the SQL store: the aggregates it holds (default: every aggregate in `Aggregates.all`).
@@ -915,7 +1075,32 @@ export interface Options {
    * without it (or for `:memory:`) imports write on this thread.
    */
   readonly sqliteImportFile?: string | undefined
+  /**
+   * The keys for encryption at rest (the host's `KeyProvider` layer). When given, the store seals every sensitive
+   * value and keys its blind indexes (see `Encryption`); without it, rows hold the encoded records in clear and
+   * blind columns an unkeyed digest.
+   */
+  readonly keys?: Layer.Layer<KeyProvider.KeyProvider, KeyProvider.KeyError> | undefined
+  /** With `keys`: today's date (YYYY-MM-DD) for the personal-part rule (default: China Standard Time). */
+  readonly today?: (() => string) | undefined
 }
+
+/** The encryption layer of the options, when they carry keys (a key error is a `StoreError` of the store). */
+const withKeys = <R>(
+  options: Options,
+  store: Layer.Layer<Store.Store, Store.StoreError, R>
+): Layer.Layer<Store.Store, Store.StoreError, R> =>
+  options.keys === undefined
+    ? store
+    : Layer.provide(
+        store,
+        Encryption.layer({ today: options.today }).pipe(
+          Layer.provide(options.keys),
+          Layer.mapError(
+            (e) => new Store.StoreError({ operation: "open", entity: "keyring", reason: e.message, cause: e })
+          )
+        )
+      )
 
 /**
  * The SQL store over the `SqlClient` in context. Migrates the aggregates' tables when built.
@@ -924,13 +1109,16 @@ export interface Options {
  * @category layers
  */
 export const layer = (options: Options = {}): Layer.Layer<Store.Store, Store.StoreError, SqlClient.SqlClient> =>
-  Layer.scoped(
-    Store.Store,
-    Effect.gen(function* () {
-      const aggregates = options.aggregates ?? Aggregates.all
-      yield* migrate(aggregates)
-      return yield* make(aggregates, options.sqliteImportFile)
-    })
+  withKeys(
+    options,
+    Layer.scoped(
+      Store.Store,
+      Effect.gen(function* () {
+        const aggregates = options.aggregates ?? Aggregates.all
+        yield* migrate(aggregates)
+        return yield* make(aggregates, options.sqliteImportFile)
+      })
+    )
   )
 
 /**
@@ -940,5 +1128,7 @@ export const layer = (options: Options = {}): Layer.Layer<Store.Store, Store.Sto
  * @since 0.1.0
  * @category layers
  */
-export const layerWithoutMigrations = (options: Options = {}): Layer.Layer<Store.Store, never, SqlClient.SqlClient> =>
-  Layer.scoped(Store.Store, make(options.aggregates ?? Aggregates.all, options.sqliteImportFile))
+export const layerWithoutMigrations = (
+  options: Options = {}
+): Layer.Layer<Store.Store, Store.StoreError, SqlClient.SqlClient> =>
+  withKeys(options, Layer.scoped(Store.Store, make(options.aggregates ?? Aggregates.all, options.sqliteImportFile)))

@@ -6,10 +6,11 @@
  * @since 0.1.0
  */
 import { assert, describe, it } from "@effect/vitest"
-import { Aggregates, Case, Errors, Finding, Fund, Ids, Money, Store } from "@zhili/core"
+import { Aggregates, Case, type Cipher, Errors, Finding, Fund, Ids, type KeyProvider, Money, Store } from "@zhili/core"
 import { Arbitrary, Effect, Either, Exit, FastCheck, type Layer, Ref, Schema, Stream } from "effect"
 import * as fc from "fast-check"
 import { policy } from "./CaseArbitraries.js"
+import * as EncryptionSuite from "./EncryptionSuite.js"
 import * as JinxiuCases from "./fixtures/JinxiuCases.js"
 import * as OperationFixtures from "./fixtures/Operations.js"
 import { skipped } from "./Servers.js"
@@ -1059,3 +1060,20 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
  * @category suites
  */
 export const unavailable = (name: string, reason: string): void => skipped(`Store conformance: ${name}`, reason)
+
+/**
+ * The encryption-at-rest suite (存储加密): `StoreSuite.encryption("sqlite", (keys) => layer)` registers
+ * `describe("Store encryption (<algorithm>): <name>")`. `make` builds the store under test with the keys it is given,
+ * over a database of its own. Cases: no identity number, phone or name in clear in any stored row (records, events,
+ * index columns, the import path); lookups by blind index and a unique identity number; a protected minor's
+ * personal part sealed whole; a changed ciphertext a typed error; a rotation stopped midway and resumed; an erasure
+ * that keeps the counts.
+ *
+ * @since 0.3.0
+ * @category suites
+ */
+export const encryption: <E>(
+  name: string,
+  make: (keys: Layer.Layer<KeyProvider.KeyProvider, KeyProvider.KeyError>) => Layer.Layer<Store.Store, E>,
+  options?: { readonly algorithm?: Cipher.Algorithm | undefined }
+) => void = EncryptionSuite.suite

@@ -114,6 +114,16 @@ export class Resident extends Schema.Class<Resident>("@zhili/Resident")({
 }
 
 /**
+ * The name an erased resident's record keeps (PIPL Art. 47, see `Erasure.eraseResident`): the name, identity
+ * number and phone are gone; the household, birth date, sex and tags stay, so the counts over the registry do not
+ * change.
+ *
+ * @since 0.3.0
+ * @category constants
+ */
+export const erasedName = "〔已删除〕"
+
+/**
  * What may be shown of a resident on a date (居民信息展示). A child under 14 at that date (PIPL Art. 28: all personal
  * information of minors under 14 is sensitive) is `protected`: only ids, nothing personal. An adult shows a masked
  * name and identity number (`Privacy` default masks), the birth date, sex and tags.

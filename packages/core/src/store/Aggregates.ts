@@ -22,6 +22,8 @@ import * as GridWorker from "../grid/GridWorker.js"
 import * as Visit from "../grid/Visit.js"
 import type { NotFoundOrNotPermitted, VersionConflict } from "../kernel/Errors.js"
 import type * as Ids from "../kernel/Ids.js"
+import type * as LocalDate from "../kernel/LocalDate.js"
+import * as Privacy from "../kernel/Privacy.js"
 import * as Fund from "../operation/Fund.js"
 import * as Needs from "../operation/Needs.js"
 import * as Operator from "../operation/Operator.js"
@@ -47,18 +49,31 @@ const str = <A, const K extends string>(name: K, get: (value: A) => string | und
   get
 })
 
-/** FNV-1a (32 bits, twice with two seeds) in hex: a compact key part for a value that must not appear in clear. */
-const digest = (text: string): string => {
-  const run = (seed: number) => {
-    let h = seed >>> 0
-    for (let i = 0; i < text.length; i++) {
-      h ^= text.charCodeAt(i)
-      h = Math.imul(h, 0x01000193) >>> 0
-    }
-    return h.toString(16).padStart(8, "0")
-  }
-  return run(0x811c9dc5) + run(0x050c5d1f)
-}
+/**
+ * A blind-index field (see `Store.Field.blind`) of a sensitive value, added to stored tables by migration 2: the
+ * column holds the value's keyed index, never the value.
+ */
+const blind = <A, const K extends string>(
+  name: K,
+  get: (value: A) => Redacted.Redacted<string> | undefined,
+  normalize?: (value: string) => string
+): Store.ValueField<A, K> => ({
+  name,
+  type: "string",
+  get: (value) => {
+    const v = get(value)
+    return v === undefined ? undefined : Redacted.value(v)
+  },
+  blind: true,
+  normalize,
+  migration: 2
+})
+
+/** An identity number as indexed: trimmed, the check character upper-case. */
+const normalizeIdNumber = (value: string): string => value.trim().toUpperCase()
+
+/** A mobile number as indexed: spaces and dashes dropped, and a leading +86 or 86 before 11 digits. */
+const normalizePhone = (value: string): string => value.replace(/[\s-]/g, "").replace(/^\+?86(?=1\d{10}$)/, "")
 
 // --- org ------------------------------------------------------------------------------------------------------
 
@@ -77,7 +92,8 @@ export const OrgUnits = Store.domain({
 })
 
 /**
- * People (人员). No natural key: identity numbers are sensitive and optional.
+ * People (人员). No natural key: identity numbers are optional. Blind-index fields `id_number` and `phone` (lookups by
+ * the clear value; the columns hold keyed indexes).
  *
  * @since 0.1.0
  * @category org
@@ -86,7 +102,11 @@ export const People = Store.domain({
   name: "person",
   schema: Person.Person,
   tenant: (p) => p.tenant,
-  id: (p) => p.id
+  id: (p) => p.id,
+  fields: [
+    blind("id_number", (p: Person.Person) => p.idNumber, normalizeIdNumber),
+    blind("phone", (p: Person.Person) => p.phone, normalizePhone)
+  ]
 })
 
 /**
@@ -250,8 +270,11 @@ export const Households = Store.domain({
 })
 
 /**
- * Residents (居民): natural key household + birth date + sex + a digest of the name (the name never appears in
- * clear in the key column); fields `household`, `sex`.
+ * Residents (居民): natural key the identity number when there is one (so one identity number is one resident per
+ * tenant), otherwise household + birth date + sex + name; either way the key column holds only its blind index
+ * (`blindKey`). Fields `household`, `sex`, and the blind indexes `id_number` and `phone`. With encryption on, the
+ * whole personal part (name, birth date, sex, tags, identity number, phone) of a child under 14 on the day the
+ * record is written is sealed, and its `sex` column left empty (PIPL Art. 28).
  *
  * @since 0.1.0
  * @category registry
@@ -261,8 +284,24 @@ export const Residents = Store.domain({
   schema: Resident.Resident,
   tenant: (r) => r.tenant,
   id: (r) => r.id,
-  naturalKey: (r) => `${r.household}/${r.birthDate}/${r.sex}/${digest(Redacted.value(r.name))}`,
-  fields: [str("household", (r: Resident.Resident) => r.household), str("sex", (r: Resident.Resident) => r.sex)]
+  naturalKey: (r) =>
+    r.idNumber !== undefined
+      ? `id/${normalizeIdNumber(Redacted.value(r.idNumber))}`
+      : Redacted.value(r.name) === Resident.erasedName
+        ? `erased/${r.id}`
+        : `${r.household}/${r.birthDate}/${r.sex}/${Redacted.value(r.name)}`,
+  blindKey: true,
+  fields: [
+    str("household", (r: Resident.Resident) => r.household),
+    str("sex", (r: Resident.Resident) => r.sex),
+    blind("id_number", (r: Resident.Resident) => r.idNumber, normalizeIdNumber),
+    blind("phone", (r: Resident.Resident) => r.phone, normalizePhone)
+  ],
+  personal: {
+    paths: [["name"], ["birthDate"], ["sex"], ["tags"], ["idNumber"], ["phone"]],
+    protect: (r, today) => Privacy.isProtectedMinor(r.birthDate, today as LocalDate.LocalDate),
+    fields: ["sex"]
+  }
 })
 
 /**

@@ -10,6 +10,8 @@ import { Chunk, Context, Effect, Either, Layer, Option, Ref, Schema, Stream, typ
 import { issuesOf } from "../kernel/Decode.js"
 import { DecodeIssue, InvalidInput, NotFoundOrNotPermitted, VersionConflict } from "../kernel/Errors.js"
 import type { Finding } from "../kernel/Finding.js"
+import * as Cipher from "./Cipher.js"
+import * as Encryption from "./Encryption.js"
 import { fastDecoder } from "./internal/decode.js"
 import * as ScopeK from "./internal/scope.js"
 
@@ -101,6 +103,33 @@ export interface Field<A, K extends string = string> {
   readonly name: K
   readonly type: FieldType
   readonly get: (record: A) => string | number | undefined
+  /**
+   * A blind index (盲索引) of a sensitive value (identity number, phone): the column holds the keyed index of the
+   * value (`Encryption`; an unkeyed digest in a store without keys), never the value; a filter on it is given the
+   * clear value. A `string` field.
+   */
+  readonly blind?: boolean | undefined
+  /** How a value of a blind field is written before it is indexed (the record's and a filter's alike). */
+  readonly normalize?: ((value: string) => string) | undefined
+  /**
+   * The SQL migration that adds this field's column (default 1: the table's creation). A field added to an
+   * aggregate already stored names the next number, so existing tables gain the column.
+   */
+  readonly migration?: number | undefined
+}
+
+/**
+ * The personal part (个人部分) of an aggregate's records that encryption seals as a whole when `protect` says so
+ * (all personal information of a minor under 14 is sensitive, PIPL Art. 28): its paths in the encoded record, the
+ * rule (given the record and today's date), and the fields whose columns are left empty for such a record.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface Personal<A> {
+  readonly paths: ReadonlyArray<ReadonlyArray<string>>
+  readonly protect: (record: A, today: string) => boolean
+  readonly fields?: ReadonlyArray<string> | undefined
 }
 
 /**
@@ -121,10 +150,17 @@ export interface Aggregate<A, I = unknown, K extends string = string, E = unknow
   readonly location: (record: A) => Location
   /** A key unique within the tenant that identifies the same real thing across imports (e.g. a household number). */
   readonly naturalKey?: ((record: A) => string) | undefined
+  /**
+   * The natural key is personal data (a resident's identity number or name): the store keeps only its blind index
+   * (keyed with encryption, an unkeyed digest without), never the key itself.
+   */
+  readonly blindKey?: boolean | undefined
   readonly fields: ReadonlyArray<Field<A, K>>
   readonly deletable: boolean
   /** The schema of the events of this aggregate's log, when it has one (cases). */
   readonly events?: Schema.Schema<E, EI> | undefined
+  /** The part sealed whole for the records it protects, with encryption on (see {@link Personal}). */
+  readonly personal?: Personal<A> | undefined
 }
 
 /**
@@ -150,9 +186,11 @@ export const aggregate = <A, I, const K extends string = never, E = unknown, EI 
   readonly version: (record: A) => number
   readonly location: (record: A) => Location
   readonly naturalKey?: ((record: A) => string) | undefined
+  readonly blindKey?: boolean | undefined
   readonly fields?: ReadonlyArray<Field<A, K>>
   readonly deletable?: boolean
   readonly events?: Schema.Schema<E, EI> | undefined
+  readonly personal?: Personal<A> | undefined
 }): Aggregate<A, I, K, E, EI> => {
   if (!/^[a-z][a-z0-9_]{0,39}$/.test(definition.name)) {
     throw new TypeError(`aggregate name "${definition.name}" must be 1–40 lower-case letters, digits or "_"`)
@@ -247,6 +285,12 @@ export interface ValueField<A, K extends string = string> {
   readonly name: K
   readonly type: FieldType
   readonly get: (value: A) => string | number | undefined
+  /** A blind index of a sensitive value (see {@link Field}). */
+  readonly blind?: boolean | undefined
+  /** How a value of a blind field is written before it is indexed. */
+  readonly normalize?: ((value: string) => string) | undefined
+  /** The SQL migration that adds this field's column (see {@link Field}). */
+  readonly migration?: number | undefined
 }
 
 /**
@@ -262,11 +306,15 @@ export const domain = <A, I, const K extends string = never, E = unknown, EI = u
   readonly tenant: (value: A) => string
   readonly id: (value: A) => string
   readonly naturalKey?: ((value: A) => string) | undefined
+  readonly blindKey?: boolean | undefined
   readonly fields?: ReadonlyArray<ValueField<A, K>>
   readonly deletable?: boolean
   readonly events?: Schema.Schema<E, EI> | undefined
+  /** The personal part, with paths in the domain value (the store prefixes them with `value`). */
+  readonly personal?: Personal<A> | undefined
 }): Aggregate<Stored<A>, StoredEncoded<I>, K, E, EI> => {
   const naturalKey = definition.naturalKey
+  const personal = definition.personal
   return aggregate<Stored<A>, StoredEncoded<I>, K, E, EI>({
     name: definition.name,
     schema: StoredSchema(definition.schema),
@@ -275,13 +323,25 @@ export const domain = <A, I, const K extends string = never, E = unknown, EI = u
     version: (s) => s.version,
     location: (s) => s.location,
     naturalKey: naturalKey === undefined ? undefined : (s) => naturalKey(s.value),
+    blindKey: definition.blindKey,
     fields: (definition.fields ?? []).map((f) => ({
       name: f.name,
       type: f.type,
-      get: (s: Stored<A>) => f.get(s.value)
+      get: (s: Stored<A>) => f.get(s.value),
+      blind: f.blind,
+      normalize: f.normalize,
+      migration: f.migration
     })),
     ...(definition.deletable === undefined ? {} : { deletable: definition.deletable }),
-    events: definition.events
+    events: definition.events,
+    personal:
+      personal === undefined
+        ? undefined
+        : {
+            paths: personal.paths.map((p) => ["value", ...p]),
+            protect: (s: Stored<A>, today: string) => personal.protect(s.value, today),
+            fields: personal.fields
+          }
   })
 }
 
@@ -602,6 +662,52 @@ export interface Service {
   readonly repository: <A, I, K extends string, E, EI>(aggregate: Aggregate<A, I, K, E, EI>) => Repository<A, K, E>
   /** Brings the schema up to date; returns the migrations applied now (none when already current). */
   readonly migrate: Effect.Effect<ReadonlyArray<string>, StoreError>
+  /**
+   * The stored rows as they are, for maintenance jobs (key rotation, `Encryption.rotate`) and audits; no scope
+   * applies, so a host never hands it to a caller of the repositories. The memory and SQL stores have it.
+   */
+  readonly raw?: RawAccess | undefined
+}
+
+/**
+ * A stored row as the engine holds it (原始行): keys, version, natural key and field columns, the record JSON
+ * (sealed when the store encrypts) and the JSON of its events in order.
+ *
+ * @since 0.3.0
+ * @category adapters
+ */
+export interface RawRow {
+  readonly tenant: string
+  readonly id: string
+  readonly version: number
+  readonly nkey: string | null
+  readonly fields: ReadonlyArray<string | number | null>
+  readonly record: string
+  readonly events: ReadonlyArray<{ readonly seq: number; readonly event: string }>
+}
+
+/**
+ * Raw access to a store's rows (原始行访问): pages of rows in (tenant, id) order after a position, and an atomic
+ * rewrite of one row and its events that applies only if the row is still as read (same version and record JSON,
+ * each event unchanged), in one transaction.
+ *
+ * @since 0.3.0
+ * @category adapters
+ */
+export interface RawAccess {
+  /** The store's encryption, when it has one (what the rows are sealed with). */
+  readonly encryption?: Encryption.Service | undefined
+  readonly scan: (
+    aggregate: AnyAggregate,
+    after: readonly [string, string] | undefined,
+    limit: number
+  ) => Effect.Effect<ReadonlyArray<RawRow>, StoreError>
+  /** Answers false (and writes nothing) when the row moved since it was read. */
+  readonly rewrite: (
+    aggregate: AnyAggregate,
+    read: RawRow,
+    next: { readonly row: Row; readonly events: ReadonlyArray<{ readonly seq: number; readonly event: string }> }
+  ) => Effect.Effect<boolean, StoreError>
 }
 
 /**
@@ -653,18 +759,67 @@ const samePath = (a: ReadonlyArray<string> | undefined, b: ReadonlyArray<string>
 }
 
 /**
- * Encodes a record into its {@link Row}.
+ * The index a blind field's column or a blind natural key holds for a clear value: the keyed blind index under the
+ * store's encryption, an unkeyed digest without it (see `Cipher.unkeyedIndex`).
+ *
+ * @since 0.3.0
+ * @category adapters
+ */
+export const blindValue = (codec: Encryption.RecordCodec | undefined, domain: string, value: string): string =>
+  codec === undefined ? Cipher.unkeyedIndex(domain, value) : codec.blind(domain, value)
+
+/**
+ * A list's or count's filters with the clear values given for blind fields replaced by their indexes (what the
+ * columns hold); adapters call it before querying.
+ *
+ * @since 0.3.0
+ * @category adapters
+ */
+export const blindFilters = <W extends { readonly [field: string]: FilterValue | undefined }>(
+  aggregate: AnyAggregate,
+  where: W | undefined,
+  codec: Encryption.RecordCodec | undefined
+): W | undefined => {
+  if (where === undefined || !aggregate.fields.some((f) => f.blind === true)) return where
+  const out: Record<string, FilterValue | undefined> = { ...where }
+  for (const f of aggregate.fields) {
+    const v = out[f.name]
+    if (f.blind !== true || v === undefined) continue
+    const index = (x: string | number) => blindValue(codec, f.name, f.normalize?.(String(x)) ?? String(x))
+    out[f.name] = Array.isArray(v) ? v.map(index) : index(v as string | number)
+  }
+  return out as W
+}
+
+/**
+ * Encodes a record into its {@link Row}. With a codec (the store's `Encryption`), the record's sensitive values are
+ * sealed into one envelope (and its whole personal part, for a record its aggregate protects, whose personal
+ * fields' columns are then left empty); blind fields and a blind natural key are indexed. `encoded` is the JSON of
+ * the record's encoded form when the caller has it already (an import row that is one), `input` that encoded form
+ * itself (sealed instead of encoding the record again).
  *
  * @since 0.1.0
  * @category adapters
  */
 export const toRow = <A, I>(
-  aggregate: Aggregate<A, I, string, unknown, unknown>
-): ((record: A, encoded?: string) => Row) => {
+  aggregate: Aggregate<A, I, string, unknown, unknown>,
+  codec?: Encryption.RecordCodec | undefined
+): ((record: A, encoded?: string, input?: unknown) => Row) => {
   const encode = Schema.encodeSync(aggregate.schema)
   const { tenant, id, version, location, naturalKey } = aggregate
   const getters = aggregate.fields.map((f) => f.get)
   const n = getters.length
+  const blinds = aggregate.fields.map((f) =>
+    f.blind === true
+      ? (v: string | number) => blindValue(codec, f.name, f.normalize?.(String(v)) ?? String(v))
+      : undefined
+  )
+  const anyBlind = blinds.some((b) => b !== undefined)
+  const keyDomain = `nkey:${aggregate.name}`
+  const blindKey = aggregate.blindKey === true
+  const personal = codec === undefined ? undefined : aggregate.personal
+  const personalFields = (personal?.fields ?? []).map((name) => aggregate.fields.findIndex((f) => f.name === name))
+  const sealing = codec !== undefined && codec.sensitive
   // the columns of the last location seen, kept while the next one is equal: an import places the records of one
   // building (or grid) after another, so consecutive rows mostly share a location
   let seen = false
@@ -674,7 +829,7 @@ export const toRow = <A, I>(
   let division: string | null = null
   let org: string | null = null
   let grid: string | null = null
-  return (record, encoded) => {
+  return (record, encoded, input) => {
     const l = location(record)
     if (!seen || l.division !== lastDivision) {
       division = l.division === undefined ? null : ScopeK.divisionPrefix(l.division)
@@ -691,6 +846,16 @@ export const toRow = <A, I>(
     seen = true
     const fields: Array<string | number | null> = new Array(n)
     for (let i = 0; i < n; i++) fields[i] = (getters[i] as (r: A) => string | number | undefined)(record) ?? null
+    if (anyBlind) {
+      for (let i = 0; i < n; i++) {
+        const b = blinds[i]
+        const v = fields[i]
+        if (b !== undefined && v !== null && v !== undefined) fields[i] = b(v)
+      }
+    }
+    const protect = personal !== undefined && personal.protect(record, (codec as Encryption.RecordCodec).today())
+    if (protect) for (const i of personalFields) if (i >= 0) fields[i] = null
+    const key = naturalKey === undefined ? null : naturalKey(record)
     return {
       tenant: tenant(record),
       id: id(record),
@@ -698,9 +863,11 @@ export const toRow = <A, I>(
       division,
       org,
       grid,
-      nkey: naturalKey === undefined ? null : naturalKey(record),
+      nkey: key === null || !blindKey ? key : blindValue(codec, keyDomain, key),
       fields,
-      record: encoded ?? JSON.stringify(encode(record))
+      record: sealing
+        ? (codec as Encryption.RecordCodec).sealRecord(input ?? encode(record), protect)
+        : (encoded ?? JSON.stringify(input ?? encode(record)))
     }
   }
 }
@@ -721,24 +888,47 @@ export const duplicateNaturalKey = (entity: string, tenant: string, id: string, 
   })
 
 /**
- * Decodes the stored JSON of a record; a row that no longer decodes is a `StoreError`.
+ * Decodes the stored JSON of a record; a row that no longer decodes is a `StoreError`. With a codec, its envelope is
+ * opened first: one that does not open (changed, or of a key the keyring lacks) is a `StoreError` whose `cause` is
+ * the `Cipher.CipherError`, never a record with garbage in it.
  *
  * @since 0.1.0
  * @category adapters
  */
 export const fromJson = <A, I>(
-  aggregate: Aggregate<A, I, string, unknown, unknown>
+  aggregate: Aggregate<A, I, string, unknown, unknown>,
+  codec?: Encryption.RecordCodec | undefined
 ): ((json: string) => Effect.Effect<A, StoreError>) => {
   // the import's compiled decoder first (a success is what Schema's decode gives); Schema's own for the issues
   const fast = fastDecoder(aggregate.schema, { excess: false })
   const decode = Schema.decodeUnknownEither(aggregate.schema)
   return (json) => {
-    const input: unknown = JSON.parse(json)
+    let input: unknown
+    if (codec === undefined) input = JSON.parse(json)
+    else {
+      const opened = codec.openRecord(json)
+      if (Either.isLeft(opened)) {
+        return Effect.fail(
+          new StoreError({ operation: "read", entity: aggregate.name, reason: opened.left.message, cause: opened.left })
+        )
+      }
+      input = opened.right
+    }
     const fastly = fast(input)
     if (fastly !== undefined) return Effect.succeed(fastly.value as A)
     return Either.match(decode(input), {
       onLeft: (e) =>
-        Effect.fail(new StoreError({ operation: "read", entity: aggregate.name, reason: e.message, cause: e })),
+        Effect.fail(
+          new StoreError({
+            operation: "read",
+            entity: aggregate.name,
+            reason:
+              codec === undefined && typeof input === "object" && input !== null && "$sealed" in input
+                ? "the record is encrypted at rest and this store has no keys (give the store its KeyProvider)"
+                : e.message,
+            cause: e
+          })
+        ),
       onRight: Effect.succeed
     })
   }
@@ -751,7 +941,8 @@ export const fromJson = <A, I>(
  * @category adapters
  */
 export const eventCodec = <E, EI>(
-  aggregate: Aggregate<unknown, unknown, string, E, EI>
+  aggregate: Aggregate<unknown, unknown, string, E, EI>,
+  sealing?: Encryption.RecordCodec | undefined
 ): {
   readonly encode: (event: E) => string
   readonly decode: (json: string) => Effect.Effect<E, StoreError>
@@ -765,12 +956,23 @@ export const eventCodec = <E, EI>(
   }
   const encode = Schema.encodeSync(schema)
   const decode = Schema.decodeUnknownEither(schema)
+  const fail = (reason: string, cause?: unknown) =>
+    Effect.fail(new StoreError({ operation: "read events", entity: aggregate.name, reason, cause }))
+  if (sealing !== undefined) {
+    return {
+      encode: (e) => sealing.sealEvent(encode(e)),
+      decode: (json) =>
+        Either.match(sealing.openEvent(json), {
+          onLeft: (e) => fail(e.message, e),
+          onRight: (input) => Either.match(decode(input), { onLeft: (e) => fail(e.message), onRight: Effect.succeed })
+        })
+    }
+  }
   return {
     encode: (e) => JSON.stringify(encode(e)),
     decode: (json) =>
       Either.match(decode(JSON.parse(json)), {
-        onLeft: (e) =>
-          Effect.fail(new StoreError({ operation: "read events", entity: aggregate.name, reason: e.message })),
+        onLeft: (e) => fail(e.message),
         onRight: Effect.succeed
       })
   }
@@ -947,7 +1149,8 @@ export interface BatchWriter<T> {
  * turn them into {@link Row}s (and each through the writer's `prepare`) and hand each batch to the
  * {@link BatchWriter}, which must commit it atomically; the rows it refuses are rejected rows (`store/duplicate-
  * natural-key`); progress goes to `onProgress` after each batch. The next batches are decoded while one is being
- * written (the writer's `ahead`).
+ * written (the writer's `ahead`). With a codec (the store's `Encryption`), rows are sealed as `toRow` seals them: an
+ * input row is never stored as it came when its aggregate has anything to seal.
  *
  * @since 0.1.0
  * @category adapters
@@ -956,7 +1159,8 @@ export const runImport = <A, I, EX, R, T>(
   aggregate: Aggregate<A, I, string, unknown, unknown>,
   rows: StreamT.Stream<unknown, EX, R>,
   options: ImportOptions<A>,
-  writer: BatchWriter<T>
+  writer: BatchWriter<T>,
+  codec?: Encryption.RecordCodec | undefined
 ): Effect.Effect<ImportReport, RowRejected | StoreError | EX, R> => {
   const { prepare, write, ahead = 2 } = writer
   // Fast path: a decoder compiled once for the schema (plain functions for the common nodes, Schema for the rest);
@@ -964,7 +1168,9 @@ export const runImport = <A, I, EX, R, T>(
   // its JSON is stored as is. Rows it does not accept are decoded by Schema, which reports every issue with its path.
   const fast = fastDecoder(aggregate.schema)
   const decode = Schema.decodeUnknownEither(aggregate.schema, { errors: "all", onExcessProperty: "ignore" })
-  const toRowOf = toRow(aggregate)
+  const toRowOf = toRow(aggregate, codec)
+  // a clean input is an encoded form of its record: stored as it came, or sealed as it is (not encoded again)
+  const sealing = codec !== undefined && codec.sensitive
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 500))
   const validate = options.validate
   type State = { rows: number; written: number; rejected: Array<RowRejected>; rejectedRows: number; batches: number }
@@ -974,9 +1180,13 @@ export const runImport = <A, I, EX, R, T>(
     const fastly = fast(input)
     let record: A
     let json: string | undefined
+    let clean: unknown
     if (fastly !== undefined) {
       record = fastly.value as A
-      if (fastly.clean) json = JSON.stringify(input)
+      if (fastly.clean) {
+        if (sealing) clean = input
+        else json = JSON.stringify(input)
+      }
     } else {
       const decoded = decode(input)
       if (Either.isLeft(decoded)) {
@@ -994,7 +1204,7 @@ export const runImport = <A, I, EX, R, T>(
         })
       }
     }
-    return toRowOf(record, json)
+    return toRowOf(record, json, clean)
   }
   return Effect.suspend(() => {
     const state: State = { rows: 0, written: 0, rejected: [], rejectedRows: 0, batches: 0 }
@@ -1355,6 +1565,10 @@ export const checkIds = (
 export const layerMemory: Layer.Layer<Store> = Layer.effect(
   Store,
   Effect.gen(function* () {
+    // the store seals its rows when built with the encryption service (`layerMemoryEncrypted`)
+    const encryption = yield* Effect.serviceOption(Encryption.Encryption)
+    const codecOf = (aggregate: AnyAggregate) =>
+      Option.isSome(encryption) ? encryption.value.codec(aggregate) : undefined
     const tables = new Map<string, MemTable>()
     const lock = yield* Effect.makeSemaphore(1)
     const calls = yield* Ref.make(0)
@@ -1369,12 +1583,13 @@ export const layerMemory: Layer.Layer<Store> = Layer.effect(
     const repository = <A, I, K extends string, E, EI>(aggregate: Aggregate<A, I, K, E, EI>): Repository<A, K, E> => {
       const agg = aggregate as unknown as Aggregate<A, I, string, unknown, unknown>
       const t = table(aggregate.name)
-      const row = toRow(agg)
-      const read = fromJson(agg)
+      const sealing = codecOf(aggregate as AnyAggregate)
+      const row = toRow(agg, sealing)
+      const read = fromJson(agg, sealing)
       const codec =
         aggregate.events === undefined
           ? undefined
-          : eventCodec(agg as unknown as Aggregate<unknown, unknown, string, unknown, unknown>)
+          : eventCodec(agg as unknown as Aggregate<unknown, unknown, string, unknown, unknown>, sealing)
       const conflict = (id: string, expected: number, actual: number) =>
         new VersionConflict({ entity: aggregate.name, id, expected, actual })
       const put = (r: Row) => {
@@ -1445,13 +1660,14 @@ export const layerMemory: Layer.Layer<Store> = Layer.effect(
           Effect.gen(function* () {
             yield* checkFilters(aggregate as AnyAggregate, options.where)
             yield* checkIds(aggregate as AnyAggregate, options.ids)
+            const where = blindFilters(aggregate as AnyAggregate, options.where, sealing)
             const after = options.cursor === undefined ? undefined : yield* decodeCursor(options.cursor)
             const ids = options.ids === undefined ? undefined : new Set(options.ids)
             const all: Array<{ row: Row; record: A }> = []
             for (const entry of t.rows.values()) {
               if (options.tenant !== undefined && entry.row.tenant !== options.tenant) continue
               if (ids !== undefined && !ids.has(entry.row.id)) continue
-              if (!matches(entry.row, aggregate.fields as never, options.where)) continue
+              if (!matches(entry.row, aggregate.fields as never, where)) continue
               const record = yield* decodeStored(entry)
               if (!inScope(scope, agg.location(record))) continue
               all.push({ row: entry.row, record })
@@ -1479,11 +1695,12 @@ export const layerMemory: Layer.Layer<Store> = Layer.effect(
           Effect.gen(function* () {
             yield* checkFilters(aggregate as AnyAggregate, options.where, "count")
             const terms = yield* groupTerms(aggregate as AnyAggregate, options.groupBy as ReadonlyArray<GroupBy>)
+            const where = blindFilters(aggregate as AnyAggregate, options.where, sealing)
             const filters = scopeFilters(scope)
             const groups = new Map<string, { key: Array<string | number | null>; count: number }>()
             for (const { row: r } of t.rows.values()) {
               if (options.tenant !== undefined && r.tenant !== options.tenant) continue
-              if (!matches(r, aggregate.fields as never, options.where)) continue
+              if (!matches(r, aggregate.fields as never, where)) continue
               if (!rowInScope(r, filters)) continue
               const key = terms.map((term) => rowTerm(r, term))
               const k = JSON.stringify(key)
@@ -1547,36 +1764,109 @@ export const layerMemory: Layer.Layer<Store> = Layer.effect(
             )
           }),
         import: (rows, options) =>
-          runImport(agg, rows, options, {
-            prepare: (r) => r,
-            // written on this thread: nothing to overlap
-            ahead: 0,
-            write: (batch, abort) =>
-              lock.withPermits(1)(
-                Effect.sync(() => {
-                  const stored: Array<Row> = []
-                  for (const r of batch) {
-                    const own = t.rows.get(keyOf(r.tenant, r.id))
-                    if (own !== undefined) stored.push(own.row)
-                    const holder = r.nkey === null ? undefined : t.nkeys.get(keyOf(r.tenant, r.nkey))
-                    const held = holder === undefined ? undefined : t.rows.get(holder)
-                    if (held !== undefined) stored.push(held.row)
-                  }
-                  const settled = settle(batch, stored)
-                  if (abort && settled.refused.length > 0) return settled.refused
-                  for (const r of settled.removed) remove(keyOf(r.tenant, r.id))
-                  for (const i of settled.kept) put(batch[i] as Row)
-                  return settled.refused
-                })
-              )
-          })
+          runImport(
+            agg,
+            rows,
+            options,
+            {
+              prepare: (r) => r,
+              // written on this thread: nothing to overlap
+              ahead: 0,
+              write: (batch, abort) =>
+                lock.withPermits(1)(
+                  Effect.sync(() => {
+                    const stored: Array<Row> = []
+                    for (const r of batch) {
+                      const own = t.rows.get(keyOf(r.tenant, r.id))
+                      if (own !== undefined) stored.push(own.row)
+                      const holder = r.nkey === null ? undefined : t.nkeys.get(keyOf(r.tenant, r.nkey))
+                      const held = holder === undefined ? undefined : t.rows.get(holder)
+                      if (held !== undefined) stored.push(held.row)
+                    }
+                    const settled = settle(batch, stored)
+                    if (abort && settled.refused.length > 0) return settled.refused
+                    for (const r of settled.removed) remove(keyOf(r.tenant, r.id))
+                    for (const i of settled.kept) put(batch[i] as Row)
+                    return settled.refused
+                  })
+                )
+            },
+            sealing
+          )
       }
     }
     return Store.of({
       repository,
-      migrate: Ref.updateAndGet(calls, (n) => n + 1).pipe(Effect.as([]))
+      migrate: Ref.updateAndGet(calls, (n) => n + 1).pipe(Effect.as([])),
+      raw: memoryRaw(table, lock, Option.getOrUndefined(encryption))
     })
   })
+)
+
+/** Raw access to the memory store's tables (rows kept as parsed JSON, given back as JSON text). */
+const memoryRaw = (
+  table: (name: string) => MemTable,
+  lock: Effect.Semaphore,
+  encryption: Encryption.Service | undefined
+): RawAccess => ({
+  encryption,
+  scan: (aggregate, after, limit) =>
+    Effect.sync(() => {
+      const t = table(aggregate.name)
+      const rows = [...t.rows.values()]
+        .filter(
+          ({ row: r }) =>
+            after === undefined || cmp(r.tenant, after[0]) > 0 || (r.tenant === after[0] && cmp(r.id, after[1]) > 0)
+        )
+        .sort((a, b) => cmp(a.row.tenant, b.row.tenant) || cmp(a.row.id, b.row.id))
+        .slice(0, Math.max(1, limit))
+      return rows.map(({ record, row: r }) => ({
+        tenant: r.tenant,
+        id: r.id,
+        version: r.version,
+        nkey: r.nkey,
+        fields: r.fields,
+        record: JSON.stringify(record),
+        events: (t.events.get(keyOf(r.tenant, r.id)) ?? []).map((e, i) => ({ seq: i + 1, event: JSON.stringify(e) }))
+      }))
+    }),
+  rewrite: (aggregate, read, next) =>
+    lock.withPermits(1)(
+      Effect.sync(() => {
+        const t = table(aggregate.name)
+        const k = keyOf(read.tenant, read.id)
+        const entry = t.rows.get(k)
+        if (entry === undefined || entry.row.version !== read.version) return false
+        if (JSON.stringify(entry.record) !== read.record) return false
+        const log = t.events.get(k) ?? []
+        for (const e of read.events) if (JSON.stringify(log[e.seq - 1]) !== e.event) return false
+        const holder = next.row.nkey === null ? undefined : t.nkeys.get(keyOf(next.row.tenant, next.row.nkey))
+        if (holder !== undefined && holder !== k) return false
+        if (entry.row.nkey !== null && t.nkeys.get(keyOf(read.tenant, entry.row.nkey)) === k) {
+          t.nkeys.delete(keyOf(read.tenant, entry.row.nkey))
+        }
+        if (next.row.nkey !== null) t.nkeys.set(keyOf(next.row.tenant, next.row.nkey), k)
+        t.rows.set(k, { record: JSON.parse(next.row.record), row: next.row })
+        if (next.events.length > 0) {
+          const updated = log.slice()
+          for (const e of next.events) updated[e.seq - 1] = JSON.parse(e.event)
+          t.events.set(k, updated)
+        }
+        return true
+      })
+    )
+})
+
+/**
+ * The in-memory store of {@link layerMemory} with encryption at rest: sensitive values sealed, blind indexes keyed,
+ * with the keys of the {@link Encryption.Encryption} service in context (`Encryption.layer` over a `KeyProvider`).
+ *
+ * @since 0.3.0
+ * @category layers
+ */
+export const layerMemoryEncrypted: Layer.Layer<Store, never, Encryption.Encryption> = Layer.fresh(
+  // built afresh: a memoised plain memory store must never stand in for it (nor one encrypted with other keys)
+  layerMemory as Layer.Layer<Store, never, Encryption.Encryption>
 )
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
