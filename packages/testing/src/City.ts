@@ -275,7 +275,27 @@ const roomOf = (h: number, buildings: number): string => {
   return `${1 + Math.floor(k / 2)}0${1 + (k % 2)}`
 }
 
-const buildCommunity = (seed: number, index: number, year: number): Community => {
+/**
+ * Identity numbers already given, per county: birth date (epoch day) × 1000 + sequence. A number is unique in the
+ * city (一人一号): a drawn sequence already taken moves on to the next free one of the same parity (the sex digit).
+ */
+type TakenNumbers = Map<string, Set<number>>
+
+const freeSequence = (taken: TakenNumbers | undefined, county: string, birth: LocalDate.LocalDate, drawn: number) => {
+  if (taken === undefined) return drawn
+  let used = taken.get(county)
+  if (used === undefined) {
+    used = new Set()
+    taken.set(county, used)
+  }
+  const day = LocalDate.toEpochDay(birth) * 1000
+  let seq = drawn
+  for (let tries = 0; used.has(day + seq) && tries < 500; tries++) seq = (seq + 2) % 1000
+  used.add(day + seq)
+  return seq
+}
+
+const buildCommunity = (seed: number, index: number, year: number, taken?: TakenNumbers): Community => {
   const p = place(index)
   const rng = rngFor(seed, index, 1)
   const tenant = p.community as unknown as Ids.TenantId
@@ -306,7 +326,7 @@ const buildCommunity = (seed: number, index: number, year: number): Community =>
       const age = r < 2 ? 20 + rng.int(70) : rng.int(18)
       const birth = LocalDate.addDays(on, -(age * 365 + rng.int(365)))
       const sex = rng.next() < 0.5 ? ("male" as const) : ("female" as const)
-      const seq = 2 * rng.int(500) + (sex === "male" ? 1 : 0)
+      const seq = freeSequence(taken, p.county, birth, 2 * rng.int(500) + (sex === "male" ? 1 : 0))
       residents.push(
         new Resident.Resident(
           {
@@ -338,7 +358,8 @@ const resolve = (o: Options) => ({ seed: o.seed ?? 1, count: sizes(o.scale).comm
  */
 export function* communities(options: Options = {}): Generator<Community> {
   const { count, seed, year } = resolve(options)
-  for (let i = 0; i < count; i++) yield buildCommunity(seed, i, year)
+  const taken: TakenNumbers = new Map()
+  for (let i = 0; i < count; i++) yield buildCommunity(seed, i, year, taken)
 }
 
 /**
