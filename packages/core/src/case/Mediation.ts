@@ -5,12 +5,14 @@
  *
  * @since 0.1.0
  */
-import { type DateTime, Option, Schema } from "effect"
+import { type DateTime, Either, Option, Schema } from "effect"
 import * as Finding from "../kernel/Finding.js"
 import { CaseId, MediationId, PersonId, ResidentId, TenantId } from "../kernel/Ids.js"
 import * as LocalDate from "../kernel/LocalDate.js"
 import { SensitiveString } from "../kernel/Privacy.js"
+import * as WorkingCalendar from "../kernel/WorkingCalendar.js"
 import * as Plugin from "../plugin/Plugin.js"
+import * as Case from "./Case.js"
 import { contains, type Period, type Rate, rate } from "./Metrics.js"
 
 /**
@@ -189,9 +191,35 @@ export const referrals = (mediations: ReadonlyArray<Mediation>, period: Period):
 // ---------------------------------------------------------------------------------------------------------------
 
 /**
+ * A judge away from the room (请假/外出) from one date to another, both included: their duty days go to the next
+ * judge in the order who is not away, without changing the order.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export class Absence extends Schema.Class<Absence>("@zhili/JudgeAbsence")({
+  judge: PersonId,
+  from: LocalDate.LocalDate,
+  to: LocalDate.LocalDate
+}) {}
+
+/**
+ * A swap (调班): on `date` the duty goes to `judge`, whoever's turn it was.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export class Swap extends Schema.Class<Swap>("@zhili/JudgeSwap")({
+  date: LocalDate.LocalDate,
+  judge: PersonId
+}) {}
+
+/**
  * The judges' room duty rota (法官志愿者轮流驻点): judges take turns in a fixed order from an anchor date. With
  * `turn: "duty-day"` each duty day (a listed weekday) goes to the next judge; with `turn: "week"` a judge holds every
- * duty day of one ISO week (Monday to Sunday) and the next judge the next week.
+ * duty day of one ISO week (Monday to Sunday) and the next judge the next week. The room is shut on `closed` dates
+ * (public holidays: {@link closedDays} reads them off a working-day calendar): a shut duty day has no duty and, by
+ * duty day, takes no turn. `absences` pass a judge's days to the next judge present; `swaps` give a date to a judge.
  *
  * @since 0.1.0
  * @category models
@@ -200,7 +228,10 @@ export class Rota extends Schema.Class<Rota>("@zhili/JudgeRota")({
   judges: Schema.NonEmptyArray(PersonId),
   anchor: LocalDate.LocalDate,
   dutyWeekdays: Schema.NonEmptyArray(Schema.Int.pipe(Schema.between(1, 7))),
-  turn: Schema.Literal("duty-day", "week")
+  turn: Schema.Literal("duty-day", "week"),
+  closed: Schema.optionalWith(Schema.Array(LocalDate.LocalDate), { default: () => [] }),
+  absences: Schema.optionalWith(Schema.Array(Absence), { default: () => [] }),
+  swaps: Schema.optionalWith(Schema.Array(Swap), { default: () => [] })
 }) {}
 
 /**
@@ -218,14 +249,22 @@ export const weeklyRota = (
 
 const mondayOf = (d: LocalDate.LocalDate) => LocalDate.addDays(d, 1 - LocalDate.dayOfWeek(d))
 
+const isAway = (rota: Rota, judge: PersonId, date: LocalDate.LocalDate): boolean =>
+  rota.absences.some((a) => a.judge === judge && date >= a.from && date <= a.to)
+
 /**
- * The judge on duty on a date, or none (before the anchor, or not a duty weekday).
+ * The judge on duty on a date, or none: before the anchor, not a duty weekday, the room shut, or every judge away. A
+ * swap for the date wins; otherwise the judge whose turn it is, or, when they are away, the next judge in the order
+ * who is not.
  *
  * @since 0.1.0
  * @category rules
  */
 export const onDuty = (rota: Rota, date: LocalDate.LocalDate): Option.Option<PersonId> => {
   if (date < rota.anchor || !rota.dutyWeekdays.includes(LocalDate.dayOfWeek(date))) return Option.none()
+  if (rota.closed.includes(date)) return Option.none()
+  const swap = rota.swaps.find((x) => x.date === date)
+  if (swap !== undefined) return Option.some(swap.judge)
   const n = rota.judges.length
   let index: number
   if (rota.turn === "week") {
@@ -238,10 +277,54 @@ export const onDuty = (rota: Rota, date: LocalDate.LocalDate): Option.Option<Per
     for (let k = fullWeeks * 7; k < days; k++) {
       if (rota.dutyWeekdays.includes(LocalDate.dayOfWeek(LocalDate.addDays(rota.anchor, k)))) extra++
     }
-    index = fullWeeks * perWeek + extra
+    // duty days the room was shut took no turn
+    const shut = new Set(
+      rota.closed.filter((d) => d >= rota.anchor && d < date && rota.dutyWeekdays.includes(LocalDate.dayOfWeek(d)))
+    ).size
+    index = fullWeeks * perWeek + extra - shut
   }
-  return Option.some(rota.judges[index % n] ?? rota.judges[0])
+  for (let k = 0; k < n; k++) {
+    const judge = rota.judges[(index + k) % n] ?? rota.judges[0]
+    if (!isAway(rota, judge, date)) return Option.some(judge)
+  }
+  return Option.none()
 }
+
+/**
+ * The duty days from `from` to `to` (both included) on which nobody is on duty because every judge is away (the room
+ * shut is not a gap): the days the room must find cover for.
+ *
+ * @since 0.2.0
+ * @category rules
+ */
+export const uncovered = (
+  rota: Rota,
+  from: LocalDate.LocalDate,
+  to: LocalDate.LocalDate
+): ReadonlyArray<LocalDate.LocalDate> =>
+  LocalDate.range(from, to).filter(
+    (date) =>
+      date >= rota.anchor &&
+      rota.dutyWeekdays.includes(LocalDate.dayOfWeek(date)) &&
+      !rota.closed.includes(date) &&
+      Option.isNone(onDuty(rota, date))
+  )
+
+/**
+ * The dates from `from` to `to` (both included) a working-day calendar does not work (weekends and public holidays,
+ * make-up days worked), for a rota's `closed`. A date the calendar does not cover is left open (not shut).
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const closedDays = (
+  calendar: WorkingCalendar.WorkingCalendar,
+  from: LocalDate.LocalDate,
+  to: LocalDate.LocalDate
+): ReadonlyArray<LocalDate.LocalDate> =>
+  LocalDate.range(from, to).filter((date) =>
+    Either.match(WorkingCalendar.isWorkingDay(calendar, date), { onLeft: () => false, onRight: (w) => !w })
+  )
 
 /**
  * Every duty day from `from` to `to` (both included) with its judge.
@@ -339,3 +422,67 @@ export const rotaOf = (
 export const defaultContributions: ReadonlyArray<Plugin.Contribution> = [
   Plugin.contribute(rotaPoliciesPoint, [defaultRotaPolicy])
 ]
+
+// ---------------------------------------------------------------------------------------------------------------
+// Outcome → case
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * What a mediation's outcome does to its dispute case: an agreement (调解成功) reports the case resolved as fixed, a
+ * failed mediation (调解不成) reports it resolved as not fixed (with the referral in the summary), a partial one or
+ * none yet leaves the case in hand. The event is dated at the outcome and performed by `by`.
+ *
+ * @since 0.2.0
+ * @category rules
+ */
+export const resolutionOf = (self: Mediation, by: Case.Actor): Option.Option<Case.Event> => {
+  const o = self.outcome
+  if (o === undefined || o._tag === "Partial") return Option.none()
+  return Option.some(
+    o._tag === "Agreement"
+      ? {
+          _tag: "Resolved",
+          at: o.at,
+          by,
+          fixed: true,
+          summary: o.written ? "调解成功，达成书面协议" : "调解成功，达成口头协议"
+        }
+      : {
+          _tag: "Resolved",
+          at: o.at,
+          by,
+          fixed: false,
+          summary: o.referral === "none" ? "调解不成" : `调解不成，引导${o.referral === "litigation" ? "诉讼" : "仲裁"}`
+        }
+  )
+}
+
+/**
+ * Applies a mediation's outcome to its dispute case under the case policy ({@link resolutionOf}): the case back
+ * unchanged when the outcome leaves it in hand, the lifecycle's error when the workflow refuses, and an
+ * `IllegalTransition` when the mediation is about another case.
+ *
+ * @since 0.2.0
+ * @category rules
+ */
+export const settle = (
+  dispute: Case.Case,
+  self: Mediation,
+  by: Case.Actor,
+  policy: Case.Policy
+): Either.Either<Case.Case, Case.TransitionError> => {
+  if (self.case !== dispute.id) {
+    return Either.left(
+      new Case.IllegalTransition({
+        caseId: dispute.id,
+        from: Case.stageOf(dispute),
+        event: "Resolved",
+        reason: `mediation ${self.id} is about case ${self.case}, not this one`
+      })
+    )
+  }
+  return Option.match(resolutionOf(self, by), {
+    onNone: () => Either.right(dispute),
+    onSome: (e) => Case.transition(dispute, e, policy)
+  })
+}
