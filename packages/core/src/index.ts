@@ -47,6 +47,8 @@ export * as Escalation from "./case/Escalation.js"
 export * as Mediation from "./case/Mediation.js"
 /** Case metrics (考核指标): the three rates, closing rates, rework, extension, monthly ranking with ties. */
 export * as CaseMetrics from "./case/Metrics.js"
+/** Cases on the map (案件定位与查重): a point placed in its grid, nearby duplicates, merging a duplicate. */
+export * as CaseNearby from "./case/Nearby.js"
 /** Case routing (派遣规则): category and area to the responsible unit and level; dispatch by route. */
 export * as CaseRouting from "./case/Routing.js"
 /** Case workflows as data (办理流程): states, transitions, roles, approvals, clocks and levels. */
@@ -69,6 +71,8 @@ export * as Division from "./kernel/Division.js"
 export * as Errors from "./kernel/Errors.js"
 /** Findings reported by validation rules. */
 export * as Finding from "./kernel/Finding.js"
+/** Places on the map (地理位置): points in WGS-84, GCJ-02 or BD-09, boundaries, containment and distance. */
+export * as Geo from "./kernel/Geo.js"
 /** Unit and community grid codes (网格编码). */
 export * as GridCode from "./kernel/GridCode.js"
 /** Citizen identity numbers (公民身份号码, GB 11643-1999). */

@@ -14,6 +14,7 @@ import { Array as Arr, DateTime, Either, Option, Schema } from "effect"
 import { toDecodeError } from "../kernel/Decode.js"
 import { DecodeError, DecodeIssue, type InvalidInput } from "../kernel/Errors.js"
 import * as Finding from "../kernel/Finding.js"
+import * as Geo from "../kernel/Geo.js"
 import {
   BuildingId,
   CaseId,
@@ -199,7 +200,8 @@ export type Reporter = typeof Reporter.Type
 
 /**
  * Where a case is: the grid (网格) and optionally the building (楼栋). `gridPath`, when known, lists the grid ids from
- * the root of the grid tree down to `grid` and feeds the case's scope location.
+ * the root of the grid tree down to `grid` and feeds the case's scope location. `point`, when known, is where the
+ * matter is on the map, with its coordinate system named (`Geo.Point`).
  *
  * @since 0.1.0
  * @category models
@@ -207,7 +209,8 @@ export type Reporter = typeof Reporter.Type
 export class Location extends Schema.Class<Location>("@zhili/CaseLocation")({
   grid: GridId,
   building: Schema.optional(BuildingId),
-  gridPath: Schema.optional(Schema.Array(GridId))
+  gridPath: Schema.optional(Schema.Array(GridId)),
+  point: Schema.optional(Geo.Point)
 }) {}
 
 /**

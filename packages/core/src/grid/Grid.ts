@@ -7,6 +7,7 @@
 import { Schema } from "effect"
 import * as Division from "../kernel/Division.js"
 import * as Finding from "../kernel/Finding.js"
+import * as Geo from "../kernel/Geo.js"
 import * as GridCode from "../kernel/GridCode.js"
 import { BuildingId, GridId, PostId, TenantId } from "../kernel/Ids.js"
 import type * as LocalDate from "../kernel/LocalDate.js"
@@ -37,7 +38,7 @@ export type Level = typeof Level.Type
 
 /**
  * A grid: its level and code, the community it belongs to (12-digit division code), its parent grid, the buildings
- * it covers (micro grids) and the post of its leader (网格长).
+ * it covers (micro grids), the post of its leader (网格长) and, when drawn, its boundary on the map (`Geo.Boundary`).
  *
  * @since 0.1.0
  * @category models
@@ -51,7 +52,8 @@ export class Grid extends Schema.Class<Grid>("@zhili/Grid")({
   community: CommunityCode,
   parent: Schema.optional(GridId),
   buildings: Schema.optionalWith(Schema.Array(BuildingId), { default: () => [] }),
-  leaderPost: Schema.optional(PostId)
+  leaderPost: Schema.optional(PostId),
+  boundary: Schema.optional(Geo.Boundary)
 }) {}
 
 const parentLevel: Record<Level, Level | undefined> = { large: undefined, small: "large", micro: "small" }
