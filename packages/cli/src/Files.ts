@@ -371,7 +371,8 @@ export const open = (file: string): Effect.Effect<Source, FileError, Scope.Scope
 
 /**
  * Reads a whole CSV or XLSX file (chosen by extension: `.xlsx` is a workbook, anything else is CSV) into memory.
- * For long files use {@link open}.
+ * A header that appears twice (ignoring case) fails with a {@link FileError} naming it and its two columns. For long
+ * files use {@link open}.
  *
  * @since 0.1.0
  * @category reading
@@ -380,6 +381,18 @@ export const read = (file: string): Effect.Effect<Table, FileError> =>
   Effect.scoped(
     Effect.gen(function* () {
       const source = yield* open(file)
+      // a table holds one cell per header: a repeated header would lose one of its columns
+      const seen = new Map<string, number>()
+      for (const [i, h] of source.headers.entries()) {
+        const before = seen.get(h.toLowerCase())
+        if (before !== undefined && h !== "")
+          return yield* new FileError({
+            file,
+            reason: `header "${h}" appears twice, in columns ${before + 1} and ${i + 1}`,
+            fix: "keep one column per header: delete or rename the other column"
+          })
+        seen.set(h.toLowerCase(), i)
+      }
       const rows = yield* Stream.runCollect(source.rows)
       return {
         headers: source.headers,

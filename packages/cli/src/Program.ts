@@ -235,6 +235,12 @@ export const importCommand = Command.make(
         })
       const batchSize = given ?? defaultBatchSize(Option.getOrUndefined(url) ?? db)
       const source = yield* Files.open(file)
+      const twice = Columns.duplicate(source.headers)
+      if (twice !== undefined)
+        return yield* new Stored.CliError({
+          message: `${file}: ${twice.message}`,
+          fix: "keep one column per field: delete or rename the other column, then import again"
+        })
       const chosen = Option.getOrUndefined(kind) ?? Columns.detect(source.headers)
       if (chosen === undefined)
         return yield* new Stored.CliError({
@@ -253,7 +259,16 @@ export const importCommand = Command.make(
           message: `this build of @zhili/core does not store ${chosen} records yet (no "${chosen}" in Aggregates.all)`,
           fix: "upgrade @zhili/core and @zhili/cli to a version that registers it"
         })
-      const toRaw = Columns.reader(chosen, source.headers)
+      const toRaw = yield* Either.match(Columns.reader(chosen, source.headers), {
+        onLeft: (e) =>
+          Effect.fail(
+            new Stored.CliError({
+              message: `${file}: ${e.message}`,
+              fix: "keep one column per field: delete or rename the other column, then import again"
+            })
+          ),
+        onRight: Effect.succeed
+      })
       const tty = process.stderr.isTTY === true
       let shown = 0
       let shownAll = false

@@ -84,6 +84,18 @@ describe("Files.read", () => {
       assertFileError(yield* Effect.either(Files.read(bad)), "")
     })
   )
+
+  it.effect("refuses a header that appears twice (a table would lose one of its columns)", () =>
+    Effect.gen(function* () {
+      const dir = yield* Effect.promise(tmp)
+      const file = path.join(dir, "twice.csv")
+      yield* Effect.promise(() => fs.writeFile(file, "编号,手机,楼栋,手机\nh1,13800000000,b1,13900000000\n"))
+      const read = yield* Effect.either(Files.read(file))
+      assertFileError(read, 'header "手机" appears twice, in columns 2 and 4')
+      // the message names the header, never a cell
+      if (Either.isLeft(read)) expect(read.left.message).not.toContain("138")
+    })
+  )
 })
 
 describe("Files.open", () => {

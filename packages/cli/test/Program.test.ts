@@ -61,6 +61,26 @@ describe("zhili (exported program)", () => {
     })
   )
 
+  it.effect("import refuses a header row that names a column twice, writing nothing", () =>
+    Effect.gen(function* () {
+      const dir = yield* Effect.promise(tmp)
+      const db = path.join(dir, "z.db")
+      const same = path.join(dir, "same.csv")
+      yield* Effect.promise(() => fs.writeFile(same, "编号,社区代码,楼栋,房号,房号\nh1,440881002001,b1,101,102\n"))
+      const aliases = path.join(dir, "aliases.csv")
+      yield* Effect.promise(() => fs.writeFile(aliases, "编号,社区代码,楼栋,房号,门牌号\nh1,440881002001,b1,101,102\n"))
+      const { errors, capturing } = yield* capture
+      expect(yield* exec("import", db, same).pipe(Effect.withConsole(capturing))).toBe(1)
+      expect(yield* exec("import", db, aliases).pipe(Effect.withConsole(capturing))).toBe(1)
+      expect(errors.filter((e) => e.startsWith("error: "))).toEqual([
+        `error: ${same}: header "房号" appears twice, in columns 4 and 5`,
+        `error: ${aliases}: headers "房号" (column 4) and "门牌号" (column 5) both name the field room`
+      ])
+      const stored = yield* Stored.listAll("household", "").pipe(Effect.provide(Stored.layer(db)))
+      expect(stored).toEqual([])
+    })
+  )
+
   it.effect("import writes good rows, lists bad ones, and re-runs without duplicates", () =>
     Effect.gen(function* () {
       const dir = yield* Effect.promise(tmp)
