@@ -323,6 +323,7 @@ export const importCommand = Command.make(
         })
       )
       if (tty) process.stderr.write("\n")
+      if (source.encoding() === "gb18030") yield* Console.log(`${file}: read as GB18030 (GBK) text`)
       yield* Console.log(
         `${file}: ${report.written} ${chosen} records written, ${report.rejectedRows} rows rejected, ${report.rows} rows read`
       )
