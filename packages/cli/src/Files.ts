@@ -9,6 +9,7 @@
 import * as buffer from "node:buffer"
 import * as fs from "node:fs"
 import * as path from "node:path"
+import { TextDecoder } from "node:util"
 import { Chunk, Effect, Option, Schema, type Scope, Stream } from "effect"
 import type ExcelJS from "exceljs"
 import Papa from "papaparse"
