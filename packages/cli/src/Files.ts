@@ -430,6 +430,22 @@ const badPlace = (
   return { line: line + breaksIn(bytes, 0, start), column: [...before].length + 1, start }
 }
 
+/**
+ * The text of bytes in UTF-8 (a BOM dropped), or, when they are not all UTF-8, the line and column (from 1, in
+ * characters) of the first byte that is not: for JSON and other files that must be UTF-8.
+ *
+ * @since 0.1.0
+ * @category reading
+ */
+export const utf8Text = (bytes: Uint8Array): string | { readonly line: number; readonly column: number } => {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes)
+  } catch {
+    const at = badPlace("utf-8", bytes, 1)
+    return { line: at.line, column: at.column }
+  }
+}
+
 /** The longest run of bytes without a line break that is decoded as one piece (bytes). */
 const maxLineBytes = 4 * 2 ** 20
 

@@ -10,6 +10,7 @@ import * as path from "node:path"
 import { Args, Command, Options, ValidationError } from "@effect/cli"
 import type { NodeContext } from "@effect/platform-node"
 import {
+  Decode,
   FacilityStandard,
   Finding,
   type Fund,
@@ -21,7 +22,7 @@ import {
   Space,
   Store
 } from "@zhili/core"
-import { Cause, Chunk, Console, DateTime, Effect, Either, Option, Schema, Stream } from "effect"
+import { Cause, Chunk, Console, DateTime, Effect, Either, Option, Stream } from "effect"
 import * as Columns from "./Columns.js"
 import * as Files from "./Files.js"
 import type * as Reports from "./Reports.js"
@@ -59,26 +60,50 @@ const standardOption = Options.text("standard").pipe(
   Options.optional
 )
 
-/** The facility standard of `--standard` (a JSON file), or the example standard. */
+const standardFix = "give a JSON file (UTF-8) holding one FacilityStandard (id, name, source, aspects)"
+
+/**
+ * The facility standard of `--standard` (a JSON file, UTF-8), or the example standard. Bytes that are not UTF-8 are
+ * refused with their line and column (never read as U+FFFD); a value nested too deeply to decode is a decode issue
+ * at its path, like any other.
+ */
 const readStandard = (file: Option.Option<string>): Effect.Effect<FacilityStandard.FacilityStandard, Stored.CliError> =>
   Option.match(file, {
     onNone: () => Effect.succeed(defaultStandard),
     onSome: (f) =>
       Effect.tryPromise({
-        try: () => fs.readFile(f, "utf8").then((text) => JSON.parse(text) as unknown),
+        try: () => fs.readFile(f),
         catch: (e) =>
           new Stored.CliError({
             message: `cannot read the standard ${f}: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`,
-            fix: "give a JSON file holding one FacilityStandard (id, name, source, aspects)"
+            fix: standardFix
           })
       }).pipe(
+        Effect.flatMap((bytes) => {
+          const text = Files.utf8Text(bytes)
+          if (typeof text !== "string")
+            return Effect.fail(
+              new Stored.CliError({
+                message: `${f}: line ${text.line}, column ${text.column}: the bytes there are not UTF-8 text`,
+                fix: standardFix
+              })
+            )
+          return Effect.try({
+            try: () => JSON.parse(text) as unknown,
+            catch: (e) =>
+              new Stored.CliError({
+                message: `${f} is not JSON: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`,
+                fix: standardFix
+              })
+          })
+        }),
         Effect.flatMap((json) =>
-          Either.match(Schema.decodeUnknownEither(FacilityStandard.FacilityStandard)(json), {
+          Either.match(Decode.decodeEither(FacilityStandard.FacilityStandard, "facility standard")(json), {
             onLeft: (e) =>
               Effect.fail(
                 new Stored.CliError({
                   message: `${f} is not a facility standard: ${e.message.split("\n")[0]}`,
-                  fix: "give a JSON file holding one FacilityStandard (id, name, source, aspects)"
+                  fix: standardFix
                 })
               ),
             onRight: Effect.succeed

@@ -230,6 +230,36 @@ describe("zhili (exported program)", () => {
     })
   )
 
+  it.effect(
+    "--standard: a file nested 5,000 levels deep or not UTF-8 is refused with where and what, not a crash",
+    () =>
+      Effect.gen(function* () {
+        const dir = yield* Effect.promise(tmp)
+        const db = path.join(dir, "z.db")
+        expect(yield* exec("init", db)).toBe(0)
+        const deep = path.join(dir, "deep.json")
+        yield* Effect.promise(() =>
+          fs.writeFile(deep, `{"id":${"[".repeat(5000)}"x"${"]".repeat(5000)},"name":"n","source":"s","aspects":[]}`)
+        )
+        const latin = path.join(dir, "latin.json")
+        // "name": "社区" with the last byte of 区 lost: 区 is column 13 of line 2 (two spaces, `"name": "`, 社)
+        yield* Effect.promise(() =>
+          fs.writeFile(
+            latin,
+            Buffer.concat([Buffer.from('{\n  "name": "社'), Buffer.from([0xe5, 0x8c]), Buffer.from('"\n}\n')])
+          )
+        )
+        const { errors, capturing } = yield* capture
+        expect(yield* exec("check", db, "--standard", deep).pipe(Effect.withConsole(capturing))).toBe(1)
+        expect(yield* exec("check", db, "--standard", latin).pipe(Effect.withConsole(capturing))).toBe(1)
+        expect(errors.filter((e) => e.startsWith("error: "))).toEqual([
+          // the file's object, then 5,000 arrays
+          `error: ${deep} is not a facility standard: invalid facility standard: id[0][0][0]: nested 5001 levels deep below here: too deep to decode`,
+          `error: ${latin}: line 2, column 13: the bytes there are not UTF-8 text`
+        ])
+      })
+  )
+
   it("check's rules find the errors of a broken compound and none in the seed compound's grids", () => {
     const c = JinxiuHuajing.make()
     const records = { ...c }

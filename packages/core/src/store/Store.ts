@@ -7,7 +7,7 @@
  * @since 0.1.0
  */
 import { Chunk, Context, Effect, Either, Layer, Option, Ref, Schema, Stream, type Stream as StreamT } from "effect"
-import { issuesOf } from "../kernel/Decode.js"
+import { isStackOverflow, issuesOf, nestingIssue } from "../kernel/Decode.js"
 import { DecodeIssue, InvalidInput, NotFoundOrNotPermitted, VersionConflict } from "../kernel/Errors.js"
 import type { Finding } from "../kernel/Finding.js"
 import { fastDecoder } from "./internal/decode.js"
@@ -996,6 +996,15 @@ export const runImport = <A, I, EX, R, T>(
     }
     return toRowOf(record, json)
   }
+  /** {@link check}, with a row nested too deeply to decode or encode (the stack overflows) rejected at its path. */
+  const checkGuarded = (input: unknown, row: number): Row | RowRejected => {
+    try {
+      return check(input, row)
+    } catch (e) {
+      if (!isStackOverflow(e)) throw e
+      return new RowRejected({ entity: aggregate.name, row, issues: [nestingIssue(input)] })
+    }
+  }
   return Effect.suspend(() => {
     const state: State = { rows: 0, written: 0, rejected: [], rejectedRows: 0, batches: 0 }
     /** Rejections found by the slice being checked, for `onRejected`. */
@@ -1040,7 +1049,7 @@ export const runImport = <A, I, EX, R, T>(
       for (let n = from; n < to; n++) {
         state.rows += 1
         seen += 1
-        const r = check(inputs[n], state.rows)
+        const r = checkGuarded(inputs[n], state.rows)
         if (r instanceof RowRejected) {
           if (options.policy === "abort") {
             // the batches filled before it are written first; the rest of its batch is not
