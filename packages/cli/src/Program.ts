@@ -330,17 +330,19 @@ export const importCommand = Command.make(
           if (chosen === "grid") {
             // a grid file may hold a whole grid tree: its rows are placed together (grid files are small)
             const grids = Chunk.toReadonlyArray(yield* Stream.runCollect(raws))
-            const place = yield* Stored.placer(chosen, grids)
-            return yield* repo.import(place(Stream.fromIterable(grids)), {
+            const placer = yield* Stored.placer(chosen, grids)
+            return yield* repo.import(placer.place(Stream.fromIterable(grids)), {
               policy: "skip",
+              precheck: placer.precheck,
               batchSize,
               onProgress: progress,
               onRejected
             })
           }
-          const place = yield* Stored.placer(chosen, [])
-          return yield* repo.import(place(raws), {
+          const placer = yield* Stored.placer(chosen, [])
+          return yield* repo.import(placer.place(raws), {
             policy: "skip",
+            precheck: placer.precheck,
             batchSize,
             onProgress: progress,
             onRejected

@@ -511,6 +511,11 @@ export interface ImportOptions<A> {
    * still counts them.
    */
   readonly onRejected?: ((rejected: RowRejected) => Effect.Effect<void>) | undefined
+  /**
+   * Issues found on a row as it was read, before it is decoded (a caller that placed the row knows, say, that the
+   * record it names is not stored): any issue rejects the row, with the decode issues it may also have.
+   */
+  readonly precheck?: ((input: unknown) => ReadonlyArray<DecodeIssue>) | undefined
 }
 
 /**
@@ -969,6 +974,7 @@ export const runImport = <A, I, EX, R, T>(
   const validate = options.validate
   type State = { rows: number; written: number; rejected: Array<RowRejected>; rejectedRows: number; batches: number }
   const onRejected = options.onRejected
+  const precheck = options.precheck
   /** The row of a good input, or its rejection (no wrapper per row: imports check millions of them). */
   const check = (input: unknown, row: number): Row | RowRejected => {
     const fastly = fast(input)
@@ -998,12 +1004,20 @@ export const runImport = <A, I, EX, R, T>(
   }
   /** {@link check}, with a row nested too deeply to decode or encode (the stack overflows) rejected at its path. */
   const checkGuarded = (input: unknown, row: number): Row | RowRejected => {
+    let r: Row | RowRejected
     try {
-      return check(input, row)
+      r = check(input, row)
     } catch (e) {
       if (!isStackOverflow(e)) throw e
-      return new RowRejected({ entity: aggregate.name, row, issues: [nestingIssue(input)] })
+      r = new RowRejected({ entity: aggregate.name, row, issues: [nestingIssue(input)] })
     }
+    const refused = precheck?.(input)
+    if (refused === undefined || refused.length === 0) return r
+    return new RowRejected({
+      entity: aggregate.name,
+      row,
+      issues: r instanceof RowRejected ? [...refused, ...r.issues] : refused
+    })
   }
   return Effect.suspend(() => {
     const state: State = { rows: 0, written: 0, rejected: [], rejectedRows: 0, batches: 0 }
