@@ -136,8 +136,19 @@ const withStore = <A, E, R>(
     return yield* f(target).pipe(
       Effect.provide(Stored.layer(target)),
       Effect.catchIf(
-        (e): e is Store.StoreError & E => (e as { _tag?: string })._tag === "StoreError",
-        (e) => Effect.fail(Stored.storeFailure(target, e))
+        (e): e is (Store.StoreError | Store.StoreBusy) & E => {
+          const tag = (e as { _tag?: string })._tag
+          return tag === "StoreError" || tag === "StoreBusy"
+        },
+        (e) =>
+          Effect.fail(
+            e._tag === "StoreBusy"
+              ? new Stored.CliError({
+                  message: `database ${target}: ${e.message}`,
+                  fix: "another program is writing to the database: run the command again when it has finished"
+                })
+              : Stored.storeFailure(target, e)
+          )
       )
     ) as Effect.Effect<A, E | Stored.CliError, Exclude<R, Store.Store>>
   })

@@ -304,6 +304,25 @@ export class StoreError extends Schema.TaggedError<StoreError>()("StoreError", {
 }
 
 /**
+ * A write that found the database locked by another writer for longer than the engine waits (SQLite's busy
+ * timeout, 5 s by default): nothing was written, and trying again later may succeed (重试). Unlike a
+ * {@link VersionConflict}, the stored version had not moved when the write gave up, so the same write can be retried
+ * as it is.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class StoreBusy extends Schema.TaggedError<StoreBusy>()("StoreBusy", {
+  operation: Schema.String,
+  entity: Schema.String,
+  cause: Schema.optional(Schema.Unknown)
+}) {
+  override get message(): string {
+    return `store ${this.operation} of ${this.entity}: the database stayed locked by another writer past the busy timeout; nothing was written, try again`
+  }
+}
+
+/**
  * An import row that could not be decoded or validated: its 1-based row number and every issue with its path.
  *
  * @since 0.1.0
@@ -561,26 +580,26 @@ export interface Repository<A, K extends string = string, E = unknown> {
   readonly save: (
     record: A,
     expectedVersion: number
-  ) => Effect.Effect<void, VersionConflict | InvalidInput | StoreError>
+  ) => Effect.Effect<void, VersionConflict | InvalidInput | StoreError | StoreBusy>
   /** Deletes a record at `expectedVersion`; fails with `InvalidInput` for an aggregate that is not deletable. */
   readonly delete: (
     tenant: string,
     id: string,
     expectedVersion: number
-  ) => Effect.Effect<void, VersionConflict | InvalidInput | StoreError>
+  ) => Effect.Effect<void, VersionConflict | InvalidInput | StoreError | StoreBusy>
   /** Appends events after `expectedSeq` (the last sequence number the caller read); returns the new last one. */
   readonly append: (
     tenant: string,
     id: string,
     events: ReadonlyArray<E>,
     expectedSeq: number
-  ) => Effect.Effect<number, VersionConflict | StoreError>
+  ) => Effect.Effect<number, VersionConflict | StoreError | StoreBusy>
   /** Saves the new state and appends the events that led to it in one transaction (refused as `save` refuses). */
   readonly saveWithEvents: (
     record: A,
     expectedVersion: number,
     events: ReadonlyArray<E>
-  ) => Effect.Effect<void, VersionConflict | InvalidInput | StoreError>
+  ) => Effect.Effect<void, VersionConflict | InvalidInput | StoreError | StoreBusy>
   /** The events of a record in order. A record outside the scope (or with no stored state) fails as not found. */
   readonly events: (
     scope: Scope,
@@ -594,7 +613,7 @@ export interface Repository<A, K extends string = string, E = unknown> {
   readonly import: <EX, R>(
     rows: StreamT.Stream<unknown, EX, R>,
     options: ImportOptions<A>
-  ) => Effect.Effect<ImportReport, RowRejected | StoreError | EX, R>
+  ) => Effect.Effect<ImportReport, RowRejected | StoreError | StoreBusy | EX, R>
 }
 
 /**
@@ -937,7 +956,10 @@ export const settle = (batch: ReadonlyArray<Keys>, stored: ReadonlyArray<Keys>):
  */
 export interface BatchWriter<T> {
   readonly prepare: (row: Row) => T
-  readonly write: (batch: ReadonlyArray<T>, abort: boolean) => Effect.Effect<ReadonlyArray<Refused>, StoreError>
+  readonly write: (
+    batch: ReadonlyArray<T>,
+    abort: boolean
+  ) => Effect.Effect<ReadonlyArray<Refused>, StoreError | StoreBusy>
   /**
    * Batches decoded ahead while one is being written (default 2): worth it when a server does the writing; 0 for
    * an engine that writes on this thread (SQLite), where decoding ahead only holds more memory.
@@ -962,7 +984,7 @@ export const runImport = <A, I, EX, R, T>(
   rows: StreamT.Stream<unknown, EX, R>,
   options: ImportOptions<A>,
   writer: BatchWriter<T>
-): Effect.Effect<ImportReport, RowRejected | StoreError | EX, R> => {
+): Effect.Effect<ImportReport, RowRejected | StoreError | StoreBusy | EX, R> => {
   const { prepare, write, ahead = 2 } = writer
   // Fast path: a decoder compiled once for the schema (plain functions for the common nodes, Schema for the rest);
   // a row it accepts with no property outside the schema (at any depth) is itself an encoded form of its record, so
