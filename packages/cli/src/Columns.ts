@@ -16,9 +16,9 @@ import { Either, Schema } from "effect"
  * @category errors
  */
 export class DuplicateHeader extends Schema.TaggedError<DuplicateHeader>()("DuplicateHeader", {
-  /** The header as the first of its columns spells it. */
+  /** The header as the first of its columns spells it, as {@link shownHeader} shows it. */
   header: Schema.String,
-  /** The header of the second column, when it spells the field another way. */
+  /** The header of the second column, when it spells the field another way (as {@link shownHeader} shows it). */
   other: Schema.optional(Schema.String),
   /** The field both columns give, when they are two headers of one field. */
   field: Schema.optional(Schema.String),
@@ -28,9 +28,23 @@ export class DuplicateHeader extends Schema.TaggedError<DuplicateHeader>()("Dupl
   override get message(): string {
     const [a, b] = this.columns
     return this.other === undefined
-      ? `header "${this.header}" appears twice, in columns ${a} and ${b}`
-      : `headers "${this.header}" (column ${a}) and "${this.other}" (column ${b}) both name the field ${this.field ?? "one field"}`
+      ? `header ${this.header} appears twice, in columns ${a} and ${b}`
+      : `headers ${this.header} (column ${a}) and ${this.other} (column ${b}) both name the field ${this.field ?? "one field"}`
   }
+}
+
+/**
+ * A header as a message shows it: in quotes, or, when it looks like data rather than a header (a run of six digits
+ * or more, or over 40 characters: a file whose first row is data, an identity number or a phone taken for a
+ * header), by its length only, so a message never repeats personal data.
+ *
+ * @since 0.1.0
+ * @category parsing
+ */
+export const shownHeader = (header: string): string => {
+  const h = header.trim()
+  const length = [...h].length
+  return /\d{6}/.test(h) || length > 40 ? `(a header of ${length} characters, not shown: it looks like data)` : `"${h}"`
 }
 
 /**
@@ -176,7 +190,7 @@ export const duplicate = (headers: ReadonlyArray<string>, kind?: Kind): Duplicat
     if (n === "") continue
     const before = at.get(n)
     if (before !== undefined)
-      return new DuplicateHeader({ header: (headers[before] as string).trim(), columns: [before + 1, i + 1] })
+      return new DuplicateHeader({ header: shownHeader(headers[before] as string), columns: [before + 1, i + 1] })
     at.set(n, i)
   }
   if (kind === undefined) return undefined
@@ -188,8 +202,8 @@ export const duplicate = (headers: ReadonlyArray<string>, kind?: Kind): Duplicat
     if (present.length > 1) {
       const [a, b] = [...new Set(present)].sort((x, y) => x - y) as [number, number]
       return new DuplicateHeader({
-        header: (headers[a] as string).trim(),
-        other: (headers[b] as string).trim(),
+        header: shownHeader(headers[a] as string),
+        other: shownHeader(headers[b] as string),
         field: c.field,
         columns: [a + 1, b + 1]
       })

@@ -14,6 +14,7 @@ import { TextDecoder } from "node:util"
 import { Chunk, Effect, Option, Schema, type Scope, Stream } from "effect"
 import type ExcelJS from "exceljs"
 import Papa from "papaparse"
+import { shownHeader } from "./Columns.js"
 
 /**
  * A file that could not be read, with the fix.
@@ -666,7 +667,7 @@ export const read = (file: string): Effect.Effect<Table, FileError> =>
         if (before !== undefined && h !== "")
           return yield* new FileError({
             file,
-            reason: `header "${h}" appears twice, in columns ${before + 1} and ${i + 1}`,
+            reason: `header ${shownHeader(h)} appears twice, in columns ${before + 1} and ${i + 1}`,
             fix: "keep one column per header: delete or rename the other column"
           })
         seen.set(h.toLowerCase(), i)

@@ -280,7 +280,7 @@ export const importCommand = Command.make(
       const chosen = Option.getOrUndefined(kind) ?? Columns.detect(source.headers)
       if (chosen === undefined)
         return yield* new Stored.CliError({
-          message: `${file}: the headers (${source.headers.join(", ")}) match no import layout`,
+          message: `${file}: the headers (${source.headers.map(Columns.shownHeader).join(", ")}) match no import layout`,
           fix: "use the headers listed in docs/cli.md, or pass --kind household|resident|building|grid"
         })
       const lacking = Columns.missing(chosen, source.headers)

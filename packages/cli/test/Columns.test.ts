@@ -74,5 +74,9 @@ describe("Columns", () => {
     expect(Columns.duplicate(["note", "id", "Note"])?.message).toBe('header "note" appears twice, in columns 1 and 3')
     expect(Columns.duplicate(["", "id", ""])).toBeUndefined()
     expect(Either.isRight(Columns.reader("household", ["编号", "社区代码", "楼栋", "房号"]))).toBe(true)
+    // a first row of data taken for the header row: its phone and identity number are not repeated
+    expect(Columns.duplicate(["王伟", "13800138000", "44088119620715042X", "13800138000"])?.message).toBe(
+      "header (a header of 11 characters, not shown: it looks like data) appears twice, in columns 2 and 4"
+    )
   })
 })

@@ -88,6 +88,13 @@ describe("zhili (exported program)", () => {
       ])
       const stored = yield* Stored.listAll("household", "").pipe(Effect.provide(Stored.layer(db)))
       expect(stored).toEqual([])
+      // a file with no header row: its first row of data is not repeated in the message
+      const headless = path.join(dir, "headless.csv")
+      yield* Effect.promise(() => fs.writeFile(headless, "r1,13800138000,44088119620715042X\n"))
+      expect(yield* exec("import", db, headless).pipe(Effect.withConsole(capturing))).toBe(1)
+      expect(errors.at(-2)).toBe(
+        `error: ${headless}: the headers ("r1", (a header of 11 characters, not shown: it looks like data), (a header of 18 characters, not shown: it looks like data)) match no import layout`
+      )
     })
   )
 
