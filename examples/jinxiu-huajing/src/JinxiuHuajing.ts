@@ -159,7 +159,7 @@ const importAll = <A, I>(
   aggregate: Store.Aggregate<Store.Stored<A>, Store.StoredEncoded<I>, string, unknown, unknown>,
   records: ReadonlyArray<A>,
   place: (record: A) => Store.Location
-): Effect.Effect<number, Store.StoreError | Store.RowRejected, Store.Store> =>
+): Effect.Effect<number, Store.StoreError | Store.StoreBusy | Store.RowRejected, Store.Store> =>
   Effect.gen(function* () {
     const repo = yield* Store.repository(aggregate)
     const encode = Schema.encodeSync(aggregate.schema)
@@ -193,7 +193,11 @@ const readAll = <A, I, K extends string, E, EI>(
 const playCase = (
   history: ReadonlyArray<Case.Event>,
   policy: Case.Policy
-): Effect.Effect<void, ExampleError | Store.StoreError | Errors.VersionConflict | Errors.InvalidInput, Store.Store> =>
+): Effect.Effect<
+  void,
+  ExampleError | Store.StoreError | Store.StoreBusy | Errors.VersionConflict | Errors.InvalidInput,
+  Store.Store
+> =>
   Effect.gen(function* () {
     const repo = yield* Store.repository(Aggregates.Cases)
     const [first, ...rest] = history
@@ -253,6 +257,7 @@ export const judges: readonly [Ids.PersonId, ...Array<Ids.PersonId>] = [
 export type ProgramError =
   | ExampleError
   | Store.StoreError
+  | Store.StoreBusy
   | Store.RowRejected
   | Errors.VersionConflict
   | Errors.InvalidInput

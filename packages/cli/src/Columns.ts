@@ -5,6 +5,47 @@
  *
  * @since 0.1.0
  */
+import { Either, Schema } from "effect"
+
+/**
+ * A header row that names a column twice (重复表头): the same header in two columns, or two headers of one field
+ * (`编号` and `id`). Which cell would count is not knowable, so the file is refused. Columns count from 1 (A = 1), as
+ * a spreadsheet shows them; headers are matched after trimming and ignoring case.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class DuplicateHeader extends Schema.TaggedError<DuplicateHeader>()("DuplicateHeader", {
+  /** The header as the first of its columns spells it, as {@link shownHeader} shows it. */
+  header: Schema.String,
+  /** The header of the second column, when it spells the field another way (as {@link shownHeader} shows it). */
+  other: Schema.optional(Schema.String),
+  /** The field both columns give, when they are two headers of one field. */
+  field: Schema.optional(Schema.String),
+  /** The two columns (1-based). */
+  columns: Schema.Tuple(Schema.Number, Schema.Number)
+}) {
+  override get message(): string {
+    const [a, b] = this.columns
+    return this.other === undefined
+      ? `header ${this.header} appears twice, in columns ${a} and ${b}`
+      : `headers ${this.header} (column ${a}) and ${this.other} (column ${b}) both name the field ${this.field ?? "one field"}`
+  }
+}
+
+/**
+ * A header as a message shows it: in quotes, or, when it looks like data rather than a header (a run of six digits
+ * or more, or over 40 characters: a file whose first row is data, an identity number or a phone taken for a
+ * header), by its length only, so a message never repeats personal data.
+ *
+ * @since 0.1.0
+ * @category parsing
+ */
+export const shownHeader = (header: string): string => {
+  const h = header.trim()
+  const length = [...h].length
+  return /\d{6}/.test(h) || length > 40 ? `(a header of ${length} characters, not shown: it looks like data)` : `"${h}"`
+}
 
 /**
  * The kinds of record the CLI imports, named as the store names their aggregates.
@@ -136,8 +177,45 @@ const cellValue = (c: Column, cell: string): unknown => {
 }
 
 /**
+ * The first header a header row repeats, if any: the same header in two columns (after trimming, ignoring case;
+ * empty headers are not compared), or, for a kind, two headers of one of its fields (`编号` and `id`).
+ *
+ * @since 0.1.0
+ * @category parsing
+ */
+export const duplicate = (headers: ReadonlyArray<string>, kind?: Kind): DuplicateHeader | undefined => {
+  const at = new Map<string, number>()
+  for (const [i, h] of headers.entries()) {
+    const n = normalise(h)
+    if (n === "") continue
+    const before = at.get(n)
+    if (before !== undefined)
+      return new DuplicateHeader({ header: shownHeader(headers[before] as string), columns: [before + 1, i + 1] })
+    at.set(n, i)
+  }
+  if (kind === undefined) return undefined
+  for (const c of layouts[kind]) {
+    const present = c.headers.flatMap((h) => {
+      const i = at.get(normalise(h))
+      return i === undefined ? [] : [i]
+    })
+    if (present.length > 1) {
+      const [a, b] = [...new Set(present)].sort((x, y) => x - y) as [number, number]
+      return new DuplicateHeader({
+        header: shownHeader(headers[a] as string),
+        other: shownHeader(headers[b] as string),
+        field: c.field,
+        columns: [a + 1, b + 1]
+      })
+    }
+  }
+  return undefined
+}
+
+/**
  * A reader of rows given as cells in the order of a header row: the columns are looked up once, so each row costs
- * one pass over its cells. Each row becomes the raw record of a kind, as {@link toRaw} makes it.
+ * one pass over its cells. Each row becomes the raw record of a kind, as {@link toRaw} makes it. A header row that
+ * repeats a header, or gives one field twice, is refused ({@link duplicate}).
  *
  * @since 0.1.0
  * @category parsing
@@ -145,7 +223,9 @@ const cellValue = (c: Column, cell: string): unknown => {
 export const reader = (
   kind: Kind,
   headers: ReadonlyArray<string>
-): ((cells: ReadonlyArray<string>) => Record<string, unknown>) => {
+): Either.Either<(cells: ReadonlyArray<string>) => Record<string, unknown>, DuplicateHeader> => {
+  const twice = duplicate(headers, kind)
+  if (twice !== undefined) return Either.left(twice)
   const at = new Map<string, number>()
   for (const [i, h] of headers.entries()) at.set(normalise(h), i)
   const found: Array<readonly [Column, number]> = []
@@ -153,22 +233,26 @@ export const reader = (
     const header = c.headers.find((h) => at.has(normalise(h)))
     if (header !== undefined) found.push([c, at.get(normalise(header)) as number])
   }
-  return (cells) => {
+  return Either.right((cells) => {
     const raw: Record<string, unknown> = {}
     for (const [c, i] of found) {
       const cell = cells[i]?.trim()
       if (cell !== undefined && cell !== "") raw[c.field] = cellValue(c, cell)
     }
     return raw
-  }
+  })
 }
 
 /**
  * Turns one row (header → cell text) into the raw record of a kind, in the encoded form of the record's schema.
- * Chinese values are accepted for grid levels (大网格/小网格/微网格) and sex (男/女).
+ * Chinese values are accepted for grid levels (大网格/小网格/微网格) and sex (男/女). A row with two headers of one
+ * field (`编号` and `id`) is refused.
  *
  * @since 0.1.0
  * @category parsing
  */
-export const toRaw = (kind: Kind, row: Readonly<Record<string, string>>): Record<string, unknown> =>
-  reader(kind, Object.keys(row))(Object.values(row))
+export const toRaw = (
+  kind: Kind,
+  row: Readonly<Record<string, string>>
+): Either.Either<Record<string, unknown>, DuplicateHeader> =>
+  Either.map(reader(kind, Object.keys(row)), (read) => read(Object.values(row)))

@@ -1,15 +1,20 @@
 /**
- * Reading import files (导入文件): CSV (UTF-8, with or without BOM, parsed by Papa Parse) and XLSX (the first
+ * Reading import files (导入文件): CSV (UTF-8 with or without BOM, or GB18030/GBK as Excel on a Chinese Windows
+ * saves it; decoded strictly, so a byte that is not text fails with its line and column; parsed by Papa Parse) and XLSX (the first
  * worksheet, read by ExcelJS's streaming reader), both as a header row and data rows of cell text. {@link open}
  * streams a file (memory stays flat however long it is); {@link read} collects a whole file.
  *
  * @since 0.1.0
  */
+import * as buffer from "node:buffer"
 import * as fs from "node:fs"
 import * as path from "node:path"
+import { Transform } from "node:stream"
+import { TextDecoder } from "node:util"
 import { Chunk, Effect, Option, Schema, type Scope, Stream } from "effect"
 import type ExcelJS from "exceljs"
 import Papa from "papaparse"
+import { shownHeader } from "./Columns.js"
 
 /**
  * A file that could not be read, with the fix.
@@ -49,6 +54,55 @@ const cellText = (value: ExcelJS.CellValue): string => {
     return ""
   }
   return String(value)
+}
+
+/**
+ * ExcelJS 4.4's reader of a workbook's XML parts (`utils/parse-sax`) decodes each chunk of a part on its own, so a
+ * character whose UTF-8 bytes fall across two chunks becomes two U+FFFD (of 20,000 rows of Chinese text, 30 cells
+ * came out damaged). It takes text chunks as they are: the parts it reads (the shared strings, the worksheet) are
+ * handed to it as text decoded here as one stream, and strictly, so bytes that are not UTF-8 fail the read.
+ */
+const strictUtf8Error = () =>
+  new Error("a part of the workbook holds bytes that are not UTF-8 text: the file is damaged")
+
+/** The chunks of a part as text (see {@link strictUtf8Error}). */
+async function* asText(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder("utf-8", { fatal: true })
+  const decode = (chunk: Buffer | string, stream: boolean): string => {
+    if (typeof chunk === "string") return chunk
+    try {
+      return decoder.decode(chunk, { stream })
+    } catch {
+      throw strictUtf8Error()
+    }
+  }
+  for await (const chunk of chunks) yield decode(chunk, true)
+  const rest = decode(Buffer.alloc(0), false)
+  if (rest !== "") yield rest
+}
+
+/** A stream of a part as text chunks (see {@link strictUtf8Error}). */
+const textStream = (part: NodeJS.ReadableStream): Transform => {
+  const decoder = new TextDecoder("utf-8", { fatal: true })
+  const text = new Transform({
+    readableObjectMode: true,
+    transform(chunk: Buffer, _encoding, done) {
+      try {
+        done(null, decoder.decode(chunk, { stream: true }))
+      } catch {
+        done(strictUtf8Error())
+      }
+    },
+    flush(done) {
+      try {
+        done(null, decoder.decode())
+      } catch {
+        done(strictUtf8Error())
+      }
+    }
+  })
+  part.on("error", (e) => text.destroy(e instanceof Error ? e : new Error(String(e))))
+  return part.pipe(text)
 }
 
 /** ExcelJS, loaded on first use so a CSV import does not compile it (a CommonJS module: its exports are `default`). */
@@ -122,12 +176,20 @@ const openXlsx = (file: string, size: number): Effect.Effect<Source, FileError, 
       hyperlinks: "ignore",
       entries: "ignore"
     })
+    // the shared strings and the worksheet reach ExcelJS's XML parser as text decoded here (see `strictUtf8Error`)
+    const internals = reader as unknown as { _parseSharedStrings?: (entry: NodeJS.ReadableStream) => unknown }
+    const parseSharedStrings = internals._parseSharedStrings
+    if (typeof parseSharedStrings === "function")
+      internals._parseSharedStrings = (entry) => parseSharedStrings.call(reader, textStream(entry))
     const opened = yield* Effect.tryPromise({
       try: () =>
         guarded(async () => {
           const sheet = await reader[Symbol.asyncIterator]().next()
           if (sheet.done === true) throw new Error("it holds no worksheet")
           const copy = await sheetCopy(sheet.value)
+          const part = sheet.value as unknown as { iterator?: AsyncIterable<Buffer | string> }
+          if (part.iterator !== undefined && Symbol.asyncIterator in part.iterator)
+            part.iterator = asText(part.iterator)
           const rows = sheet.value[Symbol.asyncIterator]()
           const first = await rows.next()
           return { rows, copy, first: first.done === true ? undefined : first.value }
@@ -172,6 +234,7 @@ const openXlsx = (file: string, size: number): Effect.Effect<Source, FileError, 
     return {
       headers,
       rows: Stream.repeatEffectChunkOption(next),
+      encoding: () => "utf-8",
       progress: () =>
         ended || size === 0
           ? 1
@@ -310,13 +373,222 @@ const csvRecords = (file: string, text: AsyncIterator<string>): CsvRecords => {
   return { next }
 }
 
+/**
+ * The text encodings a CSV file is read in: UTF-8 (with or without BOM), or GB18030 (which GBK and GB2312 are
+ * subsets of), what Excel on a Chinese Windows writes for "CSV (逗号分隔)".
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Encoding = "utf-8" | "gb18030"
+
+const cr = 0x0d
+const lf = 0x0a
+
+/** How many line breaks (`\r\n`, `\n` or a lone `\r`) the bytes hold; a `\r` last is counted. */
+const breaksIn = (bytes: Uint8Array, from = 0, to = bytes.length): number => {
+  // searched natively (a file's bytes all pass here): every \n, and every \r not followed by one
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from)
+  let n = 0
+  for (let i = view.indexOf(lf); i !== -1; i = view.indexOf(lf, i + 1)) n += 1
+  for (let i = view.indexOf(cr); i !== -1; i = view.indexOf(cr, i + 1)) if (view[i + 1] !== lf) n += 1
+  return n
+}
+
+/**
+ * Where the first byte sequence that is not valid in `encoding` is in `bytes` (a whole number of lines): its line
+ * (counted from `line`) and column (in characters, from 1).
+ */
+const badPlace = (
+  encoding: Encoding,
+  bytes: Uint8Array,
+  line: number
+): { line: number; column: number; start: number } => {
+  const valid = (to: number) => {
+    try {
+      // a sequence cut short at `to` is no error while streaming: only a wrong byte before `to` is
+      new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(0, to), { stream: true })
+      return true
+    } catch {
+      return false
+    }
+  }
+  // the shortest prefix that fails ends with the first wrong byte
+  let lo = 0
+  let hi = bytes.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (valid(mid + 1)) lo = mid + 1
+    else hi = mid
+  }
+  let start = 0
+  for (let i = 0; i < lo; i++) {
+    const b = bytes[i]
+    if (b === lf || (b === cr && bytes[i + 1] !== lf)) start = i + 1
+  }
+  const before = new TextDecoder(encoding).decode(bytes.subarray(start, lo), { stream: true })
+  return { line: line + breaksIn(bytes, 0, start), column: [...before].length + 1, start }
+}
+
+/**
+ * The text of bytes in UTF-8 (a BOM dropped), or, when they are not all UTF-8, the line and column (from 1, in
+ * characters) of the first byte that is not: for JSON and other files that must be UTF-8.
+ *
+ * @since 0.1.0
+ * @category reading
+ */
+export const utf8Text = (bytes: Uint8Array): string | { readonly line: number; readonly column: number } => {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes)
+  } catch {
+    const at = badPlace("utf-8", bytes, 1)
+    return { line: at.line, column: at.column }
+  }
+}
+
+/** The longest run of bytes without a line break that is decoded as one piece (bytes). */
+const maxLineBytes = 4 * 2 ** 20
+
+/**
+ * The text of a CSV file's bytes, decoded strictly: UTF-8 (a UTF-8 BOM is dropped), or GB18030 when the first
+ * non-ASCII bytes are not UTF-8 but are GB18030 (ASCII reads the same in both, so the lines before them are already
+ * right). Bytes are decoded a whole number of lines at a time (a line break byte is never part of a multibyte
+ * character in either encoding), so a wrong byte is found with its line and column: the read fails there with a
+ * {@link FileError}, never replacing it with U+FFFD. UTF-16 (a UTF-16 BOM) is refused by name.
+ */
+const decodedText = (
+  file: string,
+  bytes: AsyncIterator<Buffer>,
+  onEncoding: (encoding: Encoding) => void
+): AsyncIterator<string> => {
+  let encoding: Encoding | undefined
+  let decoder: TextDecoder | undefined
+  let held: Buffer = Buffer.alloc(0)
+  let line = 1
+  let first = true
+  let ended = false
+  const refuse = (reason: string, fix: string) => new FileError({ file, reason, fix })
+  const decide = (e: Encoding) => {
+    encoding = e
+    decoder = new TextDecoder(e, { fatal: true })
+    onEncoding(e)
+  }
+  /** The failure at the first line of `piece` that is not text in `e`, for the next read. */
+  let failure: FileError | undefined
+  /** The lines of `piece` before the first that is not text in `e`; the failure at that line waits for the next read. */
+  const notText = (e: Encoding, piece: Buffer): string => {
+    const at = badPlace(e, piece, line)
+    failure = refuse(
+      `line ${at.line}, column ${at.column}: the bytes there are not ${e === "utf-8" ? "UTF-8" : "GB18030"} text`,
+      "save the whole file again in one encoding, as CSV UTF-8 (逗号分隔, UTF-8), and import it again"
+    )
+    ended = true
+    return new TextDecoder(e).decode(piece.subarray(0, at.start))
+  }
+  /** Decodes a whole number of lines. */
+  const decode = (piece: Buffer): string => {
+    if (piece.length === 0) return ""
+    if (decoder !== undefined && encoding !== undefined) {
+      try {
+        return decoder.decode(piece)
+      } catch {
+        return notText(encoding, piece)
+      }
+    }
+    // undecided: every byte so far was ASCII. The line of the first other byte tells: UTF-8 if it is UTF-8 (text
+    // in UTF-8 is mostly valid GB18030 too, never the other way round), else GB18030 if it is that
+    if (buffer.isAscii(piece)) return piece.toString("latin1")
+    let at = 0
+    while (at < piece.length && (piece[at] as number) < 0x80) at++
+    const from = Math.max(piece.lastIndexOf(lf, at), piece.lastIndexOf(cr, at)) + 1
+    let to = piece.length
+    for (let i = at; i < piece.length; i++)
+      if (piece[i] === lf || piece[i] === cr) {
+        to = i
+        break
+      }
+    const isText = (e: Encoding, bytes: Uint8Array) => {
+      try {
+        new TextDecoder(e, { fatal: true }).decode(bytes)
+        return true
+      } catch {
+        return false
+      }
+    }
+    const firstLine = piece.subarray(from, to)
+    decide(isText("utf-8", firstLine) || !isText("gb18030", firstLine) ? "utf-8" : "gb18030")
+    return decode(piece)
+  }
+  const next = async (): Promise<IteratorResult<string>> => {
+    for (;;) {
+      if (failure !== undefined) throw failure
+      if (ended) return { done: true, value: undefined }
+      const read = await bytes.next()
+      if (read.done === true) {
+        ended = true
+        const text = decode(held)
+        held = Buffer.alloc(0)
+        if (text !== "") return { done: false, value: text }
+        if (failure !== undefined) throw failure
+        return { done: true, value: undefined }
+      }
+      let chunk = held.length === 0 ? read.value : Buffer.concat([held, read.value])
+      if (first) {
+        if (chunk.length < 4) {
+          held = chunk
+          continue
+        }
+        first = false
+        if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))
+          throw refuse(
+            "the file is UTF-16 text (Excel's Unicode text), not CSV in UTF-8 or GB18030",
+            "save it from Excel as CSV UTF-8 (逗号分隔, UTF-8) and import that"
+          )
+        if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
+          decide("utf-8")
+          chunk = chunk.subarray(3)
+        } else if (chunk[0] === 0x84 && chunk[1] === 0x31 && chunk[2] === 0x95 && chunk[3] === 0x33) {
+          decide("gb18030")
+          chunk = chunk.subarray(4)
+        }
+      }
+      // up to the last line break (a `\r` last waits: a `\n` may follow it)
+      let cut = chunk.lastIndexOf(lf) + 1
+      if (cut === 0) {
+        cut = chunk.lastIndexOf(cr) + 1
+        if (cut === chunk.length) cut -= 1
+      }
+      if (cut <= 0) {
+        if (chunk.length > maxLineBytes)
+          throw refuse(
+            `line ${line} is over four million bytes long: the file has no line breaks where CSV has them`,
+            csvFix
+          )
+        held = chunk
+        continue
+      }
+      const piece = chunk.subarray(0, cut)
+      held = Buffer.from(chunk.subarray(cut))
+      const text = decode(piece)
+      line += breaksIn(piece)
+      if (text !== "") return { done: false, value: text }
+      if (failure !== undefined) throw failure
+    }
+  }
+  return { next }
+}
+
 const openCsv = (file: string, size: number): Effect.Effect<Source, FileError, Scope.Scope> =>
   Effect.gen(function* () {
     const input = yield* Effect.acquireRelease(
-      Effect.sync(() => fs.createReadStream(file, { encoding: "utf8" })),
+      Effect.sync(() => fs.createReadStream(file)),
       (s) => Effect.sync(() => s.destroy())
     )
-    const records = csvRecords(file, input[Symbol.asyncIterator]() as AsyncIterator<string>)
+    let encoding: Encoding | undefined
+    const text = decodedText(file, input[Symbol.asyncIterator]() as AsyncIterator<Buffer>, (e) => {
+      encoding = e
+    })
+    const records = csvRecords(file, text)
     const pull = Effect.tryPromise({
       try: records.next,
       catch: (e) => (e instanceof FileError ? e : csvError(file)(e))
@@ -332,7 +604,8 @@ const openCsv = (file: string, size: number): Effect.Effect<Source, FileError, S
     return {
       headers,
       rows: Stream.concat(Stream.fromIterable(first.slice(1)), Stream.repeatEffectChunkOption(next)),
-      progress: () => (size === 0 ? 1 : Math.min(1, input.bytesRead / size))
+      progress: () => (size === 0 ? 1 : Math.min(1, input.bytesRead / size)),
+      encoding: () => encoding
     }
   })
 
@@ -340,7 +613,8 @@ const openCsv = (file: string, size: number): Effect.Effect<Source, FileError, S
  * An import file opened for reading: its header row, its data rows (cell text in header order; empty rows
  * skipped), and how much of the file has been read so far (0–1). A CSV file or the first worksheet of an XLSX
  * workbook is parsed as the rows are pulled, so memory stays flat. A row of CSV with a different number of cells
- * fails the stream with a {@link FileError} naming its line. The file is closed when the scope closes.
+ * fails the stream with a {@link FileError} naming its line, and so do bytes that are not text in the file's encoding
+ * (with their line and column). The file is closed when the scope closes.
  *
  * @since 0.1.0
  * @category models
@@ -349,6 +623,11 @@ export interface Source {
   readonly headers: ReadonlyArray<string>
   readonly rows: Stream.Stream<ReadonlyArray<string>, FileError>
   readonly progress: () => number
+  /**
+   * The encoding the text was read in so far: a CSV file's is known from its first non-ASCII bytes (`undefined`
+   * while every byte read was ASCII, which reads the same in both); an XLSX workbook's is UTF-8.
+   */
+  readonly encoding: () => Encoding | undefined
 }
 
 /**
@@ -371,7 +650,8 @@ export const open = (file: string): Effect.Effect<Source, FileError, Scope.Scope
 
 /**
  * Reads a whole CSV or XLSX file (chosen by extension: `.xlsx` is a workbook, anything else is CSV) into memory.
- * For long files use {@link open}.
+ * A header that appears twice (ignoring case) fails with a {@link FileError} naming it and its two columns. For long
+ * files use {@link open}.
  *
  * @since 0.1.0
  * @category reading
@@ -380,6 +660,18 @@ export const read = (file: string): Effect.Effect<Table, FileError> =>
   Effect.scoped(
     Effect.gen(function* () {
       const source = yield* open(file)
+      // a table holds one cell per header: a repeated header would lose one of its columns
+      const seen = new Map<string, number>()
+      for (const [i, h] of source.headers.entries()) {
+        const before = seen.get(h.toLowerCase())
+        if (before !== undefined && h !== "")
+          return yield* new FileError({
+            file,
+            reason: `header ${shownHeader(h)} appears twice, in columns ${before + 1} and ${i + 1}`,
+            fix: "keep one column per header: delete or rename the other column"
+          })
+        seen.set(h.toLowerCase(), i)
+      }
       const rows = yield* Stream.runCollect(source.rows)
       return {
         headers: source.headers,

@@ -10,6 +10,7 @@ import * as path from "node:path"
 import { Args, Command, Options, ValidationError } from "@effect/cli"
 import type { NodeContext } from "@effect/platform-node"
 import {
+  Decode,
   FacilityStandard,
   Finding,
   type Fund,
@@ -21,7 +22,7 @@ import {
   Space,
   Store
 } from "@zhili/core"
-import { Cause, Chunk, Console, DateTime, Effect, Either, Option, Schema, Stream } from "effect"
+import { Cause, Chunk, Console, DateTime, Effect, Either, Option, Stream } from "effect"
 import * as Columns from "./Columns.js"
 import * as Files from "./Files.js"
 import type * as Reports from "./Reports.js"
@@ -59,26 +60,50 @@ const standardOption = Options.text("standard").pipe(
   Options.optional
 )
 
-/** The facility standard of `--standard` (a JSON file), or the example standard. */
+const standardFix = "give a JSON file (UTF-8) holding one FacilityStandard (id, name, source, aspects)"
+
+/**
+ * The facility standard of `--standard` (a JSON file, UTF-8), or the example standard. Bytes that are not UTF-8 are
+ * refused with their line and column (never read as U+FFFD); a value nested too deeply to decode is a decode issue
+ * at its path, like any other.
+ */
 const readStandard = (file: Option.Option<string>): Effect.Effect<FacilityStandard.FacilityStandard, Stored.CliError> =>
   Option.match(file, {
     onNone: () => Effect.succeed(defaultStandard),
     onSome: (f) =>
       Effect.tryPromise({
-        try: () => fs.readFile(f, "utf8").then((text) => JSON.parse(text) as unknown),
+        try: () => fs.readFile(f),
         catch: (e) =>
           new Stored.CliError({
             message: `cannot read the standard ${f}: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`,
-            fix: "give a JSON file holding one FacilityStandard (id, name, source, aspects)"
+            fix: standardFix
           })
       }).pipe(
+        Effect.flatMap((bytes) => {
+          const text = Files.utf8Text(bytes)
+          if (typeof text !== "string")
+            return Effect.fail(
+              new Stored.CliError({
+                message: `${f}: line ${text.line}, column ${text.column}: the bytes there are not UTF-8 text`,
+                fix: standardFix
+              })
+            )
+          return Effect.try({
+            try: () => JSON.parse(text) as unknown,
+            catch: (e) =>
+              new Stored.CliError({
+                message: `${f} is not JSON: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`,
+                fix: standardFix
+              })
+          })
+        }),
         Effect.flatMap((json) =>
-          Either.match(Schema.decodeUnknownEither(FacilityStandard.FacilityStandard)(json), {
+          Either.match(Decode.decodeEither(FacilityStandard.FacilityStandard, "facility standard")(json), {
             onLeft: (e) =>
               Effect.fail(
                 new Stored.CliError({
                   message: `${f} is not a facility standard: ${e.message.split("\n")[0]}`,
-                  fix: "give a JSON file holding one FacilityStandard (id, name, source, aspects)"
+                  fix: standardFix
                 })
               ),
             onRight: Effect.succeed
@@ -111,8 +136,19 @@ const withStore = <A, E, R>(
     return yield* f(target).pipe(
       Effect.provide(Stored.layer(target)),
       Effect.catchIf(
-        (e): e is Store.StoreError & E => (e as { _tag?: string })._tag === "StoreError",
-        (e) => Effect.fail(Stored.storeFailure(target, e))
+        (e): e is (Store.StoreError | Store.StoreBusy) & E => {
+          const tag = (e as { _tag?: string })._tag
+          return tag === "StoreError" || tag === "StoreBusy"
+        },
+        (e) =>
+          Effect.fail(
+            e._tag === "StoreBusy"
+              ? new Stored.CliError({
+                  message: `database ${target}: ${e.message}`,
+                  fix: "another program is writing to the database: run the command again when it has finished"
+                })
+              : Stored.storeFailure(target, e)
+          )
       )
     ) as Effect.Effect<A, E | Stored.CliError, Exclude<R, Store.Store>>
   })
@@ -235,10 +271,16 @@ export const importCommand = Command.make(
         })
       const batchSize = given ?? defaultBatchSize(Option.getOrUndefined(url) ?? db)
       const source = yield* Files.open(file)
+      const twice = Columns.duplicate(source.headers)
+      if (twice !== undefined)
+        return yield* new Stored.CliError({
+          message: `${file}: ${twice.message}`,
+          fix: "keep one column per field: delete or rename the other column, then import again"
+        })
       const chosen = Option.getOrUndefined(kind) ?? Columns.detect(source.headers)
       if (chosen === undefined)
         return yield* new Stored.CliError({
-          message: `${file}: the headers (${source.headers.join(", ")}) match no import layout`,
+          message: `${file}: the headers (${source.headers.map(Columns.shownHeader).join(", ")}) match no import layout`,
           fix: "use the headers listed in docs/cli.md, or pass --kind household|resident|building|grid"
         })
       const lacking = Columns.missing(chosen, source.headers)
@@ -253,7 +295,16 @@ export const importCommand = Command.make(
           message: `this build of @zhili/core does not store ${chosen} records yet (no "${chosen}" in Aggregates.all)`,
           fix: "upgrade @zhili/core and @zhili/cli to a version that registers it"
         })
-      const toRaw = Columns.reader(chosen, source.headers)
+      const toRaw = yield* Either.match(Columns.reader(chosen, source.headers), {
+        onLeft: (e) =>
+          Effect.fail(
+            new Stored.CliError({
+              message: `${file}: ${e.message}`,
+              fix: "keep one column per field: delete or rename the other column, then import again"
+            })
+          ),
+        onRight: Effect.succeed
+      })
       const tty = process.stderr.isTTY === true
       let shown = 0
       let shownAll = false
@@ -290,17 +341,19 @@ export const importCommand = Command.make(
           if (chosen === "grid") {
             // a grid file may hold a whole grid tree: its rows are placed together (grid files are small)
             const grids = Chunk.toReadonlyArray(yield* Stream.runCollect(raws))
-            const place = yield* Stored.placer(chosen, grids)
-            return yield* repo.import(place(Stream.fromIterable(grids)), {
+            const placer = yield* Stored.placer(chosen, grids)
+            return yield* repo.import(placer.place(Stream.fromIterable(grids)), {
               policy: "skip",
+              precheck: placer.precheck,
               batchSize,
               onProgress: progress,
               onRejected
             })
           }
-          const place = yield* Stored.placer(chosen, [])
-          return yield* repo.import(place(raws), {
+          const placer = yield* Stored.placer(chosen, [])
+          return yield* repo.import(placer.place(raws), {
             policy: "skip",
+            precheck: placer.precheck,
             batchSize,
             onProgress: progress,
             onRejected
@@ -308,6 +361,7 @@ export const importCommand = Command.make(
         })
       )
       if (tty) process.stderr.write("\n")
+      if (source.encoding() === "gb18030") yield* Console.log(`${file}: read as GB18030 (GBK) text`)
       yield* Console.log(
         `${file}: ${report.written} ${chosen} records written, ${report.rejectedRows} rows rejected, ${report.rows} rows read`
       )

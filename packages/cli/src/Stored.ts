@@ -11,6 +11,7 @@ import {
   type Building,
   type Bulletin,
   type Case,
+  Errors,
   type Fund,
   Grid,
   type GridWorker,
@@ -340,13 +341,30 @@ export const counts = (prefix: string): Effect.Effect<ReadonlyArray<Count>, Stor
   })
 
 /**
- * Places import rows: turns a stream of raw rows of a kind into the stored forms to import (`Store.StoredEncoded`,
- * version 1) with the location each row sits in: a grid at its path of grids, a building under the micro grid that
- * covers it, a household in its building's place, a resident in its household's. Grids are read from the store
- * once (with `fileGrids`, the raw rows of a grid file itself, so a file may hold a whole grid tree; other kinds pass
- * none); the buildings and households that a chunk of rows names are looked up per chunk, by their ids
- * (`ListOptions.ids`), so household and resident files stream in flat memory whatever the store holds. A row whose place is unknown is placed at its division only, and a row
- * that does not decode is left for the import to reject with its path.
+ * What {@link placer} answers: `place` turns a stream of raw rows of a kind into the stored forms to import
+ * (`Store.StoredEncoded`, version 1) with the location each row sits in, and `precheck` (for the import's
+ * `ImportOptions.precheck`) answers the issues of a placed row whose reference is not stored: a household whose
+ * building, a resident whose household, a grid whose parent grid is neither stored nor in the file. Such a row is
+ * rejected, never stored at its division only (a record with no grid path). Ids are named; no other value is.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Placer {
+  readonly place: <E, R>(
+    rows: Stream.Stream<Readonly<Record<string, unknown>>, E, R>
+  ) => Stream.Stream<Store.StoredEncoded<unknown>, E | Store.StoreError, R>
+  readonly precheck: (input: unknown) => ReadonlyArray<Errors.DecodeIssue>
+}
+
+/**
+ * Places import rows ({@link Placer}): a grid at its path of grids, a building under the micro grid that covers it,
+ * a household in its building's place, a resident in its household's. Grids are read from the store once (with
+ * `fileGrids`, the raw rows of a grid file itself, so a file may hold a whole grid tree; other kinds pass none); the
+ * buildings and households that a chunk of rows names are looked up per chunk, by their ids (`ListOptions.ids`), so
+ * household and resident files stream in flat memory whatever the store holds. A row whose reference is not stored
+ * is placed at its division and marked for `precheck` to reject; a row that does not decode is left for the import
+ * to reject with its path.
  *
  * @since 0.1.0
  * @category database
@@ -354,13 +372,7 @@ export const counts = (prefix: string): Effect.Effect<ReadonlyArray<Count>, Stor
 export const placer = (
   kind: Columns.Kind,
   fileGrids: ReadonlyArray<Readonly<Record<string, unknown>>>
-): Effect.Effect<
-  <E, R>(
-    rows: Stream.Stream<Readonly<Record<string, unknown>>, E, R>
-  ) => Stream.Stream<Store.StoredEncoded<unknown>, E | Store.StoreError, R>,
-  Store.StoreError,
-  Store.Store
-> =>
+): Effect.Effect<Placer, Store.StoreError, Store.Store> =>
   Effect.gen(function* () {
     const grids = new Map<string, Grid.Grid>()
     for (const g of yield* listAll<Grid.Grid>(names.grids, "")) grids.set(g.id, g)
@@ -436,8 +448,22 @@ export const placer = (
         for (const b of buildings) places.set(key(b.tenant, b.id), placeOf(b.id, b.community))
       })
     }
-    const atBuilding = (tenant: string, building: string): Store.Location =>
-      places.get(key(tenant, building)) ?? { division: tenant }
+    /** The issues of the placed rows whose reference is not stored (each envelope, while it lives). */
+    const dangling = new WeakMap<object, ReadonlyArray<Errors.DecodeIssue>>()
+    /** The issue of a reference (`field`, naming a `what` by id) that is not stored. */
+    const notStored = (field: string, what: string, id: string, tenant: string, first: string) =>
+      new Errors.DecodeIssue({
+        path: ["value", field],
+        message: `${what} ${id} of tenant ${tenant} is not stored: import the ${first} first, or correct the id`
+      })
+    /** The issue of the row, when the reference it names is not stored (`undefined` when it is, or when absent). */
+    let issue: Errors.DecodeIssue | undefined
+    const atBuilding = (tenant: string, building: string): Store.Location => {
+      const found = places.get(key(tenant, building))
+      if (found !== undefined) return found
+      if (building !== "" && tenant !== "") issue = notStored("building", "building", building, tenant, "buildings")
+      return { division: tenant }
+    }
     /** The buildings of the households `raws` name (key: tenant and household id). */
     const buildingsOf = (raws: ReadonlyArray<Readonly<Record<string, unknown>>>) =>
       Effect.map(
@@ -452,6 +478,8 @@ export const placer = (
       switch (kind) {
         case "grid": {
           const id = text(raw.id)
+          const parent = text(raw.parent)
+          if (parent !== "" && !grids.has(parent)) issue = notStored("parent", "grid", parent, tenant, "parent grids")
           return grids.has(id)
             ? { division: text(raw.community), grid: Grid.pathOf(id as Grid.Grid["id"], grids) }
             : { division: tenant }
@@ -461,17 +489,30 @@ export const placer = (
         case "household":
           return atBuilding(tenant, text(raw.building))
         case "resident": {
-          const building = buildingOf.get(key(tenant, text(raw.household)))
-          return building === undefined ? { division: tenant } : atBuilding(tenant, building)
+          const household = text(raw.household)
+          const building = buildingOf.get(key(tenant, household))
+          if (building === undefined) {
+            if (household !== "" && tenant !== "")
+              issue = notStored("household", "household", household, tenant, "households")
+            return { division: tenant }
+          }
+          const at = atBuilding(tenant, building)
+          if (issue !== undefined)
+            issue = new Errors.DecodeIssue({
+              path: ["value", "household"],
+              message: `the building ${building} of household ${household} (tenant ${tenant}) is not stored: import the buildings first`
+            })
+          return at
         }
       }
     }
     const none: ReadonlyMap<string, string> = new Map()
-    const envelope = (raw: Readonly<Record<string, unknown>>, buildingOf: ReadonlyMap<string, string>) => ({
-      version: 1,
-      location: place(raw, buildingOf),
-      value: raw
-    })
+    const envelope = (raw: Readonly<Record<string, unknown>>, buildingOf: ReadonlyMap<string, string>) => {
+      issue = undefined
+      const placed = { version: 1, location: place(raw, buildingOf), value: raw }
+      if (issue !== undefined) dangling.set(placed, [issue])
+      return placed
+    }
     /** A chunk of rows placed, after the records its rows name are looked up. */
     const placeChunk = (
       chunk: Chunk.Chunk<Readonly<Record<string, unknown>>>
@@ -493,8 +534,12 @@ export const placer = (
         )
       )
     }
-    return <E, R>(rows: Stream.Stream<Readonly<Record<string, unknown>>, E, R>) =>
-      kind === "grid" || kind === "building"
-        ? Stream.map(rows, (raw) => envelope(raw, none))
-        : Stream.mapChunksEffect(rows, placeChunk)
+    return {
+      place: <E, R>(rows: Stream.Stream<Readonly<Record<string, unknown>>, E, R>) =>
+        kind === "grid" || kind === "building"
+          ? Stream.map(rows, (raw) => envelope(raw, none))
+          : Stream.mapChunksEffect(rows, placeChunk),
+      precheck: (input: unknown) =>
+        (typeof input === "object" && input !== null ? dangling.get(input) : undefined) ?? []
+    }
   })

@@ -84,6 +84,150 @@ describe("Files.read", () => {
       assertFileError(yield* Effect.either(Files.read(bad)), "")
     })
   )
+
+  it.effect("refuses a header that appears twice (a table would lose one of its columns)", () =>
+    Effect.gen(function* () {
+      const dir = yield* Effect.promise(tmp)
+      const file = path.join(dir, "twice.csv")
+      yield* Effect.promise(() => fs.writeFile(file, "编号,手机,楼栋,手机\nh1,13800000000,b1,13900000000\n"))
+      const read = yield* Effect.either(Files.read(file))
+      assertFileError(read, 'header "手机" appears twice, in columns 2 and 4')
+      // the message names the header, never a cell
+      if (Either.isLeft(read)) expect(read.left.message).not.toContain("138")
+    })
+  )
+})
+
+/** GB18030 bytes of a text, hand-encoded: the characters the tests use, and ASCII as is. */
+const gb = (text: string): Buffer => {
+  const table: Record<string, ReadonlyArray<number>> = {
+    编: [0xb1, 0xe0],
+    号: [0xba, 0xc5],
+    社: [0xc9, 0xe7],
+    区: [0xc7, 0xf8],
+    代: [0xb4, 0xfa],
+    码: [0xc2, 0xeb],
+    楼: [0xc2, 0xa5],
+    栋: [0xb6, 0xb0],
+    房: [0xb7, 0xbf],
+    王: [0xcd, 0xf5],
+    伟: [0xce, 0xb0]
+  }
+  const out: Array<number> = []
+  for (const c of text) {
+    const bytes = table[c]
+    if (bytes !== undefined) out.push(...bytes)
+    else if (c.charCodeAt(0) < 0x80) out.push(c.charCodeAt(0))
+    else throw new Error(`no GB18030 bytes for ${c} in the test's table`)
+  }
+  return Buffer.from(out)
+}
+
+describe("Files: text encodings", () => {
+  it.effect("reads a GB18030 (GBK) file, as Excel on a Chinese Windows saves CSV, as its characters", () =>
+    Effect.gen(function* () {
+      const dir = yield* Effect.promise(tmp)
+      const file = path.join(dir, "gbk.csv")
+      // the first lines ASCII: the encoding is told from the first bytes that are not
+      const ascii = Array.from({ length: 3000 }, (_, i) => `h${i},440881002001,b1,${i}`).join("\r\n")
+      yield* Effect.promise(() =>
+        fs.writeFile(
+          file,
+          Buffer.concat([
+            gb("编号,社区代码,楼栋,房号\r\n"),
+            Buffer.from(`${ascii}\r\n`),
+            gb("h-王伟,440881002001,楼栋,房\r\n")
+          ])
+        )
+      )
+      const table = yield* Files.read(file)
+      expect(table.headers).toEqual(["编号", "社区代码", "楼栋", "房号"])
+      expect(table.rows.length).toBe(3001)
+      expect(table.rows.at(-1)).toEqual({ 编号: "h-王伟", 社区代码: "440881002001", 楼栋: "楼栋", 房号: "房" })
+      const source = yield* Effect.scoped(Effect.map(Files.open(file), (s) => s.encoding()))
+      expect(source).toBe("gb18030")
+      // an ASCII header row: GB18030 found in a later chunk of the file
+      const late = path.join(dir, "late.csv")
+      yield* Effect.promise(() =>
+        fs.writeFile(late, Buffer.concat([Buffer.from(`id,tenant,building,room\n${ascii}\n`), gb("王伟,1,2,3\n")]))
+      )
+      const lateTable = yield* Files.read(late)
+      expect(lateTable.rows.at(-1)).toEqual({ id: "王伟", tenant: "1", building: "2", room: "3" })
+    })
+  )
+
+  it.effect("refuses bytes that are not UTF-8 with their line and column, never replacing them with U+FFFD", () =>
+    Effect.gen(function* () {
+      const dir = yield* Effect.promise(tmp)
+      const file = path.join(dir, "bad.csv")
+      // UTF-8 (Chinese headers), then on line 3 a byte 0xFF, never part of UTF-8 (or of GB18030)
+      const rows = Array.from({ length: 2000 }, (_, i) => `h${i},440881002001,b1,${i}`)
+      yield* Effect.promise(() =>
+        fs.writeFile(
+          file,
+          Buffer.concat([
+            Buffer.from("编号,社区代码,楼栋,房号\nh1,440881002001,b1,101\n王伟,4408"),
+            Buffer.from([0xff]),
+            Buffer.from(`,b1,102\n${rows.join("\n")}\n`)
+          ])
+        )
+      )
+      const read = yield* Effect.either(Files.read(file))
+      assertFileError(read, "line 3, column 8: the bytes there are not UTF-8 text")
+      // streamed: the rows before the line are handed out, then the stream fails
+      const { seen, result } = yield* rowsBeforeFailure(file)
+      expect(seen).toBe(1)
+      assertFileError(result, "line 3, column 8")
+      // a UTF-8 file with one line in GBK (two encodings in one file) is refused at that line, not mojibake
+      const mixed = path.join(dir, "mixed.csv")
+      yield* Effect.promise(() =>
+        fs.writeFile(
+          mixed,
+          Buffer.concat([
+            Buffer.from("编号,社区代码,楼栋,房号\nh1,440881002001,b1,101\n"),
+            gb("h2,440881002001,楼栋,1\n")
+          ])
+        )
+      )
+      // 楼 in GBK (C2 A5) happens to be UTF-8 for ¥ (column 17); 栋 (B6 B0) is not
+      assertFileError(yield* Effect.either(Files.read(mixed)), "line 3, column 18: the bytes there are not UTF-8 text")
+      // a file that is neither UTF-8 nor GB18030 from its first non-ASCII byte
+      const neither = path.join(dir, "neither.csv")
+      yield* Effect.promise(() => fs.writeFile(neither, Buffer.from([0x61, 0x2c, 0x62, 0x0a, 0x31, 0x2c, 0xff, 0x0a])))
+      assertFileError(yield* Effect.either(Files.read(neither)), "line 2, column 3: the bytes there are not UTF-8 text")
+      // UTF-16 (Excel's "Unicode text") is refused by name
+      const utf16 = path.join(dir, "u16.csv")
+      yield* Effect.promise(() =>
+        fs.writeFile(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("a,b\n", "utf16le")]))
+      )
+      assertFileError(yield* Effect.either(Files.read(utf16)), "UTF-16")
+    })
+  )
+})
+
+describe("Files: XLSX text", () => {
+  it.effect(
+    "reads every Chinese cell of a long workbook as written, none damaged where a part's chunks split a character",
+    () =>
+      Effect.gen(function* () {
+        const dir = yield* Effect.promise(tmp)
+        const file = path.join(dir, "long.xlsx")
+        const n = 20_000
+        const name = (i: number) => `王伟张三李四${i}中文字符测试`
+        const place = (i: number) => `锦绣华景小区${i % 97}栋`
+        yield* Effect.promise(() => {
+          const wb = new ExcelJS.Workbook()
+          const ws = wb.addWorksheet("居民")
+          ws.addRow(["编号", "姓名", "住址"])
+          for (let i = 0; i < n; i++) ws.addRow([`r${i}`, name(i), place(i)])
+          return wb.xlsx.writeFile(file)
+        })
+        const table = yield* Files.read(file)
+        expect(table.rows.length).toBe(n)
+        const damaged = table.rows.filter((r, i) => r.编号 !== `r${i}` || r.姓名 !== name(i) || r.住址 !== place(i))
+        expect(damaged).toEqual([])
+      })
+  )
 })
 
 describe("Files.open", () => {

@@ -29,6 +29,16 @@ const capture = Effect.map(Effect.console, (base) => {
   return { printed, errors, capturing }
 })
 
+/** Imports buildings with these ids (tenant and community 440881002001) into `db`, as households need them. */
+const importBuildings = (dir: string, db: string, ids: ReadonlyArray<string>) =>
+  Effect.gen(function* () {
+    const file = path.join(dir, `buildings-${ids[0] ?? "none"}.csv`)
+    const rows = ids.map((id) => `${id},440881002001,440881002001,${id}栋`)
+    yield* Effect.promise(() => fs.writeFile(file, `编号,社区代码,所属社区,名称\n${rows.join("\n")}\n`))
+    const { capturing } = yield* capture
+    expect(yield* exec("import", db, file).pipe(Effect.withConsole(capturing))).toBe(0)
+  })
+
 describe("zhili (exported program)", () => {
   it.effect("init creates a SQLite file and is safe to run twice", () =>
     Effect.gen(function* () {
@@ -61,6 +71,33 @@ describe("zhili (exported program)", () => {
     })
   )
 
+  it.effect("import refuses a header row that names a column twice, writing nothing", () =>
+    Effect.gen(function* () {
+      const dir = yield* Effect.promise(tmp)
+      const db = path.join(dir, "z.db")
+      const same = path.join(dir, "same.csv")
+      yield* Effect.promise(() => fs.writeFile(same, "编号,社区代码,楼栋,房号,房号\nh1,440881002001,b1,101,102\n"))
+      const aliases = path.join(dir, "aliases.csv")
+      yield* Effect.promise(() => fs.writeFile(aliases, "编号,社区代码,楼栋,房号,门牌号\nh1,440881002001,b1,101,102\n"))
+      const { errors, capturing } = yield* capture
+      expect(yield* exec("import", db, same).pipe(Effect.withConsole(capturing))).toBe(1)
+      expect(yield* exec("import", db, aliases).pipe(Effect.withConsole(capturing))).toBe(1)
+      expect(errors.filter((e) => e.startsWith("error: "))).toEqual([
+        `error: ${same}: header "房号" appears twice, in columns 4 and 5`,
+        `error: ${aliases}: headers "房号" (column 4) and "门牌号" (column 5) both name the field room`
+      ])
+      const stored = yield* Stored.listAll("household", "").pipe(Effect.provide(Stored.layer(db)))
+      expect(stored).toEqual([])
+      // a file with no header row: its first row of data is not repeated in the message
+      const headless = path.join(dir, "headless.csv")
+      yield* Effect.promise(() => fs.writeFile(headless, "r1,13800138000,44088119620715042X\n"))
+      expect(yield* exec("import", db, headless).pipe(Effect.withConsole(capturing))).toBe(1)
+      expect(errors.at(-2)).toBe(
+        `error: ${headless}: the headers ("r1", (a header of 11 characters, not shown: it looks like data), (a header of 18 characters, not shown: it looks like data)) match no import layout`
+      )
+    })
+  )
+
   it.effect("import writes good rows, lists bad ones, and re-runs without duplicates", () =>
     Effect.gen(function* () {
       const dir = yield* Effect.promise(tmp)
@@ -72,6 +109,7 @@ describe("zhili (exported program)", () => {
           "编号,社区代码,楼栋,房号\nh1,440881002001,b1,101\nh2,440881002001,b1,\nh3,440881002001,b2,301\n"
         )
       )
+      yield* importBuildings(dir, db, ["b1", "b2"])
       const registered = Stored.find("household") !== undefined
       // Until the household aggregate is registered in Aggregates.all the import must say so and fail.
       expect(yield* exec("import", db, file)).toBe(registered ? 0 : 1)
@@ -80,6 +118,42 @@ describe("zhili (exported program)", () => {
         const stored = yield* Stored.listAll("household", "").pipe(Effect.provide(Stored.layer(db)))
         expect(stored.length).toBe(2)
       }
+    })
+  )
+
+  it.effect("import rejects a household whose building, or a resident whose household, is not stored", () =>
+    Effect.gen(function* () {
+      const dir = yield* Effect.promise(tmp)
+      const db = path.join(dir, "z.db")
+      yield* importBuildings(dir, db, ["b1"])
+      const households = path.join(dir, "h.csv")
+      yield* Effect.promise(() =>
+        fs.writeFile(households, "编号,社区代码,楼栋,房号\nh1,440881002001,b1,101\nh2,440881002001,b9,201\n")
+      )
+      const residents = path.join(dir, "r.csv")
+      yield* Effect.promise(() =>
+        fs.writeFile(
+          residents,
+          "编号,社区代码,户,姓名,出生日期,性别,身份证号\n" +
+            "r1,440881002001,h1,王伟,1950-03-01,男,\nr2,440881002001,h2,李娜,1962-07-15,女,44088119620715042X\n"
+        )
+      )
+      const { printed, capturing } = yield* capture
+      expect(yield* exec("import", db, households).pipe(Effect.withConsole(capturing))).toBe(0)
+      expect(yield* exec("import", db, residents).pipe(Effect.withConsole(capturing))).toBe(0)
+      expect(printed).toEqual([
+        "row 3: building: building b9 of tenant 440881002001 is not stored: import the buildings first, or correct the id",
+        `${households}: 1 household records written, 1 rows rejected, 2 rows read`,
+        "row 3: household: household h2 of tenant 440881002001 is not stored: import the households first, or correct the id",
+        `${residents}: 1 resident records written, 1 rows rejected, 2 rows read`
+      ])
+      // nothing of the rejected resident is printed: not the name, not the identity number
+      expect(printed.join("\n")).not.toMatch(/李娜|44088119620715042X|1962/)
+      const stored = yield* Effect.all([
+        Stored.listAll<{ readonly id: string }>("household", ""),
+        Stored.listAll<{ readonly id: string }>("resident", "")
+      ]).pipe(Effect.provide(Stored.layer(db)))
+      expect(stored.map((records) => records.map((r) => r.id))).toEqual([["h1"], ["r1"]])
     })
   )
 
@@ -120,6 +194,7 @@ describe("zhili (exported program)", () => {
         ws.addRow(["h3", 440881002001, "b2", "301"])
         return wb.xlsx.writeFile(file)
       })
+      yield* importBuildings(dir, db, ["b1", "b2"])
       const { printed, errors, capturing } = yield* capture
       expect(yield* exec("import", db, file, "--batch-size", "0").pipe(Effect.withConsole(capturing))).toBe(1)
       expect(errors[0]).toBe("error: --batch-size 0 is not a number of rows")
@@ -149,6 +224,8 @@ describe("zhili (exported program)", () => {
           (_, i) => `h${i + 1},440881002001,b${i % 40},${i === 999 || i === 2499 ? "" : `${1 + Math.floor(i / 40)}01`}`
         )
         yield* Effect.promise(() => fs.writeFile(file, `id,tenant,building,room\n${rows.join("\n")}\n`))
+        const forty = Array.from({ length: 40 }, (_, i) => i)
+        yield* importBuildings(dir, db, [...forty.map((i) => `b${i}`), ...forty.map((i) => `c${i}`)])
         const { printed, capturing } = yield* capture
         const run = (...argv: ReadonlyArray<string>) => exec(...argv).pipe(Effect.withConsole(capturing))
         expect(yield* run("import", db, file)).toBe(0)
@@ -208,6 +285,36 @@ describe("zhili (exported program)", () => {
       expect(yield* exec("check", db)).toBe(0)
       expect(yield* exec("check", db, "--on", "tomorrow")).toBe(1)
     })
+  )
+
+  it.effect(
+    "--standard: a file nested 5,000 levels deep or not UTF-8 is refused with where and what, not a crash",
+    () =>
+      Effect.gen(function* () {
+        const dir = yield* Effect.promise(tmp)
+        const db = path.join(dir, "z.db")
+        expect(yield* exec("init", db)).toBe(0)
+        const deep = path.join(dir, "deep.json")
+        yield* Effect.promise(() =>
+          fs.writeFile(deep, `{"id":${"[".repeat(5000)}"x"${"]".repeat(5000)},"name":"n","source":"s","aspects":[]}`)
+        )
+        const latin = path.join(dir, "latin.json")
+        // "name": "社区" with the last byte of 区 lost: 区 is column 13 of line 2 (two spaces, `"name": "`, 社)
+        yield* Effect.promise(() =>
+          fs.writeFile(
+            latin,
+            Buffer.concat([Buffer.from('{\n  "name": "社'), Buffer.from([0xe5, 0x8c]), Buffer.from('"\n}\n')])
+          )
+        )
+        const { errors, capturing } = yield* capture
+        expect(yield* exec("check", db, "--standard", deep).pipe(Effect.withConsole(capturing))).toBe(1)
+        expect(yield* exec("check", db, "--standard", latin).pipe(Effect.withConsole(capturing))).toBe(1)
+        expect(errors.filter((e) => e.startsWith("error: "))).toEqual([
+          // the file's object, then 5,000 arrays
+          `error: ${deep} is not a facility standard: invalid facility standard: id[0][0][0]: nested 5001 levels deep below here: too deep to decode`,
+          `error: ${latin}: line 2, column 13: the bytes there are not UTF-8 text`
+        ])
+      })
   )
 
   it("check's rules find the errors of a broken compound and none in the seed compound's grids", () => {

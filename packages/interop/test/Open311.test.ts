@@ -160,6 +160,17 @@ describe("Open311 request import", () => {
     expect(nowhere.left.issues[0]?.path).toEqual(["address_id"])
   })
 
+  it("a request nested 5,000 levels deep is a DecodeError at its path, not a RangeError", () => {
+    let deep: unknown = "x"
+    for (let i = 0; i < 5000; i++) deep = [deep]
+    const r = Open311.toIntake({ ...Open311.request(first, options), description: deep }, importOptions)
+    if (Either.isRight(r)) assert.fail("expected an error")
+    // the request object, then 5,000 arrays
+    expect(r.left.issues.map((i) => [i.path, i.message])).toEqual([
+      [["description", 0, 0, 0], "nested 5001 levels deep below here: too deep to decode"]
+    ])
+  })
+
   it("keeps ids branded", () => {
     const back = Either.getOrThrow(Open311.toIntake(Open311.request(first, options), importOptions))
     expect(back.id).toBe(Ids.CaseId.make("jx-req-01"))

@@ -126,6 +126,21 @@ const storeError =
     })
 
 /**
+ * Whether a statement failed because the database stayed locked by another connection past the busy timeout
+ * (SQLite's `SQLITE_BUSY` and `SQLITE_LOCKED` codes, as better-sqlite3 and the import writer thread report them).
+ */
+const isBusy = (e: SqlError): boolean => {
+  const code = (e.cause as { readonly code?: unknown } | undefined)?.code
+  return typeof code === "string" && /^SQLITE_(BUSY|LOCKED)/.test(code)
+}
+
+/** The error of a failed write: `Store.StoreBusy` when the database was locked (retryable), else a StoreError. */
+const writeError =
+  (operation: string, entity: string) =>
+  (e: SqlError): Store.StoreError | Store.StoreBusy =>
+    isBusy(e) ? new Store.StoreBusy({ operation, entity, cause: e }) : storeError(operation, entity)(e)
+
+/**
  * Brings the tables of the given aggregates up to date. Each aggregate has its own migration history (table
  * `zhili_migrations_<name>`), so aggregates can be added in any order; running it again is a no-op. Returns the
  * migrations applied now, as `<aggregate>/<id>_<name>`.
@@ -418,6 +433,7 @@ const make = (
           ? undefined
           : Store.eventCodec(agg as unknown as Store.Aggregate<unknown, unknown, string, unknown, unknown>, sealing)
       const fail = (operation: string) => storeError(operation, name)
+      const failWrite = (operation: string) => writeError(operation, name)
       const unregistered = Effect.fail(
         new Store.StoreError({
           operation: "open",
@@ -513,12 +529,12 @@ const make = (
       /** Maps a failed write to a conflict when the stored version moved, else to a StoreError. */
       const explain =
         (operation: string, id: string, expected: number, current: Effect.Effect<number, SqlError>) =>
-        (e: SqlError): Effect.Effect<never, Errors.VersionConflict | Store.StoreError> =>
+        (e: SqlError): Effect.Effect<never, Errors.VersionConflict | Store.StoreError | Store.StoreBusy> =>
           current.pipe(
             Effect.orElseSucceed(() => expected),
             Effect.flatMap(
-              (actual): Effect.Effect<never, Errors.VersionConflict | Store.StoreError> =>
-                actual !== expected ? Effect.fail(conflict(id, expected, actual)) : Effect.fail(fail(operation)(e))
+              (actual): Effect.Effect<never, Errors.VersionConflict | Store.StoreError | Store.StoreBusy> =>
+                actual !== expected ? Effect.fail(conflict(id, expected, actual)) : Effect.fail(failWrite(operation)(e))
             )
           )
 
@@ -542,7 +558,9 @@ const make = (
         const id = agg.id(record)
         // the natural key as stored (a blind key's index)
         const nkey = agg.naturalKey === undefined ? undefined : (toRow(record).nkey ?? undefined)
-        return (e: SqlError): Effect.Effect<never, Errors.VersionConflict | Errors.InvalidInput | Store.StoreError> =>
+        return (
+          e: SqlError
+        ): Effect.Effect<never, Errors.VersionConflict | Errors.InvalidInput | Store.StoreError | Store.StoreBusy> =>
           Effect.gen(function* () {
             const actual = yield* currentVersion(tenant, id, false).pipe(Effect.orElseSucceed(() => expected))
             if (actual !== expected) return yield* Effect.fail(conflict(id, expected, actual))
@@ -552,7 +570,7 @@ const make = (
                 return yield* Effect.fail(Store.duplicateNaturalKey(name, tenant, id, nkey))
               }
             }
-            return yield* Effect.fail(fail("save")(e))
+            return yield* Effect.fail(failWrite("save")(e))
           })
       }
 
@@ -718,7 +736,7 @@ const make = (
           sql.withTransaction(insertRows(batch, true)).pipe(
             Effect.as(none),
             Effect.catchAll(() => settleBatch(batch, valueKeys, (rows) => insertRows(rows, false), abort)),
-            Effect.mapError(fail("import"))
+            Effect.mapError(failWrite("import"))
           )
       }
       /**
@@ -748,7 +766,7 @@ const make = (
                   Effect.catchAll(() =>
                     settleBatch(lines, copyKeys, (rows) => insertRows(rows.map(copyValues), false), abort)
                   ),
-                  Effect.mapError(fail("import"))
+                  Effect.mapError(failWrite("import"))
                 )
           }
           return writer
@@ -761,7 +779,7 @@ const make = (
         if (client === undefined) return upsertWriter
         const writer: Store.BatchWriter<string> = {
           prepare: copyLine,
-          write: (lines, abort) => copyBatch(copy.value, lines, abort).pipe(Effect.mapError(fail("import")))
+          write: (lines, abort) => copyBatch(copy.value, lines, abort).pipe(Effect.mapError(failWrite("import")))
         }
         return writer
       }).pipe(Effect.orElseSucceed(() => upsertWriter))
@@ -860,34 +878,39 @@ const make = (
           ),
         delete: (tenant, id, expectedVersion) =>
           guard(
-            Effect.suspend((): Effect.Effect<void, Errors.VersionConflict | Errors.InvalidInput | Store.StoreError> => {
-              if (!aggregate.deletable) {
-                return Effect.fail(
-                  new Errors.InvalidInput({
-                    code: "store/not-deletable",
-                    path: [name, id],
-                    reason: `${name} records are never deleted`
-                  })
-                )
+            Effect.suspend(
+              (): Effect.Effect<
+                void,
+                Errors.VersionConflict | Errors.InvalidInput | Store.StoreError | Store.StoreBusy
+              > => {
+                if (!aggregate.deletable) {
+                  return Effect.fail(
+                    new Errors.InvalidInput({
+                      code: "store/not-deletable",
+                      path: [name, id],
+                      reason: `${name} records are never deleted`
+                    })
+                  )
+                }
+                return sql
+                  .withTransaction(
+                    Effect.gen(function* () {
+                      const actual = yield* currentVersion(tenant, id, true)
+                      if (actual !== expectedVersion || actual === 0) {
+                        return yield* Effect.fail(conflict(id, expectedVersion, actual))
+                      }
+                      const w = dialect === "pg" ? "tenant = $1 AND id = $2" : "tenant = ? AND id = ?"
+                      yield* sql.unsafe(`DELETE FROM ${t} WHERE ${w}`, [tenant, id])
+                      if (codec !== undefined) {
+                        const we =
+                          dialect === "pg" ? "tenant = $1 AND aggregate_id = $2" : "tenant = ? AND aggregate_id = ?"
+                        yield* sql.unsafe(`DELETE FROM ${et} WHERE ${we}`, [tenant, id])
+                      }
+                    })
+                  )
+                  .pipe(Effect.mapError((e) => (e._tag === "SqlError" ? failWrite("delete")(e) : e)))
               }
-              return sql
-                .withTransaction(
-                  Effect.gen(function* () {
-                    const actual = yield* currentVersion(tenant, id, true)
-                    if (actual !== expectedVersion || actual === 0) {
-                      return yield* Effect.fail(conflict(id, expectedVersion, actual))
-                    }
-                    const w = dialect === "pg" ? "tenant = $1 AND id = $2" : "tenant = ? AND id = ?"
-                    yield* sql.unsafe(`DELETE FROM ${t} WHERE ${w}`, [tenant, id])
-                    if (codec !== undefined) {
-                      const we =
-                        dialect === "pg" ? "tenant = $1 AND aggregate_id = $2" : "tenant = ? AND aggregate_id = ?"
-                      yield* sql.unsafe(`DELETE FROM ${et} WHERE ${we}`, [tenant, id])
-                    }
-                  })
-                )
-                .pipe(Effect.mapError((e) => (e._tag === "SqlError" ? fail("delete")(e) : e)))
-            })
+            )
           ),
         append: (tenant, id, events, expectedSeq) =>
           guard(

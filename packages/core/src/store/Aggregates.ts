@@ -718,7 +718,8 @@ export const postEntry = (
   | Fund.RejectedEntry
   | NotFoundOrNotPermitted
   | VersionConflict
-  | Store.StoreError,
+  | Store.StoreError
+  | Store.StoreBusy,
   Store.Store
 > =>
   Effect.gen(function* () {

@@ -26,7 +26,7 @@ export const eraseResident = <K extends string>(
   id: string
 ): Effect.Effect<
   Store.Stored<Resident.Resident>,
-  NotFoundOrNotPermitted | VersionConflict | InvalidInput | Store.StoreError
+  NotFoundOrNotPermitted | VersionConflict | InvalidInput | Store.StoreError | Store.StoreBusy
 > =>
   Effect.gen(function* () {
     const read = yield* repo.get(scope, tenant, id)

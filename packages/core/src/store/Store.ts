@@ -7,7 +7,7 @@
  * @since 0.1.0
  */
 import { Chunk, Context, Effect, Either, Layer, Option, Ref, Schema, Stream, type Stream as StreamT } from "effect"
-import { issuesOf } from "../kernel/Decode.js"
+import { isStackOverflow, issuesOf, nestingIssue } from "../kernel/Decode.js"
 import { DecodeIssue, InvalidInput, NotFoundOrNotPermitted, VersionConflict } from "../kernel/Errors.js"
 import type { Finding } from "../kernel/Finding.js"
 import * as Cipher from "./Cipher.js"
@@ -364,6 +364,25 @@ export class StoreError extends Schema.TaggedError<StoreError>()("StoreError", {
 }
 
 /**
+ * A write that found the database locked by another writer for longer than the engine waits (SQLite's busy
+ * timeout, 5 s by default): nothing was written, and trying again later may succeed (重试). Unlike a
+ * {@link VersionConflict}, the stored version had not moved when the write gave up, so the same write can be retried
+ * as it is.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class StoreBusy extends Schema.TaggedError<StoreBusy>()("StoreBusy", {
+  operation: Schema.String,
+  entity: Schema.String,
+  cause: Schema.optional(Schema.Unknown)
+}) {
+  override get message(): string {
+    return `store ${this.operation} of ${this.entity}: the database stayed locked by another writer past the busy timeout; nothing was written, try again`
+  }
+}
+
+/**
  * An import row that could not be decoded or validated: its 1-based row number and every issue with its path.
  *
  * @since 0.1.0
@@ -571,6 +590,11 @@ export interface ImportOptions<A> {
    * still counts them.
    */
   readonly onRejected?: ((rejected: RowRejected) => Effect.Effect<void>) | undefined
+  /**
+   * Issues found on a row as it was read, before it is decoded (a caller that placed the row knows, say, that the
+   * record it names is not stored): any issue rejects the row, with the decode issues it may also have.
+   */
+  readonly precheck?: ((input: unknown) => ReadonlyArray<DecodeIssue>) | undefined
 }
 
 /**
@@ -616,26 +640,26 @@ export interface Repository<A, K extends string = string, E = unknown> {
   readonly save: (
     record: A,
     expectedVersion: number
-  ) => Effect.Effect<void, VersionConflict | InvalidInput | StoreError>
+  ) => Effect.Effect<void, VersionConflict | InvalidInput | StoreError | StoreBusy>
   /** Deletes a record at `expectedVersion`; fails with `InvalidInput` for an aggregate that is not deletable. */
   readonly delete: (
     tenant: string,
     id: string,
     expectedVersion: number
-  ) => Effect.Effect<void, VersionConflict | InvalidInput | StoreError>
+  ) => Effect.Effect<void, VersionConflict | InvalidInput | StoreError | StoreBusy>
   /** Appends events after `expectedSeq` (the last sequence number the caller read); returns the new last one. */
   readonly append: (
     tenant: string,
     id: string,
     events: ReadonlyArray<E>,
     expectedSeq: number
-  ) => Effect.Effect<number, VersionConflict | StoreError>
+  ) => Effect.Effect<number, VersionConflict | StoreError | StoreBusy>
   /** Saves the new state and appends the events that led to it in one transaction (refused as `save` refuses). */
   readonly saveWithEvents: (
     record: A,
     expectedVersion: number,
     events: ReadonlyArray<E>
-  ) => Effect.Effect<void, VersionConflict | InvalidInput | StoreError>
+  ) => Effect.Effect<void, VersionConflict | InvalidInput | StoreError | StoreBusy>
   /** The events of a record in order. A record outside the scope (or with no stored state) fails as not found. */
   readonly events: (
     scope: Scope,
@@ -649,7 +673,7 @@ export interface Repository<A, K extends string = string, E = unknown> {
   readonly import: <EX, R>(
     rows: StreamT.Stream<unknown, EX, R>,
     options: ImportOptions<A>
-  ) => Effect.Effect<ImportReport, RowRejected | StoreError | EX, R>
+  ) => Effect.Effect<ImportReport, RowRejected | StoreError | StoreBusy | EX, R>
 }
 
 /**
@@ -1134,7 +1158,10 @@ export const settle = (batch: ReadonlyArray<Keys>, stored: ReadonlyArray<Keys>):
  */
 export interface BatchWriter<T> {
   readonly prepare: (row: Row) => T
-  readonly write: (batch: ReadonlyArray<T>, abort: boolean) => Effect.Effect<ReadonlyArray<Refused>, StoreError>
+  readonly write: (
+    batch: ReadonlyArray<T>,
+    abort: boolean
+  ) => Effect.Effect<ReadonlyArray<Refused>, StoreError | StoreBusy>
   /**
    * Batches decoded ahead while one is being written (default 2): worth it when a server does the writing; 0 for
    * an engine that writes on this thread (SQLite), where decoding ahead only holds more memory.
@@ -1161,7 +1188,7 @@ export const runImport = <A, I, EX, R, T>(
   options: ImportOptions<A>,
   writer: BatchWriter<T>,
   codec?: Encryption.RecordCodec | undefined
-): Effect.Effect<ImportReport, RowRejected | StoreError | EX, R> => {
+): Effect.Effect<ImportReport, RowRejected | StoreError | StoreBusy | EX, R> => {
   const { prepare, write, ahead = 2 } = writer
   // Fast path: a decoder compiled once for the schema (plain functions for the common nodes, Schema for the rest);
   // a row it accepts with no property outside the schema (at any depth) is itself an encoded form of its record, so
@@ -1175,6 +1202,7 @@ export const runImport = <A, I, EX, R, T>(
   const validate = options.validate
   type State = { rows: number; written: number; rejected: Array<RowRejected>; rejectedRows: number; batches: number }
   const onRejected = options.onRejected
+  const precheck = options.precheck
   /** The row of a good input, or its rejection (no wrapper per row: imports check millions of them). */
   const check = (input: unknown, row: number): Row | RowRejected => {
     const fastly = fast(input)
@@ -1205,6 +1233,23 @@ export const runImport = <A, I, EX, R, T>(
       }
     }
     return toRowOf(record, json, clean)
+  }
+  /** {@link check}, with a row nested too deeply to decode or encode (the stack overflows) rejected at its path. */
+  const checkGuarded = (input: unknown, row: number): Row | RowRejected => {
+    let r: Row | RowRejected
+    try {
+      r = check(input, row)
+    } catch (e) {
+      if (!isStackOverflow(e)) throw e
+      r = new RowRejected({ entity: aggregate.name, row, issues: [nestingIssue(input)] })
+    }
+    const refused = precheck?.(input)
+    if (refused === undefined || refused.length === 0) return r
+    return new RowRejected({
+      entity: aggregate.name,
+      row,
+      issues: r instanceof RowRejected ? [...refused, ...r.issues] : refused
+    })
   }
   return Effect.suspend(() => {
     const state: State = { rows: 0, written: 0, rejected: [], rejectedRows: 0, batches: 0 }
@@ -1250,7 +1295,7 @@ export const runImport = <A, I, EX, R, T>(
       for (let n = from; n < to; n++) {
         state.rows += 1
         seen += 1
-        const r = check(inputs[n], state.rows)
+        const r = checkGuarded(inputs[n], state.rows)
         if (r instanceof RowRejected) {
           if (options.policy === "abort") {
             // the batches filled before it are written first; the rest of its batch is not
