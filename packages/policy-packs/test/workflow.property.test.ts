@@ -162,7 +162,8 @@ const naive = (
   }
   if (row === undefined) return { ok: false }
   const held = [event.by.role, ...(event.by.roles ?? [])]
-  if (row.roles !== undefined && !held.some((r) => (row?.roles ?? []).indexOf(r) !== -1)) return { ok: false }
+  const allowed: ReadonlyArray<string> | undefined = row.roles
+  if (allowed !== undefined && !held.some((r) => allowed.indexOf(r) !== -1)) return { ok: false }
   const approval = row.approval
   if (approval !== undefined || event._tag === "Excluded") {
     const a = event.approvedBy

@@ -39,3 +39,5 @@ export * as Servers from "./Servers.js"
 export * as StoreSamples from "./StoreSamples.js"
 /** The conformance suite every Store adapter runs. */
 export * as StoreSuite from "./StoreSuite.js"
+/** A year of cases under each workflow through a store: records, logs, counts and monthly figures come back. */
+export * as WorkflowSuite from "./WorkflowSuite.js"
