@@ -87,6 +87,10 @@ export class Weights extends Schema.Class<Weights>("@zhili/CaseMetricWeights")({
   response: Schema.NonNegative,
   resolution: Schema.NonNegative,
   satisfaction: Schema.NonNegative,
+  /** Weight of the on-time closing rate (按期结案率) in the score; 0 (the default) leaves it out. */
+  onTimeClosing: Schema.optionalWith(Schema.NonNegative, { default: () => 0 }),
+  /** Weight of rework (返工) in the score, counted as 1 − the rework rate; 0 (the default) leaves it out. */
+  rework: Schema.optionalWith(Schema.NonNegative, { default: () => 0 }),
   source: Schema.String
 }) {}
 
@@ -275,18 +279,32 @@ export const satisfactionRate = (cases: ReadonlyArray<Case.Case>, period: Period
 
 /**
  * The composite score of the three rates, 0–100: Σ weightᵢ × rateᵢ × 100 ÷ Σ weightᵢ over the rates that have a
- * value (a rate with nothing to count drops out and the others are re-weighted). `null` when no rate has a value.
+ * value (a rate with nothing to count drops out and the others are re-weighted). With the weights' `onTimeClosing`
+ * and `rework` above 0, the on-time closing rate and 1 − the rework rate join the sum when given. `null` when no
+ * rate has a value.
  *
  * @since 0.1.0
  * @category metrics
  */
 export const score = (
-  rates: { readonly response: Rate; readonly resolution: Rate; readonly satisfaction: Rate },
+  rates: {
+    readonly response: Rate
+    readonly resolution: Rate
+    readonly satisfaction: Rate
+    readonly onTimeClosing?: Rate | undefined
+    readonly rework?: Rate | undefined
+  },
   weights: Weights = defaultWeights
 ): number | null => {
-  const parts = (["response", "resolution", "satisfaction"] as const).flatMap((k) =>
-    rates[k].value === null ? [] : [[weights[k], rates[k].value] as const]
-  )
+  const parts: Array<readonly [number, number]> = []
+  for (const k of ["response", "resolution", "satisfaction"] as const) {
+    const v = rates[k].value
+    if (v !== null) parts.push([weights[k], v])
+  }
+  const onTime = rates.onTimeClosing?.value
+  if (weights.onTimeClosing > 0 && onTime !== undefined && onTime !== null) parts.push([weights.onTimeClosing, onTime])
+  const rework = rates.rework?.value
+  if (weights.rework > 0 && rework !== undefined && rework !== null) parts.push([weights.rework, 1 - rework])
   const total = parts.reduce((s, [w]) => s + w, 0)
   if (parts.length === 0 || total === 0) return null
   return Math.round((parts.reduce((s, [w, v]) => s + w * v, 0) / total) * 100 * 1e6) / 1e6
@@ -503,7 +521,16 @@ export const summarize = (cases: ReadonlyArray<Case.Case>, period: Period, optio
     response,
     resolution,
     satisfaction,
-    score: score({ response, resolution, satisfaction }, options.weights),
+    score: score(
+      {
+        response,
+        resolution,
+        satisfaction,
+        onTimeClosing: rate(closing.onTime, closing.base),
+        rework: reworkRate(cases, period, options)
+      },
+      options.weights
+    ),
     closing: rate(closing.closed, closing.base),
     onTimeClosing: rate(closing.onTime, closing.base),
     rework: reworkRate(cases, period, options),
@@ -602,8 +629,10 @@ export const monthlyRanking = (
   }
   const plain: Options = {
     policy: options.policy,
-    ...(options.satisfaction ? { satisfaction: options.satisfaction } : {})
+    ...(options.satisfaction ? { satisfaction: options.satisfaction } : {}),
+    ...(options.asOf === undefined ? {} : { asOf: options.asOf })
   }
+  const weights = options.weights ?? defaultWeights
   return rank(
     [...byUnit].map(([unit, cs]) => ({
       unit,
@@ -611,9 +640,11 @@ export const monthlyRanking = (
         {
           response: responseRate(cs, period, plain),
           resolution: resolutionRate(cs, period, plain),
-          satisfaction: satisfactionRate(cs, period, plain)
+          satisfaction: satisfactionRate(cs, period, plain),
+          ...(weights.onTimeClosing > 0 ? { onTimeClosing: onTimeClosingRate(cs, period, plain) } : {}),
+          ...(weights.rework > 0 ? { rework: reworkRate(cs, period, plain) } : {})
         },
-        options.weights
+        weights
       )
     }))
   )

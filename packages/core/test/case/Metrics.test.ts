@@ -226,3 +226,30 @@ describe("CaseMetrics ranking", () => {
     ])
   })
 })
+
+describe("the score can weight on-time closing and rework", () => {
+  const r = (n: number, d: number) => CaseMetrics.rate(n, d)
+  const rates = {
+    response: r(9, 10), // 0.9
+    resolution: r(8, 10), // 0.8
+    satisfaction: r(7, 10), // 0.7
+    onTimeClosing: r(1, 2), // 0.5
+    rework: r(1, 4) // 0.25 → counts as 0.75
+  }
+  it("ignores them at the default weights and counts them when weighted", () => {
+    // 30/35/35: (0.3×0.9 + 0.35×0.8 + 0.35×0.7) × 100 = 79.5
+    expect(CaseMetrics.score(rates)).toBe(79.5)
+    const five = new CaseMetrics.Weights({
+      response: 0.2,
+      resolution: 0.2,
+      satisfaction: 0.2,
+      onTimeClosing: 0.2,
+      rework: 0.2,
+      source: "test"
+    })
+    // (0.9 + 0.8 + 0.7 + 0.5 + 0.75) ÷ 5 × 100 = 73
+    expect(CaseMetrics.score(rates, five)).toBe(73)
+    // an on-time closing rate with nothing to count drops out: (0.9 + 0.8 + 0.7 + 0.75) ÷ 4 × 100 = 78.75
+    expect(CaseMetrics.score({ ...rates, onTimeClosing: r(0, 0) }, five)).toBe(78.75)
+  })
+})
