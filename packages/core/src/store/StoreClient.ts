@@ -17,6 +17,8 @@ import * as Store from "./Store.js"
  * @category models
  */
 export interface ImportOptions<A> {
+  /** The importer's scope (`Store.everything` for an unrestricted import); see `Store.ImportOptions`. */
+  readonly scope: Store.Scope
   readonly policy: Store.BadRowPolicy
   readonly batchSize?: number | undefined
   readonly validate?: ((record: A) => ReadonlyArray<Finding>) | undefined
@@ -35,10 +37,21 @@ export interface Repository<A, K extends string = string, E = unknown> {
   readonly get: (scope: Store.Scope, tenant: string, id: string) => Promise<A>
   readonly list: (scope: Store.Scope, options?: Store.ListOptions<K>) => Promise<Store.Page<A>>
   readonly count: (scope: Store.Scope, options?: Store.CountOptions<K>) => Promise<ReadonlyArray<Store.Group>>
-  readonly save: (record: A, expectedVersion: number) => Promise<void>
-  readonly delete: (tenant: string, id: string, expectedVersion: number) => Promise<void>
-  readonly append: (tenant: string, id: string, events: ReadonlyArray<E>, expectedSeq: number) => Promise<number>
-  readonly saveWithEvents: (record: A, expectedVersion: number, events: ReadonlyArray<E>) => Promise<void>
+  readonly save: (scope: Store.Scope, record: A, expectedVersion: number) => Promise<void>
+  readonly delete: (scope: Store.Scope, tenant: string, id: string, expectedVersion: number) => Promise<void>
+  readonly append: (
+    scope: Store.Scope,
+    tenant: string,
+    id: string,
+    events: ReadonlyArray<E>,
+    expectedSeq: number
+  ) => Promise<number>
+  readonly saveWithEvents: (
+    scope: Store.Scope,
+    record: A,
+    expectedVersion: number,
+    events: ReadonlyArray<E>
+  ) => Promise<void>
   readonly events: (scope: Store.Scope, tenant: string, id: string) => Promise<ReadonlyArray<Store.Sequenced<E>>>
   readonly import: (
     rows: Iterable<unknown> | AsyncIterable<unknown>,
@@ -67,7 +80,7 @@ export interface Client {
  * @example
  * ```ts
  * const client = StoreClient.make(Drivers.layerSqlite({ filename: "zhili.db" }))
- * await client.repository(Aggregates.Case).save(c, 0)
+ * await client.repository(Aggregates.Case).save(Store.everything, c, 0)
  * await client.dispose()
  * ```
  *
@@ -91,11 +104,11 @@ export const make = <E>(layer: Layer.Layer<Store.Store, E>): Client => {
       get: (scope, tenant, id) => use((r) => r.get(scope, tenant, id)),
       list: (scope, options) => use((r) => r.list(scope, options)),
       count: (scope, options) => use((r) => r.count(scope, options)),
-      save: (record, expectedVersion) => use((r) => r.save(record, expectedVersion)),
-      delete: (tenant, id, expectedVersion) => use((r) => r.delete(tenant, id, expectedVersion)),
-      append: (tenant, id, events, expectedSeq) => use((r) => r.append(tenant, id, events, expectedSeq)),
-      saveWithEvents: (record, expectedVersion, events) =>
-        use((r) => r.saveWithEvents(record, expectedVersion, events)),
+      save: (scope, record, expectedVersion) => use((r) => r.save(scope, record, expectedVersion)),
+      delete: (scope, tenant, id, expectedVersion) => use((r) => r.delete(scope, tenant, id, expectedVersion)),
+      append: (scope, tenant, id, events, expectedSeq) => use((r) => r.append(scope, tenant, id, events, expectedSeq)),
+      saveWithEvents: (scope, record, expectedVersion, events) =>
+        use((r) => r.saveWithEvents(scope, record, expectedVersion, events)),
       events: (scope, tenant, id) => use((r) => r.events(scope, tenant, id)),
       import: (rows, options) => {
         const stream =
@@ -105,6 +118,7 @@ export const make = <E>(layer: Layer.Layer<Store.Store, E>): Client => {
         const { onProgress, onRejected } = options
         return use((r) =>
           r.import(stream, {
+            scope: options.scope,
             policy: options.policy,
             batchSize: options.batchSize,
             validate: options.validate,
