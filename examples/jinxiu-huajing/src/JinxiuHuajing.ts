@@ -164,6 +164,7 @@ const importAll = <A, I>(
     const repo = yield* Store.repository(aggregate)
     const encode = Schema.encodeSync(aggregate.schema)
     const report = yield* repo.import(Stream.fromIterable(records.map((r) => encode(Store.stored(r, place(r))))), {
+      scope: Store.everything,
       policy: "abort"
     })
     return report.written
@@ -193,7 +194,11 @@ const readAll = <A, I, K extends string, E, EI>(
 const playCase = (
   history: ReadonlyArray<Case.Event>,
   policy: Case.Policy
-): Effect.Effect<void, ExampleError | Store.StoreError | Errors.VersionConflict | Errors.InvalidInput, Store.Store> =>
+): Effect.Effect<
+  void,
+  ExampleError | Store.StoreError | Errors.VersionConflict | Errors.InvalidInput | Errors.NotFoundOrNotPermitted,
+  Store.Store
+> =>
   Effect.gen(function* () {
     const repo = yield* Store.repository(Aggregates.Cases)
     const [first, ...rest] = history
@@ -205,11 +210,11 @@ const playCase = (
       division: opened.tenant,
       grid: opened.intake.location.gridPath ?? [opened.intake.location.grid]
     }
-    yield* repo.saveWithEvents(Store.stored(opened, location), 0, [first])
+    yield* repo.saveWithEvents(Store.everything, Store.stored(opened, location), 0, [first])
     for (const event of rest) {
       const read = yield* repo.get(Store.everything, opened.tenant, opened.id).pipe(Effect.mapError(fail("read case")))
       const next = yield* Either.mapLeft(Case.transition(read.value, event, policy), fail(`case ${opened.id}`))
-      yield* repo.saveWithEvents(Store.next(read, next), read.version, [event])
+      yield* repo.saveWithEvents(Store.everything, Store.next(read, next), read.version, [event])
     }
   })
 
@@ -256,6 +261,7 @@ export type ProgramError =
   | Store.RowRejected
   | Errors.VersionConflict
   | Errors.InvalidInput
+  | Errors.NotFoundOrNotPermitted
   | Reporter.RenderError
 
 /**

@@ -292,6 +292,7 @@ export const importCommand = Command.make(
             const grids = Chunk.toReadonlyArray(yield* Stream.runCollect(raws))
             const place = yield* Stored.placer(chosen, grids)
             return yield* repo.import(place(Stream.fromIterable(grids)), {
+              scope: Store.everything,
               policy: "skip",
               batchSize,
               onProgress: progress,
@@ -300,6 +301,7 @@ export const importCommand = Command.make(
           }
           const place = yield* Stored.placer(chosen, [])
           return yield* repo.import(place(raws), {
+            scope: Store.everything,
             policy: "skip",
             batchSize,
             onProgress: progress,

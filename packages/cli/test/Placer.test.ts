@@ -22,7 +22,7 @@ const placeAndImport = (
     const aggregate = Stored.find(kind)
     if (aggregate === undefined) throw new Error(`no ${kind} aggregate`)
     const repo = yield* Store.repository(aggregate)
-    const report = yield* repo.import(Stream.fromIterable(placed), { policy: "abort" })
+    const report = yield* repo.import(Stream.fromIterable(placed), { scope: Store.everything, policy: "abort" })
     expect(report.written).toBe(rows.length)
     return placed
   })

@@ -251,7 +251,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
                   Effect.catchTag("NotFoundOrNotPermitted", () => Effect.succeed(0))
                 )
                 const record = { ...r, version: current + 1 }
-                yield* repo.save(record, current)
+                yield* repo.save(Store.everything, record, current)
                 const back = yield* repo.get(Store.everything, a.tenant(r), a.id(r))
                 assert.strictEqual(json(back), json(record), `${a.name} ${a.id(r)} round-trip`)
                 if (i > 2) continue
@@ -290,7 +290,11 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
                       value: typeof e.value === "object" && e.value !== null ? { ...e.value, remark: "x" } : e.value
                     }
               })
-              const report = yield* repo.import(Stream.fromIterable(rows), { policy: "abort", batchSize: 7 })
+              const report = yield* repo.import(Stream.fromIterable(rows), {
+                scope: Store.everything,
+                policy: "abort",
+                batchSize: 7
+              })
               assert.strictEqual(report.rejected.length, 0, `${a.name} rows accepted`)
               for (const r of records) {
                 const back = yield* repo.get(Store.everything, a.tenant(r), a.id(r))
@@ -317,7 +321,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
             const folded = Either.getOrThrow(Case.fold(events.slice(0, i), policy))
             const location = { division: tenant, grid: [folded.intake.location.grid] }
             const next = read === undefined ? Store.stored(folded, location) : Store.next(read, folded)
-            yield* repo.saveWithEvents(next, read?.version ?? 0, events.slice(i - 1, i))
+            yield* repo.saveWithEvents(Store.everything, next, read?.version ?? 0, events.slice(i - 1, i))
             read = yield* repo.get(Store.everything, tenant, folded.id)
           }
           assert.isDefined(read)
@@ -334,7 +338,9 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
             JSON.stringify(Schema.encodeSync(Case.Case)(refolded)),
             JSON.stringify(Schema.encodeSync(Case.Case)(read.value))
           )
-          const stale = yield* Effect.flip(repo.saveWithEvents(Store.next(read, read.value), read.version - 1, []))
+          const stale = yield* Effect.flip(
+            repo.saveWithEvents(Store.everything, Store.next(read, read.value), read.version - 1, [])
+          )
           assert.instanceOf(stale, Errors.VersionConflict)
         })
       )
@@ -345,7 +351,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
           const repo = yield* Store.repository(Aggregates.Funds)
           const tenant = freshTenant() as Ids.TenantId
           const fund = new Fund.Fund({ ...OperationFixtures.fund, tenant, openingBalance: Money.fen(10_000) })
-          yield* repo.save(Store.stored(fund, { division: tenant }), 0)
+          yield* repo.save(Store.everything, Store.stored(fund, { division: tenant }), 0)
           const common = { tenant, fund: fund.id, date: "2025-03-01" }
           const grant = (id: string, amount: number): Fund.Entry =>
             Schema.decodeUnknownSync(Fund.Entry)({ _tag: "ProjectGrant", ...common, id, amount, project: "p-1" })
@@ -369,7 +375,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
             log.map((e) => e.event.id),
             ["le-1", "le-2"]
           )
-          const raced = yield* Effect.flip(repo.append(tenant, fund.id, [grant("le-4", 1)], 1))
+          const raced = yield* Effect.flip(repo.append(Store.everything, tenant, fund.id, [grant("le-4", 1)], 1))
           assert.instanceOf(raced, Errors.VersionConflict)
         })
       )
@@ -392,7 +398,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
                 const clash = yield* repo.list(Store.everything, { tenant: a.tenant(r), limit: 10_000 })
                 if (clash.items.some((x) => a.naturalKey?.(x) === a.naturalKey?.(r) && a.id(x) !== a.id(r))) continue
               }
-              yield* repo.save(r, current)
+              yield* repo.save(Store.everything, r, current)
               const back = yield* repo.get(Store.everything, a.tenant(r), a.id(r))
               assert.strictEqual(json(back), json(r), `${a.name} ${a.id(r)} round-trip`)
             }
@@ -405,7 +411,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
           const repo = yield* Store.repository(NoteAggregate)
           const tenant = freshTenant()
           const ids = Array.from({ length: 23 }, (_, i) => i)
-          for (const i of [...ids].reverse()) yield* repo.save(note(tenant, i), 0)
+          for (const i of [...ids].reverse()) yield* repo.save(Store.everything, note(tenant, i), 0)
           const seen: Array<string> = []
           let cursor: string | undefined
           let pages = 0
@@ -446,7 +452,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
           const repo = yield* Store.repository(NoteAggregate)
           const tenant = freshTenant()
           for (let i = 0; i < 6; i++) {
-            yield* repo.save(note(tenant, i, i >= 4 ? { division: "440882002001" } : {}), 0)
+            yield* repo.save(Store.everything, note(tenant, i, i >= 4 ? { division: "440882002001" } : {}), 0)
           }
           const asked = ["n0001", "n0003", "n0004", "n0099", "n0000"]
           const everything = yield* repo.list(Store.everything, { tenant, ids: asked })
@@ -487,7 +493,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
             const notes = run.places.map((p, i) =>
               note(tenant, i, { division: p.division, org: p.org, grid: p.grid } as Partial<Note>)
             )
-            for (const n of notes) yield* repo.save(n, 0)
+            for (const n of notes) yield* repo.save(Store.everything, n, 0)
             for (const scope of run.scopes) {
               const expected = notes.filter((n) => Store.inScope(scope, locationOf(n))).map((n) => n.id)
               const listed = yield* repo.list(scope, { tenant, limit: 100 })
@@ -570,7 +576,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
             const notes = run.places.map((p, i) =>
               note(tenant, i, { division: p.division, org: p.org, grid: p.grid, size: i % 4 } as Partial<Note>)
             )
-            for (const n of notes) yield* repo.save(n, 0)
+            for (const n of notes) yield* repo.save(Store.everything, n, 0)
             for (const scope of [Store.everything, ...run.scopes]) {
               const visible = notes.filter(
                 (n) => Store.inScope(scope, locationOf(n)) && (run.kinds === undefined || run.kinds.includes(n.kind))
@@ -619,7 +625,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
             location: { division: tenant, grid: ["g1", `g1-${i % 2}`] },
             value: { id: `h${i}`, tenant, building: `b${i % 3}`, room: `${i}01` }
           }))
-          yield* repo.import(Stream.fromIterable(rows), { policy: "abort" })
+          yield* repo.import(Stream.fromIterable(rows), { scope: Store.everything, policy: "abort" })
           const byBuilding = yield* repo.count(Store.everything, { tenant, groupBy: ["building"] })
           assert.deepStrictEqual(byBuilding, [
             { key: ["b0"], count: 3 },
@@ -638,24 +644,26 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
             const repo = yield* Store.repository(NoteAggregate)
             const tenant = freshTenant()
             const v1 = note(tenant, 1)
-            yield* repo.save(v1, 0)
-            const again = yield* Effect.flip(repo.save(new Note({ ...v1, label: "clobber" }), 0))
+            yield* repo.save(Store.everything, v1, 0)
+            const again = yield* Effect.flip(repo.save(Store.everything, new Note({ ...v1, label: "clobber" }), 0))
             assert.instanceOf(again, Errors.VersionConflict)
             if (again._tag === "VersionConflict") {
               assert.deepStrictEqual([again.expected, again.actual], [0, 1])
             }
             const v2 = new Note({ ...v1, version: 2, label: "second" })
-            yield* repo.save(v2, 1)
-            const stale = yield* Effect.flip(repo.save(new Note({ ...v1, version: 2, label: "stale" }), 1))
+            yield* repo.save(Store.everything, v2, 1)
+            const stale = yield* Effect.flip(
+              repo.save(Store.everything, new Note({ ...v1, version: 2, label: "stale" }), 1)
+            )
             assert.instanceOf(stale, Errors.VersionConflict)
             assert.strictEqual((yield* repo.get(Store.everything, tenant, v1.id)).label, "second")
-            const wrongDelete = yield* Effect.flip(repo.delete(tenant, v1.id, 1))
+            const wrongDelete = yield* Effect.flip(repo.delete(Store.everything, tenant, v1.id, 1))
             assert.instanceOf(wrongDelete, Errors.VersionConflict)
-            yield* repo.delete(tenant, v1.id, 2)
+            yield* repo.delete(Store.everything, tenant, v1.id, 2)
             const gone = yield* Effect.flip(repo.get(Store.everything, tenant, v1.id))
             assert.instanceOf(gone, Errors.NotFoundOrNotPermitted)
             const tallies = yield* Store.repository(TallyAggregate)
-            const notDeletable = yield* Effect.flip(tallies.delete(tenant, "n1", 1))
+            const notDeletable = yield* Effect.flip(tallies.delete(Store.everything, tenant, "n1", 1))
             assert.instanceOf(notDeletable, Errors.InvalidInput)
           })
       )
@@ -665,8 +673,8 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
           const repo = yield* Store.repository(NoteAggregate)
           const tenant = freshTenant()
           const first = note(tenant, 1)
-          yield* repo.save(first, 0)
-          const twin = yield* Effect.flip(repo.save(note(tenant, 2, { code: first.code }), 0))
+          yield* repo.save(Store.everything, first, 0)
+          const twin = yield* Effect.flip(repo.save(Store.everything, note(tenant, 2, { code: first.code }), 0))
           assert.instanceOf(twin, Errors.InvalidInput)
           if (twin._tag === "InvalidInput") {
             assert.strictEqual(twin.code, "store/duplicate-natural-key")
@@ -678,16 +686,20 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
           }
           // an update that takes the key of another record is refused too, and changes nothing
           const second = note(tenant, 3)
-          yield* repo.save(second, 0)
-          const taken = yield* Effect.flip(repo.save(new Note({ ...second, version: 2, code: first.code }), 1))
+          yield* repo.save(Store.everything, second, 0)
+          const taken = yield* Effect.flip(
+            repo.save(Store.everything, new Note({ ...second, version: 2, code: first.code }), 1)
+          )
           assert.instanceOf(taken, Errors.InvalidInput)
           assert.strictEqual((yield* repo.get(Store.everything, tenant, second.id)).code, "NK-3")
           // a stale version still reports the conflict first; a record keeps its own key across versions
-          const stale = yield* Effect.flip(repo.save(new Note({ ...second, version: 2, code: first.code }), 0))
+          const stale = yield* Effect.flip(
+            repo.save(Store.everything, new Note({ ...second, version: 2, code: first.code }), 0)
+          )
           assert.instanceOf(stale, Errors.VersionConflict)
-          yield* repo.save(new Note({ ...second, version: 2, label: "kept" }), 1)
+          yield* repo.save(Store.everything, new Note({ ...second, version: 2, label: "kept" }), 1)
           // the same key in another tenant is a different key
-          yield* repo.save(note(freshTenant(), 2, { code: first.code }), 0)
+          yield* repo.save(Store.everything, note(freshTenant(), 2, { code: first.code }), 0)
           const page = yield* repo.list(Store.everything, { tenant, limit: 10 })
           assert.deepStrictEqual(
             page.items.map((n) => [n.id, n.code, n.version]),
@@ -705,11 +717,13 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
           const repo = yield* Store.repository(NoteAggregate)
           const tenant = freshTenant()
           const base = note(tenant, 7)
-          yield* repo.save(base, 0)
+          yield* repo.save(Store.everything, base, 0)
           for (let version = 1; version <= 3; version++) {
             const results = yield* Effect.all(
               Array.from({ length: 6 }, (_, w) =>
-                Effect.exit(repo.save(new Note({ ...base, version: version + 1, label: `w${w}` }), version))
+                Effect.exit(
+                  repo.save(Store.everything, new Note({ ...base, version: version + 1, label: `w${w}` }), version)
+                )
               ),
               { concurrency: "unbounded" }
             )
@@ -740,7 +754,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
           let state = start
           for (const events of batches) {
             const next = foldTally(state, events)
-            yield* repo.saveWithEvents(next, state.version, events)
+            yield* repo.saveWithEvents(Store.everything, next, state.version, events)
             state = next
           }
           const log = yield* repo.events(Store.everything, tenant, "n1")
@@ -755,12 +769,14 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
           const stored = yield* repo.get(Store.everything, tenant, "n1")
           assert.deepStrictEqual(folded, stored)
           const stale = yield* Effect.flip(
-            repo.saveWithEvents(foldTally(state, [{ _tag: "Reset" }]), 1, [{ _tag: "Reset" }])
+            repo.saveWithEvents(Store.everything, foldTally(state, [{ _tag: "Reset" }]), 1, [{ _tag: "Reset" }])
           )
           assert.instanceOf(stale, Errors.VersionConflict)
           assert.strictEqual((yield* repo.events(Store.everything, tenant, "n1")).length, 4)
           const appends = yield* Effect.all(
-            Array.from({ length: 5 }, (_, i) => Effect.exit(repo.append(tenant, "n1", [{ _tag: "Added", n: i }], 4))),
+            Array.from({ length: 5 }, (_, i) =>
+              Effect.exit(repo.append(Store.everything, tenant, "n1", [{ _tag: "Added", n: i }], 4))
+            ),
             { concurrency: "unbounded" }
           )
           assert.strictEqual(appends.filter(Exit.isSuccess).length, 1)
@@ -787,6 +803,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
             rows[7] = { ...(rows[7] as object), label: awkward }
             const progress = yield* Ref.make<ReadonlyArray<Store.Progress>>([])
             const options: Store.ImportOptions<Note> = {
+              scope: Store.everything,
               policy: "skip",
               batchSize: 8,
               validate: (n) => (n.label === "" ? [Finding.error("note/label", ["label"], "a note needs a label")] : []),
@@ -820,7 +837,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
             const other = freshTenant()
             const abortRows = rows.map((r) => ({ ...(r as object), tenant: other }))
             const aborted = yield* Effect.flip(
-              repo.import(Stream.fromIterable(abortRows), { policy: "abort", batchSize: 2 })
+              repo.import(Stream.fromIterable(abortRows), { scope: Store.everything, policy: "abort", batchSize: 2 })
             )
             assert.strictEqual(aborted._tag, "RowRejected")
             if (aborted._tag === "RowRejected") {
@@ -848,6 +865,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
             // a failing source stream fails the import with its own error
             const broken = yield* Effect.flip(
               repo.import(Stream.concat(Stream.fromIterable(rows.slice(0, 3)), Stream.fail("disk gone" as const)), {
+                scope: Store.everything,
                 policy: "skip"
               })
             )
@@ -875,7 +893,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
                   encode(note(tenant, 3, { code: "NK-999", label: "corrected" })),
                   encode(note(tenant, 4))
                 ]),
-                { policy: "abort", batchSize }
+                { scope: Store.everything, policy: "abort", batchSize }
               )
               assert.deepStrictEqual(yield* listed(tenant), ["n0003:NK-999:corrected", "n0004:NK-4:note 4 便民"])
               // a later import moves the stored record to a new code; the code it left is free for another record
@@ -884,7 +902,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
                   encode(note(tenant, 3, { code: "NK-42", label: "moved" })),
                   encode(note(tenant, 5, { code: "NK-999", label: "takes the old code" }))
                 ]),
-                { policy: "abort", batchSize }
+                { scope: Store.everything, policy: "abort", batchSize }
               )
               assert.deepStrictEqual([report.written, report.rejectedRows], [2, 0])
               assert.deepStrictEqual(yield* listed(tenant), [
@@ -897,6 +915,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
               assert.deepStrictEqual(counted, [{ key: [], count: 3 }])
               // a row of a new id with a stored code replaces the record holding it (re-runs with ids made anew)
               yield* repo.import(Stream.fromIterable([encode(note(tenant, 6, { code: "NK-4", label: "new id" }))]), {
+                scope: Store.everything,
                 policy: "abort",
                 batchSize
               })
@@ -919,6 +938,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
             for (const batchSize of [1, 2, 500]) {
               const tenant = freshTenant()
               yield* repo.import(Stream.fromIterable([encode(note(tenant, 1)), encode(note(tenant, 2))]), {
+                scope: Store.everything,
                 policy: "abort",
                 batchSize
               })
@@ -928,7 +948,11 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
                 encode(note(tenant, 1, { code: "NK-2", label: "clash" })),
                 encode(note(tenant, 4))
               ]
-              const skipped = yield* repo.import(Stream.fromIterable(rows), { policy: "skip", batchSize })
+              const skipped = yield* repo.import(Stream.fromIterable(rows), {
+                scope: Store.everything,
+                policy: "skip",
+                batchSize
+              })
               assert.deepStrictEqual(
                 skipped.rejected.map((r) => [r.row, r.issues[0]?.message]),
                 [
@@ -947,10 +971,12 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
               // abort: the import fails with the row, and its batch writes nothing
               const other = freshTenant()
               yield* repo.import(Stream.fromIterable([encode(note(other, 1)), encode(note(other, 2))]), {
+                scope: Store.everything,
                 policy: "abort"
               })
               const aborted = yield* Effect.flip(
                 repo.import(Stream.fromIterable(rows.map((r) => ({ ...(r as object), tenant: other }))), {
+                  scope: Store.everything,
                   policy: "abort",
                   batchSize
                 })
@@ -1012,7 +1038,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
                   Stream.fromIterable(
                     start.map(([id, code]) => encode(note(tenant, id, { code: `NK-${code}`, label: "start" })))
                   ),
-                  { policy: "abort" }
+                  { scope: Store.everything, policy: "abort" }
                 )
                 const report = yield* repo.import(
                   Stream.fromIterable(
@@ -1020,7 +1046,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
                       encode(note(tenant, id, { code: `NK-${code}`, label: `row ${i + 1}` }))
                     )
                   ),
-                  { policy: "skip", batchSize }
+                  { scope: Store.everything, policy: "skip", batchSize }
                 )
                 const page = yield* repo.list(Store.everything, { tenant, limit: 100 })
                 const what = `${JSON.stringify({ start, rows: run.rows })} in batches of ${batchSize}`
@@ -1042,7 +1068,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
           const store = yield* Store.Store
           const repo = store.repository(NoteAggregate)
           const tenant = freshTenant()
-          yield* repo.save(note(tenant, 1), 0)
+          yield* repo.save(Store.everything, note(tenant, 1), 0)
           assert.deepStrictEqual(yield* store.migrate, [])
           assert.deepStrictEqual(yield* store.migrate, [])
           assert.strictEqual((yield* repo.get(Store.everything, tenant, "n0001")).code, "NK-1")

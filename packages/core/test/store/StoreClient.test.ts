@@ -27,9 +27,9 @@ describe("StoreClient (Promise front door)", () => {
   it("saves, reads in scope and rejects with the typed errors of the Effect API", async () => {
     const client = StoreClient.make(Store.layerMemory)
     const repo = client.repository(CounterAggregate)
-    await repo.save(c1, 0)
+    await repo.save(Store.everything, c1, 0)
     assert.deepStrictEqual(await repo.get(Store.everything, tenant, "c1"), c1)
-    const conflict = await repo.save(c1, 0).then(
+    const conflict = await repo.save(Store.everything, c1, 0).then(
       () => undefined,
       (e: unknown) => e
     )
@@ -53,7 +53,7 @@ describe("StoreClient (Promise front door)", () => {
     }
     const report = await client
       .repository(CounterAggregate)
-      .import(rows(), { policy: "skip", batchSize: 2, onProgress: (p) => seen.push(p.rows) })
+      .import(rows(), { scope: Store.everything, policy: "skip", batchSize: 2, onProgress: (p) => seen.push(p.rows) })
     assert.strictEqual(report.written, 4)
     assert.deepStrictEqual(
       report.rejected.map((r) => [r.row, r.issues[0]?.path]),
@@ -68,8 +68,8 @@ describe("Store and kernel scopes", () => {
   it("accepts kernel Scope values and agrees with Scope.contains", async () => {
     const client = StoreClient.make(Store.layerMemory)
     const repo = client.repository(CounterAggregate)
-    await repo.save(c1, 0)
-    await repo.save(new Counter({ tenant, id: "c2", version: 1, n: 2, grid: ["g2"] }), 0)
+    await repo.save(Store.everything, c1, 0)
+    await repo.save(Store.everything, new Counter({ tenant, id: "c2", version: 1, n: 2, grid: ["g2"] }), 0)
     for (const scope of [Scope.grid(["g1"]), Scope.grid(["g2"]), Scope.all, Scope.none, Scope.grid(["g1", "g1a"])]) {
       const page = await repo.list(scope)
       const expected = ["c1", "c2"].filter((id) => Scope.contains(scope, { grid: id === "c1" ? c1.grid : ["g2"] }))
