@@ -186,6 +186,13 @@ const note = (tenant: Ids.TenantId, i: number, extra: Partial<Note> = {}): Note 
     ...extra
   })
 
+/** `error` is the `NotFoundOrNotPermitted` of `entity` `id`: what a read of a hidden record gives. */
+const isNotPermitted = (error: { readonly _tag: string; readonly message: string }, entity: string, id: string) =>
+  assert.deepStrictEqual(
+    [error._tag, error.message],
+    ["NotFoundOrNotPermitted", `${entity} ${id}: not found or not permitted`]
+  )
+
 const encodedJson = <A, I>(schema: Schema.Schema<A, I>) => {
   const encode = Schema.encodeSync(schema)
   return (a: A) => JSON.stringify(encode(a))
@@ -1058,6 +1065,216 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
                 )
                 assert.strictEqual(report.written, run.rows.length - refused.length, what)
               }
+            }
+          })
+      )
+
+      it.effect(
+        "refuses to move an out-of-scope household into the caller's grid, and every other out-of-scope write",
+        () =>
+          Effect.gen(function* () {
+            const repo = yield* Store.repository(Aggregates.Households)
+            const tenant = freshTenant()
+            const mine: Store.Location = { division: tenant, grid: ["g1", "g1-1"] }
+            const theirs: Store.Location = { division: tenant, grid: ["g1", "g1-2"] }
+            const home = (id: string, room: string) => ({ id, tenant, building: "b1", room }) as never
+            yield* repo.save(Store.everything, Store.stored(home("h1", "101"), mine), 0)
+            yield* repo.save(Store.everything, Store.stored(home("h2", "102"), theirs), 0)
+            const snapshot = Effect.map(repo.list(Store.everything, { tenant }), (page) =>
+              page.items.map(encodedJson(Aggregates.Households.schema))
+            )
+            const before = yield* snapshot
+            // a grid worker of g1-1 who knows h2's id and version
+            const worker: Store.Scope = { grants: [{ grid: ["g1", "g1-1"] }] }
+            const h2 = yield* repo.get(Store.everything, tenant, "h2")
+            const moved = yield* Effect.flip(repo.save(worker, Store.next(h2, h2.value, mine), h2.version))
+            isNotPermitted(moved, "household", "h2")
+            // the same error as for a household that does not exist, and as for a read of h2
+            const missing = yield* Effect.flip(repo.save(worker, Store.stored(home("h9", "109"), mine), 1))
+            isNotPermitted(missing, "household", "h9")
+            const read = yield* Effect.flip(repo.get(worker, tenant, "h2"))
+            assert.deepStrictEqual([read._tag, read.message], [moved._tag, moved.message])
+            // in place, at a wrong version, or as a new record over its id: refused alike
+            const inPlace = yield* Effect.flip(repo.save(worker, Store.next(h2, h2.value), h2.version))
+            assert.strictEqual(inPlace._tag, "NotFoundOrNotPermitted")
+            const wrongVersion = yield* Effect.flip(repo.save(worker, Store.next(h2, h2.value, mine), 7))
+            assert.strictEqual(wrongVersion._tag, "NotFoundOrNotPermitted")
+            const overId = yield* Effect.flip(repo.save(worker, Store.stored(home("h2", "199"), mine), 0))
+            assert.strictEqual(overId._tag, "NotFoundOrNotPermitted")
+            // nor may the worker move its own household out of its grid, or create one outside it
+            const h1 = yield* repo.get(worker, tenant, "h1")
+            const out = yield* Effect.flip(repo.save(worker, Store.next(h1, h1.value, theirs), h1.version))
+            isNotPermitted(out, "household", "h1")
+            const outside = yield* Effect.flip(repo.save(worker, Store.stored(home("h3", "103"), theirs), 0))
+            isNotPermitted(outside, "household", "h3")
+            assert.deepStrictEqual(yield* snapshot, before)
+            // inside its grid it writes as before
+            yield* repo.save(
+              worker,
+              Store.next(h1, { ...h1.value, room: "111" } as never, { ...mine, grid: ["g1", "g1-1", "x"] }),
+              1
+            )
+            yield* repo.save(worker, Store.stored(home("h4", "104"), mine), 0)
+            const after = yield* repo.list(Store.everything, { tenant })
+            assert.deepStrictEqual(
+              after.items.map((h) => [h.value.id, h.value.room, h.version, h.location.grid]),
+              [
+                ["h1", "111", 2, ["g1", "g1-1", "x"]],
+                ["h2", "102", 1, ["g1", "g1-2"]],
+                ["h4", "104", 1, ["g1", "g1-1"]]
+              ]
+            )
+          })
+      )
+
+      it.effect("refuses a natural key held out of scope as not permitted, naming only the record written", () =>
+        Effect.gen(function* () {
+          const repo = yield* Store.repository(NoteAggregate)
+          const tenant = freshTenant()
+          const here = { division: "440881002001" }
+          const there = { division: "440881003001" }
+          yield* repo.save(Store.everything, note(tenant, 1, { ...here, code: "NK-1" }), 0)
+          yield* repo.save(Store.everything, note(tenant, 2, { ...there, code: "NK-2" }), 0)
+          yield* repo.save(Store.everything, note(tenant, 3, { ...here, code: "NK-3" }), 0)
+          const street: Store.Scope = { grants: [{ division: "440881002" }] }
+          // a holder in scope: the duplicate error, as before
+          const seen = yield* Effect.flip(repo.save(street, note(tenant, 4, { ...here, code: "NK-1" }), 0))
+          assert.strictEqual(seen._tag, "InvalidInput")
+          // a holder out of scope: the record being written is not permitted, on insert and on update
+          const hidden = yield* Effect.flip(repo.save(street, note(tenant, 4, { ...here, code: "NK-2" }), 0))
+          isNotPermitted(hidden, "test_note", "n0004")
+          assert.notInclude(hidden.message, "NK-2")
+          assert.notInclude(hidden.message, "n0002")
+          const update = yield* Effect.flip(
+            repo.save(street, note(tenant, 3, { ...here, code: "NK-2", version: 2 }), 1)
+          )
+          isNotPermitted(update, "test_note", "n0003")
+          const page = yield* repo.list(Store.everything, { tenant })
+          assert.deepStrictEqual(
+            page.items.map((n) => [n.id, n.code, n.version]),
+            [
+              ["n0001", "NK-1", 1],
+              ["n0002", "NK-2", 1],
+              ["n0003", "NK-3", 1]
+            ]
+          )
+        })
+      )
+
+      it.effect("deletes, appends and saves with events only records in scope, before and after", (ctx) =>
+        Effect.gen(function* () {
+          const notes = yield* Store.repository(NoteAggregate)
+          const tenant = freshTenant()
+          const street: Store.Scope = { grants: [{ division: "440881002" }] }
+          yield* notes.save(Store.everything, note(tenant, 1, { division: "440881003001" }), 0)
+          yield* notes.save(Store.everything, note(tenant, 2), 0)
+          const hidden = yield* Effect.flip(notes.delete(street, tenant, "n0001", 1))
+          isNotPermitted(hidden, "test_note", "n0001")
+          const missing = yield* Effect.flip(notes.delete(street, tenant, "n0009", 1))
+          isNotPermitted(missing, "test_note", "n0009")
+          const stale = yield* Effect.flip(notes.delete(street, tenant, "n0002", 2))
+          assert.strictEqual(stale._tag, "VersionConflict")
+          yield* notes.delete(street, tenant, "n0002", 1)
+          assert.deepStrictEqual(
+            (yield* notes.list(Store.everything, { tenant })).items.map((n) => n.id),
+            ["n0001"]
+          )
+          needs("events", ctx)
+          const tallies = yield* Store.repository(TallyAggregate)
+          const far = new Tally({ tenant, id: "n1", version: 0, total: 0, division: "440881003001" })
+          const near = new Tally({ tenant, id: "n2", version: 0, total: 0, division: "440881002001" })
+          const add = [{ _tag: "Added", n: 1 }] as const
+          yield* tallies.saveWithEvents(Store.everything, foldTally(far, add), 0, add)
+          yield* tallies.saveWithEvents(street, foldTally(near, add), 0, add)
+          const append = yield* Effect.flip(tallies.append(street, tenant, "n1", add, 1))
+          isNotPermitted(append, "test_tally", "n1")
+          const noState = yield* Effect.flip(tallies.append(Store.everything, tenant, "n7", add, 0))
+          isNotPermitted(noState, "test_tally", "n7")
+          const farAgain = yield* Effect.flip(
+            tallies.saveWithEvents(street, foldTally(foldTally(far, add), add), 1, add)
+          )
+          assert.strictEqual(farAgain._tag, "NotFoundOrNotPermitted")
+          const movedAway = yield* Effect.flip(
+            tallies.saveWithEvents(
+              street,
+              new Tally({ ...foldTally(foldTally(near, add), add), division: "440881003001" }),
+              1,
+              add
+            )
+          )
+          assert.strictEqual(movedAway._tag, "NotFoundOrNotPermitted")
+          assert.strictEqual(yield* tallies.append(street, tenant, "n2", add, 1), 2)
+          assert.deepStrictEqual(
+            [
+              (yield* tallies.events(Store.everything, tenant, "n1")).length,
+              (yield* tallies.events(Store.everything, tenant, "n2")).length,
+              (yield* tallies.get(Store.everything, tenant, "n1")).division,
+              (yield* tallies.get(Store.everything, tenant, "n2")).version
+            ],
+            [1, 2, "440881003001", 1]
+          )
+        })
+      )
+
+      it.effect(
+        "imports within a scope: rows placed outside it, or touching a stored record outside it, are rejected rows",
+        (ctx) =>
+          Effect.gen(function* () {
+            needs("import", ctx)
+            const repo = yield* Store.repository(NoteAggregate)
+            const encode = Schema.encodeSync(Note)
+            const here = { division: "440881002001" }
+            const there = { division: "440881003001" }
+            const street: Store.Scope = { grants: [{ division: "440881002" }] }
+            for (const batchSize of [1, 3, 10]) {
+              const tenant = freshTenant()
+              yield* repo.save(Store.everything, note(tenant, 1, { ...there, code: "NK-1" }), 0)
+              yield* repo.save(Store.everything, note(tenant, 2, { ...here, code: "NK-2" }), 0)
+              yield* repo.save(Store.everything, note(tenant, 3, { ...there, code: "NK-3" }), 0)
+              const rows = [
+                note(tenant, 1, { ...here, code: "NK-1", label: "takes n1" }), // n1 is out of scope
+                note(tenant, 2, { ...here, code: "NK-2", label: "updated" }), // in scope: written
+                note(tenant, 4, { ...here, code: "NK-3", label: "replaces n3" }), // n3 holds NK-3, out of scope
+                note(tenant, 5, { ...there, code: "NK-5", label: "placed outside" }), // after: out of scope
+                note(tenant, 6, { ...here, code: "NK-6", label: "new" }) // written
+              ].map((n) => encode(n))
+              const report = yield* repo.import(Stream.fromIterable(rows), { scope: street, policy: "skip", batchSize })
+              const what = `batches of ${batchSize}`
+              assert.deepStrictEqual(
+                report.rejected.map((r) => [r.row, r.issues.map((i) => i.message)]),
+                [
+                  [1, ["test_note n0001: not found or not permitted"]],
+                  [3, ["test_note n0004: not found or not permitted"]],
+                  [4, ["test_note n0005: not found or not permitted"]]
+                ],
+                what
+              )
+              assert.strictEqual(report.written, 2, what)
+              const page = yield* repo.list(Store.everything, { tenant })
+              assert.deepStrictEqual(
+                page.items.map((n) => [n.id, n.code, n.label, n.division]),
+                [
+                  ["n0001", "NK-1", "note 1 便民", "440881003001"],
+                  ["n0002", "NK-2", "updated", "440881002001"],
+                  ["n0003", "NK-3", "note 3 便民", "440881003001"],
+                  ["n0006", "NK-6", "new", "440881002001"]
+                ],
+                what
+              )
+              // under abort the first such row fails the import, and its batch writes nothing
+              const aborted = yield* Effect.flip(
+                repo.import(
+                  Stream.fromIterable(
+                    [note(tenant, 7, { ...here, code: "NK-7" }), note(tenant, 8, { ...here, code: "NK-1" })].map((n) =>
+                      encode(n)
+                    )
+                  ),
+                  { scope: street, policy: "abort", batchSize: 5 }
+                )
+              )
+              assert.strictEqual(aborted._tag, "RowRejected", what)
+              assert.strictEqual(aborted._tag === "RowRejected" ? aborted.row : 0, 2, what)
+              assert.strictEqual((yield* repo.list(Store.everything, { tenant })).total, 4, what)
             }
           })
       )
