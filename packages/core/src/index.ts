@@ -153,6 +153,8 @@ export * as ServiceReport from "./service/ServiceReport.js"
 export * as VolunteerTeam from "./service/VolunteerTeam.js"
 /** The registry of stored aggregates. */
 export * as Aggregates from "./store/Aggregates.js"
+/** Permissions as data: roles, what they may do to each aggregate, and repositories that check them. */
+export * as Permissions from "./store/Permissions.js"
 /** The storage port: aggregate descriptors, repositories, event logs, bulk import, an in-memory store. */
 export * as Store from "./store/Store.js"
 /** The Promise front door of the store, for hosts that do not use Effect. */
