@@ -218,6 +218,13 @@ const placeArb = fc.record(
   { requiredKeys: [] }
 )
 
+const wideScopeArb: fc.Arbitrary<Store.Scope> = fc.constantFrom(
+  { grants: [{ division: "440881002" }] },
+  { grants: [{ grid: ["a"] }] },
+  { grants: [{ org: ["a"] }, { division: "440882" }] },
+  { grants: [{ division: "440881", grid: ["b"] }] }
+)
+
 /**
  * Registers the conformance suite for a store layer under `describe("Store conformance: <name>")`.
  *
@@ -1276,6 +1283,183 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
               assert.strictEqual(aborted._tag === "RowRejected" ? aborted.row : 0, 2, what)
               assert.strictEqual((yield* repo.list(Store.everything, { tenant })).total, 4, what)
             }
+          })
+      )
+
+      it.effect(
+        "no write changes a record outside the writer's scope, and a refused write changes nothing (property)",
+        () =>
+          Effect.gen(function* () {
+            const notes = yield* Store.repository(NoteAggregate)
+            const tallies = yield* Store.repository(TallyAggregate)
+            const withImport = lacks.import === undefined
+            const withEvents = lacks.events === undefined
+            const id = fc.integer({ min: 1, max: 5 })
+            // a natural key of its own (NK-<id>) half of the time, else one of four shared ones
+            const code = fc.integer({ min: 1, max: 8 })
+            /** A version to expect: the stored one (`undefined`) or a guess. */
+            const guess = fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined, freq: 3 })
+            const division = fc.constantFrom("440881002001", "440881003001", "440882002001")
+            // random places, and places inside some of the wide scopes and outside others
+            const spot = fc.oneof(
+              placeArb,
+              fc.constantFrom(
+                { division: "440881002001" },
+                { division: "440881003001", grid: ["a"] },
+                { division: "440881002001", grid: ["b", "a"] },
+                { division: "440882002001", org: ["a", "b"] }
+              )
+            )
+            const noteArb = fc.record({ id, code, place: spot })
+            const opArb = fc.oneof(
+              fc.record({ _tag: fc.constant("save" as const), note: noteArb, version: guess }),
+              fc.record({ _tag: fc.constant("delete" as const), id, version: guess }),
+              ...(withImport
+                ? [
+                    fc.record({
+                      _tag: fc.constant("import" as const),
+                      rows: fc.array(noteArb, { minLength: 1, maxLength: 4 }),
+                      batchSize: fc.integer({ min: 1, max: 3 }),
+                      policy: fc.constantFrom("skip" as const, "abort" as const)
+                    })
+                  ]
+                : []),
+              ...(withEvents
+                ? [
+                    fc.record({ _tag: fc.constant("saveWithEvents" as const), id, division, version: guess }),
+                    fc.record({ _tag: fc.constant("append" as const), id, seq: guess })
+                  ]
+                : [])
+            )
+            const runs = fc.sample(
+              fc.record({
+                start: fc.array(noteArb, { minLength: 2, maxLength: 6 }),
+                tallies: fc.array(fc.tuple(id, division), { maxLength: 3 }),
+                // random scopes, and scopes of a street, a grid or an org that many places fall in
+                scopes: fc.array(fc.oneof(scopeArb, wideScopeArb), { minLength: 2, maxLength: 4 }),
+                // an index past the scopes: the whole scope
+                steps: fc.array(fc.record({ scope: fc.nat(4), op: opArb }), { minLength: 4, maxLength: 12 })
+              }),
+              { numRuns: 30, seed: 20261208 }
+            )
+            const tally = (tenant: Ids.TenantId, i: number, division: string, version: number, total: number) =>
+              new Tally({ tenant, id: `n${i}`, version, total, division })
+            const noteOf = (tenant: Ids.TenantId, n: { id: number; code: number; place: Store.Location }, v = 1) =>
+              note(tenant, n.id, {
+                ...(n.place as Partial<Note>),
+                code: `NK-${n.code > 4 ? n.id : n.code}`,
+                version: v
+              })
+            let refused = 0
+            let refusedForScope = 0
+            let writtenInScope = 0
+            for (const run of runs) {
+              const tenant = freshTenant()
+              for (const n of run.start) {
+                yield* Effect.either(notes.save(Store.everything, noteOf(tenant, n), 0))
+              }
+              for (const [i, d] of run.tallies) {
+                yield* Effect.either(
+                  tallies.saveWithEvents(Store.everything, tally(tenant, i, d, 1, 1), 0, [{ _tag: "Added", n: 1 }])
+                )
+              }
+              /** Every record of the run's tenant, as the store holds it, with its location and its log's length. */
+              const snapshot = Effect.gen(function* () {
+                const all = new Map<string, { readonly json: string; readonly location: Store.Location }>()
+                for (const n of (yield* notes.list(Store.everything, { tenant, limit: 1000 })).items) {
+                  all.set(`note ${n.id}`, { json: encodedJson(Note)(n), location: locationOf(n) })
+                }
+                for (const t of (yield* tallies.list(Store.everything, { tenant, limit: 1000 })).items) {
+                  const log = yield* tallies.events(Store.everything, tenant, t.id)
+                  all.set(`tally ${t.id}`, { json: `${encodedJson(Tally)(t)} +${log.length}`, location: locationOf(t) })
+                }
+                return all
+              })
+              const flat = (m: Map<string, { readonly json: string }>) =>
+                [...m].map(([k, v]) => `${k} ${v.json}`).sort()
+              for (const step of run.steps) {
+                const scope = run.scopes[step.scope] ?? Store.everything
+                const before = yield* snapshot
+                const op = step.op
+                const what = `${JSON.stringify(op)} under ${JSON.stringify(scope)}`
+                const stored = (key: string) => before.get(key)
+                let outcome: Either.Either<unknown, { readonly _tag: string }>
+                switch (op._tag) {
+                  case "save": {
+                    const current = Number(
+                      JSON.parse(stored(`note n${String(op.note.id).padStart(4, "0")}`)?.json ?? '{"version":0}')
+                        .version
+                    )
+                    const expected = op.version ?? current
+                    outcome = yield* Effect.either(notes.save(scope, noteOf(tenant, op.note, expected + 1), expected))
+                    break
+                  }
+                  case "delete": {
+                    const key = `n${String(op.id).padStart(4, "0")}`
+                    const current = Number(JSON.parse(stored(`note ${key}`)?.json ?? '{"version":0}').version)
+                    outcome = yield* Effect.either(notes.delete(scope, tenant, key, op.version ?? current))
+                    break
+                  }
+                  case "import": {
+                    const rows = op.rows.map((n) => encodedJson(Note)(noteOf(tenant, n))).map((j) => JSON.parse(j))
+                    outcome = yield* Effect.either(
+                      notes.import(Stream.fromIterable(rows), {
+                        scope,
+                        policy: op.policy,
+                        // under abort, one batch: a refused import then writes nothing at all
+                        batchSize: op.policy === "abort" ? 10 : op.batchSize
+                      })
+                    )
+                    break
+                  }
+                  case "saveWithEvents": {
+                    const json = stored(`tally n${op.id}`)?.json
+                    const read = json === undefined ? undefined : JSON.parse(json.slice(0, json.lastIndexOf(" +")))
+                    const expected = op.version ?? Number(read?.version ?? 0)
+                    const total = Number(read?.total ?? 0) + 1
+                    outcome = yield* Effect.either(
+                      tallies.saveWithEvents(scope, tally(tenant, op.id, op.division, expected + 1, total), expected, [
+                        { _tag: "Added", n: 1 }
+                      ])
+                    )
+                    break
+                  }
+                  case "append": {
+                    const json = stored(`tally n${op.id}`)?.json
+                    const seq = op.seq ?? Number(json?.slice(json.lastIndexOf(" +") + 2) ?? 0)
+                    outcome = yield* Effect.either(tallies.append(scope, tenant, `n${op.id}`, [{ _tag: "Reset" }], seq))
+                    break
+                  }
+                }
+                const after = yield* snapshot
+                if (Either.isLeft(outcome)) {
+                  refused += 1
+                  if (outcome.left._tag === "NotFoundOrNotPermitted") refusedForScope += 1
+                  assert.include(
+                    ["VersionConflict", "NotFoundOrNotPermitted", "InvalidInput", "RowRejected"],
+                    outcome.left._tag,
+                    what
+                  )
+                  assert.deepStrictEqual(flat(after), flat(before), `refused ${what} changed the store`)
+                  continue
+                }
+                for (const key of new Set([...before.keys(), ...after.keys()])) {
+                  const was = before.get(key)
+                  const is = after.get(key)
+                  if (was?.json === is?.json) continue
+                  assert.isTrue(
+                    (was === undefined || Store.inScope(scope, was.location)) &&
+                      (is === undefined || Store.inScope(scope, is.location)),
+                    `${what} changed ${key} from ${was?.json} to ${is?.json}`
+                  )
+                  if (Store.restriction(scope) !== undefined) writtenInScope += 1
+                }
+              }
+            }
+            // the sample exercises both sides: writes inside a restricted scope, and refusals for scope
+            assert.isAbove(writtenInScope, 0)
+            assert.isAbove(refusedForScope, 0)
+            assert.isAbove(refused, refusedForScope)
           })
       )
 
