@@ -8,6 +8,7 @@
  */
 import { Cause, Effect, Exit, type Layer, ManagedRuntime, Stream } from "effect"
 import type { Finding } from "../kernel/Finding.js"
+import * as Permissions from "./Permissions.js"
 import * as Store from "./Store.js"
 
 /**
@@ -60,6 +61,31 @@ export interface Repository<A, K extends string = string, E = unknown> {
 }
 
 /**
+ * The operations on one aggregate on behalf of one actor, as Promises (`Permissions.guard`): no scope argument (the
+ * actor's is passed), every operation checked against the actor's role first; a refused one rejects with
+ * `NotPermitted` without touching the store.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Guarded<A, K extends string = string, E = unknown> {
+  readonly get: (tenant: string, id: string) => Promise<A>
+  readonly list: (options?: Store.ListOptions<K>) => Promise<Store.Page<A>>
+  readonly count: (options?: Store.CountOptions<K>) => Promise<ReadonlyArray<Store.Group>>
+  readonly save: (record: A, expectedVersion: number) => Promise<void>
+  readonly delete: (tenant: string, id: string, expectedVersion: number) => Promise<void>
+  readonly append: (tenant: string, id: string, events: ReadonlyArray<E>, expectedSeq: number) => Promise<number>
+  readonly saveWithEvents: (record: A, expectedVersion: number, events: ReadonlyArray<E>) => Promise<void>
+  readonly events: (tenant: string, id: string) => Promise<ReadonlyArray<Store.Sequenced<E>>>
+  readonly import: (
+    rows: Iterable<unknown> | AsyncIterable<unknown>,
+    options: Omit<ImportOptions<A>, "scope">
+  ) => Promise<Store.ImportReport>
+  /** Resolves when the actor may see clear values of this aggregate; rejects with `NotPermitted` otherwise. */
+  readonly disclose: () => Promise<void>
+}
+
+/**
  * A store client: repositories, migrations, and `dispose` to close connections.
  *
  * @since 0.1.0
@@ -69,8 +95,31 @@ export interface Client {
   readonly repository: <A, I, K extends string, E, EI>(
     aggregate: Store.Aggregate<A, I, K, E, EI>
   ) => Repository<A, K, E>
+  /** The repository of an aggregate on behalf of `access` (actor, role, scope), checked against `permissions`. */
+  readonly guarded: <A, I, K extends string, E, EI>(
+    aggregate: Store.Aggregate<A, I, K, E, EI>,
+    access: Permissions.Access,
+    permissions: Permissions.Permissions
+  ) => Guarded<A, K, E>
   readonly migrate: () => Promise<ReadonlyArray<string>>
   readonly dispose: () => Promise<void>
+}
+
+const streamOf = (rows: Iterable<unknown> | AsyncIterable<unknown>): Stream.Stream<unknown, unknown> =>
+  Symbol.asyncIterator in rows
+    ? Stream.fromAsyncIterable(rows as AsyncIterable<unknown>, (e) => e)
+    : Stream.fromIterable(rows as Iterable<unknown>)
+
+const importOptions = <A>(options: ImportOptions<A>): Store.ImportOptions<A> => {
+  const { onProgress, onRejected } = options
+  return {
+    scope: options.scope,
+    policy: options.policy,
+    batchSize: options.batchSize,
+    validate: options.validate,
+    onProgress: onProgress === undefined ? undefined : (p) => Effect.sync(() => onProgress(p)),
+    onRejected: onRejected === undefined ? undefined : (x) => Effect.sync(() => onRejected(x))
+  }
 }
 
 /**
@@ -110,27 +159,34 @@ export const make = <E>(layer: Layer.Layer<Store.Store, E>): Client => {
       saveWithEvents: (scope, record, expectedVersion, events) =>
         use((r) => r.saveWithEvents(scope, record, expectedVersion, events)),
       events: (scope, tenant, id) => use((r) => r.events(scope, tenant, id)),
-      import: (rows, options) => {
-        const stream =
-          Symbol.asyncIterator in rows
-            ? Stream.fromAsyncIterable(rows as AsyncIterable<unknown>, (e) => e)
-            : Stream.fromIterable(rows as Iterable<unknown>)
-        const { onProgress, onRejected } = options
-        return use((r) =>
-          r.import(stream, {
-            scope: options.scope,
-            policy: options.policy,
-            batchSize: options.batchSize,
-            validate: options.validate,
-            onProgress: onProgress === undefined ? undefined : (p) => Effect.sync(() => onProgress(p)),
-            onRejected: onRejected === undefined ? undefined : (x) => Effect.sync(() => onRejected(x))
-          })
-        )
-      }
+      import: (rows, options) => use((r) => r.import(streamOf(rows), importOptions(options)))
+    }
+  }
+  const guarded = <A, I, K extends string, E, EI>(
+    aggregate: Store.Aggregate<A, I, K, E, EI>,
+    access: Permissions.Access,
+    permissions: Permissions.Permissions
+  ): Guarded<A, K, E> => {
+    const use = <B, X>(f: (r: Permissions.Guarded<A, K, E>) => Effect.Effect<B, X>) =>
+      run(Effect.flatMap(Store.Store, (s) => f(Permissions.guard(s.repository(aggregate), access, permissions))))
+    return {
+      get: (tenant, id) => use((r) => r.get(tenant, id)),
+      list: (options) => use((r) => r.list(options)),
+      count: (options) => use((r) => r.count(options)),
+      save: (record, expectedVersion) => use((r) => r.save(record, expectedVersion)),
+      delete: (tenant, id, expectedVersion) => use((r) => r.delete(tenant, id, expectedVersion)),
+      append: (tenant, id, events, expectedSeq) => use((r) => r.append(tenant, id, events, expectedSeq)),
+      saveWithEvents: (record, expectedVersion, events) =>
+        use((r) => r.saveWithEvents(record, expectedVersion, events)),
+      events: (tenant, id) => use((r) => r.events(tenant, id)),
+      import: (rows, options) =>
+        use((r) => r.import(streamOf(rows), importOptions({ ...options, scope: access.scope }))),
+      disclose: () => use((r) => r.disclose)
     }
   }
   return {
     repository,
+    guarded,
     migrate: () => run(Effect.flatMap(Store.Store, (s) => s.migrate)),
     dispose: () => runtime.dispose()
   }
