@@ -534,7 +534,9 @@ export interface Progress {
  * adds nothing). A row whose id is stored under another natural key while a third record holds the row's natural key
  * is refused (`store/duplicate-natural-key`, like `save`): writing it would either leave two records with one natural
  * key or delete a record of another id; under `skip` it is reported as a rejected row and the rest of its batch is
- * written, under `abort` the import fails with it and its batch writes nothing. Every engine does the same.
+ * written, under `abort` the import fails with it and its batch writes nothing. A row outside the importer's scope,
+ * or touching a stored record outside it, is refused the same way (see {@link ImportOptions.scope}). Every engine
+ * does the same.
  *
  * @since 0.1.0
  * @category models
