@@ -130,7 +130,7 @@ const load = async (client: StoreClient.Client) => {
   ] as const) {
     const report = await client
       .repository(aggregate as Store.AnyAggregate)
-      .import(cityRows(kind), { policy: "abort", batchSize: 1000 })
+      .import(cityRows(kind), { scope: Store.everything, policy: "abort", batchSize: 1000 })
     counts[kind] = report.written
   }
   return counts

@@ -110,7 +110,11 @@ const viaStore = (layer: ReturnType<typeof Drivers.layerFromUrl>, batchSize: num
       const repo = yield* Store.repository(HouseholdAggregate)
       started = performance.now()
       cpuStarted = cpuNow()
-      const report = yield* repo.import(Stream.range(1, rows).pipe(Stream.map(row)), { policy: "abort", batchSize })
+      const report = yield* repo.import(Stream.range(1, rows).pipe(Stream.map(row)), {
+        scope: Store.everything,
+        policy: "abort",
+        batchSize
+      })
       if (report.written !== rows) throw new Error(`wrote ${report.written} of ${rows}`)
     }).pipe(Effect.provide(layer))
   )

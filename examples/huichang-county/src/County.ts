@@ -177,8 +177,8 @@ const put = async <A, I, K extends string, E, EI>(
         const read = existing.get(aggregate.id(record))
         if (read !== undefined && same(read, record)) return
         await (read === undefined
-          ? repo.save(record, 0)
-          : repo.save(Store.next(read, value, record.location), read.version))
+          ? repo.save(Store.everything, record, 0)
+          : repo.save(Store.everything, Store.next(read, value, record.location), read.version))
         written += 1
       })
     )
@@ -424,7 +424,7 @@ const rateAndRecord = async (
   let appended = 0
   if (!log.some((e) => e.event.period === period.label)) {
     const history = Rating.manage(scheme, [{ period: period.label, candidates: assessed }])
-    await repo.append(tenant, scheme.id, history.events, log.length)
+    await repo.append(Store.everything, tenant, scheme.id, history.events, log.length)
     appended = history.events.length
   }
   const holders = new Set<string>()

@@ -120,8 +120,8 @@ else {
         const read = await repo.get(Store.everything, HuichangCounty.tenant, first.id)
         const { rectifiedOn: _done, ...open } = first
         const reopened = new Inspection.Rectification({ ...open, status: "open", evidence: [], verifications: [] })
-        await repo.save(Store.next(read, reopened), read.version)
-        await expect(repo.save(Store.next(read, reopened), read.version)).rejects.toMatchObject({
+        await repo.save(Store.everything, Store.next(read, reopened), read.version)
+        await expect(repo.save(Store.everything, Store.next(read, reopened), read.version)).rejects.toMatchObject({
           _tag: "VersionConflict"
         })
         const restored = await County.run({ url, schema })

@@ -164,6 +164,7 @@ const importAll = <A, I>(
     const repo = yield* Store.repository(aggregate)
     const encode = Schema.encodeSync(aggregate.schema)
     const report = yield* repo.import(Stream.fromIterable(records.map((r) => encode(Store.stored(r, place(r))))), {
+      scope: Store.everything,
       policy: "abort"
     })
     return report.written
@@ -195,7 +196,12 @@ const playCase = (
   policy: Case.Policy
 ): Effect.Effect<
   void,
-  ExampleError | Store.StoreError | Store.StoreBusy | Errors.VersionConflict | Errors.InvalidInput,
+  | ExampleError
+  | Store.StoreError
+  | Store.StoreBusy
+  | Errors.VersionConflict
+  | Errors.InvalidInput
+  | Errors.NotFoundOrNotPermitted,
   Store.Store
 > =>
   Effect.gen(function* () {
@@ -209,11 +215,11 @@ const playCase = (
       division: opened.tenant,
       grid: opened.intake.location.gridPath ?? [opened.intake.location.grid]
     }
-    yield* repo.saveWithEvents(Store.stored(opened, location), 0, [first])
+    yield* repo.saveWithEvents(Store.everything, Store.stored(opened, location), 0, [first])
     for (const event of rest) {
       const read = yield* repo.get(Store.everything, opened.tenant, opened.id).pipe(Effect.mapError(fail("read case")))
       const next = yield* Either.mapLeft(Case.transition(read.value, event, policy), fail(`case ${opened.id}`))
-      yield* repo.saveWithEvents(Store.next(read, next), read.version, [event])
+      yield* repo.saveWithEvents(Store.everything, Store.next(read, next), read.version, [event])
     }
   })
 
@@ -261,6 +267,7 @@ export type ProgramError =
   | Store.RowRejected
   | Errors.VersionConflict
   | Errors.InvalidInput
+  | Errors.NotFoundOrNotPermitted
   | Reporter.RenderError
 
 /**

@@ -205,7 +205,9 @@ const put = <A, I, K extends string, E, EI>(
         const read = existing.get(aggregate.id(record))
         if (read !== undefined && same(read, record)) return Effect.succeed(0)
         return (
-          read === undefined ? repo.save(record, 0) : repo.save(Store.next(read, value, record.location), read.version)
+          read === undefined
+            ? repo.save(Store.everything, record, 0)
+            : repo.save(Store.everything, Store.next(read, value, record.location), read.version)
         ).pipe(Effect.as(1))
       },
       { concurrency: 8 }

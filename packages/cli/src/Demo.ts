@@ -136,7 +136,7 @@ export const run = (out: string): Effect.Effect<Result, Stored.CliError> =>
         const place = placeOf(collection, compound)
         const result = yield* repo.import(
           Stream.fromIterable(items.map((i) => encode(Store.stored(i, place(i as never))))),
-          { policy: "abort" }
+          { scope: Store.everything, policy: "abort" }
         )
         const back = yield* Stored.listAll<unknown>(name, "")
         loaded[collection] = back

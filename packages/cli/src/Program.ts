@@ -343,6 +343,7 @@ export const importCommand = Command.make(
             const grids = Chunk.toReadonlyArray(yield* Stream.runCollect(raws))
             const placer = yield* Stored.placer(chosen, grids)
             return yield* repo.import(placer.place(Stream.fromIterable(grids)), {
+              scope: Store.everything,
               policy: "skip",
               precheck: placer.precheck,
               batchSize,
@@ -352,6 +353,7 @@ export const importCommand = Command.make(
           }
           const placer = yield* Stored.placer(chosen, [])
           return yield* repo.import(placer.place(raws), {
+            scope: Store.everything,
             policy: "skip",
             precheck: placer.precheck,
             batchSize,

@@ -24,7 +24,7 @@ const placeAndImport = (
     const aggregate = Stored.find(kind)
     if (aggregate === undefined) throw new Error(`no ${kind} aggregate`)
     const repo = yield* Store.repository(aggregate)
-    const report = yield* repo.import(Stream.fromIterable(placed), { policy: "abort" })
+    const report = yield* repo.import(Stream.fromIterable(placed), { scope: Store.everything, policy: "abort" })
     expect(report.written).toBe(rows.length)
     return placed
   })
@@ -83,6 +83,7 @@ describe("placing import rows", () => {
       const placer = yield* Stored.placer("household", [])
       const repo = yield* Store.repository(Stored.find("household") as Store.AnyAggregate)
       const report = yield* repo.import(placer.place(Stream.fromIterable(rows)), {
+        scope: Store.everything,
         policy: "skip",
         precheck: placer.precheck
       })

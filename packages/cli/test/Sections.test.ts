@@ -21,7 +21,10 @@ const seeded = (only?: ReadonlyArray<Store.AnyAggregate>) =>
         if (only !== undefined && !only.includes(g.aggregate)) continue
         const repo = yield* Store.repository(g.aggregate)
         const encode = Schema.encodeSync(g.aggregate.schema as Schema.Schema<unknown, unknown>)
-        yield* repo.import(Stream.fromIterable(g.records.map((r) => encode(r))), { policy: "abort" })
+        yield* repo.import(Stream.fromIterable(g.records.map((r) => encode(r))), {
+          scope: Store.everything,
+          policy: "abort"
+        })
       }
     }).pipe(Effect.provide(Stored.layer(db)), Effect.orDie)
     return { dir, db }

@@ -169,6 +169,8 @@ export * as Encryption from "./store/Encryption.js"
 export * as Erasure from "./store/Erasure.js"
 /** Keys for encryption at rest: the KeyProvider port and in-process providers. */
 export * as KeyProvider from "./store/KeyProvider.js"
+/** Permissions as data: roles, what they may do to each aggregate, and repositories that check them. */
+export * as Permissions from "./store/Permissions.js"
 /** Key rotation: the resumable job that rewrites a store's rows under its current key. */
 export * as Rotation from "./store/Rotation.js"
 /** The storage port: aggregate descriptors, repositories, event logs, bulk import, an in-memory store. */

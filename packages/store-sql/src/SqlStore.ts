@@ -462,15 +462,38 @@ const make = (
       const conflict = (id: string, expected: number, actual: number) =>
         new Errors.VersionConflict({ entity: name, id, expected, actual })
 
-      const currentVersion = (tenant: string, id: string, lock: boolean) =>
-        sql
-          .unsafe<{ version: number | string }>(
-            dialect === "pg"
-              ? `SELECT version FROM ${t} WHERE tenant = $1 AND id = $2${lock ? forUpdate : ""}`
-              : `SELECT version FROM ${t} WHERE tenant = ? AND id = ?${lock ? forUpdate : ""}`,
-            [tenant, id]
+      const notPermitted = (id: string) => Store.notPermitted(name, id)
+
+      /**
+       * The stored version of a record and whether it lies in `scope` (its location columns against the scope's
+       * conditions, as reads test them), or `undefined` when there is none; with `lock`, the row is locked until
+       * the transaction ends (`FOR UPDATE`), so that its location cannot change between the check and the write.
+       */
+      const located = (scope: Store.Scope, tenant: string, id: string, lock: boolean) => {
+        const { p, params } = builder(dialect)
+        const visible = scopeClause(scope, p)
+        const text =
+          `SELECT version, CASE WHEN ${visible} THEN 1 ELSE 0 END AS visible FROM ${t} ` +
+          `WHERE tenant = ${p(tenant)} AND id = ${p(id)}${lock ? forUpdate : ""}`
+        return sql
+          .unsafe<{ version: number | string; visible: number | string }>(text, params)
+          .pipe(
+            Effect.map((rows) =>
+              rows[0] === undefined
+                ? undefined
+                : { version: Number(rows[0].version), visible: Number(rows[0].visible) === 1 }
+            )
           )
-          .pipe(Effect.map((rows) => (rows[0] === undefined ? 0 : Number(rows[0].version))))
+      }
+
+      /**
+       * The stored version of a record the scope may write, in the transaction it runs in (the row locked): a
+       * missing record and one outside the scope both fail with `NotFoundOrNotPermitted`.
+       */
+      const writableVersion = (scope: Store.Scope, tenant: string, id: string) =>
+        Effect.flatMap(located(scope, tenant, id, true), (current) =>
+          current === undefined || !current.visible ? Effect.fail(notPermitted(id)) : Effect.succeed(current.version)
+        )
 
       /**
        * The upsert clause of an import: on the natural key (or the id), every column but the tenant is replaced.
@@ -504,15 +527,20 @@ const make = (
         return text
       }
 
-      /** The write part of a save, to run inside a transaction. */
-      const writeChecked = (record: A, expectedVersion: number) =>
+      /**
+       * The write part of a save, to run inside a transaction: the new row must lie in the scope; an insert fails on
+       * the primary key when the id is stored (explained by `explainSave`); an update reads and locks the stored
+       * row, which must lie in the scope and be at the expected version, before it is written.
+       */
+      const writeChecked = (scope: Store.Scope, record: A, expectedVersion: number) =>
         Effect.gen(function* () {
           const r = toRow(record)
+          if (!Store.rowInScope(r, Store.scopeFilters(scope))) return yield* Effect.fail(notPermitted(r.id))
           if (expectedVersion === 0) {
             yield* sql.unsafe(cachedInsert(1, false), values(r))
             return r
           }
-          const actual = yield* currentVersion(r.tenant, r.id, true)
+          const actual = yield* writableVersion(scope, r.tenant, r.id)
           if (actual !== expectedVersion) return yield* Effect.fail(conflict(r.id, expectedVersion, actual))
           const { p, params } = builder(dialect)
           const sets = cols
@@ -538,36 +566,58 @@ const make = (
             )
           )
 
-      /** The id of the record holding a natural key, if any. */
-      const holderOf = (tenant: string, nkey: string) =>
-        sql
-          .unsafe<{ id: string }>(
-            dialect === "pg"
-              ? `SELECT id FROM ${t} WHERE tenant = $1 AND nkey = $2`
-              : `SELECT id FROM ${t} WHERE tenant = ? AND nkey = ?`,
-            [tenant, nkey]
+      /** The id of the record holding a natural key, if any, and whether it lies in `scope`. */
+      const holderOf = (scope: Store.Scope, tenant: string, nkey: string) => {
+        const { p, params } = builder(dialect)
+        const visible = scopeClause(scope, p)
+        const text = `SELECT id, CASE WHEN ${visible} THEN 1 ELSE 0 END AS visible FROM ${t} WHERE tenant = ${p(tenant)} AND nkey = ${p(nkey)}`
+        return sql
+          .unsafe<{ id: string; visible: number | string }>(text, params)
+          .pipe(
+            Effect.map((rows) =>
+              rows[0] === undefined ? undefined : { id: rows[0].id, visible: Number(rows[0].visible) === 1 }
+            )
           )
-          .pipe(Effect.map((rows) => rows[0]?.id))
+      }
 
       /**
-       * Maps a failed save: a conflict when the stored version moved; `store/duplicate-natural-key` when another
-       * record holds the natural key (the unique index refused the write); else a StoreError.
+       * Maps a failed save (its transaction rolled back: nothing was written): `NotFoundOrNotPermitted` when the
+       * stored record is outside the scope (or missing, for an update); a conflict when the stored version moved;
+       * when another record holds the natural key (the unique index refused the write),
+       * `store/duplicate-natural-key` if that record is in the scope and `NotFoundOrNotPermitted` if it is not (the
+       * other record is not revealed); else a StoreError.
        */
-      const explainSave = (record: A, expected: number) => {
+      const explainSave = (scope: Store.Scope, record: A, expected: number) => {
         const tenant = agg.tenant(record)
         const id = agg.id(record)
         // the natural key as stored (a blind key's index)
         const nkey = agg.naturalKey === undefined ? undefined : (toRow(record).nkey ?? undefined)
         return (
           e: SqlError
-        ): Effect.Effect<never, Errors.VersionConflict | Errors.InvalidInput | Store.StoreError | Store.StoreBusy> =>
+        ): Effect.Effect<
+          never,
+          | Errors.VersionConflict
+          | Errors.InvalidInput
+          | Errors.NotFoundOrNotPermitted
+          | Store.StoreError
+          | Store.StoreBusy
+        > =>
           Effect.gen(function* () {
-            const actual = yield* currentVersion(tenant, id, false).pipe(Effect.orElseSucceed(() => expected))
-            if (actual !== expected) return yield* Effect.fail(conflict(id, expected, actual))
+            const current = yield* located(scope, tenant, id, false).pipe(Effect.option)
+            if (Option.isSome(current)) {
+              const c = current.value
+              if ((c !== undefined && !c.visible) || (c === undefined && expected !== 0)) {
+                return yield* Effect.fail(notPermitted(id))
+              }
+              const actual = c?.version ?? 0
+              if (actual !== expected) return yield* Effect.fail(conflict(id, expected, actual))
+            }
             if (nkey !== undefined) {
-              const holder = yield* holderOf(tenant, nkey).pipe(Effect.orElseSucceed(() => undefined))
-              if (holder !== undefined && holder !== id) {
-                return yield* Effect.fail(Store.duplicateNaturalKey(name, tenant, id, nkey))
+              const holder = yield* holderOf(scope, tenant, nkey).pipe(Effect.orElseSucceed(() => undefined))
+              if (holder !== undefined && holder.id !== id) {
+                return yield* Effect.fail(
+                  holder.visible ? Store.duplicateNaturalKey(name, tenant, id, nkey) : notPermitted(id)
+                )
               }
             }
             return yield* Effect.fail(failWrite("save")(e))
@@ -643,17 +693,33 @@ const make = (
           ),
           (results) => results.flat()
         )
-      /** The keys of every stored record sharing a tenant and an id or a natural key with the rows (locked). */
+      /**
+       * The keys and location columns of every stored record sharing a tenant and an id or a natural key with the
+       * rows (locked).
+       */
       const storedKeys = (rows: ReadonlyArray<Store.Keys>) => {
         const ids = byTenant(rows, (r) => r.id)
         const nkeys = byTenant(rows, (r) => r.nkey)
-        const head = `SELECT tenant, id, nkey FROM ${t}`
+        const head = `SELECT tenant, id, nkey, division, org_path, grid_path FROM ${t}`
+        type Found = Store.Keys & {
+          readonly division: string | null
+          readonly org_path: string | null
+          readonly grid_path: string | null
+        }
+        const keys = (f: Found): Store.StoredKeys => ({
+          tenant: f.tenant,
+          id: f.id,
+          nkey: f.nkey,
+          division: f.division,
+          org: f.org_path,
+          grid: f.grid_path
+        })
         return Effect.map(
           Effect.all([
-            Effect.forEach(ids, ([tenant, values]) => byColumn<Store.Keys>(head, "id", tenant, values, forUpdate)),
-            Effect.forEach(nkeys, ([tenant, values]) => byColumn<Store.Keys>(head, "nkey", tenant, values, forUpdate))
+            Effect.forEach(ids, ([tenant, values]) => byColumn<Found>(head, "id", tenant, values, forUpdate)),
+            Effect.forEach(nkeys, ([tenant, values]) => byColumn<Found>(head, "nkey", tenant, values, forUpdate))
           ]),
-          ([a, b]) => [...a.flat(), ...b.flat()]
+          ([a, b]) => [...a.flat(), ...b.flat()].map(keys)
         )
       }
       const none: ReadonlyArray<Store.Refused> = []
@@ -662,18 +728,21 @@ const make = (
        * key held by a record of another id, one key twice in the batch), in one transaction: the stored records the
        * rows touch are read and locked, `Store.settle` works out what the rows do in order, and the records that go
        * or change are deleted before the rows that remain are inserted. Answers the refused rows; with `abort` and
-       * a refused row, writes nothing.
+       * a refused row, writes nothing. A restricted import (`within`: its scope's filters) writes every batch this
+       * way: the stored records are read with their location columns in the batch's transaction, and the rows that
+       * touch one outside the scope are refused.
        */
       const settleBatch = <X>(
         batch: ReadonlyArray<X>,
         keysOf: (item: X) => Store.Keys,
         insert: (items: ReadonlyArray<X>) => Effect.Effect<unknown, SqlError>,
-        abort: boolean
+        abort: boolean,
+        within?: ReadonlyArray<Store.ScopeFilter> | undefined
       ) =>
         sql.withTransaction(
           Effect.gen(function* () {
             const keys = batch.map(keysOf)
-            const settled = Store.settle(keys, yield* storedKeys(keys))
+            const settled = Store.settle(keys, yield* storedKeys(keys), within)
             if (abort && settled.refused.length > 0) return settled.refused
             const gone = byTenant([...settled.removed, ...settled.rewritten], (r) => r.id)
             for (const [tenant, ids] of gone) yield* byColumn(`DELETE FROM ${t}`, "id", tenant, ids, "")
@@ -696,8 +765,14 @@ const make = (
        * the rows. When the upsert fails too (an id stored under another natural key, a natural key twice in the
        * batch), the batch is settled (`settleBatch`) in a third.
        */
-      const copyBatch = (copy: CopyStreams, lines: ReadonlyArray<string>, abort: boolean) => {
-        const pieces = copyPayload(lines)
+      const copyBatch = (
+        copy: CopyStreams,
+        lines: ReadonlyArray<string>,
+        abort: boolean,
+        within: ReadonlyArray<Store.ScopeFilter> | undefined
+      ) => {
+        // a restricted import copies nothing in one go (see below)
+        const pieces = within === undefined ? copyPayload(lines) : []
         /** In one transaction: `before`, then COPY into `target` on the transaction's connection, then `after`. */
         /** COPY of `text` (pieces of COPY text) into `target` on the connection of the transaction it runs in. */
         const copyOnConnection = (target: string, text: ReadonlyArray<string>) =>
@@ -721,6 +796,8 @@ const make = (
         )
         const copyLines = (rows: ReadonlyArray<string>) =>
           rows.length === 0 ? Effect.void : copyOnConnection(t, copyPayload(rows))
+        // a restricted import: settled in one transaction, where the scope of the records it touches is checked
+        if (within !== undefined) return settleBatch(lines, copyKeys, copyLines, abort, within)
         return copyInto(Effect.void, t, Effect.void).pipe(
           Effect.catchAll(() => staged),
           Effect.as(none),
@@ -732,12 +809,14 @@ const make = (
         // a flat array of column values per row: a waiting batch holds one object per row, not a Row and its fields
         prepare: values,
         ahead: dialect === "sqlite" ? 0 : 2,
-        write: (batch, abort) =>
-          sql.withTransaction(insertRows(batch, true)).pipe(
-            Effect.as(none),
-            Effect.catchAll(() => settleBatch(batch, valueKeys, (rows) => insertRows(rows, false), abort)),
-            Effect.mapError(failWrite("import"))
-          )
+        write: (batch, abort, within) =>
+          (within !== undefined
+            ? settleBatch(batch, valueKeys, (rows) => insertRows(rows, false), abort, within)
+            : sql.withTransaction(insertRows(batch, true)).pipe(
+                Effect.as(none),
+                Effect.catchAll(() => settleBatch(batch, valueKeys, (rows) => insertRows(rows, false), abort))
+              )
+          ).pipe(Effect.mapError(failWrite("import")))
       }
       /**
        * The writer of an import: on SQLite a writer thread when the store knows its file (`sqliteImportFile`); COPY
@@ -754,8 +833,17 @@ const make = (
             prepare: copyLine,
             // the writer thread commits one batch while this thread decodes the next one
             ahead: 1,
-            write: (lines, abort) =>
-              thread
+            write: (lines, abort, within) => {
+              const settled = settleBatch(
+                lines,
+                copyKeys,
+                (rows) => insertRows(rows.map(copyValues), false),
+                abort,
+                within
+              )
+              // a restricted import is settled on this thread's connection, where the scope is checked
+              if (within !== undefined) return settled.pipe(Effect.mapError(fail("import")))
+              return thread
                 .write(
                   { step, full: cachedInsert(step, true), last: cachedInsert(lines.length % step || step, true) },
                   lines
@@ -763,11 +851,10 @@ const make = (
                 .pipe(
                   Effect.as(none),
                   // settled on this thread's connection (the thread's transaction is rolled back)
-                  Effect.catchAll(() =>
-                    settleBatch(lines, copyKeys, (rows) => insertRows(rows.map(copyValues), false), abort)
-                  ),
+                  Effect.catchAll(() => settled),
                   Effect.mapError(failWrite("import"))
                 )
+            }
           }
           return writer
         }
@@ -779,7 +866,8 @@ const make = (
         if (client === undefined) return upsertWriter
         const writer: Store.BatchWriter<string> = {
           prepare: copyLine,
-          write: (lines, abort) => copyBatch(copy.value, lines, abort).pipe(Effect.mapError(failWrite("import")))
+          write: (lines, abort, within) =>
+            copyBatch(copy.value, lines, abort, within).pipe(Effect.mapError(failWrite("import")))
         }
         return writer
       }).pipe(Effect.orElseSucceed(() => upsertWriter))
@@ -870,18 +958,22 @@ const make = (
               return exprs.length === 0 ? groups : Store.sortGroups(groups)
             })
           ),
-        save: (record, expectedVersion) =>
+        save: (scope, record, expectedVersion) =>
           guard(
             sql
-              .withTransaction(writeChecked(record, expectedVersion))
-              .pipe(Effect.asVoid, Effect.catchTag("SqlError", explainSave(record, expectedVersion)))
+              .withTransaction(writeChecked(scope, record, expectedVersion))
+              .pipe(Effect.asVoid, Effect.catchTag("SqlError", explainSave(scope, record, expectedVersion)))
           ),
-        delete: (tenant, id, expectedVersion) =>
+        delete: (scope, tenant, id, expectedVersion) =>
           guard(
             Effect.suspend(
               (): Effect.Effect<
                 void,
-                Errors.VersionConflict | Errors.InvalidInput | Store.StoreError | Store.StoreBusy
+                | Errors.VersionConflict
+                | Errors.InvalidInput
+                | Errors.NotFoundOrNotPermitted
+                | Store.StoreError
+                | Store.StoreBusy
               > => {
                 if (!aggregate.deletable) {
                   return Effect.fail(
@@ -895,10 +987,8 @@ const make = (
                 return sql
                   .withTransaction(
                     Effect.gen(function* () {
-                      const actual = yield* currentVersion(tenant, id, true)
-                      if (actual !== expectedVersion || actual === 0) {
-                        return yield* Effect.fail(conflict(id, expectedVersion, actual))
-                      }
+                      const actual = yield* writableVersion(scope, tenant, id)
+                      if (actual !== expectedVersion) return yield* Effect.fail(conflict(id, expectedVersion, actual))
                       const w = dialect === "pg" ? "tenant = $1 AND id = $2" : "tenant = ? AND id = ?"
                       yield* sql.unsafe(`DELETE FROM ${t} WHERE ${w}`, [tenant, id])
                       if (codec !== undefined) {
@@ -912,11 +1002,13 @@ const make = (
               }
             )
           ),
-        append: (tenant, id, events, expectedSeq) =>
+        append: (scope, tenant, id, events, expectedSeq) =>
           guard(
             sql
               .withTransaction(
                 Effect.gen(function* () {
+                  // the record's state, locked: its location cannot change before the events are written
+                  yield* writableVersion(scope, tenant, id)
                   const actual = yield* maxSeq(tenant, id)
                   if (actual !== expectedSeq) return yield* Effect.fail(conflict(id, expectedSeq, actual))
                   yield* insertEvents(tenant, id, actual, events)
@@ -925,17 +1017,17 @@ const make = (
               )
               .pipe(Effect.catchTag("SqlError", explain("append", id, expectedSeq, maxSeq(tenant, id))))
           ),
-        saveWithEvents: (record, expectedVersion, events) =>
+        saveWithEvents: (scope, record, expectedVersion, events) =>
           guard(
             sql
               .withTransaction(
                 Effect.gen(function* () {
-                  const r = yield* writeChecked(record, expectedVersion)
+                  const r = yield* writeChecked(scope, record, expectedVersion)
                   const seq = yield* maxSeq(r.tenant, r.id)
                   yield* insertEvents(r.tenant, r.id, seq, events)
                 })
               )
-              .pipe(Effect.catchTag("SqlError", explainSave(record, expectedVersion)))
+              .pipe(Effect.catchTag("SqlError", explainSave(scope, record, expectedVersion)))
           ),
         events: (scope, tenant, id) =>
           guard(

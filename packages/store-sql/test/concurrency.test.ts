@@ -31,7 +31,9 @@ const concurrency = (
             Effect.gen(function* () {
               const start = new StoreSuite.Tally({ tenant: tenant as never, id: "n1", version: 0, total: 0 })
               yield* Effect.flatMap(Store.repository(StoreSuite.TallyAggregate), (r) =>
-                r.saveWithEvents(StoreSuite.foldTally(start, [{ _tag: "Reset" }]), 0, [{ _tag: "Reset" }])
+                r.saveWithEvents(Store.everything, StoreSuite.foldTally(start, [{ _tag: "Reset" }]), 0, [
+                  { _tag: "Reset" }
+                ])
               ).pipe(Effect.provide(migrated))
               for (let round = 1; round <= rounds; round++) {
                 const read = yield* Deferred.make<void>()
@@ -45,7 +47,12 @@ const concurrency = (
                     yield* Deferred.await(read)
                     const events = [{ _tag: "Added" as const, n: w + 1 }]
                     return yield* Effect.either(
-                      repo.saveWithEvents(StoreSuite.foldTally(current, events), current.version, events)
+                      repo.saveWithEvents(
+                        Store.everything,
+                        StoreSuite.foldTally(current, events),
+                        current.version,
+                        events
+                      )
                     )
                   }).pipe(Effect.provide(writerLayer()))
                 const results = yield* Effect.all(
@@ -69,7 +76,12 @@ const concurrency = (
                       const current = yield* repo.get(Store.everything, tenant, "n1")
                       const events = [{ _tag: "Added" as const, n: 1 }]
                       const exit = yield* Effect.exit(
-                        repo.saveWithEvents(StoreSuite.foldTally(current, events), current.version, events)
+                        repo.saveWithEvents(
+                          Store.everything,
+                          StoreSuite.foldTally(current, events),
+                          current.version,
+                          events
+                        )
                       )
                       if (Exit.isSuccess(exit)) break
                       conflicts += 1

@@ -20,7 +20,7 @@ describe("SQLite under contention: eight writers, each its own process and conne
         const filename = join(work, "contention.db")
         const layer = Drivers.layerSqlite({ filename, aggregates: [HouseholdAggregate] })
         yield* Effect.flatMap(Store.repository(HouseholdAggregate), (repo) =>
-          repo.save(Schema.decodeSync(Household)({ ...row(0), members: 0 }), 0)
+          repo.save(Store.everything, Schema.decodeSync(Household)({ ...row(0), members: 0 }), 0)
         ).pipe(Effect.provide(layer))
         const outputs = yield* Effect.promise(() =>
           Promise.all(Array.from({ length: writers }, (_, w) => runToEnd([filename, String(w), String(increments)])))
@@ -52,12 +52,12 @@ describe("SQLite: a write locked out past the busy timeout", () => {
       const household = Schema.decodeSync(Household)({ ...row(7), address: "锦绣小区 3 栋 1201，电话 13800138000" })
       yield* Effect.gen(function* () {
         const repo = yield* Store.repository(HouseholdAggregate)
-        yield* repo.save(Schema.decodeSync(Household)(row(1)), 0)
+        yield* repo.save(Store.everything, Schema.decodeSync(Household)(row(1)), 0)
         // another connection (another program) holds the write lock
         const other = new Database(filename)
         other.exec("BEGIN IMMEDIATE")
         const started = Date.now()
-        const refused = yield* Effect.either(repo.save(household, 0))
+        const refused = yield* Effect.either(repo.save(Store.everything, household, 0))
         const waited = Date.now() - started
         other.exec("ROLLBACK")
         other.close()
@@ -71,7 +71,7 @@ describe("SQLite: a write locked out past the busy timeout", () => {
         // it waited the busy timeout first
         expect(waited).toBeGreaterThanOrEqual(250)
         expect((yield* repo.list(Store.everything)).items.map((h) => h.id)).toEqual(["h1"])
-        yield* repo.save(household, 0)
+        yield* repo.save(Store.everything, household, 0)
         expect((yield* repo.list(Store.everything)).items.map((h) => h.id).sort()).toEqual(["h1", "h7"])
       }).pipe(Effect.provide(layer))
     })

@@ -98,9 +98,10 @@ describe("scope: an actor scoped to one micro grid", () => {
         const homes = store.repository(Households)
         const caseRepo = store.repository(Cases)
         yield* homes.import(Stream.fromIterable(households.map((h) => Schema.encodeSync(Household.Household)(h))), {
+          scope: Store.everything,
           policy: "abort"
         })
-        for (const c of cases) yield* caseRepo.saveWithEvents(c, 0, c.history)
+        for (const c of cases) yield* caseRepo.saveWithEvents(Store.everything, c, 0, c.history)
 
         // list: whole store, per tenant, with filters, with offsets
         const all = yield* listAll(homes, actor)

@@ -144,15 +144,16 @@ export const suite = <E>(
             resident(tenant, 1, people.adult, "h1", "male"),
             resident(tenant, 2, people.child, "h1", "male")
           ]
-          for (const r of saved) yield* residents.save(r, 0)
+          for (const r of saved) yield* residents.save(Store.everything, r, 0)
           // the import path too: rows that are already encoded records are sealed, not stored as they came
           const imported = resident(tenant, 3, people.elder, "h2", "female")
           const report = yield* residents.import(
             Stream.make(Schema.encodeSync(Aggregates.Residents.schema)(imported)),
-            { policy: "abort" }
+            { scope: Store.everything, policy: "abort" }
           )
           assert.strictEqual(report.written, 1)
           yield* store.repository(Aggregates.People).save(
+            Store.everything,
             Store.stored(
               new Person.Person({
                 id: Ids.PersonId.make("enc-p1"),
@@ -191,7 +192,7 @@ export const suite = <E>(
               read === undefined
                 ? Store.stored(folded, { division: tenant, grid: [folded.intake.location.grid] })
                 : Store.next(read, folded)
-            yield* cases.saveWithEvents(next, read?.version ?? 0, history.slice(i - 1, i))
+            yield* cases.saveWithEvents(Store.everything, next, read?.version ?? 0, history.slice(i - 1, i))
             read = yield* cases.get(Store.everything, tenant, folded.id)
           }
           for (const aggregate of [Aggregates.Residents, Aggregates.People, Aggregates.Cases]) {
@@ -229,8 +230,8 @@ export const suite = <E>(
           Effect.gen(function* () {
             const residents = yield* Store.repository(Aggregates.Residents)
             const tenant = freshTenant()
-            yield* residents.save(resident(tenant, 1, people.adult, "h1", "male"), 0)
-            yield* residents.save(resident(tenant, 2, people.elder, "h2", "female"), 0)
+            yield* residents.save(Store.everything, resident(tenant, 1, people.adult, "h1", "male"), 0)
+            yield* residents.save(Store.everything, resident(tenant, 2, people.elder, "h2", "female"), 0)
             const byId = yield* residents.list(Store.everything, { tenant, where: { id_number: people.adult.id } })
             assert.deepStrictEqual(
               byId.items.map((r) => r.value.id),
@@ -251,7 +252,7 @@ export const suite = <E>(
             assert.strictEqual(none.total, 0)
             // another record with the adult's identity number, in another household
             const twin = resident(tenant, 9, { ...people.adult, name: "王建国2" }, "h2", "male")
-            const refused = yield* Effect.flip(residents.save(twin, 0))
+            const refused = yield* Effect.flip(residents.save(Store.everything, twin, 0))
             assert.instanceOf(refused, Errors.InvalidInput)
             assert.strictEqual((refused as Errors.InvalidInput).code, "store/duplicate-natural-key")
             for (const v of clearValues) assert.notInclude(refused.message, v)
@@ -264,8 +265,8 @@ export const suite = <E>(
           const store = yield* Store.Store
           const residents = store.repository(Aggregates.Residents)
           const tenant = freshTenant()
-          yield* residents.save(resident(tenant, 1, people.adult, "h1", "male"), 0)
-          yield* residents.save(resident(tenant, 2, people.child, "h1", "male"), 0)
+          yield* residents.save(Store.everything, resident(tenant, 1, people.adult, "h1", "male"), 0)
+          yield* residents.save(Store.everything, resident(tenant, 2, people.child, "h1", "male"), 0)
           const rows = (yield* rawRows(store, Aggregates.Residents)).filter((r) => r.tenant === tenant)
           const adult = rows.find((r) => r.id === "enc-r1")
           const child = rows.find((r) => r.id === "enc-r2")
@@ -296,7 +297,7 @@ export const suite = <E>(
           if (raw === undefined) return
           const residents = store.repository(Aggregates.Residents)
           const tenant = freshTenant()
-          yield* residents.save(resident(tenant, 1, people.adult, "h1", "male"), 0)
+          yield* residents.save(Store.everything, resident(tenant, 1, people.adult, "h1", "male"), 0)
           const row = (yield* rawRows(store, Aggregates.Residents)).find((r) => r.tenant === tenant)
           assert.isDefined(row)
           if (row === undefined) return
@@ -342,6 +343,7 @@ export const suite = <E>(
             const tenant = freshTenant()
             for (let n = 1; n <= 12; n++) {
               yield* residents.save(
+                Store.everything,
                 resident(
                   tenant,
                   n,
@@ -412,9 +414,9 @@ export const suite = <E>(
           const store = yield* Store.Store
           const residents = store.repository(Aggregates.Residents)
           const tenant = freshTenant()
-          yield* residents.save(resident(tenant, 1, people.adult, "h1", "male"), 0)
-          yield* residents.save(resident(tenant, 2, people.child, "h1", "male"), 0)
-          yield* residents.save(resident(tenant, 3, people.elder, "h2", "female"), 0)
+          yield* residents.save(Store.everything, resident(tenant, 1, people.adult, "h1", "male"), 0)
+          yield* residents.save(Store.everything, resident(tenant, 2, people.child, "h1", "male"), 0)
+          yield* residents.save(Store.everything, resident(tenant, 3, people.elder, "h2", "female"), 0)
           const on = LocalDate.LocalDate.make("2025-06-30")
           /** The "一老一小" figures and counts per household and per grid, as a report shows them. */
           const report = Effect.gen(function* () {

@@ -187,6 +187,13 @@ const note = (tenant: Ids.TenantId, i: number, extra: Partial<Note> = {}): Note 
     ...extra
   })
 
+/** `error` is the `NotFoundOrNotPermitted` of `entity` `id`: what a read of a hidden record gives. */
+const isNotPermitted = (error: { readonly _tag: string; readonly message: string }, entity: string, id: string) =>
+  assert.deepStrictEqual(
+    [error._tag, error.message],
+    ["NotFoundOrNotPermitted", `${entity} ${id}: not found or not permitted`]
+  )
+
 const encodedJson = <A, I>(schema: Schema.Schema<A, I>) => {
   const encode = Schema.encodeSync(schema)
   return (a: A) => JSON.stringify(encode(a))
@@ -210,6 +217,13 @@ const placeArb = fc.record(
     grid: fc.array(fc.constantFrom("a", "b", "_a", "a_"), { maxLength: 3 })
   },
   { requiredKeys: [] }
+)
+
+const wideScopeArb: fc.Arbitrary<Store.Scope> = fc.constantFrom(
+  { grants: [{ division: "440881002" }] },
+  { grants: [{ grid: ["a"] }] },
+  { grants: [{ org: ["a"] }, { division: "440882" }] },
+  { grants: [{ division: "440881", grid: ["b"] }] }
 )
 
 /**
@@ -252,7 +266,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
                   Effect.catchTag("NotFoundOrNotPermitted", () => Effect.succeed(0))
                 )
                 const record = { ...r, version: current + 1 }
-                yield* repo.save(record, current)
+                yield* repo.save(Store.everything, record, current)
                 const back = yield* repo.get(Store.everything, a.tenant(r), a.id(r))
                 assert.strictEqual(json(back), json(record), `${a.name} ${a.id(r)} round-trip`)
                 if (i > 2) continue
@@ -291,7 +305,11 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
                       value: typeof e.value === "object" && e.value !== null ? { ...e.value, remark: "x" } : e.value
                     }
               })
-              const report = yield* repo.import(Stream.fromIterable(rows), { policy: "abort", batchSize: 7 })
+              const report = yield* repo.import(Stream.fromIterable(rows), {
+                scope: Store.everything,
+                policy: "abort",
+                batchSize: 7
+              })
               assert.strictEqual(report.rejected.length, 0, `${a.name} rows accepted`)
               for (const r of records) {
                 const back = yield* repo.get(Store.everything, a.tenant(r), a.id(r))
@@ -318,7 +336,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
             const folded = Either.getOrThrow(Case.fold(events.slice(0, i), policy))
             const location = { division: tenant, grid: [folded.intake.location.grid] }
             const next = read === undefined ? Store.stored(folded, location) : Store.next(read, folded)
-            yield* repo.saveWithEvents(next, read?.version ?? 0, events.slice(i - 1, i))
+            yield* repo.saveWithEvents(Store.everything, next, read?.version ?? 0, events.slice(i - 1, i))
             read = yield* repo.get(Store.everything, tenant, folded.id)
           }
           assert.isDefined(read)
@@ -335,7 +353,9 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
             JSON.stringify(Schema.encodeSync(Case.Case)(refolded)),
             JSON.stringify(Schema.encodeSync(Case.Case)(read.value))
           )
-          const stale = yield* Effect.flip(repo.saveWithEvents(Store.next(read, read.value), read.version - 1, []))
+          const stale = yield* Effect.flip(
+            repo.saveWithEvents(Store.everything, Store.next(read, read.value), read.version - 1, [])
+          )
           assert.instanceOf(stale, Errors.VersionConflict)
         })
       )
@@ -346,7 +366,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
           const repo = yield* Store.repository(Aggregates.Funds)
           const tenant = freshTenant() as Ids.TenantId
           const fund = new Fund.Fund({ ...OperationFixtures.fund, tenant, openingBalance: Money.fen(10_000) })
-          yield* repo.save(Store.stored(fund, { division: tenant }), 0)
+          yield* repo.save(Store.everything, Store.stored(fund, { division: tenant }), 0)
           const common = { tenant, fund: fund.id, date: "2025-03-01" }
           const grant = (id: string, amount: number): Fund.Entry =>
             Schema.decodeUnknownSync(Fund.Entry)({ _tag: "ProjectGrant", ...common, id, amount, project: "p-1" })
@@ -370,7 +390,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
             log.map((e) => e.event.id),
             ["le-1", "le-2"]
           )
-          const raced = yield* Effect.flip(repo.append(tenant, fund.id, [grant("le-4", 1)], 1))
+          const raced = yield* Effect.flip(repo.append(Store.everything, tenant, fund.id, [grant("le-4", 1)], 1))
           assert.instanceOf(raced, Errors.VersionConflict)
         })
       )
@@ -393,7 +413,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
                 const clash = yield* repo.list(Store.everything, { tenant: a.tenant(r), limit: 10_000 })
                 if (clash.items.some((x) => a.naturalKey?.(x) === a.naturalKey?.(r) && a.id(x) !== a.id(r))) continue
               }
-              yield* repo.save(r, current)
+              yield* repo.save(Store.everything, r, current)
               const back = yield* repo.get(Store.everything, a.tenant(r), a.id(r))
               assert.strictEqual(json(back), json(r), `${a.name} ${a.id(r)} round-trip`)
             }
@@ -406,7 +426,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
           const repo = yield* Store.repository(NoteAggregate)
           const tenant = freshTenant()
           const ids = Array.from({ length: 23 }, (_, i) => i)
-          for (const i of [...ids].reverse()) yield* repo.save(note(tenant, i), 0)
+          for (const i of [...ids].reverse()) yield* repo.save(Store.everything, note(tenant, i), 0)
           const seen: Array<string> = []
           let cursor: string | undefined
           let pages = 0
@@ -447,7 +467,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
           const repo = yield* Store.repository(NoteAggregate)
           const tenant = freshTenant()
           for (let i = 0; i < 6; i++) {
-            yield* repo.save(note(tenant, i, i >= 4 ? { division: "440882002001" } : {}), 0)
+            yield* repo.save(Store.everything, note(tenant, i, i >= 4 ? { division: "440882002001" } : {}), 0)
           }
           const asked = ["n0001", "n0003", "n0004", "n0099", "n0000"]
           const everything = yield* repo.list(Store.everything, { tenant, ids: asked })
@@ -488,7 +508,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
             const notes = run.places.map((p, i) =>
               note(tenant, i, { division: p.division, org: p.org, grid: p.grid } as Partial<Note>)
             )
-            for (const n of notes) yield* repo.save(n, 0)
+            for (const n of notes) yield* repo.save(Store.everything, n, 0)
             for (const scope of run.scopes) {
               const expected = notes.filter((n) => Store.inScope(scope, locationOf(n))).map((n) => n.id)
               const listed = yield* repo.list(scope, { tenant, limit: 100 })
@@ -571,7 +591,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
             const notes = run.places.map((p, i) =>
               note(tenant, i, { division: p.division, org: p.org, grid: p.grid, size: i % 4 } as Partial<Note>)
             )
-            for (const n of notes) yield* repo.save(n, 0)
+            for (const n of notes) yield* repo.save(Store.everything, n, 0)
             for (const scope of [Store.everything, ...run.scopes]) {
               const visible = notes.filter(
                 (n) => Store.inScope(scope, locationOf(n)) && (run.kinds === undefined || run.kinds.includes(n.kind))
@@ -620,7 +640,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
             location: { division: tenant, grid: ["g1", `g1-${i % 2}`] },
             value: { id: `h${i}`, tenant, building: `b${i % 3}`, room: `${i}01` }
           }))
-          yield* repo.import(Stream.fromIterable(rows), { policy: "abort" })
+          yield* repo.import(Stream.fromIterable(rows), { scope: Store.everything, policy: "abort" })
           const byBuilding = yield* repo.count(Store.everything, { tenant, groupBy: ["building"] })
           assert.deepStrictEqual(byBuilding, [
             { key: ["b0"], count: 3 },
@@ -639,24 +659,26 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
             const repo = yield* Store.repository(NoteAggregate)
             const tenant = freshTenant()
             const v1 = note(tenant, 1)
-            yield* repo.save(v1, 0)
-            const again = yield* Effect.flip(repo.save(new Note({ ...v1, label: "clobber" }), 0))
+            yield* repo.save(Store.everything, v1, 0)
+            const again = yield* Effect.flip(repo.save(Store.everything, new Note({ ...v1, label: "clobber" }), 0))
             assert.instanceOf(again, Errors.VersionConflict)
             if (again._tag === "VersionConflict") {
               assert.deepStrictEqual([again.expected, again.actual], [0, 1])
             }
             const v2 = new Note({ ...v1, version: 2, label: "second" })
-            yield* repo.save(v2, 1)
-            const stale = yield* Effect.flip(repo.save(new Note({ ...v1, version: 2, label: "stale" }), 1))
+            yield* repo.save(Store.everything, v2, 1)
+            const stale = yield* Effect.flip(
+              repo.save(Store.everything, new Note({ ...v1, version: 2, label: "stale" }), 1)
+            )
             assert.instanceOf(stale, Errors.VersionConflict)
             assert.strictEqual((yield* repo.get(Store.everything, tenant, v1.id)).label, "second")
-            const wrongDelete = yield* Effect.flip(repo.delete(tenant, v1.id, 1))
+            const wrongDelete = yield* Effect.flip(repo.delete(Store.everything, tenant, v1.id, 1))
             assert.instanceOf(wrongDelete, Errors.VersionConflict)
-            yield* repo.delete(tenant, v1.id, 2)
+            yield* repo.delete(Store.everything, tenant, v1.id, 2)
             const gone = yield* Effect.flip(repo.get(Store.everything, tenant, v1.id))
             assert.instanceOf(gone, Errors.NotFoundOrNotPermitted)
             const tallies = yield* Store.repository(TallyAggregate)
-            const notDeletable = yield* Effect.flip(tallies.delete(tenant, "n1", 1))
+            const notDeletable = yield* Effect.flip(tallies.delete(Store.everything, tenant, "n1", 1))
             assert.instanceOf(notDeletable, Errors.InvalidInput)
           })
       )
@@ -666,8 +688,8 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
           const repo = yield* Store.repository(NoteAggregate)
           const tenant = freshTenant()
           const first = note(tenant, 1)
-          yield* repo.save(first, 0)
-          const twin = yield* Effect.flip(repo.save(note(tenant, 2, { code: first.code }), 0))
+          yield* repo.save(Store.everything, first, 0)
+          const twin = yield* Effect.flip(repo.save(Store.everything, note(tenant, 2, { code: first.code }), 0))
           assert.instanceOf(twin, Errors.InvalidInput)
           if (twin._tag === "InvalidInput") {
             assert.strictEqual(twin.code, "store/duplicate-natural-key")
@@ -679,16 +701,20 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
           }
           // an update that takes the key of another record is refused too, and changes nothing
           const second = note(tenant, 3)
-          yield* repo.save(second, 0)
-          const taken = yield* Effect.flip(repo.save(new Note({ ...second, version: 2, code: first.code }), 1))
+          yield* repo.save(Store.everything, second, 0)
+          const taken = yield* Effect.flip(
+            repo.save(Store.everything, new Note({ ...second, version: 2, code: first.code }), 1)
+          )
           assert.instanceOf(taken, Errors.InvalidInput)
           assert.strictEqual((yield* repo.get(Store.everything, tenant, second.id)).code, "NK-3")
           // a stale version still reports the conflict first; a record keeps its own key across versions
-          const stale = yield* Effect.flip(repo.save(new Note({ ...second, version: 2, code: first.code }), 0))
+          const stale = yield* Effect.flip(
+            repo.save(Store.everything, new Note({ ...second, version: 2, code: first.code }), 0)
+          )
           assert.instanceOf(stale, Errors.VersionConflict)
-          yield* repo.save(new Note({ ...second, version: 2, label: "kept" }), 1)
+          yield* repo.save(Store.everything, new Note({ ...second, version: 2, label: "kept" }), 1)
           // the same key in another tenant is a different key
-          yield* repo.save(note(freshTenant(), 2, { code: first.code }), 0)
+          yield* repo.save(Store.everything, note(freshTenant(), 2, { code: first.code }), 0)
           const page = yield* repo.list(Store.everything, { tenant, limit: 10 })
           assert.deepStrictEqual(
             page.items.map((n) => [n.id, n.code, n.version]),
@@ -706,11 +732,13 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
           const repo = yield* Store.repository(NoteAggregate)
           const tenant = freshTenant()
           const base = note(tenant, 7)
-          yield* repo.save(base, 0)
+          yield* repo.save(Store.everything, base, 0)
           for (let version = 1; version <= 3; version++) {
             const results = yield* Effect.all(
               Array.from({ length: 6 }, (_, w) =>
-                Effect.exit(repo.save(new Note({ ...base, version: version + 1, label: `w${w}` }), version))
+                Effect.exit(
+                  repo.save(Store.everything, new Note({ ...base, version: version + 1, label: `w${w}` }), version)
+                )
               ),
               { concurrency: "unbounded" }
             )
@@ -741,7 +769,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
           let state = start
           for (const events of batches) {
             const next = foldTally(state, events)
-            yield* repo.saveWithEvents(next, state.version, events)
+            yield* repo.saveWithEvents(Store.everything, next, state.version, events)
             state = next
           }
           const log = yield* repo.events(Store.everything, tenant, "n1")
@@ -756,12 +784,14 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
           const stored = yield* repo.get(Store.everything, tenant, "n1")
           assert.deepStrictEqual(folded, stored)
           const stale = yield* Effect.flip(
-            repo.saveWithEvents(foldTally(state, [{ _tag: "Reset" }]), 1, [{ _tag: "Reset" }])
+            repo.saveWithEvents(Store.everything, foldTally(state, [{ _tag: "Reset" }]), 1, [{ _tag: "Reset" }])
           )
           assert.instanceOf(stale, Errors.VersionConflict)
           assert.strictEqual((yield* repo.events(Store.everything, tenant, "n1")).length, 4)
           const appends = yield* Effect.all(
-            Array.from({ length: 5 }, (_, i) => Effect.exit(repo.append(tenant, "n1", [{ _tag: "Added", n: i }], 4))),
+            Array.from({ length: 5 }, (_, i) =>
+              Effect.exit(repo.append(Store.everything, tenant, "n1", [{ _tag: "Added", n: i }], 4))
+            ),
             { concurrency: "unbounded" }
           )
           assert.strictEqual(appends.filter(Exit.isSuccess).length, 1)
@@ -788,6 +818,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
             rows[7] = { ...(rows[7] as object), label: awkward }
             const progress = yield* Ref.make<ReadonlyArray<Store.Progress>>([])
             const options: Store.ImportOptions<Note> = {
+              scope: Store.everything,
               policy: "skip",
               batchSize: 8,
               validate: (n) => (n.label === "" ? [Finding.error("note/label", ["label"], "a note needs a label")] : []),
@@ -821,7 +852,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
             const other = freshTenant()
             const abortRows = rows.map((r) => ({ ...(r as object), tenant: other }))
             const aborted = yield* Effect.flip(
-              repo.import(Stream.fromIterable(abortRows), { policy: "abort", batchSize: 2 })
+              repo.import(Stream.fromIterable(abortRows), { scope: Store.everything, policy: "abort", batchSize: 2 })
             )
             assert.strictEqual(aborted._tag, "RowRejected")
             if (aborted._tag === "RowRejected") {
@@ -849,6 +880,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
             // a failing source stream fails the import with its own error
             const broken = yield* Effect.flip(
               repo.import(Stream.concat(Stream.fromIterable(rows.slice(0, 3)), Stream.fail("disk gone" as const)), {
+                scope: Store.everything,
                 policy: "skip"
               })
             )
@@ -876,7 +908,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
                   encode(note(tenant, 3, { code: "NK-999", label: "corrected" })),
                   encode(note(tenant, 4))
                 ]),
-                { policy: "abort", batchSize }
+                { scope: Store.everything, policy: "abort", batchSize }
               )
               assert.deepStrictEqual(yield* listed(tenant), ["n0003:NK-999:corrected", "n0004:NK-4:note 4 便民"])
               // a later import moves the stored record to a new code; the code it left is free for another record
@@ -885,7 +917,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
                   encode(note(tenant, 3, { code: "NK-42", label: "moved" })),
                   encode(note(tenant, 5, { code: "NK-999", label: "takes the old code" }))
                 ]),
-                { policy: "abort", batchSize }
+                { scope: Store.everything, policy: "abort", batchSize }
               )
               assert.deepStrictEqual([report.written, report.rejectedRows], [2, 0])
               assert.deepStrictEqual(yield* listed(tenant), [
@@ -898,6 +930,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
               assert.deepStrictEqual(counted, [{ key: [], count: 3 }])
               // a row of a new id with a stored code replaces the record holding it (re-runs with ids made anew)
               yield* repo.import(Stream.fromIterable([encode(note(tenant, 6, { code: "NK-4", label: "new id" }))]), {
+                scope: Store.everything,
                 policy: "abort",
                 batchSize
               })
@@ -920,6 +953,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
             for (const batchSize of [1, 2, 500]) {
               const tenant = freshTenant()
               yield* repo.import(Stream.fromIterable([encode(note(tenant, 1)), encode(note(tenant, 2))]), {
+                scope: Store.everything,
                 policy: "abort",
                 batchSize
               })
@@ -929,7 +963,11 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
                 encode(note(tenant, 1, { code: "NK-2", label: "clash" })),
                 encode(note(tenant, 4))
               ]
-              const skipped = yield* repo.import(Stream.fromIterable(rows), { policy: "skip", batchSize })
+              const skipped = yield* repo.import(Stream.fromIterable(rows), {
+                scope: Store.everything,
+                policy: "skip",
+                batchSize
+              })
               assert.deepStrictEqual(
                 skipped.rejected.map((r) => [r.row, r.issues[0]?.message]),
                 [
@@ -948,10 +986,12 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
               // abort: the import fails with the row, and its batch writes nothing
               const other = freshTenant()
               yield* repo.import(Stream.fromIterable([encode(note(other, 1)), encode(note(other, 2))]), {
+                scope: Store.everything,
                 policy: "abort"
               })
               const aborted = yield* Effect.flip(
                 repo.import(Stream.fromIterable(rows.map((r) => ({ ...(r as object), tenant: other }))), {
+                  scope: Store.everything,
                   policy: "abort",
                   batchSize
                 })
@@ -1013,7 +1053,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
                   Stream.fromIterable(
                     start.map(([id, code]) => encode(note(tenant, id, { code: `NK-${code}`, label: "start" })))
                   ),
-                  { policy: "abort" }
+                  { scope: Store.everything, policy: "abort" }
                 )
                 const report = yield* repo.import(
                   Stream.fromIterable(
@@ -1021,7 +1061,7 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
                       encode(note(tenant, id, { code: `NK-${code}`, label: `row ${i + 1}` }))
                     )
                   ),
-                  { policy: "skip", batchSize }
+                  { scope: Store.everything, policy: "skip", batchSize }
                 )
                 const page = yield* repo.list(Store.everything, { tenant, limit: 100 })
                 const what = `${JSON.stringify({ start, rows: run.rows })} in batches of ${batchSize}`
@@ -1037,13 +1077,400 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
           })
       )
 
+      it.effect(
+        "refuses to move an out-of-scope household into the caller's grid, and every other out-of-scope write",
+        () =>
+          Effect.gen(function* () {
+            const repo = yield* Store.repository(Aggregates.Households)
+            const tenant = freshTenant()
+            const mine: Store.Location = { division: tenant, grid: ["g1", "g1-1"] }
+            const theirs: Store.Location = { division: tenant, grid: ["g1", "g1-2"] }
+            const home = (id: string, room: string) => ({ id, tenant, building: "b1", room }) as never
+            yield* repo.save(Store.everything, Store.stored(home("h1", "101"), mine), 0)
+            yield* repo.save(Store.everything, Store.stored(home("h2", "102"), theirs), 0)
+            const snapshot = Effect.map(repo.list(Store.everything, { tenant }), (page) =>
+              page.items.map(encodedJson(Aggregates.Households.schema))
+            )
+            const before = yield* snapshot
+            // a grid worker of g1-1 who knows h2's id and version
+            const worker: Store.Scope = { grants: [{ grid: ["g1", "g1-1"] }] }
+            const h2 = yield* repo.get(Store.everything, tenant, "h2")
+            const moved = yield* Effect.flip(repo.save(worker, Store.next(h2, h2.value, mine), h2.version))
+            isNotPermitted(moved, "household", "h2")
+            // the same error as for a household that does not exist, and as for a read of h2
+            const missing = yield* Effect.flip(repo.save(worker, Store.stored(home("h9", "109"), mine), 1))
+            isNotPermitted(missing, "household", "h9")
+            const read = yield* Effect.flip(repo.get(worker, tenant, "h2"))
+            assert.deepStrictEqual([read._tag, read.message], [moved._tag, moved.message])
+            // in place, at a wrong version, or as a new record over its id: refused alike
+            const inPlace = yield* Effect.flip(repo.save(worker, Store.next(h2, h2.value), h2.version))
+            assert.strictEqual(inPlace._tag, "NotFoundOrNotPermitted")
+            const wrongVersion = yield* Effect.flip(repo.save(worker, Store.next(h2, h2.value, mine), 7))
+            assert.strictEqual(wrongVersion._tag, "NotFoundOrNotPermitted")
+            const overId = yield* Effect.flip(repo.save(worker, Store.stored(home("h2", "199"), mine), 0))
+            assert.strictEqual(overId._tag, "NotFoundOrNotPermitted")
+            // nor may the worker move its own household out of its grid, or create one outside it
+            const h1 = yield* repo.get(worker, tenant, "h1")
+            const out = yield* Effect.flip(repo.save(worker, Store.next(h1, h1.value, theirs), h1.version))
+            isNotPermitted(out, "household", "h1")
+            const outside = yield* Effect.flip(repo.save(worker, Store.stored(home("h3", "103"), theirs), 0))
+            isNotPermitted(outside, "household", "h3")
+            assert.deepStrictEqual(yield* snapshot, before)
+            // inside its grid it writes as before
+            yield* repo.save(
+              worker,
+              Store.next(h1, { ...h1.value, room: "111" } as never, { ...mine, grid: ["g1", "g1-1", "x"] }),
+              1
+            )
+            yield* repo.save(worker, Store.stored(home("h4", "104"), mine), 0)
+            const after = yield* repo.list(Store.everything, { tenant })
+            assert.deepStrictEqual(
+              after.items.map((h) => [h.value.id, h.value.room, h.version, h.location.grid]),
+              [
+                ["h1", "111", 2, ["g1", "g1-1", "x"]],
+                ["h2", "102", 1, ["g1", "g1-2"]],
+                ["h4", "104", 1, ["g1", "g1-1"]]
+              ]
+            )
+          })
+      )
+
+      it.effect("refuses a natural key held out of scope as not permitted, naming only the record written", () =>
+        Effect.gen(function* () {
+          const repo = yield* Store.repository(NoteAggregate)
+          const tenant = freshTenant()
+          const here = { division: "440881002001" }
+          const there = { division: "440881003001" }
+          yield* repo.save(Store.everything, note(tenant, 1, { ...here, code: "NK-1" }), 0)
+          yield* repo.save(Store.everything, note(tenant, 2, { ...there, code: "NK-2" }), 0)
+          yield* repo.save(Store.everything, note(tenant, 3, { ...here, code: "NK-3" }), 0)
+          const street: Store.Scope = { grants: [{ division: "440881002" }] }
+          // a holder in scope: the duplicate error, as before
+          const seen = yield* Effect.flip(repo.save(street, note(tenant, 4, { ...here, code: "NK-1" }), 0))
+          assert.strictEqual(seen._tag, "InvalidInput")
+          // a holder out of scope: the record being written is not permitted, on insert and on update
+          const hidden = yield* Effect.flip(repo.save(street, note(tenant, 4, { ...here, code: "NK-2" }), 0))
+          isNotPermitted(hidden, "test_note", "n0004")
+          assert.notInclude(hidden.message, "NK-2")
+          assert.notInclude(hidden.message, "n0002")
+          const update = yield* Effect.flip(
+            repo.save(street, note(tenant, 3, { ...here, code: "NK-2", version: 2 }), 1)
+          )
+          isNotPermitted(update, "test_note", "n0003")
+          const page = yield* repo.list(Store.everything, { tenant })
+          assert.deepStrictEqual(
+            page.items.map((n) => [n.id, n.code, n.version]),
+            [
+              ["n0001", "NK-1", 1],
+              ["n0002", "NK-2", 1],
+              ["n0003", "NK-3", 1]
+            ]
+          )
+        })
+      )
+
+      it.effect("deletes, appends and saves with events only records in scope, before and after", (ctx) =>
+        Effect.gen(function* () {
+          const notes = yield* Store.repository(NoteAggregate)
+          const tenant = freshTenant()
+          const street: Store.Scope = { grants: [{ division: "440881002" }] }
+          yield* notes.save(Store.everything, note(tenant, 1, { division: "440881003001" }), 0)
+          yield* notes.save(Store.everything, note(tenant, 2), 0)
+          const hidden = yield* Effect.flip(notes.delete(street, tenant, "n0001", 1))
+          isNotPermitted(hidden, "test_note", "n0001")
+          const missing = yield* Effect.flip(notes.delete(street, tenant, "n0009", 1))
+          isNotPermitted(missing, "test_note", "n0009")
+          const stale = yield* Effect.flip(notes.delete(street, tenant, "n0002", 2))
+          assert.strictEqual(stale._tag, "VersionConflict")
+          yield* notes.delete(street, tenant, "n0002", 1)
+          assert.deepStrictEqual(
+            (yield* notes.list(Store.everything, { tenant })).items.map((n) => n.id),
+            ["n0001"]
+          )
+          needs("events", ctx)
+          const tallies = yield* Store.repository(TallyAggregate)
+          const far = new Tally({ tenant, id: "n1", version: 0, total: 0, division: "440881003001" })
+          const near = new Tally({ tenant, id: "n2", version: 0, total: 0, division: "440881002001" })
+          const add = [{ _tag: "Added", n: 1 }] as const
+          yield* tallies.saveWithEvents(Store.everything, foldTally(far, add), 0, add)
+          yield* tallies.saveWithEvents(street, foldTally(near, add), 0, add)
+          const append = yield* Effect.flip(tallies.append(street, tenant, "n1", add, 1))
+          isNotPermitted(append, "test_tally", "n1")
+          const noState = yield* Effect.flip(tallies.append(Store.everything, tenant, "n7", add, 0))
+          isNotPermitted(noState, "test_tally", "n7")
+          const farAgain = yield* Effect.flip(
+            tallies.saveWithEvents(street, foldTally(foldTally(far, add), add), 1, add)
+          )
+          assert.strictEqual(farAgain._tag, "NotFoundOrNotPermitted")
+          const movedAway = yield* Effect.flip(
+            tallies.saveWithEvents(
+              street,
+              new Tally({ ...foldTally(foldTally(near, add), add), division: "440881003001" }),
+              1,
+              add
+            )
+          )
+          assert.strictEqual(movedAway._tag, "NotFoundOrNotPermitted")
+          assert.strictEqual(yield* tallies.append(street, tenant, "n2", add, 1), 2)
+          assert.deepStrictEqual(
+            [
+              (yield* tallies.events(Store.everything, tenant, "n1")).length,
+              (yield* tallies.events(Store.everything, tenant, "n2")).length,
+              (yield* tallies.get(Store.everything, tenant, "n1")).division,
+              (yield* tallies.get(Store.everything, tenant, "n2")).version
+            ],
+            [1, 2, "440881003001", 1]
+          )
+        })
+      )
+
+      it.effect(
+        "imports within a scope: rows placed outside it, or touching a stored record outside it, are rejected rows",
+        (ctx) =>
+          Effect.gen(function* () {
+            needs("import", ctx)
+            const repo = yield* Store.repository(NoteAggregate)
+            const encode = Schema.encodeSync(Note)
+            const here = { division: "440881002001" }
+            const there = { division: "440881003001" }
+            const street: Store.Scope = { grants: [{ division: "440881002" }] }
+            for (const batchSize of [1, 3, 10]) {
+              const tenant = freshTenant()
+              yield* repo.save(Store.everything, note(tenant, 1, { ...there, code: "NK-1" }), 0)
+              yield* repo.save(Store.everything, note(tenant, 2, { ...here, code: "NK-2" }), 0)
+              yield* repo.save(Store.everything, note(tenant, 3, { ...there, code: "NK-3" }), 0)
+              const rows = [
+                note(tenant, 1, { ...here, code: "NK-1", label: "takes n1" }), // n1 is out of scope
+                note(tenant, 2, { ...here, code: "NK-2", label: "updated" }), // in scope: written
+                note(tenant, 4, { ...here, code: "NK-3", label: "replaces n3" }), // n3 holds NK-3, out of scope
+                note(tenant, 5, { ...there, code: "NK-5", label: "placed outside" }), // after: out of scope
+                note(tenant, 6, { ...here, code: "NK-6", label: "new" }) // written
+              ].map((n) => encode(n))
+              const report = yield* repo.import(Stream.fromIterable(rows), { scope: street, policy: "skip", batchSize })
+              const what = `batches of ${batchSize}`
+              assert.deepStrictEqual(
+                report.rejected.map((r) => [r.row, r.issues.map((i) => i.message)]),
+                [
+                  [1, ["test_note n0001: not found or not permitted"]],
+                  [3, ["test_note n0004: not found or not permitted"]],
+                  [4, ["test_note n0005: not found or not permitted"]]
+                ],
+                what
+              )
+              assert.strictEqual(report.written, 2, what)
+              const page = yield* repo.list(Store.everything, { tenant })
+              assert.deepStrictEqual(
+                page.items.map((n) => [n.id, n.code, n.label, n.division]),
+                [
+                  ["n0001", "NK-1", "note 1 便民", "440881003001"],
+                  ["n0002", "NK-2", "updated", "440881002001"],
+                  ["n0003", "NK-3", "note 3 便民", "440881003001"],
+                  ["n0006", "NK-6", "new", "440881002001"]
+                ],
+                what
+              )
+              // under abort the first such row fails the import, and its batch writes nothing
+              const aborted = yield* Effect.flip(
+                repo.import(
+                  Stream.fromIterable(
+                    [note(tenant, 7, { ...here, code: "NK-7" }), note(tenant, 8, { ...here, code: "NK-1" })].map((n) =>
+                      encode(n)
+                    )
+                  ),
+                  { scope: street, policy: "abort", batchSize: 5 }
+                )
+              )
+              assert.strictEqual(aborted._tag, "RowRejected", what)
+              assert.strictEqual(aborted._tag === "RowRejected" ? aborted.row : 0, 2, what)
+              assert.strictEqual((yield* repo.list(Store.everything, { tenant })).total, 4, what)
+            }
+          })
+      )
+
+      it.effect(
+        "no write changes a record outside the writer's scope, and a refused write changes nothing (property)",
+        () =>
+          Effect.gen(function* () {
+            const notes = yield* Store.repository(NoteAggregate)
+            const tallies = yield* Store.repository(TallyAggregate)
+            const withImport = lacks.import === undefined
+            const withEvents = lacks.events === undefined
+            const id = fc.integer({ min: 1, max: 5 })
+            // a natural key of its own (NK-<id>) half of the time, else one of four shared ones
+            const code = fc.integer({ min: 1, max: 8 })
+            /** A version to expect: the stored one (`undefined`) or a guess. */
+            const guess = fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined, freq: 3 })
+            const division = fc.constantFrom("440881002001", "440881003001", "440882002001")
+            // random places, and places inside some of the wide scopes and outside others
+            const spot = fc.oneof(
+              placeArb,
+              fc.constantFrom(
+                { division: "440881002001" },
+                { division: "440881003001", grid: ["a"] },
+                { division: "440881002001", grid: ["b", "a"] },
+                { division: "440882002001", org: ["a", "b"] }
+              )
+            )
+            const noteArb = fc.record({ id, code, place: spot })
+            const opArb = fc.oneof(
+              fc.record({ _tag: fc.constant("save" as const), note: noteArb, version: guess }),
+              fc.record({ _tag: fc.constant("delete" as const), id, version: guess }),
+              ...(withImport
+                ? [
+                    fc.record({
+                      _tag: fc.constant("import" as const),
+                      rows: fc.array(noteArb, { minLength: 1, maxLength: 4 }),
+                      batchSize: fc.integer({ min: 1, max: 3 }),
+                      policy: fc.constantFrom("skip" as const, "abort" as const)
+                    })
+                  ]
+                : []),
+              ...(withEvents
+                ? [
+                    fc.record({ _tag: fc.constant("saveWithEvents" as const), id, division, version: guess }),
+                    fc.record({ _tag: fc.constant("append" as const), id, seq: guess })
+                  ]
+                : [])
+            )
+            const runs = fc.sample(
+              fc.record({
+                start: fc.array(noteArb, { minLength: 2, maxLength: 6 }),
+                tallies: fc.array(fc.tuple(id, division), { maxLength: 3 }),
+                // random scopes, and scopes of a street, a grid or an org that many places fall in
+                scopes: fc.array(fc.oneof(scopeArb, wideScopeArb), { minLength: 2, maxLength: 4 }),
+                // an index past the scopes: the whole scope
+                steps: fc.array(fc.record({ scope: fc.nat(4), op: opArb }), { minLength: 4, maxLength: 12 })
+              }),
+              { numRuns: 30, seed: 20261208 }
+            )
+            const tally = (tenant: Ids.TenantId, i: number, division: string, version: number, total: number) =>
+              new Tally({ tenant, id: `n${i}`, version, total, division })
+            const noteOf = (tenant: Ids.TenantId, n: { id: number; code: number; place: Store.Location }, v = 1) =>
+              note(tenant, n.id, {
+                ...(n.place as Partial<Note>),
+                code: `NK-${n.code > 4 ? n.id : n.code}`,
+                version: v
+              })
+            let refused = 0
+            let refusedForScope = 0
+            let writtenInScope = 0
+            for (const run of runs) {
+              const tenant = freshTenant()
+              for (const n of run.start) {
+                yield* Effect.either(notes.save(Store.everything, noteOf(tenant, n), 0))
+              }
+              for (const [i, d] of run.tallies) {
+                yield* Effect.either(
+                  tallies.saveWithEvents(Store.everything, tally(tenant, i, d, 1, 1), 0, [{ _tag: "Added", n: 1 }])
+                )
+              }
+              /** Every record of the run's tenant, as the store holds it, with its location and its log's length. */
+              const snapshot = Effect.gen(function* () {
+                const all = new Map<string, { readonly json: string; readonly location: Store.Location }>()
+                for (const n of (yield* notes.list(Store.everything, { tenant, limit: 1000 })).items) {
+                  all.set(`note ${n.id}`, { json: encodedJson(Note)(n), location: locationOf(n) })
+                }
+                for (const t of (yield* tallies.list(Store.everything, { tenant, limit: 1000 })).items) {
+                  const log = yield* tallies.events(Store.everything, tenant, t.id)
+                  all.set(`tally ${t.id}`, { json: `${encodedJson(Tally)(t)} +${log.length}`, location: locationOf(t) })
+                }
+                return all
+              })
+              const flat = (m: Map<string, { readonly json: string }>) =>
+                [...m].map(([k, v]) => `${k} ${v.json}`).sort()
+              for (const step of run.steps) {
+                const scope = run.scopes[step.scope] ?? Store.everything
+                const before = yield* snapshot
+                const op = step.op
+                const what = `${JSON.stringify(op)} under ${JSON.stringify(scope)}`
+                const stored = (key: string) => before.get(key)
+                let outcome: Either.Either<unknown, { readonly _tag: string }>
+                switch (op._tag) {
+                  case "save": {
+                    const current = Number(
+                      JSON.parse(stored(`note n${String(op.note.id).padStart(4, "0")}`)?.json ?? '{"version":0}')
+                        .version
+                    )
+                    const expected = op.version ?? current
+                    outcome = yield* Effect.either(notes.save(scope, noteOf(tenant, op.note, expected + 1), expected))
+                    break
+                  }
+                  case "delete": {
+                    const key = `n${String(op.id).padStart(4, "0")}`
+                    const current = Number(JSON.parse(stored(`note ${key}`)?.json ?? '{"version":0}').version)
+                    outcome = yield* Effect.either(notes.delete(scope, tenant, key, op.version ?? current))
+                    break
+                  }
+                  case "import": {
+                    const rows = op.rows.map((n) => encodedJson(Note)(noteOf(tenant, n))).map((j) => JSON.parse(j))
+                    outcome = yield* Effect.either(
+                      notes.import(Stream.fromIterable(rows), {
+                        scope,
+                        policy: op.policy,
+                        // under abort, one batch: a refused import then writes nothing at all
+                        batchSize: op.policy === "abort" ? 10 : op.batchSize
+                      })
+                    )
+                    break
+                  }
+                  case "saveWithEvents": {
+                    const json = stored(`tally n${op.id}`)?.json
+                    const read = json === undefined ? undefined : JSON.parse(json.slice(0, json.lastIndexOf(" +")))
+                    const expected = op.version ?? Number(read?.version ?? 0)
+                    const total = Number(read?.total ?? 0) + 1
+                    outcome = yield* Effect.either(
+                      tallies.saveWithEvents(scope, tally(tenant, op.id, op.division, expected + 1, total), expected, [
+                        { _tag: "Added", n: 1 }
+                      ])
+                    )
+                    break
+                  }
+                  case "append": {
+                    const json = stored(`tally n${op.id}`)?.json
+                    const seq = op.seq ?? Number(json?.slice(json.lastIndexOf(" +") + 2) ?? 0)
+                    outcome = yield* Effect.either(tallies.append(scope, tenant, `n${op.id}`, [{ _tag: "Reset" }], seq))
+                    break
+                  }
+                }
+                const after = yield* snapshot
+                if (Either.isLeft(outcome)) {
+                  refused += 1
+                  if (outcome.left._tag === "NotFoundOrNotPermitted") refusedForScope += 1
+                  assert.include(
+                    ["VersionConflict", "NotFoundOrNotPermitted", "InvalidInput", "RowRejected"],
+                    outcome.left._tag,
+                    what
+                  )
+                  assert.deepStrictEqual(flat(after), flat(before), `refused ${what} changed the store`)
+                  continue
+                }
+                for (const key of new Set([...before.keys(), ...after.keys()])) {
+                  const was = before.get(key)
+                  const is = after.get(key)
+                  if (was?.json === is?.json) continue
+                  assert.isTrue(
+                    (was === undefined || Store.inScope(scope, was.location)) &&
+                      (is === undefined || Store.inScope(scope, is.location)),
+                    `${what} changed ${key} from ${was?.json} to ${is?.json}`
+                  )
+                  if (Store.restriction(scope) !== undefined) writtenInScope += 1
+                }
+              }
+            }
+            // the sample exercises both sides: writes inside a restricted scope, and refusals for scope
+            assert.isAbove(writtenInScope, 0)
+            assert.isAbove(refusedForScope, 0)
+            assert.isAbove(refused, refusedForScope)
+          })
+      )
+
       it.effect("migrates once: running the migrations again applies nothing and keeps the data", (ctx) =>
         Effect.gen(function* () {
           needs("migrations", ctx)
           const store = yield* Store.Store
           const repo = store.repository(NoteAggregate)
           const tenant = freshTenant()
-          yield* repo.save(note(tenant, 1), 0)
+          yield* repo.save(Store.everything, note(tenant, 1), 0)
           assert.deepStrictEqual(yield* store.migrate, [])
           assert.deepStrictEqual(yield* store.migrate, [])
           assert.strictEqual((yield* repo.get(Store.everything, tenant, "n0001")).code, "NK-1")

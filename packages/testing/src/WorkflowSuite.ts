@@ -219,7 +219,7 @@ export const suite = (
             const generated = year(policy, { tenant, ...(options.perMonth === undefined ? {} : options) })
             for (const g of generated) {
               const location = { division: tenant, grid: [g.case.intake.location.grid] }
-              yield* repo.saveWithEvents(Store.stored(g.case, location), 0, g.events)
+              yield* repo.saveWithEvents(Store.everything, Store.stored(g.case, location), 0, g.events)
             }
             const stored: Array<Case.Case> = []
             let cursor: string | undefined

@@ -25,6 +25,7 @@ import * as Post from "../org/Post.js"
 import * as Labels from "../report/Labels.js"
 import * as Reporter from "../report/Reporter.js"
 import * as SectionBuilder from "../report/SectionBuilder.js"
+import * as Permissions from "../store/Permissions.js"
 import { coreVersion } from "../version.js"
 import * as Plugin from "./Plugin.js"
 
@@ -33,7 +34,7 @@ import * as Plugin from "./Plugin.js"
  * grid leader policies; case categories, emergency time limits, case workflows and their extensions, case routes, escalation
  * ladders, case metric weights, judges' rota policies; working-day
  * calendars; facility standards; indicator systems, rating schemes, organisational-life frequency policies; report
- * sections, renderers and labels (the locale pack point: label translations).
+ * sections, renderers and labels (the locale pack point: label translations); the roles of the store's permissions.
  *
  * @since 0.1.0
  * @category points
@@ -59,7 +60,8 @@ export const points: ReadonlyArray<Plugin.AnyExtensionPoint> = [
   OrgLife.policiesPoint,
   SectionBuilder.sectionsPoint,
   Reporter.renderersPoint,
-  Labels.point
+  Labels.point,
+  Permissions.point
 ]
 
 /**
@@ -74,7 +76,8 @@ export const id = "core"
  * The core default policy pack (plugin id `core`, the version of `@zhili/core`): the seed's org unit kinds and
  * parent policy, post kinds and grid leader policy, the default case category catalogue, the 2-hour emergency limits, the core case workflow, the "小事不出小区、大事不出社区"
  * escalation ladder, the 30/35/35 metric weights, the judges' rota policy, the example facility standard, the
- * organisational-life frequency policy, the core report sections and the report labels. Each default says its source
+ * organisational-life frequency policy, the core report sections, the report labels and the administrator role (every
+ * operation on every aggregate). Each default says its source
  * in its own module (the seed, STANDARDS.md, or "default to be replaced").
  *
  * @since 0.1.0
@@ -104,6 +107,7 @@ export const plugin: Plugin.Plugin = Plugin.define({
       AssessmentReport.bulletins,
       AssessmentReport.tasks
     ]),
-    ...Labels.defaultContributions
+    ...Labels.defaultContributions,
+    ...Permissions.defaultContributions
   ]
 })

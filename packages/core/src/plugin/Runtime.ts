@@ -1,7 +1,7 @@
 /**
  * The runtime configuration (运行配置) read back from composed plugins: the policies the rules take as arguments
  * (kind registry, parent policy, leader policy, catalogue, escalation ladder, weights, frequencies, calendars,
- * standards, sections, renderers, labels), as a plain function, a Layer and a Promise.
+ * standards, sections, renderers, labels, permissions), as a plain function, a Layer and a Promise.
  *
  * A point that holds whole policies (leader policies, ladders, weights, rota and org-life policies) may hold several;
  * the one in force is the one the host selects by key, or else the one contributed last — so listing a policy pack
@@ -30,6 +30,7 @@ import * as Post from "../org/Post.js"
 import * as Labels from "../report/Labels.js"
 import * as Reporter from "../report/Reporter.js"
 import * as SectionBuilder from "../report/SectionBuilder.js"
+import * as Permissions from "../store/Permissions.js"
 import * as CorePlugin from "./CorePlugin.js"
 import * as Plugin from "./Plugin.js"
 
@@ -80,6 +81,8 @@ export interface Policies {
   readonly renderers: ReadonlyMap<string, Reporter.Reporter>
   /** Report labels: the defaults with every contributed label over them. */
   readonly labels: Labels.Labels
+  /** The roles of the store's permissions (`Permissions.guard`): every role contributed. */
+  readonly permissions: Permissions.Permissions
   /** Which key of each whole-policy point is in force. */
   readonly selected: Required<Selection>
 }
@@ -190,6 +193,7 @@ export const policiesFrom = (
       sections: byKey(registry, SectionBuilder.sectionsPoint),
       renderers: byKey(registry, Reporter.renderersPoint),
       labels: Labels.fromPlugins(registry),
+      permissions: Permissions.fromPlugins(registry),
       selected: {
         leaderPolicy: leader.key,
         workflow: baseWorkflow.key,

@@ -730,6 +730,6 @@ export const postEntry = (
     const ledger: Fund.Ledger = { fund: read.value, entries, balance: Fund.balanceOf(read.value, entries) }
     const posted = Fund.post(ledger, entry, projectExists)
     if (Either.isLeft(posted)) return yield* Effect.fail(posted.left)
-    yield* repo.append(tenant, fund, [entry], log.length)
+    yield* repo.append(scope, tenant, fund, [entry], log.length)
     return posted.right
   })

@@ -41,7 +41,7 @@ export const eraseResident = <K extends string>(
       tags: r.tags
     })
     const next = Store.next(read, erased)
-    yield* repo.save(next, read.version)
+    yield* repo.save(scope, next, read.version)
     return next
   })
 

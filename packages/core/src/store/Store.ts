@@ -86,6 +86,48 @@ export const inScope = (scope: Scope, location: Location): boolean => ScopeK.con
 export const scopeFilters = (scope: Scope): ReadonlyArray<ScopeFilter> => ScopeK.filters(scope)
 
 /**
+ * The scope's filters when it restricts anything, `undefined` when one of its grants sees every record (as
+ * {@link everything} does): what an import hands its {@link BatchWriter}.
+ *
+ * @since 0.1.0
+ * @category adapters
+ */
+export const restriction = (scope: Scope): ReadonlyArray<ScopeFilter> | undefined => {
+  const filters = scopeFilters(scope)
+  return filters.some((f) => f.division === undefined && f.org === undefined && f.grid === undefined)
+    ? undefined
+    : filters
+}
+
+/**
+ * True when a record's stored location columns (a {@link Row}'s `division`, `org`, `grid`) satisfy one of the
+ * scope's filters: the rule of the SQL stores' scope conditions, on strings. Adapters use it on rows they read.
+ *
+ * @since 0.1.0
+ * @category adapters
+ */
+export const rowInScope = (
+  row: { readonly division: string | null; readonly org: string | null; readonly grid: string | null },
+  filters: ReadonlyArray<ScopeFilter>
+): boolean =>
+  filters.some(
+    (f) =>
+      (f.division === undefined || row.division?.startsWith(f.division) === true) &&
+      (f.org === undefined || row.org?.startsWith(f.org) === true) &&
+      (f.grid === undefined || row.grid?.startsWith(f.grid) === true)
+  )
+
+/**
+ * The error of an operation on a record that is missing or outside the caller's scope, for reads and writes alike
+ * (`NotFoundOrNotPermitted` at `<aggregate> <id>`). Every adapter fails this way.
+ *
+ * @since 0.1.0
+ * @category adapters
+ */
+export const notPermitted = (entity: string, id: string): NotFoundOrNotPermitted =>
+  new NotFoundOrNotPermitted({ entity, id })
+
+/**
  * The value kinds a filterable field may have.
  *
  * @since 0.1.0
@@ -571,12 +613,21 @@ export interface Progress {
  * adds nothing). A row whose id is stored under another natural key while a third record holds the row's natural key
  * is refused (`store/duplicate-natural-key`, like `save`): writing it would either leave two records with one natural
  * key or delete a record of another id; under `skip` it is reported as a rejected row and the rest of its batch is
- * written, under `abort` the import fails with it and its batch writes nothing. Every engine does the same.
+ * written, under `abort` the import fails with it and its batch writes nothing. A row outside the importer's scope,
+ * or touching a stored record outside it, is refused the same way (see {@link ImportOptions.scope}). Every engine
+ * does the same.
  *
  * @since 0.1.0
  * @category models
  */
 export interface ImportOptions<A> {
+  /**
+   * The importer's scope (required; {@link everything} for an unrestricted import). A row whose record lies outside
+   * it, or that would update or replace a stored record outside it (by id or by natural key), is a rejected row
+   * whose one issue says `<aggregate> <id>: not found or not permitted`, the error `save` gives, and writes
+   * nothing; under `abort` it fails the import as any bad row does.
+   */
+  readonly scope: Scope
   readonly policy: BadRowPolicy
   /** Rows per batch (one transaction each), default 500. */
   readonly batchSize?: number | undefined
@@ -615,8 +666,13 @@ export interface ImportReport {
 }
 
 /**
- * The operations on one aggregate. Every read takes the caller's scope: a record outside it is never returned, and
- * `get` of one fails exactly as for a missing record.
+ * The operations on one aggregate. Every operation takes the caller's scope (数据权限范围), reads and writes alike: a
+ * record outside it is never returned, and `get` of one fails exactly as for a missing record; a write whose record
+ * lies outside the scope before or after it (an update that would move a record into the scope, or out of it) fails
+ * with the same `NotFoundOrNotPermitted` and changes nothing. A write that expects a stored record (`save` with
+ * `expectedVersion` ≥ 1, `delete`, `append`) fails with `NotFoundOrNotPermitted` when there is none, so a missing
+ * record and a record out of scope cannot be told apart; a `VersionConflict` names versions of records in scope
+ * only. {@link everything} is the scope of imports, migrations and administrative tools.
  *
  * @since 0.1.0
  * @category ports
@@ -633,33 +689,46 @@ export interface Repository<A, K extends string = string, E = unknown> {
    */
   readonly count: (scope: Scope, options?: CountOptions<K>) => Effect.Effect<ReadonlyArray<Group>, StoreError>
   /**
-   * Writes `record` if the stored version is `expectedVersion` (0: must not exist yet); otherwise nothing. A natural
-   * key another record of the tenant holds fails with `InvalidInput` (`store/duplicate-natural-key`), see
-   * {@link duplicateNaturalKey}.
+   * Writes `record` if the stored version is `expectedVersion` (0: must not exist yet); otherwise nothing. The
+   * record's new location must lie in `scope`, and so must the stored record it replaces; else the save fails with
+   * `NotFoundOrNotPermitted` (as it does for `expectedVersion` ≥ 1 and no stored record). A natural key another
+   * record of the tenant holds fails with `InvalidInput` (`store/duplicate-natural-key`, see
+   * {@link duplicateNaturalKey}) when that record is in scope, and with `NotFoundOrNotPermitted` for the record
+   * being written when it is not: the caller learns that it may not write this record, and nothing of the other.
    */
   readonly save: (
+    scope: Scope,
     record: A,
     expectedVersion: number
-  ) => Effect.Effect<void, VersionConflict | InvalidInput | StoreError | StoreBusy>
-  /** Deletes a record at `expectedVersion`; fails with `InvalidInput` for an aggregate that is not deletable. */
+  ) => Effect.Effect<void, VersionConflict | InvalidInput | NotFoundOrNotPermitted | StoreError | StoreBusy>
+  /**
+   * Deletes a record at `expectedVersion`; fails with `InvalidInput` for an aggregate that is not deletable, and
+   * with `NotFoundOrNotPermitted` when the record is missing or outside `scope`.
+   */
   readonly delete: (
+    scope: Scope,
     tenant: string,
     id: string,
     expectedVersion: number
-  ) => Effect.Effect<void, VersionConflict | InvalidInput | StoreError | StoreBusy>
-  /** Appends events after `expectedSeq` (the last sequence number the caller read); returns the new last one. */
+  ) => Effect.Effect<void, VersionConflict | InvalidInput | NotFoundOrNotPermitted | StoreError | StoreBusy>
+  /**
+   * Appends events after `expectedSeq` (the last sequence number the caller read); returns the new last one. The
+   * record's stored state must exist and lie in `scope`; else `NotFoundOrNotPermitted`.
+   */
   readonly append: (
+    scope: Scope,
     tenant: string,
     id: string,
     events: ReadonlyArray<E>,
     expectedSeq: number
-  ) => Effect.Effect<number, VersionConflict | StoreError | StoreBusy>
+  ) => Effect.Effect<number, VersionConflict | NotFoundOrNotPermitted | StoreError | StoreBusy>
   /** Saves the new state and appends the events that led to it in one transaction (refused as `save` refuses). */
   readonly saveWithEvents: (
+    scope: Scope,
     record: A,
     expectedVersion: number,
     events: ReadonlyArray<E>
-  ) => Effect.Effect<void, VersionConflict | InvalidInput | StoreError | StoreBusy>
+  ) => Effect.Effect<void, VersionConflict | InvalidInput | NotFoundOrNotPermitted | StoreError | StoreBusy>
   /** The events of a record in order. A record outside the scope (or with no stored state) fails as not found. */
   readonly events: (
     scope: Scope,
@@ -668,7 +737,8 @@ export interface Repository<A, K extends string = string, E = unknown> {
   ) => Effect.Effect<ReadonlyArray<Sequenced<E>>, NotFoundOrNotPermitted | StoreError>
   /**
    * Decodes, validates and writes rows in batches, upserting by id and natural key so re-runs add nothing (the rules
-   * for a row whose id and natural key belong to different records: {@link ImportOptions}).
+   * for a row whose id and natural key belong to different records: {@link ImportOptions}). Every row is checked
+   * against `options.scope`, as `save` is: see {@link ImportOptions.scope}.
    */
   readonly import: <EX, R>(
     rows: StreamT.Stream<unknown, EX, R>,
@@ -1064,14 +1134,28 @@ export interface Keys {
 }
 
 /**
- * A row of a batch the store refused: its index in the batch and its keys (its natural key is held by another
- * record while its id is stored under another natural key).
+ * The keys of a stored record with its location columns (as in its {@link Row}): what a scoped import checks.
+ *
+ * @since 0.1.0
+ * @category adapters
+ */
+export interface StoredKeys extends Keys {
+  readonly division: string | null
+  readonly org: string | null
+  readonly grid: string | null
+}
+
+/**
+ * A row of a batch the store refused: its index in the batch, its keys and why: `duplicate-natural-key` (its
+ * natural key is held by another record while its id is stored under another natural key) or `not-permitted` (it
+ * would update or replace a stored record outside the import's scope).
  *
  * @since 0.1.0
  * @category adapters
  */
 export interface Refused extends Keys {
   readonly index: number
+  readonly reason: "duplicate-natural-key" | "not-permitted"
 }
 
 /**
@@ -1098,10 +1182,18 @@ export interface Settlement {
  * write failed on a unique key use it to write the batch as every engine does: delete `removed` and `rewritten`,
  * then insert the `kept` rows (the final state has one record per id and per natural key, so no insert collides).
  *
+ * With `within` (the scope filters of a restricted import), a row that shares its id or its natural key with a
+ * stored record outside those filters is refused as `not-permitted` before anything else (it would update or
+ * replace that record, or be refused for its key), so a record out of scope is never touched.
+ *
  * @since 0.1.0
  * @category adapters
  */
-export const settle = (batch: ReadonlyArray<Keys>, stored: ReadonlyArray<Keys>): Settlement => {
+export const settle = (
+  batch: ReadonlyArray<Keys>,
+  stored: ReadonlyArray<StoredKeys>,
+  within?: ReadonlyArray<ScopeFilter> | undefined
+): Settlement => {
   /** id → its natural key and where its current state comes from: -1 stored, else a batch index. */
   const byId = new Map<string, { readonly nkey: string | null; readonly from: number }>()
   const byKey = new Map<string, string>()
@@ -1113,16 +1205,30 @@ export const settle = (batch: ReadonlyArray<Keys>, stored: ReadonlyArray<Keys>):
     byId.set(k, { nkey: r.nkey, from: -1 })
     if (r.nkey !== null) byKey.set(keyOf(r.tenant, r.nkey), k)
   }
+  // the ids and natural keys of stored records outside the scope: never touched, so they keep both
+  const hiddenIds = new Set<string>()
+  const hiddenKeys = new Set<string>()
+  if (within !== undefined) {
+    for (const r of stored) {
+      if (rowInScope(r, within)) continue
+      hiddenIds.add(keyOf(r.tenant, r.id))
+      if (r.nkey !== null) hiddenKeys.add(keyOf(r.tenant, r.nkey))
+    }
+  }
   const refused: Array<Refused> = []
   for (let i = 0; i < batch.length; i++) {
     const r = batch[i] as Keys
     const k = keyOf(r.tenant, r.id)
-    const current = byId.get(k)
     const nk = r.nkey === null ? undefined : keyOf(r.tenant, r.nkey)
+    if (hiddenIds.has(k) || (nk !== undefined && hiddenKeys.has(nk))) {
+      refused.push({ index: i, tenant: r.tenant, id: r.id, nkey: r.nkey, reason: "not-permitted" })
+      continue
+    }
+    const current = byId.get(k)
     const holder = nk === undefined ? undefined : byKey.get(nk)
     if (holder !== undefined && holder !== k) {
       if (current !== undefined) {
-        refused.push({ index: i, tenant: r.tenant, id: r.id, nkey: r.nkey })
+        refused.push({ index: i, tenant: r.tenant, id: r.id, nkey: r.nkey, reason: "duplicate-natural-key" })
         continue
       }
       byId.delete(holder)
@@ -1151,7 +1257,10 @@ export const settle = (batch: ReadonlyArray<Keys>, stored: ReadonlyArray<Keys>):
  * batch is written (the {@link Row} itself, or a smaller form such as a line of PostgreSQL COPY text, so that a
  * waiting batch holds as little as possible), and `write` commits one batch atomically, following the rules of
  * {@link ImportOptions} (see {@link settle}), and answers the rows it refused. With `abort`, a batch with a refused
- * row writes nothing.
+ * row writes nothing. `within` is the import's scope as filters, or `undefined` for an unrestricted import: when
+ * given, the writer reads the stored records the rows touch with their location columns, in the batch's
+ * transaction, and settles the batch with them (`settle(keys, stored, within)`), so that no stored record outside
+ * the scope is touched (the rows themselves have been checked to lie in it).
  *
  * @since 0.1.0
  * @category adapters
@@ -1160,7 +1269,8 @@ export interface BatchWriter<T> {
   readonly prepare: (row: Row) => T
   readonly write: (
     batch: ReadonlyArray<T>,
-    abort: boolean
+    abort: boolean,
+    within: ReadonlyArray<ScopeFilter> | undefined
   ) => Effect.Effect<ReadonlyArray<Refused>, StoreError | StoreBusy>
   /**
    * Batches decoded ahead while one is being written (default 2): worth it when a server does the writing; 0 for
@@ -1200,6 +1310,7 @@ export const runImport = <A, I, EX, R, T>(
   const sealing = codec !== undefined && codec.sensitive
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 500))
   const validate = options.validate
+  const within = restriction(options.scope)
   type State = { rows: number; written: number; rejected: Array<RowRejected>; rejectedRows: number; batches: number }
   const onRejected = options.onRejected
   const precheck = options.precheck
@@ -1232,7 +1343,15 @@ export const runImport = <A, I, EX, R, T>(
         })
       }
     }
-    return toRowOf(record, json, clean)
+    const r = toRowOf(record, json, clean)
+    if (within !== undefined && !rowInScope(r, within)) {
+      return new RowRejected({
+        entity: aggregate.name,
+        row,
+        issues: [new DecodeIssue({ path: [], message: notPermitted(aggregate.name, r.id).message })]
+      })
+    }
+    return r
   }
   /** {@link check}, with a row nested too deeply to decode or encode (the stack overflows) rejected at its path. */
   const checkGuarded = (input: unknown, row: number): Row | RowRejected => {
@@ -1282,7 +1401,10 @@ export const runImport = <A, I, EX, R, T>(
         issues: [
           new DecodeIssue({
             path: [],
-            message: duplicateNaturalKey(aggregate.name, r.tenant, r.id, r.nkey ?? "").message
+            message:
+              r.reason === "not-permitted"
+                ? notPermitted(aggregate.name, r.id).message
+                : duplicateNaturalKey(aggregate.name, r.tenant, r.id, r.nkey ?? "").message
           })
         ]
       })
@@ -1342,7 +1464,7 @@ export const runImport = <A, I, EX, R, T>(
         Effect.gen(function* () {
           if (batch instanceof RowRejected) return yield* batch
           if (batch.rows.length > 0) {
-            const refused = yield* write(batch.rows, abort)
+            const refused = yield* write(batch.rows, abort, within)
             if (refused.length > 0) {
               const first = refused[0] as Refused
               if (abort) return yield* refusal(first, batch.numbers[first.index] as number)
@@ -1503,15 +1625,6 @@ export const sortGroups = (groups: ReadonlyArray<Group>): ReadonlyArray<Group> =
     return 0
   })
 
-/** True when a row's location columns satisfy one of the scope's filters (the SQL stores' rule, on strings). */
-const rowInScope = (row: Row, filters: ReadonlyArray<ScopeFilter>): boolean =>
-  filters.some(
-    (f) =>
-      (f.division === undefined || row.division?.startsWith(f.division) === true) &&
-      (f.org === undefined || row.org?.startsWith(f.org) === true) &&
-      (f.grid === undefined || row.grid?.startsWith(f.grid) === true)
-  )
-
 const rowTerm = (row: Row, term: GroupTerm): string | number | null => {
   switch (term._tag) {
     case "field":
@@ -1653,25 +1766,54 @@ export const layerMemory: Layer.Layer<Store> = Layer.effect(
         t.rows.delete(k)
         t.events.delete(k)
       }
-      /** The row to write, if the version is the expected one and no other record holds the natural key. */
-      const checked = (record: A, expectedVersion: number): Either.Either<Row, VersionConflict | InvalidInput> => {
+      /** The stored row of a record the scope may write: there and in scope, else `NotFoundOrNotPermitted`. */
+      const writable = (scope: Scope, tenant: string, id: string): Either.Either<Row, NotFoundOrNotPermitted> => {
+        const stored = t.rows.get(keyOf(tenant, id))?.row
+        return stored === undefined || !rowInScope(stored, scopeFilters(scope))
+          ? Either.left(notPermitted(aggregate.name, id))
+          : Either.right(stored)
+      }
+      /**
+       * The row to write, if it and the record it replaces lie in the scope, the version is the expected one and no
+       * other record holds the natural key (one outside the scope is not named: the write is not permitted).
+       */
+      const checked = (
+        scope: Scope,
+        record: A,
+        expectedVersion: number
+      ): Either.Either<Row, VersionConflict | InvalidInput | NotFoundOrNotPermitted> => {
         const r = row(record)
+        const filters = scopeFilters(scope)
+        if (!rowInScope(r, filters)) return Either.left(notPermitted(aggregate.name, r.id))
         const k = keyOf(r.tenant, r.id)
-        const actual = t.rows.get(k)?.row.version ?? 0
+        const stored = t.rows.get(k)?.row
+        if (stored !== undefined && !rowInScope(stored, filters)) return Either.left(notPermitted(aggregate.name, r.id))
+        if (stored === undefined && expectedVersion !== 0) return Either.left(notPermitted(aggregate.name, r.id))
+        const actual = stored?.version ?? 0
         if (actual !== expectedVersion) return Either.left(conflict(r.id, expectedVersion, actual))
         const holder = r.nkey === null ? undefined : t.nkeys.get(keyOf(r.tenant, r.nkey))
         if (holder !== undefined && holder !== k && r.nkey !== null) {
-          return Either.left(duplicateNaturalKey(aggregate.name, r.tenant, r.id, r.nkey))
+          const held = t.rows.get(holder)?.row
+          return Either.left(
+            held !== undefined && rowInScope(held, filters)
+              ? duplicateNaturalKey(aggregate.name, r.tenant, r.id, r.nkey)
+              : notPermitted(aggregate.name, r.id)
+          )
         }
         return Either.right(r)
       }
-      const putChecked = (record: A, expectedVersion: number): Effect.Effect<void, VersionConflict | InvalidInput> =>
+      const putChecked = (
+        scope: Scope,
+        record: A,
+        expectedVersion: number
+      ): Effect.Effect<void, VersionConflict | InvalidInput | NotFoundOrNotPermitted> =>
         Effect.suspend(() =>
-          Either.match(checked(record, expectedVersion), {
+          Either.match(checked(scope, record, expectedVersion), {
             onLeft: (e) => Effect.fail(e),
             onRight: (r) => Effect.sync(() => put(r))
           })
         )
+      /** Appends to the log of a record whose stored state the caller has checked. */
       const appendChecked = (
         tenant: string,
         id: string,
@@ -1761,10 +1903,10 @@ export const layerMemory: Layer.Layer<Store> = Layer.effect(
               }))
             )
           }),
-        save: (record, expectedVersion) => lock.withPermits(1)(putChecked(record, expectedVersion)),
-        delete: (tenant, id, expectedVersion) =>
+        save: (scope, record, expectedVersion) => lock.withPermits(1)(putChecked(scope, record, expectedVersion)),
+        delete: (scope, tenant, id, expectedVersion) =>
           lock.withPermits(1)(
-            Effect.suspend((): Effect.Effect<void, VersionConflict | InvalidInput> => {
+            Effect.suspend((): Effect.Effect<void, VersionConflict | InvalidInput | NotFoundOrNotPermitted> => {
               if (!aggregate.deletable) {
                 return Effect.fail(
                   new InvalidInput({
@@ -1774,27 +1916,37 @@ export const layerMemory: Layer.Layer<Store> = Layer.effect(
                   })
                 )
               }
-              const k = keyOf(tenant, id)
-              const actual = t.rows.get(k)?.row.version ?? 0
-              if (actual !== expectedVersion || actual === 0) {
-                return Effect.fail(conflict(id, expectedVersion, actual))
+              const stored = writable(scope, tenant, id)
+              if (Either.isLeft(stored)) return Effect.fail(stored.left)
+              if (stored.right.version !== expectedVersion) {
+                return Effect.fail(conflict(id, expectedVersion, stored.right.version))
               }
-              remove(k)
+              remove(keyOf(tenant, id))
               return Effect.void
             })
           ),
-        append: (tenant, id, events, expectedSeq) =>
-          lock.withPermits(1)(Effect.suspend(() => appendChecked(tenant, id, events, expectedSeq))),
-        saveWithEvents: (record, expectedVersion, events) =>
+        append: (scope, tenant, id, events, expectedSeq) =>
           lock.withPermits(1)(
-            Effect.suspend((): Effect.Effect<void, VersionConflict | InvalidInput | StoreError> => {
-              const r = checked(record, expectedVersion)
-              if (Either.isLeft(r)) return Effect.fail(r.left)
-              const seq = t.events.get(keyOf(r.right.tenant, r.right.id))?.length ?? 0
-              return appendChecked(r.right.tenant, r.right.id, events, seq).pipe(
-                Effect.zipRight(Effect.sync(() => put(r.right)))
-              )
-            })
+            Effect.suspend(() =>
+              Either.match(writable(scope, tenant, id), {
+                onLeft: (e): Effect.Effect<number, VersionConflict | NotFoundOrNotPermitted | StoreError> =>
+                  Effect.fail(e),
+                onRight: () => appendChecked(tenant, id, events, expectedSeq)
+              })
+            )
+          ),
+        saveWithEvents: (scope, record, expectedVersion, events) =>
+          lock.withPermits(1)(
+            Effect.suspend(
+              (): Effect.Effect<void, VersionConflict | InvalidInput | NotFoundOrNotPermitted | StoreError> => {
+                const r = checked(scope, record, expectedVersion)
+                if (Either.isLeft(r)) return Effect.fail(r.left)
+                const seq = t.events.get(keyOf(r.right.tenant, r.right.id))?.length ?? 0
+                return appendChecked(r.right.tenant, r.right.id, events, seq).pipe(
+                  Effect.zipRight(Effect.sync(() => put(r.right)))
+                )
+              }
+            )
           ),
         events: (scope, tenant, id) =>
           Effect.gen(function* () {
@@ -1817,7 +1969,7 @@ export const layerMemory: Layer.Layer<Store> = Layer.effect(
               prepare: (r) => r,
               // written on this thread: nothing to overlap
               ahead: 0,
-              write: (batch, abort) =>
+              write: (batch, abort, within) =>
                 lock.withPermits(1)(
                   Effect.sync(() => {
                     const stored: Array<Row> = []
@@ -1828,7 +1980,7 @@ export const layerMemory: Layer.Layer<Store> = Layer.effect(
                       const held = holder === undefined ? undefined : t.rows.get(holder)
                       if (held !== undefined) stored.push(held.row)
                     }
-                    const settled = settle(batch, stored)
+                    const settled = settle(batch, stored, within)
                     if (abort && settled.refused.length > 0) return settled.refused
                     for (const r of settled.removed) remove(keyOf(r.tenant, r.id))
                     for (const i of settled.kept) put(batch[i] as Row)

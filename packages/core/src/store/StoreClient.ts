@@ -8,6 +8,7 @@
  */
 import { Cause, Effect, Exit, type Layer, ManagedRuntime, Stream } from "effect"
 import type { Finding } from "../kernel/Finding.js"
+import * as Permissions from "./Permissions.js"
 import * as Store from "./Store.js"
 
 /**
@@ -17,6 +18,8 @@ import * as Store from "./Store.js"
  * @category models
  */
 export interface ImportOptions<A> {
+  /** The importer's scope (`Store.everything` for an unrestricted import); see `Store.ImportOptions`. */
+  readonly scope: Store.Scope
   readonly policy: Store.BadRowPolicy
   readonly batchSize?: number | undefined
   readonly validate?: ((record: A) => ReadonlyArray<Finding>) | undefined
@@ -35,15 +38,51 @@ export interface Repository<A, K extends string = string, E = unknown> {
   readonly get: (scope: Store.Scope, tenant: string, id: string) => Promise<A>
   readonly list: (scope: Store.Scope, options?: Store.ListOptions<K>) => Promise<Store.Page<A>>
   readonly count: (scope: Store.Scope, options?: Store.CountOptions<K>) => Promise<ReadonlyArray<Store.Group>>
-  readonly save: (record: A, expectedVersion: number) => Promise<void>
-  readonly delete: (tenant: string, id: string, expectedVersion: number) => Promise<void>
-  readonly append: (tenant: string, id: string, events: ReadonlyArray<E>, expectedSeq: number) => Promise<number>
-  readonly saveWithEvents: (record: A, expectedVersion: number, events: ReadonlyArray<E>) => Promise<void>
+  readonly save: (scope: Store.Scope, record: A, expectedVersion: number) => Promise<void>
+  readonly delete: (scope: Store.Scope, tenant: string, id: string, expectedVersion: number) => Promise<void>
+  readonly append: (
+    scope: Store.Scope,
+    tenant: string,
+    id: string,
+    events: ReadonlyArray<E>,
+    expectedSeq: number
+  ) => Promise<number>
+  readonly saveWithEvents: (
+    scope: Store.Scope,
+    record: A,
+    expectedVersion: number,
+    events: ReadonlyArray<E>
+  ) => Promise<void>
   readonly events: (scope: Store.Scope, tenant: string, id: string) => Promise<ReadonlyArray<Store.Sequenced<E>>>
   readonly import: (
     rows: Iterable<unknown> | AsyncIterable<unknown>,
     options: ImportOptions<A>
   ) => Promise<Store.ImportReport>
+}
+
+/**
+ * The operations on one aggregate on behalf of one actor, as Promises (`Permissions.guard`): no scope argument (the
+ * actor's is passed), every operation checked against the actor's role first; a refused one rejects with
+ * `NotPermitted` without touching the store.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Guarded<A, K extends string = string, E = unknown> {
+  readonly get: (tenant: string, id: string) => Promise<A>
+  readonly list: (options?: Store.ListOptions<K>) => Promise<Store.Page<A>>
+  readonly count: (options?: Store.CountOptions<K>) => Promise<ReadonlyArray<Store.Group>>
+  readonly save: (record: A, expectedVersion: number) => Promise<void>
+  readonly delete: (tenant: string, id: string, expectedVersion: number) => Promise<void>
+  readonly append: (tenant: string, id: string, events: ReadonlyArray<E>, expectedSeq: number) => Promise<number>
+  readonly saveWithEvents: (record: A, expectedVersion: number, events: ReadonlyArray<E>) => Promise<void>
+  readonly events: (tenant: string, id: string) => Promise<ReadonlyArray<Store.Sequenced<E>>>
+  readonly import: (
+    rows: Iterable<unknown> | AsyncIterable<unknown>,
+    options: Omit<ImportOptions<A>, "scope">
+  ) => Promise<Store.ImportReport>
+  /** Resolves when the actor may see clear values of this aggregate; rejects with `NotPermitted` otherwise. */
+  readonly disclose: () => Promise<void>
 }
 
 /**
@@ -56,8 +95,31 @@ export interface Client {
   readonly repository: <A, I, K extends string, E, EI>(
     aggregate: Store.Aggregate<A, I, K, E, EI>
   ) => Repository<A, K, E>
+  /** The repository of an aggregate on behalf of `access` (actor, role, scope), checked against `permissions`. */
+  readonly guarded: <A, I, K extends string, E, EI>(
+    aggregate: Store.Aggregate<A, I, K, E, EI>,
+    access: Permissions.Access,
+    permissions: Permissions.Permissions
+  ) => Guarded<A, K, E>
   readonly migrate: () => Promise<ReadonlyArray<string>>
   readonly dispose: () => Promise<void>
+}
+
+const streamOf = (rows: Iterable<unknown> | AsyncIterable<unknown>): Stream.Stream<unknown, unknown> =>
+  Symbol.asyncIterator in rows
+    ? Stream.fromAsyncIterable(rows as AsyncIterable<unknown>, (e) => e)
+    : Stream.fromIterable(rows as Iterable<unknown>)
+
+const importOptions = <A>(options: ImportOptions<A>): Store.ImportOptions<A> => {
+  const { onProgress, onRejected } = options
+  return {
+    scope: options.scope,
+    policy: options.policy,
+    batchSize: options.batchSize,
+    validate: options.validate,
+    onProgress: onProgress === undefined ? undefined : (p) => Effect.sync(() => onProgress(p)),
+    onRejected: onRejected === undefined ? undefined : (x) => Effect.sync(() => onRejected(x))
+  }
 }
 
 /**
@@ -67,7 +129,7 @@ export interface Client {
  * @example
  * ```ts
  * const client = StoreClient.make(Drivers.layerSqlite({ filename: "zhili.db" }))
- * await client.repository(Aggregates.Case).save(c, 0)
+ * await client.repository(Aggregates.Case).save(Store.everything, c, 0)
  * await client.dispose()
  * ```
  *
@@ -91,32 +153,40 @@ export const make = <E>(layer: Layer.Layer<Store.Store, E>): Client => {
       get: (scope, tenant, id) => use((r) => r.get(scope, tenant, id)),
       list: (scope, options) => use((r) => r.list(scope, options)),
       count: (scope, options) => use((r) => r.count(scope, options)),
+      save: (scope, record, expectedVersion) => use((r) => r.save(scope, record, expectedVersion)),
+      delete: (scope, tenant, id, expectedVersion) => use((r) => r.delete(scope, tenant, id, expectedVersion)),
+      append: (scope, tenant, id, events, expectedSeq) => use((r) => r.append(scope, tenant, id, events, expectedSeq)),
+      saveWithEvents: (scope, record, expectedVersion, events) =>
+        use((r) => r.saveWithEvents(scope, record, expectedVersion, events)),
+      events: (scope, tenant, id) => use((r) => r.events(scope, tenant, id)),
+      import: (rows, options) => use((r) => r.import(streamOf(rows), importOptions(options)))
+    }
+  }
+  const guarded = <A, I, K extends string, E, EI>(
+    aggregate: Store.Aggregate<A, I, K, E, EI>,
+    access: Permissions.Access,
+    permissions: Permissions.Permissions
+  ): Guarded<A, K, E> => {
+    const use = <B, X>(f: (r: Permissions.Guarded<A, K, E>) => Effect.Effect<B, X>) =>
+      run(Effect.flatMap(Store.Store, (s) => f(Permissions.guard(s.repository(aggregate), access, permissions))))
+    return {
+      get: (tenant, id) => use((r) => r.get(tenant, id)),
+      list: (options) => use((r) => r.list(options)),
+      count: (options) => use((r) => r.count(options)),
       save: (record, expectedVersion) => use((r) => r.save(record, expectedVersion)),
       delete: (tenant, id, expectedVersion) => use((r) => r.delete(tenant, id, expectedVersion)),
       append: (tenant, id, events, expectedSeq) => use((r) => r.append(tenant, id, events, expectedSeq)),
       saveWithEvents: (record, expectedVersion, events) =>
         use((r) => r.saveWithEvents(record, expectedVersion, events)),
-      events: (scope, tenant, id) => use((r) => r.events(scope, tenant, id)),
-      import: (rows, options) => {
-        const stream =
-          Symbol.asyncIterator in rows
-            ? Stream.fromAsyncIterable(rows as AsyncIterable<unknown>, (e) => e)
-            : Stream.fromIterable(rows as Iterable<unknown>)
-        const { onProgress, onRejected } = options
-        return use((r) =>
-          r.import(stream, {
-            policy: options.policy,
-            batchSize: options.batchSize,
-            validate: options.validate,
-            onProgress: onProgress === undefined ? undefined : (p) => Effect.sync(() => onProgress(p)),
-            onRejected: onRejected === undefined ? undefined : (x) => Effect.sync(() => onRejected(x))
-          })
-        )
-      }
+      events: (tenant, id) => use((r) => r.events(tenant, id)),
+      import: (rows, options) =>
+        use((r) => r.import(streamOf(rows), importOptions({ ...options, scope: access.scope }))),
+      disclose: () => use((r) => r.disclose)
     }
   }
   return {
     repository,
+    guarded,
     migrate: () => run(Effect.flatMap(Store.Store, (s) => s.migrate)),
     dispose: () => runtime.dispose()
   }

@@ -46,7 +46,8 @@ describe("CorePlugin.points", () => {
         "assessment.orgLifePolicies",
         "report.sections",
         "report.renderers",
-        "report.labels"
+        "report.labels",
+        "store.roles"
       ])
     )
   })

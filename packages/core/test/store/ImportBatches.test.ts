@@ -66,6 +66,7 @@ const run = (
     const progress = yield* Ref.make<ReadonlyArray<Store.Progress>>([])
     const report = yield* Effect.either(
       repo.import(chunked(inputs.map(rowOf), cuts), {
+        scope: Store.everything,
         policy,
         batchSize,
         onProgress: (p) => Ref.update(progress, (ps) => [...ps, p])
@@ -128,9 +129,15 @@ describe("bulk import batches (any chunking of the source, any batch size)", () 
 
 describe("Store.settle (what a batch of import rows does to the records it touches)", () => {
   const k = (id: string, nkey: string | null, tenant = "440881") => ({ tenant, id, nkey })
+  const at = (keys: { tenant: string; id: string; nkey: string | null }, grid: string | null = null) => ({
+    ...keys,
+    division: null,
+    org: null,
+    grid
+  })
 
   it("updates a record by id under a new natural key, replaces the holder of a key for a new id, refuses a third", () => {
-    const stored = [k("a", "K1"), k("b", "K2"), k("c", "K3")]
+    const stored = [at(k("a", "K1")), at(k("b", "K2")), at(k("c", "K3"))]
     const batch = [
       k("a", "K9"), // a moves to K9: K1 is free
       k("d", "K2"), // d is new and takes K2: b goes
@@ -139,15 +146,34 @@ describe("Store.settle (what a batch of import rows does to the records it touch
       k("a", "K8") // the last row of a wins
     ]
     const settled = Store.settle(batch, stored)
-    expect(settled.refused).toEqual([{ index: 2, ...k("c", "K9") }])
-    expect(settled.removed).toEqual([k("b", "K2")])
-    expect(settled.rewritten).toEqual([k("a", "K1")])
+    expect(settled.refused).toEqual([{ index: 2, ...k("c", "K9"), reason: "duplicate-natural-key" }])
+    expect(settled.removed).toEqual([at(k("b", "K2"))])
+    expect(settled.rewritten).toEqual([at(k("a", "K1"))])
     expect(settled.kept).toEqual([1, 3, 4])
   })
 
   it("keeps tenants apart, and keys records without a natural key by id alone", () => {
-    const settled = Store.settle([k("a", "K1", "1"), k("a", null, "2"), k("a", null, "2")], [k("b", "K1", "2")])
+    const settled = Store.settle([k("a", "K1", "1"), k("a", null, "2"), k("a", null, "2")], [at(k("b", "K1", "2"))])
     expect(settled).toEqual({ refused: [], removed: [], rewritten: [], kept: [0, 2] })
+  })
+
+  it("within a scope, refuses every row that shares an id or a natural key with a stored record outside it", () => {
+    const stored = [at(k("a", "K1"), "g1/"), at(k("b", "K2"), "g2/"), at(k("c", "K3"), "g1/x/")]
+    const batch = [
+      k("a", "K7"), // a is in g1: updated
+      k("b", "K8"), // b is in g2: refused, b keeps K2
+      k("d", "K2"), // d would replace b (K2): refused, though d is new
+      k("e", "K3"), // e replaces c, which is in g1
+      k("f", "K9") // f is new: inserted
+    ]
+    const settled = Store.settle(batch, stored, [{ grid: "g1/" }])
+    expect(settled.refused).toEqual([
+      { index: 1, ...k("b", "K8"), reason: "not-permitted" },
+      { index: 2, ...k("d", "K2"), reason: "not-permitted" }
+    ])
+    expect(settled.removed).toEqual([at(k("c", "K3"), "g1/x/")])
+    expect(settled.rewritten).toEqual([at(k("a", "K1"), "g1/")])
+    expect(settled.kept).toEqual([0, 3, 4])
   })
 })
 
@@ -165,7 +191,7 @@ describe("bulk import of rows whose ids and natural keys meet in any combination
           })),
           cuts
         ),
-        { policy: "skip", batchSize }
+        { scope: Store.everything, policy: "skip", batchSize }
       )
       const page = yield* repo.list(Store.everything, { limit: 1000 })
       return {

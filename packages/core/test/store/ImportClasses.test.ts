@@ -50,7 +50,11 @@ const importAll = <A extends { readonly tenant: string; readonly id: string }, I
 ) =>
   Effect.gen(function* () {
     const repo = yield* Store.repository(agg)
-    const report = yield* repo.import(Stream.fromIterable(rows), { policy: "abort", batchSize })
+    const report = yield* repo.import(Stream.fromIterable(rows), {
+      scope: Store.everything,
+      policy: "abort",
+      batchSize
+    })
     const page = yield* repo.list(Store.everything, { limit: 100 })
     return { report, items: page.items }
   }).pipe(Effect.provide(Store.layerMemory))

@@ -61,7 +61,11 @@ describe("deeply nested input is a typed error for that input", () => {
           household("h4", "401", { note: nestedObject(50_000) }),
           household("h5", "501")
         ]
-        const report = yield* repo.import(Stream.fromIterable(rows), { policy: "skip", batchSize: 2 })
+        const report = yield* repo.import(Stream.fromIterable(rows), {
+          scope: Store.everything,
+          policy: "skip",
+          batchSize: 2
+        })
         expect(report.written).toBe(4)
         expect(report.rejected.map((r) => [r._tag, r.row, r.issues.map((i) => [i.path, i.message])])).toEqual([
           // the envelope, its value, then 5,000 arrays
@@ -71,7 +75,10 @@ describe("deeply nested input is a typed error for that input", () => {
         expect(stored.items.map((h) => h.value.id).sort()).toEqual(["h1", "h3", "h4", "h5"])
         // under the abort policy the import fails with the typed rejection, not a defect
         const aborted = yield* Effect.either(
-          repo.import(Stream.fromIterable([household("h6", nested(5000))]), { policy: "abort" })
+          repo.import(Stream.fromIterable([household("h6", nested(5000))]), {
+            scope: Store.everything,
+            policy: "abort"
+          })
         )
         expect(Either.isLeft(aborted) && aborted.left._tag).toBe("RowRejected")
       }).pipe(Effect.provide(Store.layerMemory))

@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Ids, Scope, Store, StoreClient } from "@zhili/core"
+import { Ids, Permissions, Scope, Store, StoreClient } from "@zhili/core"
 import { Schema } from "effect"
 
 class Counter extends Schema.Class<Counter>("Counter")({
@@ -27,9 +27,9 @@ describe("StoreClient (Promise front door)", () => {
   it("saves, reads in scope and rejects with the typed errors of the Effect API", async () => {
     const client = StoreClient.make(Store.layerMemory)
     const repo = client.repository(CounterAggregate)
-    await repo.save(c1, 0)
+    await repo.save(Store.everything, c1, 0)
     assert.deepStrictEqual(await repo.get(Store.everything, tenant, "c1"), c1)
-    const conflict = await repo.save(c1, 0).then(
+    const conflict = await repo.save(Store.everything, c1, 0).then(
       () => undefined,
       (e: unknown) => e
     )
@@ -53,7 +53,7 @@ describe("StoreClient (Promise front door)", () => {
     }
     const report = await client
       .repository(CounterAggregate)
-      .import(rows(), { policy: "skip", batchSize: 2, onProgress: (p) => seen.push(p.rows) })
+      .import(rows(), { scope: Store.everything, policy: "skip", batchSize: 2, onProgress: (p) => seen.push(p.rows) })
     assert.strictEqual(report.written, 4)
     assert.deepStrictEqual(
       report.rejected.map((r) => [r.row, r.issues[0]?.path]),
@@ -68,8 +68,8 @@ describe("Store and kernel scopes", () => {
   it("accepts kernel Scope values and agrees with Scope.contains", async () => {
     const client = StoreClient.make(Store.layerMemory)
     const repo = client.repository(CounterAggregate)
-    await repo.save(c1, 0)
-    await repo.save(new Counter({ tenant, id: "c2", version: 1, n: 2, grid: ["g2"] }), 0)
+    await repo.save(Store.everything, c1, 0)
+    await repo.save(Store.everything, new Counter({ tenant, id: "c2", version: 1, n: 2, grid: ["g2"] }), 0)
     for (const scope of [Scope.grid(["g1"]), Scope.grid(["g2"]), Scope.all, Scope.none, Scope.grid(["g1", "g1a"])]) {
       const page = await repo.list(scope)
       const expected = ["c1", "c2"].filter((id) => Scope.contains(scope, { grid: id === "c1" ? c1.grid : ["g2"] }))
@@ -78,6 +78,58 @@ describe("Store and kernel scopes", () => {
         expected
       )
     }
+    await client.dispose()
+  })
+})
+
+describe("StoreClient guarded repositories", () => {
+  const reader = new Permissions.Role({
+    id: "my-city/reader",
+    name: "查阅员",
+    grants: [new Permissions.Grant({ operations: ["read"], aggregates: ["counter"] })]
+  })
+  const permissions = Permissions.make([Permissions.administrator, reader])
+  const failure = (p: Promise<unknown>) =>
+    p.then(
+      () => undefined,
+      (e: { readonly _tag: string; readonly message: string }) => [e._tag, e.message]
+    )
+
+  it("acts in the actor's role and scope, and refuses before touching the store", async () => {
+    const client = StoreClient.make(Store.layerMemory)
+    const admin = client.guarded(
+      CounterAggregate,
+      { actor: "root", role: "administrator", scope: Scope.grid(["g1"]) },
+      permissions
+    )
+    await admin.save(c1, 0)
+    assert.deepStrictEqual(await failure(admin.save(new Counter({ ...c1, id: "c2", grid: ["g2"] }), 0)), [
+      "NotFoundOrNotPermitted",
+      "counter c2: not found or not permitted"
+    ])
+    const report = await admin.import(
+      [
+        { tenant, id: "c3", version: 1, n: 3, grid: ["g1"] },
+        { tenant, id: "c4", version: 1, n: 4, grid: ["g2"] }
+      ],
+      { policy: "skip" }
+    )
+    assert.deepStrictEqual([report.written, report.rejectedRows], [1, 1])
+    const guest = client.guarded(
+      CounterAggregate,
+      { actor: "u-9", role: "my-city/reader", scope: Scope.all },
+      permissions
+    )
+    assert.deepStrictEqual(
+      (await guest.list()).items.map((c) => c.id),
+      ["c1", "c3"]
+    )
+    assert.deepStrictEqual(await failure(guest.save(new Counter({ ...c1, version: 2, n: 9 }), 1)), [
+      "NotPermitted",
+      "actor u-9 (role my-city/reader) may not write counter records"
+    ])
+    assert.deepStrictEqual((await failure(guest.disclose()))?.[0], "NotPermitted")
+    assert.strictEqual((await admin.get(tenant, "c1")).n, 1)
     await client.dispose()
   })
 })
