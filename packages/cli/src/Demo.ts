@@ -44,7 +44,7 @@ export interface Result {
  * The passphrase of the demo's keys when `ZHILI_PASSPHRASE` is unset: public, so the demo's database can be read
  * again (`ZHILI_PASSPHRASE=zhili-demo zhili report …`); a deployment sets its own.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category running
  */
 export const demoPassphrase = "zhili-demo"

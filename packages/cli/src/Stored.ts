@@ -89,7 +89,7 @@ export const isServer = (target: string): boolean => /^(postgres|mysql|mariadb)/
  * The keys of the command line's stores (加密密钥): derived from the passphrase in `ZHILI_PASSPHRASE` (salt
  * `ZHILI_KEY_SALT`, default `zhili`), or none when it is unset (the store then writes in clear).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category database
  */
 export const keysFromEnv = (

@@ -92,7 +92,7 @@ export const categories: ReadonlyArray<CaseCategory.Category> = CaseCategory.def
  * The hotline's emergency limits as the core point `case.emergencyLimits` holds them (`beijing-hotline/emergency`):
  * {@link limits}`.emergency`, 2 hours to respond and 2 to resolve (one source; open).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category policies
  */
 export const emergency: CaseCategory.EmergencyLimitsDefinition = new CaseCategory.EmergencyLimitsDefinition({
@@ -120,7 +120,7 @@ const t = (
  * departments (区级部门) and city departments (市级部门). Source: the regulation's 派单、接单、办理、回访 chain
  * (北京市接诉即办工作条例, 2021, checked in STANDARDS.md); who approves a return or extension is **open**.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category policies
  */
 export const workflow: CaseWorkflow.Workflow = CaseWorkflow.Workflow.make({

@@ -10,7 +10,7 @@
  * feedback → verification and closing [checked]; who approves returns and extensions, and the levels above the
  * street, are **open** (defaults to be replaced). Time limits stay per category in the catalogue (local rules).
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 import { CaseWorkflow, Plugin } from "@zhili/core"
 import { version } from "./version.js"
@@ -18,7 +18,7 @@ import { version } from "./version.js"
 /**
  * The plugin id.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category plugins
  */
 export const id = "digital-urban-management"
@@ -55,7 +55,7 @@ const inPlace = CaseWorkflow.inPlace
  * compound → community → street → district department (区级部门) → command centre (指挥中心). Whoever resolved a case
  * never verifies it. A case is left out of the assessment (不纳入考核) in any state with the dispatcher's approval.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category policies
  */
 export const workflow: CaseWorkflow.Workflow = CaseWorkflow.Workflow.make({
@@ -126,7 +126,7 @@ export const workflow: CaseWorkflow.Workflow = CaseWorkflow.Workflow.make({
  * The plugin: the command centre's {@link workflow}; composed after the core pack, it is the workflow in force unless
  * the host selects another. Requires the core pack.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category plugins
  */
 export const plugin: Plugin.Plugin = Plugin.define({

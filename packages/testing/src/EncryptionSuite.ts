@@ -4,7 +4,7 @@
  * through blind indexes, a protected minor's personal part is sealed whole, a changed ciphertext is a typed error,
  * a key rotation can stop midway and resume with everything readable, and an erasure keeps the counts.
  *
- * @since 0.3.0
+ * @since 0.1.0
  */
 import { randomBytes } from "node:crypto"
 import { assert, describe, it } from "@effect/vitest"
@@ -116,7 +116,7 @@ const key = (id: string, algorithm: Cipher.Algorithm): Cipher.Key => ({ id, algo
  * Registers the encryption suite under `describe("Store encryption: <name>")`. `make` builds the store under test
  * over a database of its own (shared by the suite's cases, and by no other suite), with the keys it is given.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category suites
  */
 export const suite = <E>(

@@ -1496,7 +1496,7 @@ export const unavailable = (name: string, reason: string): void => skipped(`Stor
  * personal part sealed whole; a changed ciphertext a typed error; a rotation stopped midway and resumed; an erasure
  * that keeps the counts.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category suites
  */
 export const encryption: <E>(

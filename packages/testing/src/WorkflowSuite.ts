@@ -5,7 +5,7 @@
  * workflow in a store with their event logs and checks that what comes back is what went in — each record, its log
  * folding back to it, the counts per status the store groups, and every month's figures.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 import { assert, describe, it } from "@effect/vitest"
 import { Aggregates, Case, CaseMetrics, type CaseWorkflow, Ids, Store } from "@zhili/core"
@@ -130,7 +130,7 @@ const eventOf = (
  * time), each driven along the workflow — mostly forward, sometimes a side event the workflow allows — until it is
  * final or out of steps. Deterministic for a seed. Each case comes with the events that built it.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category generators
  */
 export const year = (
@@ -197,7 +197,7 @@ const json = (c: Case.Case) => JSON.stringify(Schema.encodeSync(Case.Case)(c))
  * folds back to it, the store's counts per status equal the generated ones, and every month's `CaseMetrics.summarize`
  * over the stored cases equals the one over the generated cases.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category suites
  */
 export const suite = (

@@ -162,7 +162,7 @@ export class Actor extends Schema.Class<Actor>("@zhili/CaseActor")({
 /**
  * Every role an actor acts in: its `role`, then its further `roles`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category getters
  */
 export const rolesOf = (actor: Actor): ReadonlyArray<string> =>
@@ -271,7 +271,7 @@ export class Intake extends Schema.Class<Intake>("@zhili/CaseIntake")({
  * bytes (hex), when it was taken, by whom, and whether it shows the matter before or after the work (处置前/处置后).
  * The bytes never enter the case.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export class Attachment extends Schema.Class<Attachment>("@zhili/CaseAttachment")({
@@ -288,7 +288,7 @@ export class Attachment extends Schema.Class<Attachment>("@zhili/CaseAttachment"
 /**
  * A unit handling a case jointly with its assignee (协办单位), and when it reported its part.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export class CoHandler extends Schema.Class<CoHandler>("@zhili/CaseCoHandler")({
@@ -300,7 +300,7 @@ export class CoHandler extends Schema.Class<CoHandler>("@zhili/CaseCoHandler")({
  * What a return visit found (回访结果): whether the resident was reached, whether the matter is fixed in their
  * words, and their satisfaction when they gave one.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export class VisitOutcome extends Schema.Class<VisitOutcome>("@zhili/CaseReturnVisitOutcome")({
@@ -382,14 +382,14 @@ export const Escalated = Schema.TaggedStruct("Escalated", {
  * Supervision (督办): a supervisor presses the case, which raises its priority one step (normal → urgent →
  * emergency; the deadlines keep running as set) and makes the supervisor someone the workflow may notify.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category events
  */
 export const Supervised = Schema.TaggedStruct("Supervised", { ...stamp, reason })
 /**
  * Joint handling (协办): units join the assignee; the case may be resolved only when every one has reported.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category events
  */
 export const CoHandlersAssigned = Schema.TaggedStruct("CoHandlersAssigned", {
@@ -399,7 +399,7 @@ export const CoHandlersAssigned = Schema.TaggedStruct("CoHandlersAssigned", {
 /**
  * A co-handling unit reports its part done (协办反馈).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category events
  */
 export const CoHandlerReported = Schema.TaggedStruct("CoHandlerReported", {
@@ -412,7 +412,7 @@ export const CoHandlerReported = Schema.TaggedStruct("CoHandlerReported", {
  * the workflow visits, the visit's verdict is the case's: it sets whether the case counts as fixed and its
  * satisfaction.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category events
  */
 export const ReturnVisited = Schema.TaggedStruct("ReturnVisited", { ...stamp, outcome: VisitOutcome })
@@ -491,12 +491,12 @@ export const Rated = Schema.TaggedStruct("Rated", {
  * harassing report (恶意诉求), a matter outside the jurisdiction (非本辖区/非职能范围), or another reason stated in
  * the note.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export const ExclusionReason = Schema.Literal("duplicate", "malicious", "outside-jurisdiction", "other")
 /**
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export type ExclusionReason = typeof ExclusionReason.Type
@@ -506,7 +506,7 @@ export type ExclusionReason = typeof ExclusionReason.Type
  * required, and is not the one who asked). The case keeps its lifecycle; the rates leave it out and
  * `CaseMetrics.exclusions` lists it.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category events
  */
 export const Excluded = Schema.TaggedStruct("Excluded", {
@@ -519,7 +519,7 @@ export const Excluded = Schema.TaggedStruct("Excluded", {
 /**
  * The exclusion a case carries: reason, note, the case it duplicates, when, who asked and who approved.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export class Exclusion extends Schema.Class<Exclusion>("@zhili/CaseExclusion")({
@@ -710,7 +710,7 @@ export class IllegalTransition extends Schema.TaggedError<IllegalTransition>()("
  * the case, the actor, their roles, the event, the workflow states from and to, the roles allowed, and why (a role
  * not allowed, approving one's own request, verifying one's own resolution).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category errors
  */
 export class RoleNotPermitted extends Schema.TaggedError<RoleNotPermitted>()("RoleNotPermitted", {
@@ -731,7 +731,7 @@ export class RoleNotPermitted extends Schema.TaggedError<RoleNotPermitted>()("Ro
 /**
  * Why an event does not apply to a case: the lifecycle refuses it, or the actor's role may not perform it.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category errors
  */
 export type TransitionError = IllegalTransition | RoleNotPermitted
@@ -743,7 +743,7 @@ export type TransitionError = IllegalTransition | RoleNotPermitted
 /**
  * The workflow state of a case: its `stage` when its workflow's state id differs from the phase, else its status.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category getters
  */
 export const stageOf = (self: Case): string => self.stage ?? self.status
@@ -1148,7 +1148,7 @@ export const transition = (self: Case, event: Event, policy: Policy): Either.Eit
  * Who the workflow says to tell when an event applies to a case in its current state (none when the event does not
  * apply). The host delivers the notices.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category lifecycle
  */
 export const noticesFor = (self: Case, event: Event, policy: Policy): ReadonlyArray<Workflow.Recipient> =>

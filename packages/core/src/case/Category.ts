@@ -603,7 +603,7 @@ export const fromRegistry = (registry: Plugin.Registry): Catalogue =>
  * Named emergency time limits (紧急事项时限) as plugins contribute them: an id (`core` owns `default`, plugins use
  * `<plugin-id>/…`) and the limits every emergency case gets, whatever its category.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category plugins
  */
 export class EmergencyLimitsDefinition extends Schema.Class<EmergencyLimitsDefinition>("@zhili/EmergencyLimits")({
@@ -615,7 +615,7 @@ export class EmergencyLimitsDefinition extends Schema.Class<EmergencyLimitsDefin
  * Extension point `case.emergencyLimits`: the time limits of emergency cases, keyed by id. The one in force is the
  * one the host selects (`Runtime.Selection.emergency`), or else the one contributed last.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category plugins
  */
 export const emergencyLimitsPoint: Plugin.ExtensionPoint<EmergencyLimitsDefinition> = Plugin.extensionPoint({
@@ -628,7 +628,7 @@ export const emergencyLimitsPoint: Plugin.ExtensionPoint<EmergencyLimitsDefiniti
 /**
  * The core default pack's contribution to {@link emergencyLimitsPoint}: {@link emergencyLimits} under `default`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category plugins
  */
 export const defaultEmergencyContribution: Plugin.Contribution = Plugin.contribute(emergencyLimitsPoint, [

@@ -194,7 +194,7 @@ export const referrals = (mediations: ReadonlyArray<Mediation>, period: Period):
  * A judge away from the room (请假/外出) from one date to another, both included: their duty days go to the next
  * judge in the order who is not away, without changing the order.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export class Absence extends Schema.Class<Absence>("@zhili/JudgeAbsence")({
@@ -206,7 +206,7 @@ export class Absence extends Schema.Class<Absence>("@zhili/JudgeAbsence")({
 /**
  * A swap (调班): on `date` the duty goes to `judge`, whoever's turn it was.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export class Swap extends Schema.Class<Swap>("@zhili/JudgeSwap")({
@@ -294,7 +294,7 @@ export const onDuty = (rota: Rota, date: LocalDate.LocalDate): Option.Option<Per
  * The duty days from `from` to `to` (both included) on which nobody is on duty because every judge is away (the room
  * shut is not a gap): the days the room must find cover for.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category rules
  */
 export const uncovered = (
@@ -314,7 +314,7 @@ export const uncovered = (
  * The dates from `from` to `to` (both included) a working-day calendar does not work (weekends and public holidays,
  * make-up days worked), for a rota's `closed`. A date the calendar does not cover is left open (not shut).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category constructors
  */
 export const closedDays = (
@@ -432,7 +432,7 @@ export const defaultContributions: ReadonlyArray<Plugin.Contribution> = [
  * failed mediation (调解不成) reports it resolved as not fixed (with the referral in the summary), a partial one or
  * none yet leaves the case in hand. The event is dated at the outcome and performed by `by`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category rules
  */
 export const resolutionOf = (self: Mediation, by: Case.Actor): Option.Option<Case.Event> => {
@@ -462,7 +462,7 @@ export const resolutionOf = (self: Mediation, by: Case.Actor): Option.Option<Cas
  * unchanged when the outcome leaves it in hand, the lifecycle's error when the workflow refuses, and an
  * `IllegalTransition` when the mediation is about another case.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category rules
  */
 export const settle = (

@@ -450,7 +450,7 @@ export const extensionRate = (cases: ReadonlyArray<Case.Case>, period: Period, o
  * `asOf`), in scope: each with its exclusion (reason, note, the case it duplicates, who asked and who approved), in
  * the order given. Every rate above leaves them out.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category metrics
  */
 export const exclusions = (

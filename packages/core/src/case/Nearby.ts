@@ -3,7 +3,7 @@
  * offered as duplicates (重复件), and merging a duplicate into the case it repeats so that both histories are kept and
  * the matter counts once.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 import { type Either, Option } from "effect"
 import type * as Grid from "../grid/Grid.js"
@@ -17,7 +17,7 @@ const depth: Record<Grid.Level, number> = { micro: 3, small: 2, large: 1 }
  * The grid a point lies in: of the grids with a boundary containing it, the one of the lowest level (micro before
  * small before large), then the first listed. None when no drawn grid contains it.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category rules
  */
 export const placeInGrid = (point: Geo.Point, grids: ReadonlyArray<Grid.Grid>): Option.Option<GridId> => {
@@ -34,7 +34,7 @@ export const placeInGrid = (point: Geo.Point, grids: ReadonlyArray<Grid.Grid>): 
  * point and reported at most `withinHours` before it. Default: 100 m and 72 h (defaults to be replaced: no standard
  * names them).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export interface DuplicatePolicy {
@@ -45,7 +45,7 @@ export interface DuplicatePolicy {
 /**
  * The default duplicate policy: 100 m, 72 hours (defaults to be replaced).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category policies
  */
 export const defaultDuplicatePolicy: DuplicatePolicy = { radiusMeters: 100, withinHours: 72 }
@@ -55,7 +55,7 @@ export const defaultDuplicatePolicy: DuplicatePolicy = { radiusMeters: 100, with
  * radius of the new case's point, reported in the window before it (or at the same instant), nearest first, with
  * their distance in metres. None when the new case has no point.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category rules
  */
 export const duplicates = (
@@ -86,7 +86,7 @@ export const duplicates = (
  * `duplicate` of the primary (an `Excluded` event, so its history is kept and it counts once, through the primary),
  * approved by `approvedBy`. Refused when both are the same case, or as the workflow refuses the exclusion.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category rules
  */
 export const merge = (

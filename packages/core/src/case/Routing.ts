@@ -5,7 +5,7 @@
  * subtree), the unit and the level. The most specific route wins: the narrowest category, then the deepest area, then
  * a route with an area over one without. A category with no route is a finding, never a silent default.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 import { Either, Schema } from "effect"
 import * as Finding from "../kernel/Finding.js"
@@ -19,7 +19,7 @@ import { type Catalogue, HandlingLevel } from "./Category.js"
  * the grid it is limited to (with its subtree; absent: everywhere), the responsible unit, the level it handles at,
  * and where the rule comes from.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export class Route extends Schema.Class<Route>("@zhili/CaseRoute")({
@@ -49,7 +49,7 @@ const areaDepth = (route: Route, location: Case.Location): number => {
  * The route of a case's intake: the most specific route covering its category and location, or a finding
  * (`case/no-route`) naming the category and grid when none does.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category rules
  */
 export const route = (routes: ReadonlyArray<Route>, intake: Case.Intake): Either.Either<Route, Finding.Finding> => {
@@ -81,7 +81,7 @@ export const route = (routes: ReadonlyArray<Route>, intake: Case.Intake): Either
 /**
  * A case that cannot be dispatched because no route covers it: carries the `case/no-route` finding.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category errors
  */
 export class NoRoute extends Schema.TaggedError<NoRoute>()("NoRoute", {
@@ -98,7 +98,7 @@ export class NoRoute extends Schema.TaggedError<NoRoute>()("NoRoute", {
  * event applied under the policy's workflow. Fails with {@link NoRoute} when no unit is named and no route covers the
  * case, and with the lifecycle's error when the workflow refuses the dispatch.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category rules
  */
 export const dispatch = (
@@ -123,7 +123,7 @@ export const dispatch = (
  * Checks routes against a catalogue: a finding (`case/no-route`) for every category that no route covers anywhere
  * (a route for the category, for one above it or for one below it), and one (`case/route-unknown-category`) for every route whose category is not in the catalogue.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category rules
  */
 export const check = (routes: ReadonlyArray<Route>, catalogue: Catalogue): ReadonlyArray<Finding.Finding> => {
@@ -155,7 +155,7 @@ export const check = (routes: ReadonlyArray<Route>, catalogue: Catalogue): Reado
  * Extension point `case.routes`: routes (派遣规则), keyed by id. The core pack contributes none: which unit handles
  * what is the host's to say.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category plugins
  */
 export const routesPoint: Plugin.ExtensionPoint<Route> = Plugin.extensionPoint({
@@ -168,7 +168,7 @@ export const routesPoint: Plugin.ExtensionPoint<Route> = Plugin.extensionPoint({
 /**
  * The routes a composed registry holds, in the order contributed.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category plugins
  */
 export const fromRegistry = (registry: Plugin.Registry): ReadonlyArray<Route> =>

@@ -9,7 +9,7 @@
  * Every state has a `phase`: the core status it counts as in the metrics (a 数字城管 "立案" state is `accepted`, its
  * "核查" state `verified`), so every rate reads the same whatever the workflow.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 import { Either, Option, Schema } from "effect"
 import * as Plugin from "../plugin/Plugin.js"
@@ -23,7 +23,7 @@ import * as Plugin from "../plugin/Plugin.js"
  * in progress (处置), resolved (反馈), verified (核查 or 回访), closed (结案), rejected (不予受理), withdrawn (撤回),
  * ledger (挂账). `closed`, `rejected` and `withdrawn` are final. `Case.Status` is this schema.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export const Phase = Schema.Literal(
@@ -39,7 +39,7 @@ export const Phase = Schema.Literal(
   "ledger"
 )
 /**
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export type Phase = typeof Phase.Type
@@ -55,12 +55,12 @@ const token = (what: string) =>
  * A role an actor acts in (角色), lower-case words joined by `-`. The roles the shipped workflows name are in
  * {@link roles}; a host's workflow may name its own.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export const Role = token("role")
 /**
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export type Role = typeof Role.Type
@@ -70,7 +70,7 @@ export type Role = typeof Role.Type
  * unit (处置单位), supervisor (监督员), the hotline's return-visit operator (回访员), staff of a unit (工作人员),
  * mediator (调解员), judge volunteer (法官志愿者), a meeting (议事会), and the system (automatic escalation).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export const roles = {
@@ -92,12 +92,12 @@ export const roles = {
  * (小区), community (社区) and street (街道); a district workflow adds district departments and the command centre.
  * The order of a workflow's `levels` is the escalation order.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export const Level = token("handling level")
 /**
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export type Level = typeof Level.Type
@@ -106,7 +106,7 @@ export type Level = typeof Level.Type
  * The default handling levels, lowest first: micro grid, compound, community, street. Source: the seed
  * ("小事不出小区、大事不出社区", the Lianjiang compound's grid → compound → community chain, the street above).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export const defaultLevels: ReadonlyArray<Level> = ["micro-grid", "compound", "community", "street"]
@@ -115,7 +115,7 @@ export const defaultLevels: ReadonlyArray<Level> = ["micro-grid", "compound", "c
  * The event names a transition may be driven by (every case event but `Reported`, which opens a case in the
  * workflow's `initial` state).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export const EventName = Schema.Literal(
@@ -141,7 +141,7 @@ export const EventName = Schema.Literal(
   "Excluded"
 )
 /**
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export type EventName = typeof EventName.Type
@@ -152,7 +152,7 @@ export type EventName = typeof EventName.Type
  * again from the event, for a case nobody has answered yet); `extend-resolve` (moved by the event's extension, only
  * on `ExtensionGranted`); `stop-resolve` (cleared, as on the problem ledger).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export const ClockEffect = Schema.Literal(
@@ -164,7 +164,7 @@ export const ClockEffect = Schema.Literal(
   "stop-resolve"
 )
 /**
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export type ClockEffect = typeof ClockEffect.Type
@@ -173,12 +173,12 @@ export type ClockEffect = typeof ClockEffect.Type
  * Who is told when a transition happens (通知): the supervisor of the case, its assignee unit, its co-handlers, the
  * dispatcher, the reporter.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export const Recipient = Schema.Literal("supervisor", "assignee", "co-handlers", "dispatcher", "reporter")
 /**
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export type Recipient = typeof Recipient.Type
@@ -187,12 +187,12 @@ export type Recipient = typeof Recipient.Type
  * The evidence a transition needs in the case's history, this event included: a photo before and one after the
  * work (处置前、处置后照片), as attachment references.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export const Evidence = Schema.Literal("before", "after")
 /**
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export type Evidence = typeof Evidence.Type
@@ -200,12 +200,12 @@ export type Evidence = typeof Evidence.Type
 /**
  * A name in Chinese and English.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export const Name = Schema.Struct({ zh: Schema.NonEmptyString, en: Schema.NonEmptyString })
 /**
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export type Name = typeof Name.Type
@@ -217,7 +217,7 @@ export type Name = typeof Name.Type
 /**
  * A state of a workflow (状态): its id (unique in the workflow), the core phase it counts as, and its name.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export class State extends Schema.Class<State>("@zhili/WorkflowState")({
@@ -232,7 +232,7 @@ export class State extends Schema.Class<State>("@zhili/WorkflowState")({
  * performer); whether the performer must not be whoever resolved the case (independent verification); what it does
  * to the deadlines; the evidence it needs; and who is told.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export class Transition extends Schema.Class<Transition>("@zhili/WorkflowTransition")({
@@ -288,7 +288,7 @@ const problems = (w: {
  * Decoding checks that every state named exists, that the initial state exists, that no state has two transitions
  * for one event, and that `extend-resolve` is used only by `ExtensionGranted`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export class Workflow extends Schema.Class<Workflow>("@zhili/Workflow")(
@@ -333,7 +333,7 @@ const open: ReadonlyArray<Phase> = Phase.literals.filter((p) => p !== "rejected"
  * The same event from each of some states back to itself: for events that leave the state as it is (督办, 协办,
  * 延期, an exclusion from the assessment). `more` is the rest of each transition.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category constructors
  */
 export const inPlace = (
@@ -350,7 +350,7 @@ export const inPlace = (
  * the grid worker who fixed a matter checks it with the resident). Levels: {@link defaultLevels}. Source: MODEL.md §3
  * and the seed's compound practice.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category workflows
  */
 export const defaultWorkflow: Workflow = Workflow.make({
@@ -402,7 +402,7 @@ export const defaultWorkflow: Workflow = Workflow.make({
 /**
  * The state of a workflow with an id.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category getters
  */
 export const stateOf = (workflow: Workflow, id: string): Option.Option<State> =>
@@ -411,7 +411,7 @@ export const stateOf = (workflow: Workflow, id: string): Option.Option<State> =>
 /**
  * The transition an event takes from a state, if the workflow has one.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category getters
  */
 export const transitionFor = (workflow: Workflow, from: string, event: string): Option.Option<Transition> =>
@@ -420,7 +420,7 @@ export const transitionFor = (workflow: Workflow, from: string, event: string): 
 /**
  * The events a case in a state may take under a workflow, in the workflow's order.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category getters
  */
 export const eventsFrom = (workflow: Workflow, from: string): ReadonlyArray<EventName> => {
@@ -432,7 +432,7 @@ export const eventsFrom = (workflow: Workflow, from: string): ReadonlyArray<Even
 /**
  * The states an event applies from under a workflow.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category getters
  */
 export const statesFor = (workflow: Workflow, event: string): ReadonlyArray<string> =>
@@ -441,7 +441,7 @@ export const statesFor = (workflow: Workflow, event: string): ReadonlyArray<stri
 /**
  * Position of a level in an ordered list of levels (lowest 0), or -1 when the list does not have it.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category levels
  */
 export const rankIn = (levels: ReadonlyArray<string>, level: string): number => levels.indexOf(level)
@@ -449,7 +449,7 @@ export const rankIn = (levels: ReadonlyArray<string>, level: string): number => 
 /**
  * The level one above in an ordered list, or none at the top (or for a level the list does not have).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category levels
  */
 export const above = (levels: ReadonlyArray<string>, level: string): Option.Option<Level> => {
@@ -461,7 +461,7 @@ export const above = (levels: ReadonlyArray<string>, level: string): Option.Opti
  * True when an actor with these roles may perform a transition (one of its roles is allowed, or the transition
  * names none).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category predicates
  */
 export const allows = (transition: Transition, actorRoles: ReadonlyArray<string>): boolean =>
@@ -476,7 +476,7 @@ export const allows = (transition: Transition, actorRoles: ReadonlyArray<string>
  * transition for a state and event the workflow already has replaces that one), and levels inserted after a given
  * level (or at the top).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export class Extension extends Schema.Class<Extension>("@zhili/WorkflowExtension")({
@@ -491,7 +491,7 @@ export class Extension extends Schema.Class<Extension>("@zhili/WorkflowExtension
  * A workflow that cannot be built: an extension names states that do not exist, repeats a state, or inserts levels
  * after a level the workflow does not have. Names the workflow, the extension and what is wrong.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category errors
  */
 export class InvalidWorkflow extends Schema.TaggedError<InvalidWorkflow>()("InvalidWorkflow", {
@@ -510,7 +510,7 @@ export class InvalidWorkflow extends Schema.TaggedError<InvalidWorkflow>()("Inva
  * event (the replaced state/event pairs dropped from the old transitions) and appended, its levels inserted. Fails
  * with {@link InvalidWorkflow} when the result is malformed.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category combinators
  */
 export const extend = (workflow: Workflow, extension: Extension): Either.Either<Workflow, InvalidWorkflow> => {
@@ -548,7 +548,7 @@ export const extend = (workflow: Workflow, extension: Extension): Either.Either<
  * Extension point `case.workflows`: whole case workflows, keyed by id. The one in force is the one the host selects
  * (`Runtime.Selection.workflow`), or else the one contributed last.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category plugins
  */
 export const workflowsPoint: Plugin.ExtensionPoint<Workflow> = Plugin.extensionPoint({
@@ -562,7 +562,7 @@ export const workflowsPoint: Plugin.ExtensionPoint<Workflow> = Plugin.extensionP
  * Extension point `case.workflowExtensions`: states, transitions and levels added to a contributed workflow, keyed
  * by id, applied in the order contributed.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category plugins
  */
 export const extensionsPoint: Plugin.ExtensionPoint<Extension> = Plugin.extensionPoint({
@@ -575,7 +575,7 @@ export const extensionsPoint: Plugin.ExtensionPoint<Extension> = Plugin.extensio
 /**
  * The core default pack's contribution: {@link defaultWorkflow} under the key `default`.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category plugins
  */
 export const defaultContributions: ReadonlyArray<Plugin.Contribution> = [
@@ -585,7 +585,7 @@ export const defaultContributions: ReadonlyArray<Plugin.Contribution> = [
 /**
  * The workflow with every contributed extension that names it applied, in order.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category combinators
  */
 export const withExtensions = (

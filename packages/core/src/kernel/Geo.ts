@@ -4,7 +4,7 @@
  * polygons. Conversions between the systems use `gcoord`; containment and distance use Turf
  * (`@turf/boolean-point-in-polygon`, `@turf/distance`): no geometry is hand-written here.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 import booleanPointInPolygon from "@turf/boolean-point-in-polygon"
 import turfDistance from "@turf/distance"
@@ -21,12 +21,12 @@ const gcoord: Gcoord = ((gcoordModule as unknown as { readonly default?: Gcoord 
  * A coordinate reference system (坐标系): `WGS-84` (GPS), `GCJ-02` (国测局, the datum of Chinese web maps: AMap,
  * Tencent), `BD-09` (Baidu).
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export const Crs = Schema.Literal("WGS-84", "GCJ-02", "BD-09")
 /**
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export type Crs = typeof Crs.Type
@@ -37,7 +37,7 @@ const Latitude = Schema.Number.pipe(Schema.between(-90, 90, { message: () => "a 
 /**
  * A point (坐标点): longitude, latitude (degrees) and the coordinate system they are in.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export class Point extends Schema.Class<Point>("@zhili/GeoPoint")({
@@ -63,7 +63,7 @@ const Ring = Schema.Array(Position).pipe(
  * A boundary (网格边界): a GeoJSON `Polygon` or `MultiPolygon` (RFC 7946 positions, longitude first), in a named
  * coordinate system.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export const Boundary = Schema.Union(
@@ -71,7 +71,7 @@ export const Boundary = Schema.Union(
   Schema.Struct({ type: Schema.Literal("MultiPolygon"), coordinates: Schema.Array(Schema.Array(Ring)), crs: Crs })
 )
 /**
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export type Boundary = typeof Boundary.Type
@@ -82,7 +82,7 @@ const library = { "WGS-84": gcoord.WGS84, "GCJ-02": gcoord.GCJ02, "BD-09": gcoor
  * A point in another coordinate system (the same point when it already is in it). GCJ-02 and BD-09 offsets are
  * defined inside China only; outside it the conversions give the point back.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category conversions
  */
 export const convert = (p: Point, to: Crs): Point => {
@@ -98,7 +98,7 @@ export const convert = (p: Point, to: Crs): Point => {
  * True when the point lies inside the boundary (on its edge counts as inside), comparing them in the boundary's
  * coordinate system.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category predicates
  */
 export const contains = (boundary: Boundary, p: Point): boolean => {
@@ -116,7 +116,7 @@ export const contains = (boundary: Boundary, p: Point): boolean => {
 /**
  * The great-circle distance between two points in metres, both taken to WGS-84 first.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category measures
  */
 export const distanceMeters = (a: Point, b: Point): number => {

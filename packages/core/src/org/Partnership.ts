@@ -111,7 +111,7 @@ export interface PairingReport {
  * Whether a partnership is in force on `on`: started on or before `on` and not ended before it (both ends inclusive,
  * no `end` = open-ended). The same dated-record rule as `Membership.isActive`, which it is.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category rules
  */
 export const isActive: (

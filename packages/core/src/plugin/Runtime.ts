@@ -125,7 +125,7 @@ export class MissingPolicy extends Schema.TaggedError<MissingPolicy>()("MissingP
  * Why the policies cannot be read from composed plugins: a whole policy is missing, or a contributed workflow
  * extension does not fit its workflow.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category errors
  */
 export type PolicyError = MissingPolicy | Workflow.InvalidWorkflow

@@ -90,7 +90,7 @@ export class Resident extends Schema.Class<Resident>("@zhili/Resident")({
   /**
    * The ids and `<redacted>` for every personal field.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    */
   override toString(): string {
     return `Resident(${JSON.stringify(redactedForm(this))})`
@@ -98,7 +98,7 @@ export class Resident extends Schema.Class<Resident>("@zhili/Resident")({
   /**
    * The ids and `<redacted>` for every personal field (what `JSON.stringify` prints).
    *
-   * @since 0.2.0
+   * @since 0.1.0
    */
   toJSON(): unknown {
     return { _id: "Resident", ...redactedForm(this) }
@@ -106,7 +106,7 @@ export class Resident extends Schema.Class<Resident>("@zhili/Resident")({
   /**
    * What `util.inspect` (and `console.log`) prints: the same as `toJSON`.
    *
-   * @since 0.2.0
+   * @since 0.1.0
    */
   [Symbol.for("nodejs.util.inspect.custom")](): unknown {
     return this.toJSON()
@@ -118,7 +118,7 @@ export class Resident extends Schema.Class<Resident>("@zhili/Resident")({
  * number and phone are gone; the household, birth date, sex and tags stay, so the counts over the registry do not
  * change.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category constants
  */
 export const erasedName = "〔已删除〕"
@@ -128,7 +128,7 @@ export const erasedName = "〔已删除〕"
  * information of minors under 14 is sensitive) is `protected`: only ids, nothing personal. An adult shows a masked
  * name and identity number (`Privacy` default masks), the birth date, sex and tags.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category models
  */
 export type ResidentView =
@@ -155,7 +155,7 @@ export type ResidentView =
  * masked by the `Privacy` defaults, or raw for the fields a `disclosure` names. A disclosure never reveals a
  * protected child unless it names the `minor` field.
  *
- * @since 0.2.0
+ * @since 0.1.0
  * @category getters
  */
 export const view = (

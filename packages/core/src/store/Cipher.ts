@@ -15,7 +15,7 @@
  * algorithm, byte or context is detected. A key id in every envelope is what makes rotation possible: a store reads
  * with any key of its keyring and writes with the current one.
  *
- * @since 0.3.0
+ * @since 0.1.0
  */
 import {
   createCipheriv,
@@ -31,12 +31,12 @@ import { Either, Schema } from "effect"
 /**
  * An encryption algorithm a key is used with: AES-256-GCM, or SM4-CTR with HMAC-SM3 (国密).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export const Algorithm = Schema.Literal("aes-256-gcm", "sm4-ctr-hmac-sm3")
 /**
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export type Algorithm = typeof Algorithm.Type
@@ -44,7 +44,7 @@ export type Algorithm = typeof Algorithm.Type
 /**
  * The envelope version this module writes (the `zh1` prefix).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category constants
  */
 export const envelopeVersion = "zh1"
@@ -57,7 +57,7 @@ const byCode: ReadonlyMap<string, Algorithm> = new Map(
 /**
  * The form of a key id: 1–64 letters, digits, `_`, `.` or `-` (it is written into every envelope).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export const KeyId = Schema.String.pipe(
@@ -68,7 +68,7 @@ export const KeyId = Schema.String.pipe(
  * A data key (数据密钥): its id, the algorithm it is used with, and its secret (at least 32 bytes of key material;
  * the encryption and MAC keys are derived from it with HKDF). The secret never prints.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface Key {
@@ -84,7 +84,7 @@ export interface Key {
  * key id, algorithm or context, or the wrong key), `bad-key` (key material too short). `where` says which value
  * (an aggregate and a path); the message never contains the value or the key.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category errors
  */
 export class CipherError extends Schema.TaggedError<CipherError>()("CipherError", {
@@ -134,7 +134,7 @@ const derive = (key: Key): Derived => {
 /**
  * Checks a key: a well-formed id and at least 32 bytes of secret.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category constructors
  */
 export const checkKey = (key: Key, where = "key"): Either.Either<Key, CipherError> =>
@@ -160,7 +160,7 @@ const authenticated = (header: string, aad: string): Buffer => {
  * Encrypts `plaintext` under `key` into an envelope (`zh1:<keyId>:<alg>:<base64url>`), binding `aad` (associated
  * data: the context the ciphertext belongs to, which `open` must be given again). A fresh random nonce each call.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category encryption
  */
 export const seal = (key: Key, plaintext: string, aad: string): string => {
@@ -188,7 +188,7 @@ export const seal = (key: Key, plaintext: string, aad: string): string => {
 /**
  * The header of an envelope: its key id and algorithm, or `undefined` when the text is not a `zh1` envelope.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category encryption
  */
 export const header = (
@@ -205,7 +205,7 @@ export const header = (
  * Opens an envelope with the key of its id from `keys`, checking `aad`. Fails with a {@link CipherError} (naming
  * `where`) when it is malformed, its key is unknown, or it does not authenticate; never returns garbage.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category encryption
  */
 export const open = (
@@ -255,7 +255,7 @@ export const open = (
  * A blind-index key (盲索引密钥): its id and secret. Blind indexes are HMACs under a key derived from it, with
  * SHA-256 (AES stores) or SM3 (SM4 stores).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface IndexKey {
@@ -272,7 +272,7 @@ const indexCache = new WeakMap<IndexKey, Buffer>()
  * Deterministic, so equal values have equal indexes (lookups and unique keys work), and without the key nobody can
  * test a guess.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category blind indexes
  */
 export const blindIndex = (key: IndexKey, domain: string, value: string): string => {
@@ -293,7 +293,7 @@ export const blindIndex = (key: IndexKey, domain: string, value: string): string
  * value out of index columns, but anyone can test a guess against it, so it protects nothing a dictionary of
  * identity numbers or phones can reach. Only for stores without encryption (tests, prototypes).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category blind indexes
  */
 export const unkeyedIndex = (domain: string, value: string): string =>

@@ -13,7 +13,7 @@
  *   `blindKey` hold `Cipher.blindIndex` of the value under the keyring's index key, never the value; a list filter
  *   on such a field is given the clear value and the store looks up its index.
  *
- * @since 0.3.0
+ * @since 0.1.0
  */
 import { Context, Effect, Either, Layer } from "effect"
 import * as Cipher from "./Cipher.js"
@@ -24,7 +24,7 @@ import type * as Store from "./Store.js"
 /**
  * The property of a stored record's JSON that holds its envelope.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category constants
  */
 export const sealedProperty = "$sealed"
@@ -33,7 +33,7 @@ export const sealedProperty = "$sealed"
  * How one aggregate's rows are sealed and opened, for adapters (`Store.toRow`, `Store.fromJson`,
  * `Store.eventCodec` take it).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category adapters
  */
 export interface RecordCodec {
@@ -58,7 +58,7 @@ export interface RecordCodec {
 /**
  * The encryption service of a store: the keyring and a codec per aggregate.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface Service {
@@ -75,7 +75,7 @@ export interface Service {
 /**
  * The encryption of a store (存储加密), built from the host's keys.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category ports
  */
 export class Encryption extends Context.Tag("@zhili/core/Encryption")<Encryption, Service>() {}
@@ -84,7 +84,7 @@ export class Encryption extends Context.Tag("@zhili/core/Encryption")<Encryption
  * The key id of a stored JSON's envelope, or `undefined` when it has none (nothing sensitive, or written without
  * encryption).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category adapters
  */
 export const keyIdOf = (json: string): string | undefined => {
@@ -109,7 +109,7 @@ const idOf = (parsed: Record<string, unknown>): string | undefined => {
  * The encryption service over a keyring. `today` (default: the date in China Standard Time) decides whom an
  * aggregate's `personal` rule protects when a record is written.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category constructors
  */
 export const make = (
@@ -221,7 +221,7 @@ export const make = (
 /**
  * The encryption service from the {@link KeyProvider.KeyProvider} in context (the keyring is read once).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category layers
  */
 export const layer = (

@@ -5,7 +5,7 @@
  * `Resident.erasedName` and the identity number and phone are gone, from the record, its envelope and its blind
  * indexes. The record is rewritten (the next version), so the ciphertext that held the values is overwritten too.
  *
- * @since 0.3.0
+ * @since 0.1.0
  */
 import { Effect, Redacted } from "effect"
 import type { InvalidInput, NotFoundOrNotPermitted, VersionConflict } from "../kernel/Errors.js"
@@ -16,7 +16,7 @@ import * as Store from "./Store.js"
  * Erases a resident's personal fields (see the module): reads the record (in `scope`), writes the erased one at the
  * next version and answers it. Erasing an erased resident changes nothing more than the version.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category erasure
  */
 export const eraseResident = <K extends string>(
@@ -48,7 +48,7 @@ export const eraseResident = <K extends string>(
 /**
  * True when a resident has been erased.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category erasure
  */
 export const isErased = (resident: Resident.Resident): boolean =>

@@ -5,7 +5,7 @@
  * A production host wires its KMS (key management service, 密钥管理系统) behind the same port: it unwraps the data
  * keys once when the store starts.
  *
- * @since 0.3.0
+ * @since 0.1.0
  */
 import { scryptSync } from "node:crypto"
 import { Context, Effect, Either, Layer, Redacted, Schema } from "effect"
@@ -16,7 +16,7 @@ import * as Cipher from "./Cipher.js"
  * already written, by the key id in their envelope; `index` computes blind indexes (it is not rotated with the data
  * keys: changing it means recomputing every index, which the rotation job does).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface Keyring {
@@ -28,7 +28,7 @@ export interface Keyring {
 /**
  * The key provider could not give a usable keyring: what is wrong with which key (never the key itself).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category errors
  */
 export class KeyError extends Schema.TaggedError<KeyError>()("KeyError", {
@@ -42,7 +42,7 @@ export class KeyError extends Schema.TaggedError<KeyError>()("KeyError", {
 /**
  * The port the host supplies the keys through (密钥提供端口).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category ports
  */
 export class KeyProvider extends Context.Tag("@zhili/core/KeyProvider")<
@@ -54,7 +54,7 @@ export class KeyProvider extends Context.Tag("@zhili/core/KeyProvider")<
  * Checks a keyring: well-formed ids, secrets of at least 32 bytes, one algorithm for every key, distinct ids, and
  * the current key among `keys` (it is added when missing).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category constructors
  */
 export const make = (keyring: Keyring): Either.Either<Keyring, KeyError> => {
@@ -82,7 +82,7 @@ export const make = (keyring: Keyring): Either.Either<Keyring, KeyError> => {
 /**
  * A provider of a fixed keyring (checked when the layer is built).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category layers
  */
 export const layer = (keyring: Keyring): Layer.Layer<KeyProvider, KeyError> =>
@@ -104,7 +104,7 @@ const bytes = (secret: Redacted.Redacted<Uint8Array | string>): Uint8Array => {
  * keeps its keys in a secret store: `current` names the data key that encrypts, `keys` lists every data key by id
  * (old ones stay until a rotation has rewritten their ciphertexts), `index` is the blind-index key.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category layers
  */
 export const layerSecrets = (config: {
@@ -129,7 +129,7 @@ const scryptOptions = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }
  * Derives a 32-byte secret from a passphrase with scrypt (N = 2^15, r = 8, p = 1), salted with `salt` and the
  * purpose (a key id, or `index`), so each key of a passphrase keyring is independent.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category constructors
  */
 export const fromPassphrase = (passphrase: Redacted.Redacted<string>, salt: string, purpose: string): Uint8Array =>
@@ -142,7 +142,7 @@ export const fromPassphrase = (passphrase: Redacted.Redacted<string>, salt: stri
  * from the current passphrase's salt and `indexPassphrase` (default: `passphrase`), so set it explicitly before you
  * rotate the passphrase.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category layers
  */
 export const layerPassphrase = (config: {

@@ -9,7 +9,7 @@
  * Usage: the host adds the new key to its provider as current, keeping the old one; runs {@link run} (it reloads
  * the keyring first) until it completes; then drops the old key from the provider.
  *
- * @since 0.3.0
+ * @since 0.1.0
  */
 import { Effect, Option } from "effect"
 import * as Encryption from "./Encryption.js"
@@ -18,7 +18,7 @@ import * as Store from "./Store.js"
 /**
  * Where a rotation stands: the aggregate it is in and the last row it has dealt with (none: the aggregate's start).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface Checkpoint {
@@ -30,7 +30,7 @@ export interface Checkpoint {
  * How far a rotation has got, reported after every page: rows scanned and rewritten so far, rows that moved while
  * the job ran (written meanwhile by someone else, hence already under the current key), and the checkpoint.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface Progress {
@@ -44,7 +44,7 @@ export interface Progress {
 /**
  * What a finished rotation did.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface Report {
@@ -61,7 +61,7 @@ const sameFields = (a: ReadonlyArray<string | number | null>, b: ReadonlyArray<s
  * (default 200). A row that does not open or decode stops the job with its `StoreError` (the checkpoint before it
  * is kept).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category jobs
  */
 export const run = (
@@ -157,7 +157,7 @@ export const run = (
  * How many envelopes (records and events) of `aggregates` each key id seals, read from the rows' headers: after a
  * finished rotation only the current key is left, the check a host runs before it retires the old one.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category jobs
  */
 export const keysInUse = (

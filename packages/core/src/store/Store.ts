@@ -165,7 +165,7 @@ export interface Field<A, K extends string = string> {
  * (all personal information of a minor under 14 is sensitive, PIPL Art. 28): its paths in the encoded record, the
  * rule (given the record and today's date), and the fields whose columns are left empty for such a record.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category models
  */
 export interface Personal<A> {
@@ -767,7 +767,7 @@ export interface Service {
  * A stored row as the engine holds it (原始行): keys, version, natural key and field columns, the record JSON
  * (sealed when the store encrypts) and the JSON of its events in order.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category adapters
  */
 export interface RawRow {
@@ -785,7 +785,7 @@ export interface RawRow {
  * rewrite of one row and its events that applies only if the row is still as read (same version and record JSON,
  * each event unchanged), in one transaction.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category adapters
  */
 export interface RawAccess {
@@ -856,7 +856,7 @@ const samePath = (a: ReadonlyArray<string> | undefined, b: ReadonlyArray<string>
  * The index a blind field's column or a blind natural key holds for a clear value: the keyed blind index under the
  * store's encryption, an unkeyed digest without it (see `Cipher.unkeyedIndex`).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category adapters
  */
 export const blindValue = (codec: Encryption.RecordCodec | undefined, domain: string, value: string): string =>
@@ -866,7 +866,7 @@ export const blindValue = (codec: Encryption.RecordCodec | undefined, domain: st
  * A list's or count's filters with the clear values given for blind fields replaced by their indexes (what the
  * columns hold); adapters call it before querying.
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category adapters
  */
 export const blindFilters = <W extends { readonly [field: string]: FilterValue | undefined }>(
@@ -2058,7 +2058,7 @@ const memoryRaw = (
  * The in-memory store of {@link layerMemory} with encryption at rest: sensitive values sealed, blind indexes keyed,
  * with the keys of the {@link Encryption.Encryption} service in context (`Encryption.layer` over a `KeyProvider`).
  *
- * @since 0.3.0
+ * @since 0.1.0
  * @category layers
  */
 export const layerMemoryEncrypted: Layer.Layer<Store, never, Encryption.Encryption> = Layer.fresh(
