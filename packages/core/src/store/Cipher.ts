@@ -144,6 +144,20 @@ export const checkKey = (key: Key, where = "key"): Either.Either<Key, CipherErro
       ? Either.left(new CipherError({ reason: "bad-key", where, keyId: key.id }))
       : Either.right(key)
 
+// Nonces and counters come from the CSPRNG a page at a time (one system call per 4 KiB instead of one per record);
+// each byte is used once.
+let randomPage = Buffer.alloc(0)
+let randomAt = 0
+const freshBytes = (n: number): Buffer => {
+  if (randomAt + n > randomPage.length) {
+    randomPage = randomBytes(4096)
+    randomAt = 0
+  }
+  const out = randomPage.subarray(randomAt, randomAt + n)
+  randomAt += n
+  return out
+}
+
 const headerOf = (key: Key): string => `${envelopeVersion}:${key.id}:${codes[key.algorithm]}:`
 
 /** The bytes authenticated besides the ciphertext: the header and the associated data, length-prefixed. */
@@ -168,13 +182,13 @@ export const seal = (key: Key, plaintext: string, aad: string): string => {
   const header = headerOf(key)
   const data = Buffer.from(plaintext, "utf8")
   if (key.algorithm === "aes-256-gcm") {
-    const nonce = randomBytes(12)
+    const nonce = freshBytes(12)
     const cipher = createCipheriv("aes-256-gcm", enc, nonce)
     cipher.setAAD(authenticated(header, aad))
     const body = Buffer.concat([nonce, cipher.update(data), cipher.final(), cipher.getAuthTag()])
     return header + body.toString("base64url")
   }
-  const counter = randomBytes(16)
+  const counter = freshBytes(16)
   const cipher = createCipheriv("sm4-ctr", enc, counter)
   const ct = Buffer.concat([cipher.update(data), cipher.final()])
   const tag = createHmac("sm3", mac as Buffer)
