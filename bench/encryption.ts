@@ -52,7 +52,11 @@ const program = Effect.gen(function* () {
   const repo = yield* Store.repository(Aggregates.Residents)
   const input = Array.from({ length: rows }, (_, i) => row(i))
   const t0 = performance.now()
-  const report = yield* repo.import(Stream.fromIterable(input), { scope: Store.everything, policy: "abort", batchSize: 10_000 })
+  const report = yield* repo.import(Stream.fromIterable(input), {
+    scope: Store.everything,
+    policy: "abort",
+    batchSize: 10_000
+  })
   const t1 = performance.now()
   let read = 0
   let cursor: string | undefined
