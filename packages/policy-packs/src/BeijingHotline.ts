@@ -101,14 +101,7 @@ export const emergency: CaseCategory.EmergencyLimitsDefinition = new CaseCategor
 })
 
 const W = CaseWorkflow.roles
-const s = (id: string, phase: CaseWorkflow.Phase, zh: string, en: string) =>
-  CaseWorkflow.State.make({ id, phase, name: { zh, en } })
-const t = (
-  event: CaseWorkflow.EventName,
-  from: readonly [string, ...Array<string>],
-  to: string,
-  more: Omit<Partial<ConstructorParameters<typeof CaseWorkflow.Transition>[0]>, "event" | "from" | "to"> = {}
-) => CaseWorkflow.Transition.make({ event, from, to, ...more })
+const { state: s, step: t } = CaseWorkflow
 
 /**
  * The hotline's workflow (接诉即办, `beijing-hotline/hotline`): received (受理) → dispatched to a unit (派单) → taken

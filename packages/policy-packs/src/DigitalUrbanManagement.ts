@@ -27,16 +27,7 @@ const open = "STANDARDS.md marks it open: a default to be replaced"
 const W = CaseWorkflow.roles
 const handling = ["dispatched", "handling"] as const
 
-const state = (stateId: string, phase: CaseWorkflow.Phase, zh: string, en: string) =>
-  CaseWorkflow.State.make({ id: stateId, phase, name: { zh, en } })
-const step = (
-  event: CaseWorkflow.EventName,
-  from: readonly [string, ...Array<string>],
-  to: string,
-  more: Omit<Partial<ConstructorParameters<typeof CaseWorkflow.Transition>[0]>, "event" | "from" | "to"> = {}
-) => CaseWorkflow.Transition.make({ event, from, to, ...more })
-
-const inPlace = CaseWorkflow.inPlace
+const { inPlace, state, step } = CaseWorkflow
 
 /**
  * The command centre's workflow (`digital-urban-management/command-centre`):

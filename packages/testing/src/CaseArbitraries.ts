@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import { Case, CaseCategory, CaseDeadline, Ids, WorkingCalendar } from "@zhili/core"
+import { Case, CaseCategory, CaseDeadline, CaseWorkflow, Ids, WorkingCalendar } from "@zhili/core"
 import { Array as Arr, DateTime, Redacted } from "effect"
 import * as fc from "fast-check"
 
@@ -86,29 +86,7 @@ export const step: fc.Arbitrary<Step> = fc.record({
   dissatisfied: fc.boolean()
 })
 
-const tags: ReadonlyArray<Case.EventTag> = [
-  "Reported",
-  "Accepted",
-  "Rejected",
-  "Dispatched",
-  "Started",
-  "Returned",
-  "ExtensionGranted",
-  "Escalated",
-  "Supervised",
-  "CoHandlersAssigned",
-  "CoHandlerReported",
-  "Resolved",
-  "Verified",
-  "ReturnVisited",
-  "Reopened",
-  "Closed",
-  "Withdrawn",
-  "Shelved",
-  "Unshelved",
-  "Rated",
-  "Excluded"
-]
+const tags: ReadonlyArray<Case.EventTag> = ["Reported", ...CaseWorkflow.EventName.literals]
 
 const staff = new Case.Actor({ role: "staff", id: "staff-1" })
 const approver = new Case.Actor({ role: "staff", id: "staff-2" })

@@ -314,9 +314,23 @@ export class Workflow extends Schema.Class<Workflow>("@zhili/Workflow")(
 // The default workflow
 // ---------------------------------------------------------------------------------------------------------------
 
-const state = (id: Phase, zh: string, en: string): State => State.make({ id, phase: id, name: { zh, en } })
+/**
+ * A state: its id, the core phase it counts as, and its Chinese and English names.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const state = (id: string, phase: Phase, zh: string, en: string): State =>
+  State.make({ id, phase, name: { zh, en } })
 
-const step = (
+/**
+ * A transition: the event, the states it leaves from, the state it leads to, and the rest (roles, approval,
+ * independence, clock, evidence, notices).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const step = (
   event: EventName,
   from: ReadonlyArray<string>,
   to: string,
@@ -325,6 +339,8 @@ const step = (
   Transition.make({ event, from: from as readonly [string, ...Array<string>], to, ...options } as ConstructorParameters<
     typeof Transition
   >[0])
+
+const core = (id: Phase, zh: string, en: string): State => state(id, id, zh, en)
 
 const handling = ["accepted", "dispatched", "in-progress"] as const
 const open: ReadonlyArray<Phase> = Phase.literals.filter((p) => p !== "rejected" && p !== "withdrawn")
@@ -359,16 +375,16 @@ export const defaultWorkflow: Workflow = Workflow.make({
   source: "MODEL.md §3 (the compound's lifecycle: 上报 → 立案 → 派遣 → 处置 → 反馈 → 核查 → 结案)",
   initial: "reported",
   states: [
-    state("reported", "已上报", "Reported"),
-    state("accepted", "已立案", "Accepted"),
-    state("dispatched", "已派遣", "Dispatched"),
-    state("in-progress", "处置中", "In progress"),
-    state("resolved", "已反馈", "Resolved"),
-    state("verified", "已核查", "Verified"),
-    state("closed", "已结案", "Closed"),
-    state("rejected", "不予受理", "Rejected"),
-    state("withdrawn", "已撤回", "Withdrawn"),
-    state("ledger", "挂账", "On the ledger")
+    core("reported", "已上报", "Reported"),
+    core("accepted", "已立案", "Accepted"),
+    core("dispatched", "已派遣", "Dispatched"),
+    core("in-progress", "处置中", "In progress"),
+    core("resolved", "已反馈", "Resolved"),
+    core("verified", "已核查", "Verified"),
+    core("closed", "已结案", "Closed"),
+    core("rejected", "不予受理", "Rejected"),
+    core("withdrawn", "已撤回", "Withdrawn"),
+    core("ledger", "挂账", "On the ledger")
   ],
   levels: [...defaultLevels] as [string, ...Array<string>],
   transitions: [
