@@ -22,7 +22,9 @@ import {
   createDecipheriv,
   createHash,
   createHmac,
+  createSecretKey,
   hkdfSync,
+  type KeyObject,
   randomBytes,
   timingSafeEqual
 } from "node:crypto"
@@ -107,8 +109,8 @@ export class CipherError extends Schema.TaggedError<CipherError>()("CipherError"
 
 /** The keys actually used for one data key, derived once. */
 interface Derived {
-  readonly enc: Buffer
-  readonly mac: Buffer | undefined
+  readonly enc: KeyObject
+  readonly mac: KeyObject | undefined
 }
 
 const derivedCache = new WeakMap<Key, Derived>()
@@ -121,10 +123,10 @@ const derive = (key: Key): Derived => {
   if (d === undefined) {
     d =
       key.algorithm === "aes-256-gcm"
-        ? { enc: hkdf("sha256", key.secret, "zhili/zh1/aes-256-gcm/enc", 32), mac: undefined }
+        ? { enc: createSecretKey(hkdf("sha256", key.secret, "zhili/zh1/aes-256-gcm/enc", 32)), mac: undefined }
         : {
-            enc: hkdf("sm3", key.secret, "zhili/zh1/sm4-ctr/enc", 16),
-            mac: hkdf("sm3", key.secret, "zhili/zh1/hmac-sm3/mac", 32)
+            enc: createSecretKey(hkdf("sm3", key.secret, "zhili/zh1/sm4-ctr/enc", 16)),
+            mac: createSecretKey(hkdf("sm3", key.secret, "zhili/zh1/hmac-sm3/mac", 32))
           }
     derivedCache.set(key, d)
   }
@@ -160,8 +162,23 @@ const freshBytes = (n: number): Buffer => {
 
 const headerOf = (key: Key): string => `${envelopeVersion}:${key.id}:${codes[key.algorithm]}:`
 
-/** The bytes authenticated besides the ciphertext: the header and the associated data, length-prefixed. */
+const authenticatedCache = new Map<string, Buffer>()
+
+/**
+ * The bytes authenticated besides the ciphertext: the header and the associated data, length-prefixed. A store
+ * has a few headers (one per key) and a few associated data (one per aggregate and kind): built once each.
+ */
 const authenticated = (header: string, aad: string): Buffer => {
+  const cacheKey = `${header}\u0000${aad}`
+  let bytes = authenticatedCache.get(cacheKey)
+  if (bytes === undefined) {
+    bytes = authenticatedBytes(header, aad)
+    if (authenticatedCache.size < 1024) authenticatedCache.set(cacheKey, bytes)
+  }
+  return bytes
+}
+
+const authenticatedBytes = (header: string, aad: string): Buffer => {
   const h = Buffer.from(header, "utf8")
   const a = Buffer.from(aad, "utf8")
   const n = Buffer.alloc(8)
@@ -191,7 +208,7 @@ export const seal = (key: Key, plaintext: string, aad: string): string => {
   const counter = freshBytes(16)
   const cipher = createCipheriv("sm4-ctr", enc, counter)
   const ct = Buffer.concat([cipher.update(data), cipher.final()])
-  const tag = createHmac("sm3", mac as Buffer)
+  const tag = createHmac("sm3", mac as KeyObject)
     .update(authenticated(header, aad))
     .update(counter)
     .update(ct)
@@ -255,7 +272,7 @@ export const open = (
   if (body.length < 48) return tampered()
   const counter = body.subarray(0, 16)
   const ct = body.subarray(16, body.length - 32)
-  const expected = createHmac("sm3", mac as Buffer)
+  const expected = createHmac("sm3", mac as KeyObject)
     .update(authenticated(head, aad))
     .update(counter)
     .update(ct)
@@ -278,7 +295,7 @@ export interface IndexKey {
   readonly secret: Uint8Array
 }
 
-const indexCache = new WeakMap<IndexKey, Buffer>()
+const indexCache = new WeakMap<IndexKey, KeyObject>()
 
 /**
  * The keyed blind index of a value (盲索引) in a domain (a field name such as `id_number`, so that the same value in
@@ -292,7 +309,9 @@ const indexCache = new WeakMap<IndexKey, Buffer>()
 export const blindIndex = (key: IndexKey, domain: string, value: string): string => {
   let k = indexCache.get(key)
   if (k === undefined) {
-    k = hkdf(key.algorithm === "aes-256-gcm" ? "sha256" : "sm3", key.secret, "zhili/zh1/blind-index", 32)
+    k = createSecretKey(
+      hkdf(key.algorithm === "aes-256-gcm" ? "sha256" : "sm3", key.secret, "zhili/zh1/blind-index", 32)
+    )
     indexCache.set(key, k)
   }
   return createHmac(key.algorithm === "aes-256-gcm" ? "sha256" : "sm3", k)
