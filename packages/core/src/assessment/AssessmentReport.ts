@@ -95,6 +95,7 @@ export const labels: Labels.Labels = Labels.make({
   "assessment.orgLife.kind.theme-party-day": { "zh-CN": "主题党日", en: "Theme party day" },
   "assessment.orgLife.kind.org-life-meeting": { "zh-CN": "组织生活会", en: "Organisational-life meeting" },
   "assessment.orgLife.kind.democratic-appraisal": { "zh-CN": "民主评议党员", en: "Democratic appraisal" },
+  "assessment.orgLife.kind.heart-to-heart-talk": { "zh-CN": "谈心谈话", en: "Heart-to-heart talks" },
   "assessment.orgLife.frequency.monthly": { "zh-CN": "每月", en: "monthly" },
   "assessment.orgLife.frequency.quarterly": { "zh-CN": "每季度", en: "quarterly" },
   "assessment.orgLife.frequency.half-yearly": { "zh-CN": "每半年", en: "half-yearly" },
@@ -650,11 +651,12 @@ export const orgLife = (
         OrgLife.compliance(r.orgLifeRecords, u, period.from, period.to, options.policy)
       )
       const compliant = results.filter((c) => c.compliant).length
-      const rows = OrgLife.kinds.map((kind) => {
+      const policy = options.policy ?? OrgLife.defaultPolicy
+      const rows = Object.keys(policy.frequencies).map((kind) => {
         const lines = results.flatMap((c) => c.kinds.filter((k) => k.kind === kind))
         const required = lines.reduce((n, k) => n + k.required, 0)
         const met = lines.reduce((n, k) => n + k.met, 0)
-        const frequency = lines[0]?.frequency ?? (options.policy ?? OrgLife.defaultPolicy).frequencies[kind]
+        const frequency = lines[0]?.frequency ?? policy.frequencies[kind] ?? "none"
         return { kind, frequency, required, met }
       })
       return Report.section({

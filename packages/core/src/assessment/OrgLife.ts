@@ -22,21 +22,18 @@ import type { Location, ResolveOrgPath } from "./Assessment.js"
 import { locate } from "./internal/location.js"
 
 /**
- * Kinds of organisational life: branch members' meeting (支部党员大会), branch committee meeting (支部委员会), party
- * group meeting (党小组会), party lecture (党课), theme party day (主题党日), organisational-life meeting (组织生活会),
- * democratic appraisal of members (民主评议党员).
+ * A kind of organisational life (组织生活), lower-case words joined by `-`. The default kinds are the branch members'
+ * meeting (支部党员大会), branch committee meeting (支部委员会), party group meeting (党小组会), party lecture (党课),
+ * theme party day (主题党日), heart-to-heart talk (谈心谈话), organisational-life meeting (组织生活会) and democratic
+ * appraisal of members (民主评议党员); a frequency policy may name others.
  *
  * @since 0.1.0
  * @category models
  */
-export const Kind = Schema.Literal(
-  "members-meeting",
-  "committee-meeting",
-  "group-meeting",
-  "party-lecture",
-  "theme-party-day",
-  "org-life-meeting",
-  "democratic-appraisal"
+export const Kind = Schema.String.pipe(
+  Schema.pattern(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, {
+    message: () => "an organisational-life kind is lower-case words joined by '-', e.g. theme-party-day"
+  })
 )
 /**
  * @since 0.1.0
@@ -45,12 +42,22 @@ export const Kind = Schema.Literal(
 export type Kind = typeof Kind.Type
 
 /**
- * Every kind, in the order reports list them.
+ * The default kinds, in the order reports list them (the seed's order: 三会一课, 主题党日, 谈心谈话, 组织生活会,
+ * 民主评议党员).
  *
  * @since 0.1.0
  * @category models
  */
-export const kinds: ReadonlyArray<Kind> = Kind.literals
+export const kinds: ReadonlyArray<Kind> = [
+  "members-meeting",
+  "committee-meeting",
+  "group-meeting",
+  "party-lecture",
+  "theme-party-day",
+  "heart-to-heart-talk",
+  "org-life-meeting",
+  "democratic-appraisal"
+]
 
 /**
  * How often a kind is required: at least once per calendar month, quarter, half-year or year, or not at all.
@@ -66,21 +73,18 @@ export const Frequency = Schema.Literal("monthly", "quarterly", "half-yearly", "
 export type Frequency = typeof Frequency.Type
 
 /**
- * A frequency per kind and the quorum of a members' meeting (the share of members that must be exceeded).
+ * A frequency per kind (the kinds a unit is checked for, in report order), the frequencies that differ for a kind of
+ * unit (`byUnitKind`: e.g. a grid party group holds group meetings, not committee meetings), and the quorum of a
+ * members' meeting (the share of members that must be exceeded).
  *
  * @since 0.1.0
  * @category models
  */
 export const FrequencyPolicy = Schema.Struct({
-  frequencies: Schema.Struct({
-    "members-meeting": Frequency,
-    "committee-meeting": Frequency,
-    "group-meeting": Frequency,
-    "party-lecture": Frequency,
-    "theme-party-day": Frequency,
-    "org-life-meeting": Frequency,
-    "democratic-appraisal": Frequency
-  }),
+  frequencies: Schema.Record({ key: Kind, value: Frequency }),
+  byUnitKind: Schema.optional(
+    Schema.Record({ key: Schema.String, value: Schema.Record({ key: Kind, value: Frequency }) })
+  ),
   quorum: Schema.Number.pipe(Schema.between(0, 1))
 })
 /**
@@ -94,7 +98,10 @@ export type FrequencyPolicy = typeof FrequencyPolicy.Type
  * committee meeting monthly (Art. 12, checked), party group meeting monthly (Art. 13, checked), theme party day
  * monthly and organisational-life meeting and democratic appraisal yearly (one source); quorum more than half
  * (Art. 11, checked). The party lecture is **quarterly as an open default to be replaced**: the regulations only
- * ask for at least one a year by the secretary, quarterly is common practice.
+ * ask for at least one a year by the secretary, quarterly is common practice. The heart-to-heart talk (谈心谈话, named
+ * by the seed among the Huichang systems) is **yearly, a default to be replaced**: STANDARDS.md gives no frequency. A
+ * grid party group (`grid-party-group`, 网格党小组) holds its group meeting monthly and is due none of the branch's
+ * meetings (Art. 13: the party group is part of the branch; a default to be replaced).
  *
  * @since 0.1.0
  * @category policies
@@ -106,11 +113,34 @@ export const defaultPolicy: FrequencyPolicy = {
     "group-meeting": "monthly",
     "party-lecture": "quarterly",
     "theme-party-day": "monthly",
+    "heart-to-heart-talk": "yearly",
     "org-life-meeting": "yearly",
     "democratic-appraisal": "yearly"
   },
+  byUnitKind: {
+    "grid-party-group": {
+      "members-meeting": "none",
+      "committee-meeting": "none",
+      "party-lecture": "none",
+      "theme-party-day": "none",
+      "heart-to-heart-talk": "none",
+      "org-life-meeting": "none",
+      "democratic-appraisal": "none"
+    }
+  },
   quorum: 0.5
 }
+
+/**
+ * The frequencies a unit of a kind is held to: the policy's, with those of its unit kind over them.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const frequenciesFor = (policy: FrequencyPolicy, unitKind?: string): Readonly<Record<string, Frequency>> => ({
+  ...policy.frequencies,
+  ...(unitKind === undefined ? {} : (policy.byUnitKind?.[unitKind] ?? {}))
+})
 
 /**
  * One record of organisational life: the unit, the kind, the date, the topic and, optionally, attendance.
@@ -222,9 +252,9 @@ export interface Compliance {
 }
 
 /**
- * Checks a unit's records over `[from, to]` against a frequency policy: one finding per missed bucket (code
- * `assessment/org-life-missed`) and per members' meeting without a quorum (`assessment/no-quorum`, which then
- * does not count).
+ * Checks a unit's records over `[from, to]` against a frequency policy (with the frequencies of its `unitKind`, when
+ * given, over the policy's): one finding per missed bucket (code `assessment/org-life-missed`) and per members'
+ * meeting without a quorum (`assessment/no-quorum`, which then does not count).
  *
  * @since 0.1.0
  * @category rules
@@ -234,8 +264,10 @@ export const compliance = (
   unit: OrgUnitId,
   from: LocalDate.LocalDate,
   to: LocalDate.LocalDate,
-  policy: FrequencyPolicy = defaultPolicy
+  policy: FrequencyPolicy = defaultPolicy,
+  unitKind?: string
 ): Compliance => {
+  const frequencies = frequenciesFor(policy, unitKind)
   const findings: Array<Finding.Finding> = []
   const counted: Array<OrgLifeRecord> = []
   records.forEach((r, index) => {
@@ -254,8 +286,8 @@ export const compliance = (
     }
     counted.push(r)
   })
-  const result = kinds.map((kind): KindCompliance => {
-    const frequency = policy.frequencies[kind]
+  const result = Object.keys(frequencies).map((kind): KindCompliance => {
+    const frequency = frequencies[kind] ?? "none"
     const bs = buckets(frequency, from, to)
     const dates = counted.filter((r) => r.kind === kind).map((r) => r.date)
     const missed = bs.filter((b) => !dates.some((d) => d >= b.from && d <= b.to))

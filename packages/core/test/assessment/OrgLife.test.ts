@@ -1,5 +1,5 @@
 import { assert, describe, expect, it } from "@effect/vitest"
-import { Decode, Ids, LocalDate, OrgLife } from "@zhili/core"
+import { CorePlugin, Decode, Ids, LocalDate, OrgLife, Plugin, Runtime } from "@zhili/core"
 import { Either, Schema } from "effect"
 
 const d = (s: string) => Schema.decodeSync(LocalDate.LocalDate)(s)
@@ -24,6 +24,7 @@ const onlyMembers: OrgLife.FrequencyPolicy = {
     "group-meeting": "none",
     "party-lecture": "none",
     "theme-party-day": "none",
+    "heart-to-heart-talk": "none",
     "org-life-meeting": "none",
     "democratic-appraisal": "none"
   }
@@ -37,6 +38,7 @@ describe("OrgLife.compliance", () => {
       "group-meeting": "monthly",
       "party-lecture": "quarterly",
       "theme-party-day": "monthly",
+      "heart-to-heart-talk": "yearly",
       "org-life-meeting": "yearly",
       "democratic-appraisal": "yearly"
     })
@@ -100,6 +102,7 @@ describe("OrgLife.compliance", () => {
       ["group-meeting", 3, 0],
       ["party-lecture", 1, 0],
       ["theme-party-day", 3, 0],
+      ["heart-to-heart-talk", 0, 0],
       ["org-life-meeting", 0, 0],
       ["democratic-appraisal", 0, 0]
     ])
@@ -115,5 +118,76 @@ describe("OrgLife.compliance", () => {
       attendance: { present: 21, members: 20 }
     })
     assert.isTrue(Either.isLeft(r) && r.left.issues[0]?.path.join(".") === "attendance.present")
+  })
+})
+
+describe("organisational life by unit kind, 谈心谈话, and a host policy", () => {
+  const monthly = (kind: string, day: string) =>
+    Array.from({ length: 12 }, (_, i) => rec(kind, `2025-${String(i + 1).padStart(2, "0")}-${day}`))
+  const branchYear = [
+    ...monthly("committee-meeting", "05"),
+    ...monthly("group-meeting", "10"),
+    ...monthly("theme-party-day", "15"),
+    ...["03", "06", "09", "12"].flatMap((m) => [
+      rec("members-meeting", `2025-${m}-20`, { present: 30, members: 34 }),
+      rec("party-lecture", `2025-${m}-21`)
+    ]),
+    rec("org-life-meeting", "2025-01-25"),
+    rec("democratic-appraisal", "2025-01-26")
+  ]
+
+  it("asks a branch for its yearly heart-to-heart talks (谈心谈话)", () => {
+    const without = OrgLife.compliance(branchYear, unit, d("2025-01-01"), d("2025-12-31"))
+    expect(without.findings.map((f) => f.path.join("."))).toEqual(["heart-to-heart-talk.2025"])
+    const talked = [...branchYear, rec("heart-to-heart-talk", "2025-02-14")]
+    expect(OrgLife.compliance(talked, unit, d("2025-01-01"), d("2025-12-31")).compliant).toBe(true)
+  })
+
+  it("does not ask a grid party group for a committee meeting: only its monthly group meeting", () => {
+    const group = monthly("group-meeting", "10")
+    const asGroup = OrgLife.compliance(
+      group,
+      unit,
+      d("2025-01-01"),
+      d("2025-12-31"),
+      OrgLife.defaultPolicy,
+      "grid-party-group"
+    )
+    expect(asGroup.compliant).toBe(true)
+    expect(asGroup.kinds.find((k) => k.kind === "group-meeting")).toMatchObject({ required: 12, met: 12 })
+    // the same records checked as a branch miss 12 committee meetings, among others
+    const asBranch = OrgLife.compliance(group, unit, d("2025-01-01"), d("2025-12-31"))
+    expect(asBranch.kinds.find((k) => k.kind === "committee-meeting")).toMatchObject({ required: 12, met: 0 })
+  })
+
+  it("a host pack's policy changes the outcome: talks every quarter", () => {
+    const host = Plugin.define({
+      id: "my-county",
+      version: "1.0.0",
+      description: "谈心谈话 every quarter",
+      requires: { plugins: { core: "0.x" } },
+      contributes: [
+        Plugin.contribute(OrgLife.policiesPoint, [
+          new OrgLife.PolicyDefinition({
+            id: "my-county/org-life",
+            policy: {
+              ...OrgLife.defaultPolicy,
+              frequencies: { ...OrgLife.defaultPolicy.frequencies, "heart-to-heart-talk": "quarterly" }
+            },
+            source: "test"
+          })
+        ])
+      ]
+    })
+    const talked = [...branchYear, rec("heart-to-heart-talk", "2025-02-14")]
+    const core = Either.getOrThrow(Runtime.make([CorePlugin.plugin]))
+    const county = Either.getOrThrow(Runtime.make([CorePlugin.plugin, host]))
+    expect(OrgLife.compliance(talked, unit, d("2025-01-01"), d("2025-12-31"), core.orgLife).compliant).toBe(true)
+    const checked = OrgLife.compliance(talked, unit, d("2025-01-01"), d("2025-12-31"), county.orgLife)
+    expect(checked.findings.map((f) => f.path.join("."))).toEqual([
+      "heart-to-heart-talk.2025-Q2",
+      "heart-to-heart-talk.2025-Q3",
+      "heart-to-heart-talk.2025-Q4"
+    ])
   })
 })
