@@ -77,7 +77,8 @@ const kind = (id: string, nameZh: string, nameEn: string, form: Form, descriptio
 /**
  * The kinds named in the seed and the issue: street working committee, community general branch, compound branch,
  * property-company branch, grid party group (the Lianjiang five-level chain) and the four "1+4" pairing kinds of
- * Huichang (county organ, village, two-new and floating-member branches), plus the community committee (社区大党委).
+ * Huichang (county organ, village, two-new and floating-member branches), the township committee (乡镇党委) over
+ * Huichang's villages, plus the community committee (社区大党委).
  *
  * @since 0.1.0
  * @category registry
@@ -132,6 +133,13 @@ export const defaultRegistry: Registry = Object.fromEntries(
       "county organ party organisation",
       "branch",
       "The party organisation of a county organ, enterprise or public institution; pairs under '1+4'."
+    ),
+    kind(
+      "township-committee",
+      "乡镇党委",
+      "township party committee",
+      "committee",
+      "The party committee of a township (乡镇); leads the village party organisations of the township."
     ),
     kind("village-branch", "村党组织", "village party organisation", "branch", "The party organisation of a village."),
     kind(
@@ -216,7 +224,9 @@ const toReplace = "default to be replaced"
  * - compound branch → grid party group: the seed ("成立锦绣华景小区党支部，设立网格党小组10个");
  * - community committee → compound branch: a community with a committee instead of a general branch (STANDARDS.md,
  *   ≥ 100 members);
- * - county organ, village branches: roots (their county and township committees are outside the library's data);
+ * - township committee → village branch: the seed (Huichang's 19 townships and their villages); the township
+ *   committee a root (the county committee is outside the library's data);
+ * - county organ, village branches: roots too (a village may be recorded without its township);
  * - two-new and floating-member branches: roots, or under a street working committee or a community organisation —
  *   default to be replaced (STANDARDS.md does not fix where they attach).
  *
@@ -248,6 +258,11 @@ export const defaultParentPolicy: ParentPolicy = new ParentPolicy({
       child: "grid-party-group",
       source: "seed (小区党支部设立网格党小组10个)"
     }),
+    new AllowedEdge({
+      parent: "township-committee",
+      child: "village-branch",
+      source: "seed (Huichang: 19 townships, their villages' party organisations)"
+    }),
     new AllowedEdge({ parent: "street-working-committee", child: "two-new-branch", source: toReplace }),
     new AllowedEdge({ parent: "community-general-branch", child: "two-new-branch", source: toReplace }),
     new AllowedEdge({ parent: "community-committee", child: "two-new-branch", source: toReplace }),
@@ -265,8 +280,12 @@ export const defaultParentPolicy: ParentPolicy = new ParentPolicy({
       source: "seed (Huichang organs; the organ working committee is not modelled)"
     }),
     new AllowedRoot({
+      kind: "township-committee",
+      source: "seed (Huichang's 19 townships; the county committee is not modelled)"
+    }),
+    new AllowedRoot({
       kind: "village-branch",
-      source: "seed (Huichang villages; township committees are not modelled)"
+      source: "seed (Huichang villages, when recorded without their township)"
     }),
     new AllowedRoot({ kind: "two-new-branch", source: toReplace }),
     new AllowedRoot({ kind: "floating-member-branch", source: toReplace }),

@@ -202,3 +202,21 @@ describe("OrgKind registry and policy", () => {
     expect(OrgKind.defaultParentPolicy.edges.every((e) => e.source.length > 0)).toBe(true)
   })
 })
+
+describe("the township party committee (乡镇党委)", () => {
+  it("is a core kind over the village organisations, as Huichang's 19 townships need", () => {
+    const county = [
+      unit("town-01", "township-committee"),
+      unit("village-01", "village-branch", "town-01"),
+      unit("village-02", "village-branch", "town-01")
+    ]
+    expect(OrgUnit.validateHierarchy(county)).toEqual([])
+    expect(OrgKind.lookup(OrgKind.defaultRegistry, "township-committee")?.nameZh).toBe("乡镇党委")
+    // a village may not lead a township
+    const upside = OrgUnit.validateHierarchy([
+      unit("village-03", "village-branch"),
+      unit("town-02", "township-committee", "village-03")
+    ])
+    expect(upside.map((f) => f.code)).toContain("org/parent-not-allowed")
+  })
+})
