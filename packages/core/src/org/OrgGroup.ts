@@ -7,14 +7,97 @@
 import { Schema } from "effect"
 import * as Finding from "../kernel/Finding.js"
 import { OrgGroupId, OrgUnitId, TenantId } from "../kernel/Ids.js"
+import * as Plugin from "../plugin/Plugin.js"
 
 /**
- * The joint activities of a group: 联学 joint study, 联讲 joint lecture, 联查 joint inspection, 联动 joint action.
+ * A joint activity of a group (联建活动), lower-case words joined by `-`: the defaults are 联学 joint study, 联讲 joint
+ * lecture, 联查 joint inspection and 联动 joint action ({@link defaultActivities}); a host adds its own through
+ * {@link activitiesPoint}.
  *
  * @since 0.1.0
  * @category models
  */
-export const Activity = Schema.Literal("joint-study", "joint-lecture", "joint-inspection", "joint-action")
+export const Activity = Schema.String.pipe(
+  Schema.pattern(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, {
+    message: () => "an activity is lower-case words joined by '-', e.g. joint-study"
+  })
+)
+
+/**
+ * A joint activity as plugins contribute it: id, Chinese and English name, and where it comes from.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export class ActivityDefinition extends Schema.Class<ActivityDefinition>("@zhili/OrgGroupActivity")({
+  id: Activity,
+  nameZh: Schema.NonEmptyString,
+  nameEn: Schema.NonEmptyString,
+  source: Schema.NonEmptyString
+}) {}
+
+const seedFive =
+  "seed (Huichang 五联: 联学、联讲、联查、联动、联动 — the seed names 联动 twice, so its fifth activity is the host's to add)"
+
+/**
+ * The activities the seed names for the "五联" (Huichang): joint study, joint lecture, joint inspection, joint action.
+ * The seed announces five but lists 联动 twice, so the fifth is not known: a host contributes it (e.g. 联创).
+ *
+ * @since 0.1.0
+ * @category policies
+ */
+export const defaultActivities: ReadonlyArray<ActivityDefinition> = [
+  new ActivityDefinition({ id: "joint-study", nameZh: "联学", nameEn: "joint study", source: seedFive }),
+  new ActivityDefinition({ id: "joint-lecture", nameZh: "联讲", nameEn: "joint lecture", source: seedFive }),
+  new ActivityDefinition({ id: "joint-inspection", nameZh: "联查", nameEn: "joint inspection", source: seedFive }),
+  new ActivityDefinition({ id: "joint-action", nameZh: "联动", nameEn: "joint action", source: seedFive })
+]
+
+/**
+ * Extension point `org.groupActivities`: the joint activities of unit groups (五联 and the like), keyed by id.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const activitiesPoint: Plugin.ExtensionPoint<ActivityDefinition> = Plugin.extensionPoint({
+  id: "org.groupActivities",
+  description: "Joint activities of unit groups (联学、联讲、联查、联动 …), keyed by id.",
+  schema: ActivityDefinition,
+  key: (a) => a.id
+})
+
+/**
+ * The core default pack's contribution: {@link defaultActivities}.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const defaultContributions: ReadonlyArray<Plugin.Contribution> = [
+  Plugin.contribute(activitiesPoint, defaultActivities)
+]
+
+/**
+ * Checks the activities a group lists against the known ones: a finding (`org/unknown-activity`) for each it lists
+ * that no plugin defines.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const checkActivities = (
+  group: OrgGroup,
+  known: ReadonlyArray<ActivityDefinition> = defaultActivities
+): ReadonlyArray<Finding.Finding> =>
+  (group.activities ?? []).flatMap((a, i) =>
+    known.some((k) => k.id === a)
+      ? []
+      : [
+          Finding.error(
+            "org/unknown-activity",
+            ["activities", i],
+            `${group.name} lists the activity ${a}, which no plugin defines (known: ${known.map((k) => k.id).join(", ")})`
+          )
+        ]
+  )
 
 /**
  * A group of units led by `lead`; `members` lists the others (the lead takes part in the rotation too).

@@ -19,6 +19,7 @@ import * as Grid from "../grid/Grid.js"
 import * as GridReport from "../grid/GridReport.js"
 import * as WorkingCalendar from "../kernel/WorkingCalendar.js"
 import * as FacilityStandard from "../operation/FacilityStandard.js"
+import * as OrgGroup from "../org/OrgGroup.js"
 import * as OrgKind from "../org/OrgKind.js"
 import * as OrgReport from "../org/OrgReport.js"
 import * as Post from "../org/Post.js"
@@ -30,7 +31,8 @@ import { coreVersion } from "../version.js"
 import * as Plugin from "./Plugin.js"
 
 /**
- * Every extension point core declares, in context order: org unit kinds, allowed parent edges and roots, post kinds;
+ * Every extension point core declares, in context order: org unit kinds, allowed parent edges and roots, post kinds,
+ * joint activities of unit groups;
  * grid leader policies; case categories, emergency time limits, case workflows and their extensions, case routes, escalation
  * ladders, case metric weights, judges' rota policies; working-day
  * calendars; facility standards; indicator systems, rating schemes, organisational-life frequency policies; report
@@ -44,6 +46,7 @@ export const points: ReadonlyArray<Plugin.AnyExtensionPoint> = [
   OrgKind.parentEdgesPoint,
   OrgKind.parentRootsPoint,
   Post.postKindsPoint,
+  OrgGroup.activitiesPoint,
   Grid.leaderPoliciesPoint,
   CaseCategory.extensionPoint,
   CaseCategory.emergencyLimitsPoint,
@@ -90,6 +93,7 @@ export const plugin: Plugin.Plugin = Plugin.define({
   contributes: [
     ...OrgKind.defaultContributions,
     ...Post.defaultContributions,
+    ...OrgGroup.defaultContributions,
     ...Grid.defaultContributions,
     CaseCategory.defaultContribution,
     CaseCategory.defaultEmergencyContribution,

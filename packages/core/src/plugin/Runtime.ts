@@ -25,6 +25,7 @@ import * as Grid from "../grid/Grid.js"
 import type { CategoryCode } from "../kernel/Ids.js"
 import * as WorkingCalendar from "../kernel/WorkingCalendar.js"
 import * as FacilityStandard from "../operation/FacilityStandard.js"
+import * as OrgGroup from "../org/OrgGroup.js"
 import * as OrgKind from "../org/OrgKind.js"
 import * as Post from "../org/Post.js"
 import * as Labels from "../report/Labels.js"
@@ -45,6 +46,8 @@ export interface Policies {
   readonly unitKinds: OrgKind.Registry
   /** Allowed parents (`OrgKind.ParentPolicy`) for `OrgUnit` hierarchy rules. */
   readonly parentPolicy: OrgKind.ParentPolicy
+  /** Joint activities of unit groups (五联 …), in the order contributed. */
+  readonly groupActivities: ReadonlyArray<OrgGroup.ActivityDefinition>
   /** Post kinds (`Post.KindRegistry`). */
   readonly postKinds: Post.KindRegistry
   /** Grid leader policy for `Grid.leaderAssignment`, and its key. */
@@ -176,6 +179,7 @@ export const policiesFrom = (
       unitKinds: org.registry,
       parentPolicy: org.policy,
       postKinds: Post.kindsFromPlugins(registry),
+      groupActivities: registry.entries(OrgGroup.activitiesPoint).map((e) => e.value),
       leaderPolicy: Grid.leaderPolicyOf(leader.value),
       catalogue,
       workflow,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Decode, OrgGroup } from "@zhili/core"
+import { CorePlugin, Decode, OrgGroup, Plugin, Runtime } from "@zhili/core"
 import { Either, Schema } from "effect"
 import * as fc from "fast-check"
 
@@ -79,5 +79,43 @@ describe("OrgGroup.rotation (五联一体, monthly)", () => {
       members: ["b", "a"]
     })
     expect(Either.isLeft(r) && r.left.issues.map((i) => i.path)).toEqual([["members", 1]])
+  })
+})
+
+describe("the joint activities of a group (五联) as plugin data", () => {
+  const withCreation = Schema.decodeSync(OrgGroup.OrgGroup)({
+    id: "sys-2",
+    tenant: "360733",
+    name: "经济系统",
+    lead: "u0",
+    members: ["u1"],
+    activities: ["joint-study", "joint-lecture", "joint-inspection", "joint-action", "joint-creation"]
+  })
+  const host = Plugin.define({
+    id: "huichang",
+    version: "1.0.0",
+    description: "the fifth 联: 联创",
+    requires: { plugins: { core: "0.x" } },
+    contributes: [
+      Plugin.contribute(OrgGroup.activitiesPoint, [
+        new OrgGroup.ActivityDefinition({
+          id: "joint-creation",
+          nameZh: "联创",
+          nameEn: "joint creation",
+          source: "host"
+        })
+      ])
+    ]
+  })
+
+  it("knows the seed's four by default and a host's fifth once its pack is composed", () => {
+    expect(OrgGroup.defaultActivities.map((a) => a.nameZh)).toEqual(["联学", "联讲", "联查", "联动"])
+    const core = Either.getOrThrow(Runtime.make([CorePlugin.plugin]))
+    expect(OrgGroup.checkActivities(withCreation, core.groupActivities).map((f) => f.path.join("."))).toEqual([
+      "activities.4"
+    ])
+    const county = Either.getOrThrow(Runtime.make([CorePlugin.plugin, host]))
+    expect(county.groupActivities.map((a) => a.nameZh)).toEqual(["联学", "联讲", "联查", "联动", "联创"])
+    expect(OrgGroup.checkActivities(withCreation, county.groupActivities)).toEqual([])
   })
 })
