@@ -122,7 +122,9 @@ export class Post extends Schema.Class<Post>("@zhili/Post")(
     title: Schema.optional(Schema.String),
     unit: Schema.optional(OrgUnitId),
     grid: Schema.optional(GridId),
-    termYears: Schema.optional(Schema.Int.pipe(Schema.between(1, 10)))
+    termYears: Schema.optional(Schema.Int.pipe(Schema.between(1, 10))),
+    /** How many people may hold the post at once (default 1: a single-holder post such as a secretary). */
+    holders: Schema.optional(Schema.Int.pipe(Schema.between(1, 1000)))
   }).pipe(
     Schema.filter((p) =>
       p.unit !== undefined || p.grid !== undefined
@@ -180,7 +182,8 @@ export const isActive = (h: Holding, on: LocalDate.LocalDate): boolean =>
   h.start <= on && (h.end === undefined || on <= h.end)
 
 /**
- * The holder of a post on a date (the most recent start when several overlap), or `undefined` when vacant.
+ * The holder of a post on a date (the most recent start when several overlap — {@link coverage} reports the
+ * overlap when the post takes fewer holders), or `undefined` when vacant.
  *
  * @since 0.1.0
  * @category getters
@@ -219,8 +222,9 @@ export const defaultCoveragePolicy: CoveragePolicy = new CoveragePolicy({
 })
 
 /**
- * Post coverage on a date: vacant posts, holders past the end of their term (explicit `termEnd`, or `start` plus
- * the post's `termYears`), and people holding incompatible posts. Source: MODEL.md §1 ("each unit's posts are
+ * Post coverage on a date: vacant posts, posts held by more people at once than they take (`holders`, default 1:
+ * two secretaries of one branch on the same day is a finding, `post/over-held`), holders past the end of their term
+ * (explicit `termEnd`, or `start` plus the post's `termYears`), and people holding incompatible posts. Source: MODEL.md §1 ("each unit's posts are
  * filled"); term lengths per STANDARDS.md (communities and villages 5 years, others 3 — set on the post).
  *
  * @returns findings with paths `["posts", id]` or `["people", id]`
@@ -243,6 +247,17 @@ export const coverage = (
       continue
     }
     held.set(h.person, [...(held.get(h.person) ?? []), post])
+    const active = holdings.filter((x) => x.post === post.id && isActive(x, on))
+    const capacity = post.holders ?? 1
+    if (active.length > capacity) {
+      findings.push(
+        Finding.error(
+          "post/over-held",
+          [...path, "holders"],
+          `post ${post.id} (${post.kind}) has ${active.length} holders on ${on} (${active.map((x) => x.person).join(", ")}), at most ${capacity}`
+        )
+      )
+    }
     const termEnd =
       h.termEnd ??
       (post.termYears === undefined ? undefined : LocalDate.addDays(LocalDate.dateOfAge(h.start, post.termYears), -1))

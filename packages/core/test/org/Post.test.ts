@@ -58,9 +58,18 @@ describe("Post.coverage", () => {
     const policy = new Post.CoveragePolicy({ incompatible: [{ a: "grid-leader", b: "grid-leader", source: "host" }] })
     expect(Post.coverage(posts, holdings, on, policy).map((f) => f.path)).toEqual([["people", "p2"]])
   })
-  it("the latest holder wins when holdings overlap", () => {
+  it("two holders of a single-holder post at once is a finding; the latest is the one holderOn gives", () => {
     const hs = [hold("a", "p1", "2020-01-01"), hold("a", "p2", "2025-01-01")]
     expect(Post.holderOn("a" as never, hs, on)?.person).toBe("p2")
+    const single = [post("a", "grid-leader")]
+    expect(Post.coverage(single, hs, on).map((f) => [f.code, f.path.join(".")])).toEqual([
+      ["post/over-held", "posts.a.holders"]
+    ])
+    // a post that takes two holders is fine with two, and the earlier holding ending clears the single one
+    const shared = [new Post.Post({ ...post("a", "grid-leader"), holders: 2 })]
+    expect(Post.coverage(shared, hs, on)).toEqual([])
+    const handedOver = [hold("a", "p1", "2020-01-01", { end: "2024-12-31" }), hold("a", "p2", "2025-01-01")]
+    expect(Post.coverage(single, handedOver, on)).toEqual([])
   })
   it("rejects a post attached to nothing, with a path", () => {
     const r = Decode.decodeEither(Post.Post)({ id: "x", tenant: "440881002006", kind: "mediator" })
