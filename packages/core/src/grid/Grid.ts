@@ -9,7 +9,7 @@ import * as Division from "../kernel/Division.js"
 import * as Finding from "../kernel/Finding.js"
 import * as Geo from "../kernel/Geo.js"
 import * as GridCode from "../kernel/GridCode.js"
-import { BuildingId, GridId, PostId, TenantId } from "../kernel/Ids.js"
+import { BuildingId, GridId, OrgUnitId, PostId, TenantId } from "../kernel/Ids.js"
 import type * as LocalDate from "../kernel/LocalDate.js"
 import type * as Scope from "../kernel/Scope.js"
 import * as Membership from "../org/Membership.js"
@@ -53,6 +53,8 @@ export class Grid extends Schema.Class<Grid>("@zhili/Grid")({
   parent: Schema.optional(GridId),
   buildings: Schema.optionalWith(Schema.Array(BuildingId), { default: () => [] }),
   leaderPost: Schema.optional(PostId),
+  /** The party organisation built on this grid's compound (支部建在小区上), e.g. the compound branch of a large grid. */
+  partyUnit: Schema.optional(OrgUnitId),
   boundary: Schema.optional(Geo.Boundary)
 }) {}
 
@@ -347,7 +349,9 @@ export const defaultLeaderPolicy: LeaderPolicy = {
 
 /**
  * Leader assignment on a date: every grid has a leader post, it is filled, and its holder meets the level's
- * requirement. Source: seed (see {@link defaultLeaderPolicy}); MODEL.md §2.
+ * requirement. A `UnitRole` requirement is checked against the grid's own `partyUnit` when the grid names one (the
+ * large grid is led by the secretary of *its* compound's branch, not of another compound's); without one, any unit of
+ * the kind qualifies. Source: seed (see {@link defaultLeaderPolicy}); MODEL.md §2.
  *
  * Codes: `grid/no-leader-post`, `grid/leader-vacant` (errors), `grid/leader-unqualified` (error).
  *
@@ -397,7 +401,8 @@ export const leaderAssignment = (
               m.person === holder.person &&
               Membership.isActive(m, on) &&
               requirement.roles.includes(m.role) &&
-              units.get(m.unit)?.kind === requirement.unitKind
+              units.get(m.unit)?.kind === requirement.unitKind &&
+              (g.partyUnit === undefined || m.unit === g.partyUnit)
           )
         : (postsOf.get(holder.person) ?? []).some(
             (p) => p.kind === requirement.postKind && (p.grid === undefined || pathOf(p.grid, byId).includes(g.id))
@@ -405,7 +410,7 @@ export const leaderAssignment = (
     if (!ok) {
       const need =
         requirement._tag === "UnitRole"
-          ? `a ${requirement.roles.join("/")} of a ${requirement.unitKind}`
+          ? `a ${requirement.roles.join("/")} of ${g.partyUnit === undefined ? `a ${requirement.unitKind}` : `${requirement.unitKind} ${g.partyUnit}`}`
           : `the holder of a ${requirement.postKind} post in this grid`
       findings.push(
         Finding.error(

@@ -209,4 +209,42 @@ describe("Grid.leaderAssignment", () => {
       )
     ).toEqual(["grid/leader-vacant"])
   })
+
+  it("checks the large grid's leader against the secretary of its own compound's branch", () => {
+    const two = [
+      ...units,
+      Schema.decodeSync(OrgUnit.OrgUnit)({
+        id: "branch-b",
+        tenant: C,
+        kind: "compound-branch",
+        name: "乙小区党支部",
+        division: C
+      })
+    ]
+    const secretaryOfB = Schema.decodeSync(Membership.Membership)({
+      id: "m2",
+      tenant: C,
+      person: "sec-b",
+      unit: "branch-b",
+      role: "secretary",
+      standing: "full",
+      start: "2020-01-01"
+    })
+    const large = (partyUnit?: string) => [
+      grid("L", "large", 1, undefined, [], { leaderPost: "lead-L", ...(partyUnit === undefined ? {} : { partyUnit }) })
+    ]
+    const ledByB = [hold("lead-L", "sec-b")]
+    const check = (gs: ReadonlyArray<Grid.Grid>) =>
+      Grid.leaderAssignment(
+        { grids: gs, posts, holdings: ledByB, memberships: [...memberships, secretaryOfB], units: two },
+        on
+      ).map((f) => f.message)
+    // naming the grid's own branch, the secretary of another compound's branch does not qualify
+    expect(check(large("branch"))).toEqual([
+      "sec-b leads large grid L but is not a secretary of compound-branch branch (seed (小区党支部书记担任大网格长))"
+    ])
+    expect(check(large("branch-b"))).toEqual([])
+    // without a party unit named, any compound branch's secretary qualifies (the old reading)
+    expect(check(large())).toEqual([])
+  })
 })
