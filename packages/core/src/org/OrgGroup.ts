@@ -222,3 +222,43 @@ export const rotation = (
   }
   return { months, counts, findings }
 }
+
+/**
+ * Checks that every unit of `units` belongs to exactly one of `groups` (as lead or member), as the seed's "五联一体"
+ * requires of Huichang's county organs (全县机关单位按照职能相近划分为7个党建系统): a finding `org/group-none` for a unit
+ * in no group, `org/group-several` for a unit in more than one (naming the groups), and `org/group-count` when the
+ * number of groups is not `expectedGroups` (when given; the seed's is 7).
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const exactlyOneGroup = (
+  groups: ReadonlyArray<OrgGroup>,
+  units: ReadonlyArray<OrgUnitId>,
+  options: { readonly expectedGroups?: number } = {}
+): ReadonlyArray<Finding.Finding> => {
+  const out: Array<Finding.Finding> = []
+  if (options.expectedGroups !== undefined && groups.length !== options.expectedGroups) {
+    out.push(
+      Finding.error(
+        "org/group-count",
+        ["groups"],
+        `there are ${groups.length} groups, not the ${options.expectedGroups} the policy asks for`
+      )
+    )
+  }
+  for (const u of units) {
+    const of = groups.filter((g) => g.lead === u || g.members.includes(u))
+    if (of.length === 0) out.push(Finding.error("org/group-none", ["units", u], `unit ${u} is in no group`))
+    else if (of.length > 1) {
+      out.push(
+        Finding.error(
+          "org/group-several",
+          ["units", u],
+          `unit ${u} is in ${of.length} groups (${of.map((g) => g.name).join(", ")}); each unit belongs to one`
+        )
+      )
+    }
+  }
+  return out
+}

@@ -119,3 +119,25 @@ describe("the joint activities of a group (五联) as plugin data", () => {
     expect(OrgGroup.checkActivities(withCreation, county.groupActivities)).toEqual([])
   })
 })
+
+describe("every organ in exactly one system (五联一体: 7 systems)", () => {
+  const g = (id: string, name: string, lead: string, members: ReadonlyArray<string>) =>
+    Schema.decodeSync(OrgGroup.OrgGroup)({ id, tenant: "360733", name, lead, members })
+  const systems = [g("s1", "政法系统", "u1", ["u2", "u3"]), g("s2", "经济系统", "u4", ["u5", "u3"])]
+  it("finds a unit in no system, one in two, and the wrong number of systems", () => {
+    const units = ["u1", "u2", "u3", "u4", "u5", "u6"].map((u) => u as never)
+    const found = OrgGroup.exactlyOneGroup(systems, units, { expectedGroups: 7 })
+    expect(found.map((f) => [f.code, f.path.join(".")])).toEqual([
+      ["org/group-count", "groups"],
+      ["org/group-several", "units.u3"],
+      ["org/group-none", "units.u6"]
+    ])
+    expect(found[1]?.message).toBe("unit u3 is in 2 groups (政法系统, 经济系统); each unit belongs to one")
+    expect(
+      OrgGroup.exactlyOneGroup(
+        systems,
+        ["u1", "u2", "u4", "u5"].map((u) => u as never)
+      )
+    ).toEqual([])
+  })
+})
