@@ -194,8 +194,34 @@ export const balanceOf = (fund: Fund, entries: Iterable<Entry>): Money.Fen => {
 }
 
 /**
+ * What a grant dated `date` may spend (可用余额): the lowest balance the ledger shows on `date` or any later date,
+ * the ledger read in date order whatever order it was posted in. A grant up to this amount leaves no date with a
+ * negative balance; one dated before the income that pays for it gets less than the ledger's final balance.
+ *
+ * @since 0.2.0
+ * @category rules
+ */
+export const availableOn = (ledger: Ledger, date: LocalDate.LocalDate): Money.Fen => {
+  const sorted = [...ledger.entries].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  let b: number = ledger.fund.openingBalance
+  let i = 0
+  for (; i < sorted.length && (sorted[i] as Entry).date <= date; i++) b += signed(sorted[i] as Entry)
+  let lowest = b
+  // the balance changes only on entry dates: check it at the end of each later date
+  for (; i < sorted.length; i++) {
+    const e = sorted[i] as Entry
+    b += signed(e)
+    const next = sorted[i + 1]
+    if ((next === undefined || next.date !== e.date) && b < lowest) lowest = b
+  }
+  return Money.fen(lowest)
+}
+
+/**
  * Posts one entry (记账). Refuses, with a typed error and nothing changed: an entry for another fund or tenant, one with an id
- * already posted, a grant to a project `projectExists` does not know, and a grant beyond the balance.
+ * already posted, a grant to a project `projectExists` does not know, and a grant beyond the balance available on its
+ * date ({@link availableOn}): posting checks the running balance in date order, so no posting order can leave a date
+ * with a negative balance.
  *
  * @param projectExists - whether a project id refers to a real project (e.g. `(id) => projects.has(id)`)
  * @since 0.1.0
@@ -226,8 +252,9 @@ export const post = (
     if (!projectExists(entry.project)) {
       return Either.left(new UnknownProject({ fund, entry: entry.id, project: entry.project }))
     }
-    if (entry.amount > ledger.balance) {
-      return Either.left(new Overdraft({ fund, entry: entry.id, balance: ledger.balance, amount: entry.amount }))
+    const available = availableOn(ledger, entry.date)
+    if (entry.amount > available) {
+      return Either.left(new Overdraft({ fund, entry: entry.id, balance: available, amount: entry.amount }))
     }
   }
   return Either.right({
