@@ -3,8 +3,10 @@
  *
  * ## Completion and lateness
  *
- * A rectification is complete only when verified: its completion date is the date of its first passing
- * verification (验收), whatever the owner reported. At a date `asOf` each suggestion is
+ * A rectification is complete only when verified, and the latest verification (验收) on or before `asOf` wins: a
+ * pass followed by a failed re-check is not complete, and a rectification whose status is still `open` is never
+ * complete. Its completion date is the first pass since the last failed check, whatever the owner reported. At a
+ * date `asOf` each suggestion is
  *
  * - `on-time` — verified on or before `asOf` and on or before its deadline;
  * - `late` — verified on or before `asOf` but after its deadline (完成但逾期): it counts toward the completion rate
@@ -144,16 +146,27 @@ export class Rectification extends Schema.Class<Rectification>("@zhili/Rectifica
 ) {}
 
 /**
- * The date a rectification was completed: its first passing verification, if any.
+ * The date a rectification was completed, as known at `asOf` (all verifications when left out). The latest
+ * verification wins: if it failed (复查不合格), the rectification is not complete, whatever passed before; if it
+ * passed, the completion date is the first pass since the last failure. A rectification whose status is still
+ * `open` is never complete. Verifications of one date count in the order they are listed.
  *
  * @since 0.1.0
  * @category getters
  */
-export const completedOn = (r: Rectification): LocalDate.LocalDate | undefined =>
-  r.verifications
-    .filter((v) => v.passed)
-    .map((v) => v.on)
-    .sort()[0]
+export const completedOn = (r: Rectification, asOf?: LocalDate.LocalDate): LocalDate.LocalDate | undefined => {
+  if (r.status === "open") return undefined
+  const known = r.verifications
+    .filter((v) => asOf === undefined || v.on <= asOf)
+    .map((v, i) => ({ v, i }))
+    .sort((a, b) => (a.v.on < b.v.on ? -1 : a.v.on > b.v.on ? 1 : a.i - b.i))
+  let done: LocalDate.LocalDate | undefined
+  for (const { v } of known) {
+    if (!v.passed) done = undefined
+    else if (done === undefined) done = v.on
+  }
+  return done
+}
 
 /**
  * Where a suggestion stands at a date (see the module documentation).
@@ -170,8 +183,8 @@ export type Outcome = "on-time" | "late" | "overdue" | "pending"
  * @category rules
  */
 export const outcomeAt = (r: Rectification, asOf: LocalDate.LocalDate): Outcome => {
-  const done = completedOn(r)
-  if (done !== undefined && done <= asOf) return done <= r.deadline ? "on-time" : "late"
+  const done = completedOn(r, asOf)
+  if (done !== undefined) return done <= r.deadline ? "on-time" : "late"
   return r.deadline < asOf ? "overdue" : "pending"
 }
 

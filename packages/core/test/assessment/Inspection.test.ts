@@ -102,6 +102,41 @@ describe("Inspection rectification", () => {
     expect(Inspection.signOff(town.unit, [town, unit], fixed, d("2024-07-04")).signedOff).toBe(false)
   })
 
+  it("takes the latest verification: a failed re-check undoes a pass, and a rectification still open is not done", () => {
+    const one = sitting("i3", "town-2", "township", 2)
+    const base = rect(one, 1, "2024-06-10", { on: "2024-06-01" })
+    const rechecked = new Inspection.Rectification({
+      ...base,
+      status: "rectified",
+      verifications: [
+        { by: person, on: d("2024-06-01"), passed: true },
+        { by: person, on: d("2024-06-08"), passed: false, note: "复查不合格" }
+      ]
+    })
+    const stillOpen = new Inspection.Rectification({
+      ...rect(one, 2, "2024-06-10", { on: "2024-06-02" }),
+      status: "open"
+    })
+    // before the re-check the pass stands; from the re-check on it is not done, and after the deadline overdue
+    expect(Inspection.outcomeAt(rechecked, d("2024-06-05"))).toBe("on-time")
+    expect(Inspection.outcomeAt(rechecked, d("2024-06-08"))).toBe("pending")
+    expect(Inspection.outcomeAt(rechecked, d("2024-06-30"))).toBe("overdue")
+    expect(Inspection.outcomeAt(stillOpen, d("2024-06-30"))).toBe("overdue")
+    expect(Inspection.completedOn(rechecked)).toBeUndefined()
+    expect(Inspection.completedOn(stillOpen)).toBeUndefined()
+    const r = Inspection.report([one], [rechecked, stillOpen], d("2024-06-30"))
+    expect(r.total).toMatchObject({ suggestions: 2, completed: 0, onTime: 0, overdue: 2, signedOff: false })
+    expect(Inspection.signOff(one.unit, [one], [rechecked, stillOpen], d("2024-06-30")).signedOff).toBe(false)
+    // passed again after the deadline: completed, late, from the date of that new pass
+    const again = new Inspection.Rectification({
+      ...rechecked,
+      status: "verified",
+      verifications: [...rechecked.verifications, { by: person, on: d("2024-06-20"), passed: true }]
+    })
+    expect(Inspection.completedOn(again)).toBe("2024-06-20")
+    expect(Inspection.outcomeAt(again, d("2024-06-30"))).toBe("late")
+  })
+
   it("reports a suggestion without a rectification and a rectification of an unknown suggestion", () => {
     const stray = new Inspection.Rectification({
       ...(rects[0] as Inspection.Rectification),
