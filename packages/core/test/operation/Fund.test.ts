@@ -195,7 +195,11 @@ describe("Fund ledger", () => {
     expect(
       Fund.summary(empty, first.right.entries, { to: Schema.decodeSync(LocalDate.LocalDate)("2025-03-05") }).closing
     ).toBe(0)
-    const late = { ...early, id: "g2", date: Schema.decodeSync(LocalDate.LocalDate)("2025-03-10") }
+    const late = Schema.decodeUnknownSync(Fund.Entry)({
+      ...Schema.encodeSync(Fund.Entry)(early),
+      id: "g2",
+      date: "2025-03-10"
+    })
     const ok = Fund.post(first.right, late, exists)
     assert.isTrue(Either.isRight(ok) && ok.right.balance === 0)
   })
