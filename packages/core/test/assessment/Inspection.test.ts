@@ -1,5 +1,5 @@
 import { assert, describe, expect, it } from "@effect/vitest"
-import { Decode, Ids, Inspection, LocalDate, Scope } from "@zhili/core"
+import { Decode, Ids, Inspection, LocalDate, Scope, WorkingCalendar } from "@zhili/core"
 import { DateTime, Either, Schema } from "effect"
 
 const d = (s: string) => Schema.decodeSync(LocalDate.LocalDate)(s)
@@ -135,6 +135,46 @@ describe("Inspection rectification", () => {
     })
     expect(Inspection.completedOn(again)).toBe("2024-06-20")
     expect(Inspection.outcomeAt(again, d("2024-06-30"))).toBe("late")
+  })
+
+  it("takes the deadline from the policy's limit, in working days where it says so", () => {
+    // inspected on Friday 2024-05-10: 10 working days end on Friday 2024-05-24, 10 calendar days on 2024-05-20
+    const one = sitting("i4", "town-3", "township", 1)
+    const calendar = WorkingCalendar.weekendsOnly("test", [2024])
+    const r = new Inspection.Rectification({
+      ...rect(one, 1, "2024-05-20", { on: "2024-05-23" }),
+      id: Ids.RectificationId.make("i4-s1")
+    })
+    const asOf = d("2024-06-30")
+    expect(Inspection.report([one], [r], asOf).total).toMatchObject({ onTime: 0, late: 1 })
+    const working = Inspection.report([one], [r], asOf, { limit: { days: 10, unit: "working-days" }, calendar })
+    expect(working.total).toMatchObject({ completed: 1, onTime: 1, late: 0 })
+    expect(working.findings).toEqual([])
+    const calendarDays = Inspection.report([one], [r], asOf, { limit: { days: 10, unit: "calendar-days" } })
+    expect(calendarDays.total).toMatchObject({ completed: 1, onTime: 0, late: 1 })
+    expect(Inspection.limitDeadline(one.date, { days: 10, unit: "working-days" }, calendar)).toEqual(
+      Either.right("2024-05-24")
+    )
+    // a working-day limit without a calendar cannot be applied: a finding, and the record's own deadline
+    const noCalendar = Inspection.report([one], [r], asOf, { limit: { days: 10, unit: "working-days" } })
+    expect(noCalendar.findings.map((f) => [f.code, f.path.join(".")])).toEqual([
+      ["assessment/no-calendar", "inspections.0"]
+    ])
+    expect(noCalendar.total).toMatchObject({ onTime: 0, late: 1 })
+  })
+
+  it("does not count inspections dated after asOf", () => {
+    const later = new Inspection.Inspection({ ...sitting("i5", "town-1", "township", 2), date: d("2024-07-10") })
+    const r = Inspection.report([town, unit, later], rects, d("2024-06-30"))
+    expect(r.total).toMatchObject({ units: 2, inspections: 2, suggestions: 4, completed: 2 })
+    expect(r.findings).toEqual([])
+    const signOff = Inspection.signOff(
+      unit.unit,
+      [unit, new Inspection.Inspection({ ...later, unit: unit.unit })],
+      [rect(unit, 1, "2024-07-01", { on: "2024-06-20" })],
+      d("2024-06-30")
+    )
+    expect(signOff).toEqual({ signedOff: true, findings: [] })
   })
 
   it("reports a suggestion without a rectification and a rectification of an unknown suggestion", () => {
