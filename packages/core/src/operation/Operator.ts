@@ -270,3 +270,29 @@ export const obligationShortfalls = (
         ]
   })
 }
+
+/**
+ * The 公益/市场 mix of the services an agreement owes: obligations marked public benefit (公益, the default) and
+ * market ones (市场, `publicBenefit: false`).
+ *
+ * @since 0.2.0
+ * @category statistics
+ */
+export const serviceMix = (self: OperatingAgreement): { readonly publicBenefit: number; readonly market: number } => {
+  const publicBenefit = self.obligations.filter((o) => o.publicBenefit).length
+  return { publicBenefit, market: self.obligations.length - publicBenefit }
+}
+
+/**
+ * What an agreement saves the community (节省成本): the fit-out cost once (装修成本) and the running costs a year
+ * (年运营费用), 0 where not recorded.
+ *
+ * @since 0.2.0
+ * @category statistics
+ */
+export const savingsOf = (
+  self: OperatingAgreement
+): { readonly renovation: Money.Fen; readonly annualRunning: Money.Fen } => ({
+  renovation: self.savings?.renovation ?? Money.fen(0),
+  annualRunning: self.savings?.annualRunning ?? Money.fen(0)
+})
