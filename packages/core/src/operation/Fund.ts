@@ -303,8 +303,9 @@ export const runningBalances = (
 
 /**
  * Audits a stored ledger without stopping at the first problem: entries of another fund or tenant, duplicate ids, grants to
- * unknown projects and points where the running balance goes below zero are errors; entries dated earlier than
- * the entry before them are warnings. Paths are `entries[i]`.
+ * unknown projects and grants {@link post} would refuse (beyond the balance available on their date among the entries
+ * above them, so no date goes below zero) are errors; entries dated earlier than the entry before them are warnings.
+ * Paths are `entries[i]`.
  *
  * @since 0.1.0
  * @category rules
@@ -317,6 +318,7 @@ export const audit = (
   const out: Array<Finding> = []
   const ids = new Set<string>()
   let b: number = fund.openingBalance
+  let latest: LocalDate.LocalDate | undefined
   entries.forEach((e, i) => {
     const path = ["entries", i]
     if (e.fund !== fund.id || e.tenant !== fund.tenant) {
@@ -350,15 +352,22 @@ export const audit = (
         })
       )
     }
-    const before = b
+    // what post would have allowed: the balance available on the entry's date among the entries above it
+    const available =
+      e._tag !== "ProjectGrant"
+        ? b
+        : latest === undefined || e.date >= latest
+          ? b
+          : availableOn({ fund, entries: entries.slice(0, i), balance: Money.fen(b) }, e.date)
     b += signed(e)
-    if (b < 0) {
+    if (latest === undefined || e.date > latest) latest = e.date
+    if (e._tag === "ProjectGrant" && e.amount > available) {
       out.push(
         new Finding({
           code: "fund/overdraft",
           severity: "error",
           path,
-          message: `entry ${e.id} spends ${Money.format(e.amount)} with only ${Money.format(Money.fen(before))} in the fund`
+          message: `entry ${e.id} spends ${Money.format(e.amount)} with only ${Money.format(Money.fen(available))} in the fund on ${e.date}`
         })
       )
     }

@@ -195,6 +195,11 @@ describe("Fund ledger", () => {
     expect(
       Fund.summary(empty, first.right.entries, { to: Schema.decodeSync(LocalDate.LocalDate)("2025-03-05") }).closing
     ).toBe(0)
+    // a ledger stored before this rule: the audit finds the date that goes below zero
+    expect(Fund.audit(empty, [donation, early], exists).map((f) => [f.code, f.path.join("."), f.message])).toEqual([
+      ["fund/overdraft", "entries.1", "entry g1 spends ¥100.00 with only ¥0.00 in the fund on 2025-03-01"],
+      ["fund/out-of-order", "entries.1.date", "entry g1 is dated 2025-03-01, before the entry above it (2025-03-10)"]
+    ])
     const late = Schema.decodeUnknownSync(Fund.Entry)({
       ...Schema.encodeSync(Fund.Entry)(early),
       id: "g2",
@@ -258,6 +263,7 @@ describe("Fund ledger", () => {
             expect(closing).toBe(balanceOn(accepted, d))
             expect(closing).toBeGreaterThanOrEqual(0)
           }
+          expect(Fund.audit(f, led.entries, () => true).filter((x) => x.severity === "error")).toEqual([])
         })
       }),
       { numRuns: 200 }
