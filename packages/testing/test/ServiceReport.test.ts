@@ -28,5 +28,19 @@ describe("service section over the seed compound", () => {
     const rows = doc.sections[0]?.tables[0]?.rows ?? []
     assert.deepInclude(rows, ["中医夜市", 15, 775])
     assert.deepInclude(rows, ["四点半课堂", 129, 5547])
+    // one name per meaning: activities of the services a team provides, and activities the team ran
+    const byTeam = doc.sections[0]?.tables.find((t) => t.id === "by-team")
+    assert.deepStrictEqual(
+      byTeam?.columns.map((c) => [c.id, c.label]),
+      [
+        ["team", "服务队"],
+        ["serviceActivities", "所提供服务的活动"],
+        ["servicePersonTimes", "所提供服务的人次"],
+        ["ranActivities", "开展（承担）的活动"],
+        ["ranPersonTimes", "开展（承担）活动的人次"]
+      ]
+    )
+    assert.deepInclude(byTeam?.rows ?? [], ["志愿服务队", 36, 1600, 165, 7147])
+    assert.deepInclude(byTeam?.rows ?? [], ["司法服务队", 36, 1600, 36, 1600])
   })
 })

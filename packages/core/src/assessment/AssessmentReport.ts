@@ -133,139 +133,152 @@ export interface InspectionRecords {
 }
 
 /**
- * The inspection section (`assessment.inspections`), as of the last day of the period. Seed (Huichang): 108 sit-in
- * inspections of 19 townships and 71 county units, 229 suggestions, all rectified.
+ * The inspection section (`assessment.inspections`) under a policy's rectification limit (in calendar or working
+ * days, with the working calendar; see `Inspection.ReportOptions`), as of the last day of the period.
+ *
+ * @since 0.2.0
+ * @category sections
+ */
+export const inspectionsWith = (
+  options: Inspection.ReportOptions = {}
+): SectionBuilder.SectionBuilder<InspectionRecords> =>
+  SectionBuilder.make<InspectionRecords>({
+    id: "assessment.inspections",
+    labels,
+    sources: (r) => [
+      { kind: "assessment.records.inspections", count: r.inspections.length },
+      { kind: "assessment.records.rectifications", count: r.rectifications.length }
+    ],
+    build: (r, { period, t }) => {
+      const inPeriod = r.inspections.filter((i) => i.date >= period.from && i.date <= period.to)
+      const rep = Inspection.report(inPeriod, r.rectifications, period.to, options)
+      const input = (count: number) => [new Report.Input({ label: t("assessment.records.inspections"), count })]
+      const kinds = Inspection.UnitKind.literals
+      return Report.section({
+        id: "assessment.inspections",
+        title: t("assessment.inspections.title"),
+        figures: [
+          new Report.Figure({
+            id: "inspected-units",
+            label: t("assessment.inspections.units"),
+            value: rep.total.units,
+            kind: "integer",
+            unit: t("unit.items"),
+            computation: new Report.Computation({
+              formula: "count(distinct units inspected)",
+              inputs: input(inPeriod.length)
+            })
+          }),
+          Report.count({
+            id: "inspections",
+            label: t("assessment.inspections.count"),
+            unit: t("unit.sessions"),
+            items: inPeriod,
+            inputLabel: t("assessment.records.inspections"),
+            formula: "count(inspections in the period)"
+          }),
+          new Report.Figure({
+            id: "suggestions",
+            label: t("assessment.inspections.suggestions"),
+            value: rep.total.suggestions,
+            kind: "integer",
+            unit: t("unit.entries"),
+            computation: new Report.Computation({
+              formula: "sum(suggestions raised at each inspection)",
+              inputs: input(inPeriod.length)
+            })
+          }),
+          Report.rate({
+            id: "rectification-completion",
+            label: t("assessment.inspections.completion"),
+            numerator: rep.total.completed,
+            numeratorLabel: t("assessment.inspections.completed"),
+            denominator: rep.total.suggestions,
+            denominatorLabel: t("assessment.inspections.suggestions"),
+            formula: `suggestions rectified and verified by ${period.to} ÷ suggestions`
+          }),
+          Report.rate({
+            id: "rectification-on-time",
+            label: t("assessment.inspections.onTime"),
+            numerator: rep.total.onTime,
+            numeratorLabel: t("assessment.inspections.onTime"),
+            denominator: rep.total.suggestions,
+            denominatorLabel: t("assessment.inspections.suggestions"),
+            formula: "suggestions verified by their deadline ÷ suggestions"
+          }),
+          new Report.Figure({
+            id: "rectification-overdue",
+            label: t("assessment.inspections.overdueTotal"),
+            value: kinds.reduce((n, k) => n + rep.byKind[k].overdue, 0),
+            kind: "integer",
+            unit: t("unit.entries"),
+            computation: new Report.Computation({
+              formula: `suggestions past their deadline and not rectified on ${period.to}`,
+              inputs: [
+                new Report.Input({ label: t("assessment.records.rectifications"), count: r.rectifications.length })
+              ]
+            })
+          })
+        ],
+        tables: [
+          new Report.Table({
+            id: "by-unit-kind",
+            title: t("assessment.inspections.byKind"),
+            columns: [
+              new Report.Column({ id: "kind", label: t("assessment.inspections.kind"), type: "text" }),
+              new Report.Column({ id: "units", label: t("assessment.inspections.units"), type: "integer" }),
+              new Report.Column({ id: "inspections", label: t("assessment.inspections.count"), type: "integer" }),
+              new Report.Column({ id: "suggestions", label: t("assessment.inspections.suggestions"), type: "integer" }),
+              new Report.Column({ id: "completed", label: t("assessment.inspections.completed"), type: "integer" }),
+              new Report.Column({ id: "overdue", label: t("assessment.inspections.overdue"), type: "integer" }),
+              new Report.Column({ id: "rate", label: t("assessment.inspections.completion"), type: "percent" })
+            ],
+            rows: kinds.map((k) => {
+              const f = rep.byKind[k]
+              return [
+                t(`assessment.unitKind.${k}`),
+                f.units,
+                f.inspections,
+                f.suggestions,
+                f.completed,
+                f.overdue,
+                f.suggestions === 0 ? null : f.completed / f.suggestions
+              ]
+            })
+          })
+        ],
+        series: [
+          new Report.Series({
+            id: "inspections-by-kind",
+            title: t("assessment.inspections.byKind"),
+            kind: "bar",
+            unit: "",
+            categories: kinds.map((k) => t(`assessment.unitKind.${k}`)),
+            data: [
+              new Report.SeriesData({
+                name: t("assessment.inspections.count"),
+                values: kinds.map((k) => rep.byKind[k].inspections)
+              }),
+              new Report.SeriesData({
+                name: t("assessment.inspections.suggestions"),
+                values: kinds.map((k) => rep.byKind[k].suggestions)
+              })
+            ]
+          })
+        ]
+      })
+    }
+  })
+
+/**
+ * The inspection section (`assessment.inspections`) with each rectification's own deadline, as of the last day of
+ * the period. Seed (Huichang): 108 sit-in inspections of 19 townships and 71 county units, 229 suggestions, all
+ * rectified.
  *
  * @since 0.1.0
  * @category sections
  */
-export const inspections: SectionBuilder.SectionBuilder<InspectionRecords> = SectionBuilder.make<InspectionRecords>({
-  id: "assessment.inspections",
-  labels,
-  sources: (r) => [
-    { kind: "assessment.records.inspections", count: r.inspections.length },
-    { kind: "assessment.records.rectifications", count: r.rectifications.length }
-  ],
-  build: (r, { period, t }) => {
-    const inPeriod = r.inspections.filter((i) => i.date >= period.from && i.date <= period.to)
-    const rep = Inspection.report(inPeriod, r.rectifications, period.to)
-    const input = (count: number) => [new Report.Input({ label: t("assessment.records.inspections"), count })]
-    const kinds = Inspection.UnitKind.literals
-    return Report.section({
-      id: "assessment.inspections",
-      title: t("assessment.inspections.title"),
-      figures: [
-        new Report.Figure({
-          id: "inspected-units",
-          label: t("assessment.inspections.units"),
-          value: rep.total.units,
-          kind: "integer",
-          unit: t("unit.items"),
-          computation: new Report.Computation({
-            formula: "count(distinct units inspected)",
-            inputs: input(inPeriod.length)
-          })
-        }),
-        Report.count({
-          id: "inspections",
-          label: t("assessment.inspections.count"),
-          unit: t("unit.sessions"),
-          items: inPeriod,
-          inputLabel: t("assessment.records.inspections"),
-          formula: "count(inspections in the period)"
-        }),
-        new Report.Figure({
-          id: "suggestions",
-          label: t("assessment.inspections.suggestions"),
-          value: rep.total.suggestions,
-          kind: "integer",
-          unit: t("unit.entries"),
-          computation: new Report.Computation({
-            formula: "sum(suggestions raised at each inspection)",
-            inputs: input(inPeriod.length)
-          })
-        }),
-        Report.rate({
-          id: "rectification-completion",
-          label: t("assessment.inspections.completion"),
-          numerator: rep.total.completed,
-          numeratorLabel: t("assessment.inspections.completed"),
-          denominator: rep.total.suggestions,
-          denominatorLabel: t("assessment.inspections.suggestions"),
-          formula: `suggestions rectified and verified by ${period.to} ÷ suggestions`
-        }),
-        Report.rate({
-          id: "rectification-on-time",
-          label: t("assessment.inspections.onTime"),
-          numerator: rep.total.onTime,
-          numeratorLabel: t("assessment.inspections.onTime"),
-          denominator: rep.total.suggestions,
-          denominatorLabel: t("assessment.inspections.suggestions"),
-          formula: "suggestions verified by their deadline ÷ suggestions"
-        }),
-        new Report.Figure({
-          id: "rectification-overdue",
-          label: t("assessment.inspections.overdueTotal"),
-          value: kinds.reduce((n, k) => n + rep.byKind[k].overdue, 0),
-          kind: "integer",
-          unit: t("unit.entries"),
-          computation: new Report.Computation({
-            formula: `suggestions past their deadline and not rectified on ${period.to}`,
-            inputs: [
-              new Report.Input({ label: t("assessment.records.rectifications"), count: r.rectifications.length })
-            ]
-          })
-        })
-      ],
-      tables: [
-        new Report.Table({
-          id: "by-unit-kind",
-          title: t("assessment.inspections.byKind"),
-          columns: [
-            new Report.Column({ id: "kind", label: t("assessment.inspections.kind"), type: "text" }),
-            new Report.Column({ id: "units", label: t("assessment.inspections.units"), type: "integer" }),
-            new Report.Column({ id: "inspections", label: t("assessment.inspections.count"), type: "integer" }),
-            new Report.Column({ id: "suggestions", label: t("assessment.inspections.suggestions"), type: "integer" }),
-            new Report.Column({ id: "completed", label: t("assessment.inspections.completed"), type: "integer" }),
-            new Report.Column({ id: "overdue", label: t("assessment.inspections.overdue"), type: "integer" }),
-            new Report.Column({ id: "rate", label: t("assessment.inspections.completion"), type: "percent" })
-          ],
-          rows: kinds.map((k) => {
-            const f = rep.byKind[k]
-            return [
-              t(`assessment.unitKind.${k}`),
-              f.units,
-              f.inspections,
-              f.suggestions,
-              f.completed,
-              f.overdue,
-              f.suggestions === 0 ? null : f.completed / f.suggestions
-            ]
-          })
-        })
-      ],
-      series: [
-        new Report.Series({
-          id: "inspections-by-kind",
-          title: t("assessment.inspections.byKind"),
-          kind: "bar",
-          unit: "",
-          categories: kinds.map((k) => t(`assessment.unitKind.${k}`)),
-          data: [
-            new Report.SeriesData({
-              name: t("assessment.inspections.count"),
-              values: kinds.map((k) => rep.byKind[k].inspections)
-            }),
-            new Report.SeriesData({
-              name: t("assessment.inspections.suggestions"),
-              values: kinds.map((k) => rep.byKind[k].suggestions)
-            })
-          ]
-        })
-      ]
-    })
-  }
-})
+export const inspections: SectionBuilder.SectionBuilder<InspectionRecords> = inspectionsWith()
 
 /**
  * Records the bulletin section reads.

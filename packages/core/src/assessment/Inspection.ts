@@ -3,8 +3,10 @@
  *
  * ## Completion and lateness
  *
- * A rectification is complete only when verified: its completion date is the date of its first passing
- * verification (验收), whatever the owner reported. At a date `asOf` each suggestion is
+ * A rectification is complete only when verified, and the latest verification (验收) on or before `asOf` wins: a
+ * pass followed by a failed re-check is not complete, and a rectification whose status is still `open` is never
+ * complete. Its completion date is the first pass since the last failed check, whatever the owner reported. At a
+ * date `asOf` each suggestion is
  *
  * - `on-time` — verified on or before `asOf` and on or before its deadline;
  * - `late` — verified on or before `asOf` but after its deadline (完成但逾期): it counts toward the completion rate
@@ -20,10 +22,12 @@
  *
  * @since 0.1.0
  */
-import { type DateTime, Schema } from "effect"
+import { type DateTime, Either, Schema } from "effect"
+import { InvalidInput } from "../kernel/Errors.js"
 import * as Finding from "../kernel/Finding.js"
 import { InspectionId, OrgUnitId, PersonId, RectificationId, SuggestionId, TenantId } from "../kernel/Ids.js"
 import * as LocalDate from "../kernel/LocalDate.js"
+import * as WorkingCalendar from "../kernel/WorkingCalendar.js"
 import type { Location, ResolveOrgPath } from "./Assessment.js"
 import { locate } from "./internal/location.js"
 
@@ -144,16 +148,82 @@ export class Rectification extends Schema.Class<Rectification>("@zhili/Rectifica
 ) {}
 
 /**
- * The date a rectification was completed: its first passing verification, if any.
+ * The date a rectification was completed, as known at `asOf` (all verifications when left out). The latest
+ * verification wins: if it failed (复查不合格), the rectification is not complete, whatever passed before; if it
+ * passed, the completion date is the first pass since the last failure. A rectification whose status is still
+ * `open` is never complete. Verifications of one date count in the order they are listed.
  *
  * @since 0.1.0
  * @category getters
  */
-export const completedOn = (r: Rectification): LocalDate.LocalDate | undefined =>
-  r.verifications
-    .filter((v) => v.passed)
-    .map((v) => v.on)
-    .sort()[0]
+export const completedOn = (r: Rectification, asOf?: LocalDate.LocalDate): LocalDate.LocalDate | undefined => {
+  if (r.status === "open") return undefined
+  const known = r.verifications
+    .filter((v) => asOf === undefined || v.on <= asOf)
+    .map((v, i) => ({ v, i }))
+    .sort((a, b) => (a.v.on < b.v.on ? -1 : a.v.on > b.v.on ? 1 : a.i - b.i))
+  let done: LocalDate.LocalDate | undefined
+  for (const { v } of known) {
+    if (!v.passed) done = undefined
+    else if (done === undefined) done = v.on
+  }
+  return done
+}
+
+/**
+ * A policy's time limit for rectification (整改时限), counted from the inspection date: `days` calendar days, or
+ * `days` working days (工作日) over a working calendar. The inspection date itself is not counted.
+ *
+ * @since 0.2.0
+ * @category policies
+ */
+export const Limit = Schema.Struct({
+  days: Schema.Int.pipe(Schema.positive()),
+  unit: Schema.Literal("calendar-days", "working-days")
+})
+/**
+ * @since 0.2.0
+ * @category policies
+ */
+export type Limit = typeof Limit.Type
+
+/**
+ * The deadline a {@link Limit} gives for an inspection dated `date`. A working-day limit needs the calendar: without
+ * one it fails with an `InvalidInput` (`assessment/no-calendar`), and with a `CalendarGap` where the calendar does
+ * not cover the days it crosses.
+ *
+ * @since 0.2.0
+ * @category policies
+ */
+export const limitDeadline = (
+  date: LocalDate.LocalDate,
+  limit: Limit,
+  calendar?: WorkingCalendar.WorkingCalendar
+): Either.Either<LocalDate.LocalDate, WorkingCalendar.CalendarGap | InvalidInput> => {
+  if (limit.unit === "calendar-days") return Either.right(LocalDate.addDays(date, limit.days))
+  if (calendar === undefined) {
+    return Either.left(
+      new InvalidInput({
+        code: "assessment/no-calendar",
+        path: ["calendar"],
+        reason: `a limit of ${limit.days} working days needs a working calendar`
+      })
+    )
+  }
+  return WorkingCalendar.addWorkingDays(calendar, date, limit.days)
+}
+
+/**
+ * Options of {@link report}: the policy's time limit (when given, it sets every deadline from the inspection date in
+ * place of the rectification record's own) and the working calendar a working-day limit is counted on.
+ *
+ * @since 0.2.0
+ * @category policies
+ */
+export interface ReportOptions {
+  readonly limit?: Limit | undefined
+  readonly calendar?: WorkingCalendar.WorkingCalendar | undefined
+}
 
 /**
  * Where a suggestion stands at a date (see the module documentation).
@@ -164,15 +234,19 @@ export const completedOn = (r: Rectification): LocalDate.LocalDate | undefined =
 export type Outcome = "on-time" | "late" | "overdue" | "pending"
 
 /**
- * The outcome of a rectification at `asOf`.
+ * The outcome of a rectification at `asOf`, against its own deadline or the `deadline` given (a policy's limit).
  *
  * @since 0.1.0
  * @category rules
  */
-export const outcomeAt = (r: Rectification, asOf: LocalDate.LocalDate): Outcome => {
-  const done = completedOn(r)
-  if (done !== undefined && done <= asOf) return done <= r.deadline ? "on-time" : "late"
-  return r.deadline < asOf ? "overdue" : "pending"
+export const outcomeAt = (
+  r: Rectification,
+  asOf: LocalDate.LocalDate,
+  deadline: LocalDate.LocalDate = r.deadline
+): Outcome => {
+  const done = completedOn(r, asOf)
+  if (done !== undefined) return done <= deadline ? "on-time" : "late"
+  return deadline < asOf ? "overdue" : "pending"
 }
 
 /**
@@ -245,9 +319,12 @@ const add = (into: Acc, a: Acc) => {
 }
 
 /**
- * Computes completion, lateness and sign-off at `asOf`, per unit and rolled up. A suggestion without a
- * rectification counts as pending (it has no deadline yet) and is reported as an error finding; a rectification
- * that names an unknown suggestion is an error finding and is ignored.
+ * Computes completion, lateness and sign-off at `asOf`, per unit and rolled up. Inspections dated after `asOf` are
+ * not counted. A suggestion without a rectification counts as pending (it has no deadline yet) and is reported as an
+ * error finding; a rectification that names an unknown suggestion is an error finding and is ignored. With
+ * `options.limit` the deadlines come from the policy (see {@link ReportOptions}); a working-day limit without a
+ * calendar, or one the calendar does not cover, is an error finding at the inspection, whose rectifications keep
+ * their own deadlines.
  *
  * @since 0.1.0
  * @category rules
@@ -255,7 +332,8 @@ const add = (into: Acc, a: Acc) => {
 export const report = (
   inspections: ReadonlyArray<Inspection>,
   rectifications: ReadonlyArray<Rectification>,
-  asOf: LocalDate.LocalDate
+  asOf: LocalDate.LocalDate,
+  options: ReportOptions = {}
 ): Report => {
   const findings: Array<Finding.Finding> = []
   const bySuggestion = new Map<string, Array<Rectification>>()
@@ -277,8 +355,24 @@ export const report = (
   })
   const perUnit = new Map<string, { unit: OrgUnitId; kind: UnitKind; acc: Acc }>()
   inspections.forEach((i, index) => {
+    if (i.date > asOf) return
     const row = perUnit.get(i.unit) ?? { unit: i.unit, kind: i.unitKind, acc: empty() }
     row.acc.inspections += 1
+    let deadline: LocalDate.LocalDate | undefined
+    const limit = options.limit
+    if (limit !== undefined) {
+      const computed = limitDeadline(i.date, limit, options.calendar)
+      if (Either.isRight(computed)) deadline = computed.right
+      else {
+        findings.push(
+          Finding.error(
+            "assessment/no-calendar",
+            ["inspections", index],
+            `the rectification limit of ${i.id} cannot be counted (${computed.left.message}); its rectifications keep the deadlines on record`
+          )
+        )
+      }
+    }
     i.suggestions.forEach((s, si) => {
       row.acc.suggestions += 1
       const rs = bySuggestion.get(`${i.id}/${s.id}`) ?? []
@@ -293,7 +387,7 @@ export const report = (
         row.acc.pending += 1
         return
       }
-      const outcomes = rs.map((r) => outcomeAt(r, asOf))
+      const outcomes = rs.map((r) => outcomeAt(r, asOf, deadline ?? r.deadline))
       const o: Outcome = outcomes.includes("on-time")
         ? "on-time"
         : outcomes.includes("late")
@@ -370,8 +464,8 @@ export const overdueAt = (
 }
 
 /**
- * Whether a unit can be signed off (销号) at `asOf`: every suggestion raised at its inspections rectified and
- * verified. The findings name each suggestion that stands in the way.
+ * Whether a unit can be signed off (销号) at `asOf`: every suggestion raised at its inspections up to `asOf`
+ * rectified and verified. The findings name each suggestion that stands in the way.
  *
  * @since 0.1.0
  * @category rules
@@ -384,7 +478,7 @@ export const signOff = (
 ): { readonly signedOff: boolean; readonly findings: ReadonlyArray<Finding.Finding> } => {
   const findings: Array<Finding.Finding> = []
   inspections.forEach((i, index) => {
-    if (i.unit !== unit) return
+    if (i.unit !== unit || i.date > asOf) return
     i.suggestions.forEach((s, si) => {
       const rs = rectifications.filter((r) => r.inspection === i.id && r.suggestion === s.id)
       const done = rs.some((r) => {

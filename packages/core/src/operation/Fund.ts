@@ -194,8 +194,34 @@ export const balanceOf = (fund: Fund, entries: Iterable<Entry>): Money.Fen => {
 }
 
 /**
+ * What a grant dated `date` may spend (可用余额): the lowest balance the ledger shows on `date` or any later date,
+ * the ledger read in date order whatever order it was posted in. A grant up to this amount leaves no date with a
+ * negative balance; one dated before the income that pays for it gets less than the ledger's final balance.
+ *
+ * @since 0.2.0
+ * @category rules
+ */
+export const availableOn = (ledger: Ledger, date: LocalDate.LocalDate): Money.Fen => {
+  const sorted = [...ledger.entries].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  let b: number = ledger.fund.openingBalance
+  let i = 0
+  for (; i < sorted.length && (sorted[i] as Entry).date <= date; i++) b += signed(sorted[i] as Entry)
+  let lowest = b
+  // the balance changes only on entry dates: check it at the end of each later date
+  for (; i < sorted.length; i++) {
+    const e = sorted[i] as Entry
+    b += signed(e)
+    const next = sorted[i + 1]
+    if ((next === undefined || next.date !== e.date) && b < lowest) lowest = b
+  }
+  return Money.fen(lowest)
+}
+
+/**
  * Posts one entry (记账). Refuses, with a typed error and nothing changed: an entry for another fund or tenant, one with an id
- * already posted, a grant to a project `projectExists` does not know, and a grant beyond the balance.
+ * already posted, a grant to a project `projectExists` does not know, and a grant beyond the balance available on its
+ * date ({@link availableOn}): posting checks the running balance in date order, so no posting order can leave a date
+ * with a negative balance.
  *
  * @param projectExists - whether a project id refers to a real project (e.g. `(id) => projects.has(id)`)
  * @since 0.1.0
@@ -226,8 +252,9 @@ export const post = (
     if (!projectExists(entry.project)) {
       return Either.left(new UnknownProject({ fund, entry: entry.id, project: entry.project }))
     }
-    if (entry.amount > ledger.balance) {
-      return Either.left(new Overdraft({ fund, entry: entry.id, balance: ledger.balance, amount: entry.amount }))
+    const available = availableOn(ledger, entry.date)
+    if (entry.amount > available) {
+      return Either.left(new Overdraft({ fund, entry: entry.id, balance: available, amount: entry.amount }))
     }
   }
   return Either.right({
@@ -276,8 +303,9 @@ export const runningBalances = (
 
 /**
  * Audits a stored ledger without stopping at the first problem: entries of another fund or tenant, duplicate ids, grants to
- * unknown projects and points where the running balance goes below zero are errors; entries dated earlier than
- * the entry before them are warnings. Paths are `entries[i]`.
+ * unknown projects and grants {@link post} would refuse (beyond the balance available on their date among the entries
+ * above them, so no date goes below zero) are errors; entries dated earlier than the entry before them are warnings.
+ * Paths are `entries[i]`.
  *
  * @since 0.1.0
  * @category rules
@@ -290,6 +318,7 @@ export const audit = (
   const out: Array<Finding> = []
   const ids = new Set<string>()
   let b: number = fund.openingBalance
+  let latest: LocalDate.LocalDate | undefined
   entries.forEach((e, i) => {
     const path = ["entries", i]
     if (e.fund !== fund.id || e.tenant !== fund.tenant) {
@@ -323,15 +352,22 @@ export const audit = (
         })
       )
     }
-    const before = b
+    // what post would have allowed: the balance available on the entry's date among the entries above it
+    const available =
+      e._tag !== "ProjectGrant"
+        ? b
+        : latest === undefined || e.date >= latest
+          ? b
+          : availableOn({ fund, entries: entries.slice(0, i), balance: Money.fen(b) }, e.date)
     b += signed(e)
-    if (b < 0) {
+    if (latest === undefined || e.date > latest) latest = e.date
+    if (e._tag === "ProjectGrant" && e.amount > available) {
       out.push(
         new Finding({
           code: "fund/overdraft",
           severity: "error",
           path,
-          message: `entry ${e.id} spends ${Money.format(e.amount)} with only ${Money.format(Money.fen(before))} in the fund`
+          message: `entry ${e.id} spends ${Money.format(e.amount)} with only ${Money.format(Money.fen(available))} in the fund on ${e.date}`
         })
       )
     }

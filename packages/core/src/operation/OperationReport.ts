@@ -12,6 +12,7 @@ import * as SectionBuilder from "../report/SectionBuilder.js"
 import type * as FacilityStandard from "./FacilityStandard.js"
 import * as Fund from "./Fund.js"
 import * as Needs from "./Needs.js"
+import * as Operator from "./Operator.js"
 import * as Project from "./Project.js"
 import * as Space from "./Space.js"
 
@@ -50,6 +51,22 @@ export const labels: Labels.Labels = Labels.make({
   "operation.project.visiting": { "zh-CN": "走访慰问", en: "Visiting" },
   "operation.project.activity-hosting": { "zh-CN": "活动承办", en: "Activity hosting" },
   "operation.project.other": { "zh-CN": "其他", en: "Other" },
+  "operation.fund.byCompound": { "zh-CN": "按小区类型的项目", en: "Projects by kind of compound" },
+  "operation.fund.compound": { "zh-CN": "小区类型", en: "Compound" },
+  "operation.fund.projectsOld": { "zh-CN": "老旧小区项目", en: "Projects in old compounds" },
+  "operation.fund.projectsNew": { "zh-CN": "新建小区项目", en: "Projects in new compounds" },
+  "operation.compound.old": { "zh-CN": "老旧小区", en: "Old compounds" },
+  "operation.compound.new": { "zh-CN": "新建小区", en: "New compounds" },
+  "operation.compound.unrecorded": { "zh-CN": "未注明", en: "Not recorded" },
+  "operation.agreements.title": { "zh-CN": "运营协议", en: "Operating agreements" },
+  "operation.agreements.count": { "zh-CN": "运营协议", en: "Agreements" },
+  "operation.agreements.space": { "zh-CN": "阵地", en: "Space" },
+  "operation.agreements.agreement": { "zh-CN": "运营协议", en: "Agreement" },
+  "operation.agreements.publicBenefit": { "zh-CN": "公益服务", en: "Public-benefit services" },
+  "operation.agreements.market": { "zh-CN": "市场服务", en: "Market services" },
+  "operation.agreements.renovation": { "zh-CN": "一次性节省装修成本（元）", en: "Fit-out saved once (yuan)" },
+  "operation.agreements.annual": { "zh-CN": "每年节省运营费用（元）", en: "Running costs saved a year (yuan)" },
+  "operation.records.agreements": { "zh-CN": "运营协议", en: "agreement" },
   "operation.needs.title": { "zh-CN": "需求清单", en: "Needs list" },
   "operation.needs.kinds": { "zh-CN": "需求种类", en: "Kinds of need" },
   "operation.needs.mentions": { "zh-CN": "提出户次", en: "Mentions" },
@@ -182,7 +199,7 @@ const yuan = (fen: number): number => fen / 100
 
 /**
  * The fund section (`operation.fund`): balances and income of the period from the ledger (never a stored balance),
- * projects by kind. Seed (Zibo): 144 micro-renovation projects in old compounds, 672 projects in new ones.
+ * projects by kind and by old/new compound (`Project.byCompound`). Seed (Zibo): 144 micro-renovation projects in old compounds, 672 projects in new ones.
  *
  * @since 0.1.0
  * @category sections
@@ -210,6 +227,9 @@ export const fund: SectionBuilder.SectionBuilder<FundRecords> = SectionBuilder.m
         })
       })
     const kinds = Project.byKind(r.projects).filter((k) => k.projects > 0)
+    const compounds = Project.byCompound(r.projects)
+    const inCompound = (compound: "old" | "new") => compounds.find((c) => c.compound === compound)?.projects ?? 0
+    const projectInput = [new Report.Input({ label: t("operation.records.projects"), count: r.projects.length })]
     return Report.section({
       id: "operation.fund",
       title: t("operation.fund.title"),
@@ -230,6 +250,22 @@ export const fund: SectionBuilder.SectionBuilder<FundRecords> = SectionBuilder.m
           items: r.projects,
           inputLabel: t("operation.records.projects"),
           formula: "count(projects)"
+        }),
+        new Report.Figure({
+          id: "projects-old-compound",
+          label: t("operation.fund.projectsOld"),
+          value: inCompound("old"),
+          kind: "integer",
+          unit: t("unit.items"),
+          computation: new Report.Computation({ formula: "count(projects in old compounds)", inputs: projectInput })
+        }),
+        new Report.Figure({
+          id: "projects-new-compound",
+          label: t("operation.fund.projectsNew"),
+          value: inCompound("new"),
+          kind: "integer",
+          unit: t("unit.items"),
+          computation: new Report.Computation({ formula: "count(projects in new compounds)", inputs: projectInput })
         })
       ],
       tables: [
@@ -243,6 +279,16 @@ export const fund: SectionBuilder.SectionBuilder<FundRecords> = SectionBuilder.m
             new Report.Column({ id: "progress", label: t("operation.fund.progress"), type: "percent" })
           ],
           rows: kinds.map((k) => [t(`operation.project.${k.kind}`), k.projects, yuan(k.budget), k.progress / 100])
+        }),
+        new Report.Table({
+          id: "projects-by-compound",
+          title: t("operation.fund.byCompound"),
+          columns: [
+            new Report.Column({ id: "compound", label: t("operation.fund.compound"), type: "text" }),
+            new Report.Column({ id: "projects", label: t("operation.fund.projects"), type: "integer" }),
+            new Report.Column({ id: "budget", label: t("operation.fund.budget"), type: "decimal" })
+          ],
+          rows: compounds.map((c) => [t(`operation.compound.${c.compound}`), c.projects, yuan(c.budget)])
         })
       ],
       series: [
@@ -253,6 +299,121 @@ export const fund: SectionBuilder.SectionBuilder<FundRecords> = SectionBuilder.m
           unit: t("unit.items"),
           categories: kinds.map((k) => t(`operation.project.${k.kind}`)),
           data: [new Report.SeriesData({ name: t("operation.fund.projects"), values: kinds.map((k) => k.projects) })]
+        })
+      ]
+    })
+  }
+})
+
+/**
+ * Records the agreement section reads: the operating agreements and the spaces they cover (for the spaces' names).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface AgreementRecords {
+  readonly agreements: ReadonlyArray<Operator.OperatingAgreement>
+  readonly spaces: ReadonlyArray<Space.Space>
+}
+
+/**
+ * The agreement section (`operation.agreements`): per operating agreement, the 公益/市场 mix of the services the
+ * space's operator owes (`Operator.serviceMix`) and what the agreement saves the community (`Operator.savingsOf`),
+ * with totals. Seed (Zibo): the 车站街道城南社区 agreement saves ¥600,000 of fit-out once and ¥200,000 a year.
+ *
+ * @since 0.2.0
+ * @category sections
+ */
+export const agreements: SectionBuilder.SectionBuilder<AgreementRecords> = SectionBuilder.make<AgreementRecords>({
+  id: "operation.agreements",
+  labels,
+  sources: (r) => [{ kind: "operation.records.agreements", count: r.agreements.length }],
+  build: (r, { t }) => {
+    const rows = r.agreements.map((a) => ({ a, mix: Operator.serviceMix(a), saved: Operator.savingsOf(a) }))
+    const spaceName = new Map(r.spaces.map((s) => [s.id as string, s.name]))
+    const input = [new Report.Input({ label: t("operation.records.agreements"), count: r.agreements.length })]
+    const total = (
+      id: string,
+      label: string,
+      value: number,
+      kind: "integer" | "decimal",
+      unit: string,
+      formula: string
+    ) =>
+      new Report.Figure({
+        id,
+        label,
+        value,
+        kind,
+        unit,
+        computation: new Report.Computation({ formula, inputs: input })
+      })
+    const sum = (f: (x: (typeof rows)[number]) => number) => rows.reduce((n, x) => n + f(x), 0)
+    return Report.section({
+      id: "operation.agreements",
+      title: t("operation.agreements.title"),
+      figures: [
+        Report.count({
+          id: "agreements",
+          label: t("operation.agreements.count"),
+          unit: t("unit.items"),
+          items: r.agreements,
+          inputLabel: t("operation.records.agreements"),
+          formula: "count(operating agreements)"
+        }),
+        total(
+          "obligations-public-benefit",
+          t("operation.agreements.publicBenefit"),
+          sum((x) => x.mix.publicBenefit),
+          "integer",
+          t("unit.items"),
+          "count(services owed marked public benefit)"
+        ),
+        total(
+          "obligations-market",
+          t("operation.agreements.market"),
+          sum((x) => x.mix.market),
+          "integer",
+          t("unit.items"),
+          "count(services owed not marked public benefit)"
+        ),
+        total(
+          "savings-renovation",
+          t("operation.agreements.renovation"),
+          yuan(sum((x) => x.saved.renovation)),
+          "decimal",
+          t("unit.yuan"),
+          "sum(fit-out cost saved once of each agreement)"
+        ),
+        total(
+          "savings-annual",
+          t("operation.agreements.annual"),
+          yuan(sum((x) => x.saved.annualRunning)),
+          "decimal",
+          t("unit.yuan"),
+          "sum(running costs saved a year of each agreement)"
+        )
+      ],
+      tables: [
+        new Report.Table({
+          id: "agreements",
+          title: t("operation.agreements.title"),
+          columns: [
+            new Report.Column({ id: "space", label: t("operation.agreements.space"), type: "text" }),
+            new Report.Column({ id: "agreement", label: t("operation.agreements.agreement"), type: "text" }),
+            new Report.Column({ id: "publicBenefit", label: t("operation.agreements.publicBenefit"), type: "integer" }),
+            new Report.Column({ id: "market", label: t("operation.agreements.market"), type: "integer" }),
+            new Report.Column({ id: "renovation", label: t("operation.agreements.renovation"), type: "decimal" }),
+            new Report.Column({ id: "annualRunning", label: t("operation.agreements.annual"), type: "decimal" })
+          ],
+          rows: rows.map(({ a, mix, saved }) => [
+            spaceName.get(a.space) ?? a.space,
+            a.id,
+            mix.publicBenefit,
+            mix.market,
+            yuan(saved.renovation),
+            yuan(saved.annualRunning)
+          ])
         })
       ]
     })

@@ -17,8 +17,8 @@ import * as Money from "./Money.js"
 
 /**
  * A unified social credit code (统一社会信用代码, GB 32100-2015): the kernel `CreditCode` schema (structure and
- * alphabet). A checksum failure is not a decode failure, since early pilot codes are legal yet fail it; see
- * {@link creditCodeFindings}.
+ * alphabet). On its own a checksum failure is not a decode failure, since early pilot codes are legal yet fail it;
+ * an {@link Operator} refuses one unless its `creditCodeChecksum` is `warning` (see {@link creditCodeFindings}).
  *
  * @since 0.1.0
  * @category models
@@ -52,26 +52,56 @@ export const LegalForm = Schema.Literal(
 export type LegalForm = typeof LegalForm.Type
 
 /**
+ * What a failing check character of an operator's credit code is: `error` (the default: the operator is refused)
+ * or `warning` (the host accepts an early pilot code, 试点期代码, and {@link creditCodeFindings} reports it).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export const ChecksumSeverity = Schema.Literal("error", "warning")
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type ChecksumSeverity = typeof ChecksumSeverity.Type
+
+const checksumCodes = new Set(["credit-code/checksum", "credit-code/organisation-checksum"])
+
+/**
  * A third-party operator (第三方运营主体, 社区合伙人). Exported to HSDS as an `organization` with the credit code as an
- * `organization_identifier` (scheme `CN-USCC`).
+ * `organization_identifier` (scheme `CN-USCC`). A credit code whose check characters fail (positions 17 and 18) is
+ * refused at `creditCode` unless `creditCodeChecksum` is `warning`, the host's opt-in for early pilot codes.
  *
  * @since 0.1.0
  * @category models
  */
-export class Operator extends Schema.Class<Operator>("@zhili/Operator")({
-  tenant: Ids.TenantId,
-  id: Ids.OperatorId,
-  name: Schema.NonEmptyTrimmedString,
-  alternateName: Schema.optional(Schema.String),
-  description: Schema.optional(Schema.String),
-  creditCode: CreditCode,
-  legalForm: LegalForm,
-  website: Schema.optional(Schema.String),
-  email: Schema.optional(Schema.String),
-  yearIncorporated: Schema.optional(Schema.Int.pipe(Schema.between(1900, 2200))),
-  placement: Schema.optional(Placement.Location),
-  version: Schema.optionalWith(Schema.NonNegativeInt, { default: () => 1, exact: true })
-}) {}
+export class Operator extends Schema.Class<Operator>("@zhili/Operator")(
+  Schema.Struct({
+    tenant: Ids.TenantId,
+    id: Ids.OperatorId,
+    name: Schema.NonEmptyTrimmedString,
+    alternateName: Schema.optional(Schema.String),
+    description: Schema.optional(Schema.String),
+    creditCode: CreditCode,
+    creditCodeChecksum: Schema.optional(ChecksumSeverity),
+    legalForm: LegalForm,
+    website: Schema.optional(Schema.String),
+    email: Schema.optional(Schema.String),
+    yearIncorporated: Schema.optional(Schema.Int.pipe(Schema.between(1900, 2200))),
+    placement: Schema.optional(Placement.Location),
+    version: Schema.optionalWith(Schema.NonNegativeInt, { default: () => 1, exact: true })
+  }).pipe(
+    Schema.filter((o) => {
+      if (o.creditCodeChecksum === "warning") return undefined
+      const failed = KernelCreditCode.validate(o.creditCode).filter((f) => checksumCodes.has(f.code))
+      if (failed.length === 0) return undefined
+      return {
+        path: ["creditCode"],
+        message: `${failed.map((f) => f.message).join("; ")}; an early pilot code is accepted only with creditCodeChecksum: "warning"`
+      }
+    })
+  )
+) {}
 
 /**
  * Where an operator sits in the scope trees (its placement, the division defaulting to its tenant).
@@ -82,13 +112,16 @@ export class Operator extends Schema.Class<Operator>("@zhili/Operator")({
 export const location = (self: Operator): Placement.Location => Placement.resolve(self.tenant, self.placement)
 
 /**
- * Findings on an operator's credit code (a failing checksum, an unknown authority), with paths from the operator.
+ * Findings on an operator's credit code (a failing checksum, at the severity of its `creditCodeChecksum`; an unknown
+ * authority), with paths from the operator.
  *
  * @since 0.1.0
  * @category rules
  */
 export const creditCodeFindings = (self: Operator): ReadonlyArray<Finding> =>
-  prefix(KernelCreditCode.validate(self.creditCode), ["creditCode"])
+  prefix(KernelCreditCode.validate(self.creditCode, { checksumSeverity: self.creditCodeChecksum ?? "error" }), [
+    "creditCode"
+  ])
 
 /**
  * A service an operator owes under an agreement (服务承诺): a kind of service, optionally a specific service record,
@@ -237,3 +270,29 @@ export const obligationShortfalls = (
         ]
   })
 }
+
+/**
+ * The 公益/市场 mix of the services an agreement owes: obligations marked public benefit (公益, the default) and
+ * market ones (市场, `publicBenefit: false`).
+ *
+ * @since 0.2.0
+ * @category statistics
+ */
+export const serviceMix = (self: OperatingAgreement): { readonly publicBenefit: number; readonly market: number } => {
+  const publicBenefit = self.obligations.filter((o) => o.publicBenefit).length
+  return { publicBenefit, market: self.obligations.length - publicBenefit }
+}
+
+/**
+ * What an agreement saves the community (节省成本): the fit-out cost once (装修成本) and the running costs a year
+ * (年运营费用), 0 where not recorded.
+ *
+ * @since 0.2.0
+ * @category statistics
+ */
+export const savingsOf = (
+  self: OperatingAgreement
+): { readonly renovation: Money.Fen; readonly annualRunning: Money.Fen } => ({
+  renovation: self.savings?.renovation ?? Money.fen(0),
+  annualRunning: self.savings?.annualRunning ?? Money.fen(0)
+})

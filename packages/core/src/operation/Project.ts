@@ -328,3 +328,26 @@ export const byKind = (
       progress: overallProgress(ps)
     }))
 }
+
+/**
+ * Counts and budgets of projects by kind of compound (小区类型): old compounds (老旧小区) and new ones (新建小区),
+ * then projects that record neither (`unrecorded`, only when there are some). The seed's Zibo figures are of this
+ * shape: 144 micro-renovations in old compounds, 672 projects in new ones.
+ *
+ * @since 0.2.0
+ * @category statistics
+ */
+export const byCompound = (
+  projects: ReadonlyArray<Project>
+): ReadonlyArray<{
+  readonly compound: "old" | "new" | "unrecorded"
+  readonly projects: number
+  readonly budget: Money.Fen
+}> => {
+  const of = (compound: "old" | "new" | "unrecorded") => {
+    const ps = projects.filter((p) => (p.compound ?? "unrecorded") === compound)
+    return { compound, projects: ps.length, budget: Money.sum(ps.map((p) => p.budget)) }
+  }
+  const unrecorded = of("unrecorded")
+  return unrecorded.projects > 0 ? [of("old"), of("new"), unrecorded] : [of("old"), of("new")]
+}

@@ -162,17 +162,20 @@ export interface Totals {
 }
 
 /**
- * How to group statistics: by service, team, space, kind, month or day of the start (in the time zone), or not at all.
+ * How to group statistics: by service, by the team that ran the activity (`runningTeam`: the activity's own `team`,
+ * 开展活动的服务队, which may staff a service another provider offers), space, kind, month or day of the start (in
+ * the time zone), or not at all. The activities of the services a team *provides* are the service report's
+ * `team-activities` (`ServiceReport`), a different figure.
  *
  * @since 0.1.0
  * @category statistics
  */
-export type GroupBy = "service" | "team" | "space" | "kind" | "month" | "day" | "all"
+export type GroupBy = "service" | "runningTeam" | "space" | "kind" | "month" | "day" | "all"
 
 /**
  * Which activities count: a date period (both ends included, dates in the time zone), a scope test on the
- * activity's location (pass `(l) => Scope.contains(scope, l)` or `Placement.within`), and filters on service, team
- * and space.
+ * activity's location (pass `(l) => Scope.contains(scope, l)` or `Placement.within`), and filters on service, the
+ * team that ran the activity (`runningTeams`, the activity's `team`) and space.
  *
  * @since 0.1.0
  * @category statistics
@@ -182,7 +185,7 @@ export interface Filter {
   readonly to?: LocalDate.LocalDate
   readonly inScope?: (location: Placement.Location) => boolean
   readonly services?: ReadonlyArray<Ids.ServiceId>
-  readonly teams?: ReadonlyArray<Ids.VolunteerTeamId>
+  readonly runningTeams?: ReadonlyArray<Ids.VolunteerTeamId>
   readonly spaces?: ReadonlyArray<Ids.SpaceId>
   readonly timeZone?: string
 }
@@ -199,7 +202,7 @@ export const matches = (self: Activity, filter: Filter): boolean => {
     (filter.from === undefined || day >= filter.from) &&
     (filter.to === undefined || day <= filter.to) &&
     (filter.services === undefined || filter.services.includes(self.service)) &&
-    (filter.teams === undefined || (self.team !== undefined && filter.teams.includes(self.team))) &&
+    (filter.runningTeams === undefined || (self.team !== undefined && filter.runningTeams.includes(self.team))) &&
     (filter.spaces === undefined || (self.space !== undefined && filter.spaces.includes(self.space))) &&
     (filter.inScope === undefined || filter.inScope(location(self)))
   )
@@ -238,7 +241,7 @@ const keyOf = (a: Activity, by: GroupBy, timeZone: string | undefined): string =
   switch (by) {
     case "service":
       return a.service
-    case "team":
+    case "runningTeam":
       return a.team ?? "(no team)"
     case "space":
       return a.space ?? "(no space)"

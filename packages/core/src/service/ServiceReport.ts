@@ -1,6 +1,9 @@
 /**
  * Report section of the service context (服务统计): activities (场次), person-times (人次) and volunteer hours, per
  * service and per volunteer team and per month, computed from activity records with {@link Activity.statistics}.
+ * "Team" figures name what they count: the activities of the services a team provides (the seed's 志愿服务队开展活动
+ * 180 场) and, per team, also the activities it ran (the activity's own `team`, which may staff another provider's
+ * service).
  *
  * @since 0.1.0
  */
@@ -22,8 +25,18 @@ export const labels: Labels.Labels = Labels.make({
   "service.activities": { "zh-CN": "开展活动", en: "Activities" },
   "service.personTimes": { "zh-CN": "服务人次", en: "Person-times" },
   "service.volunteerHours": { "zh-CN": "志愿服务时长", en: "Volunteer hours" },
-  "service.teamActivities": { "zh-CN": "志愿服务队活动", en: "Volunteer team activities" },
-  "service.teamPersonTimes": { "zh-CN": "志愿服务队服务人次", en: "Volunteer team person-times" },
+  "service.teamActivities": {
+    "zh-CN": "志愿服务队所提供服务的活动",
+    en: "Activities of services volunteer teams provide"
+  },
+  "service.teamPersonTimes": {
+    "zh-CN": "志愿服务队所提供服务的人次",
+    en: "Person-times of services volunteer teams provide"
+  },
+  "service.team.serviceActivities": { "zh-CN": "所提供服务的活动", en: "Activities of its services" },
+  "service.team.servicePersonTimes": { "zh-CN": "所提供服务的人次", en: "Person-times of its services" },
+  "service.team.ranActivities": { "zh-CN": "开展（承担）的活动", en: "Activities it ran" },
+  "service.team.ranPersonTimes": { "zh-CN": "开展（承担）活动的人次", en: "Person-times of activities it ran" },
   "service.byService": { "zh-CN": "各项服务活动与人次", en: "Activities and person-times per service" },
   "service.byTeam": { "zh-CN": "各志愿服务队活动与人次", en: "Activities and person-times per volunteer team" },
   "service.byMonth": { "zh-CN": "每月服务人次", en: "Person-times per month" },
@@ -77,6 +90,7 @@ export const section = (options: { readonly timeZone?: string } = {}): SectionBu
       const byTeam = new Map(
         r.teams.map((x) => [x.id, Activity.totals(byTeamActivities.filter((a) => teamOf.get(a.service) === x.id))])
       )
+      const ran = new Map(Activity.statistics(inPeriod, { groupBy: "runningTeam" }).map((s) => [s.key, s]))
       const byMonth = Activity.statistics(inPeriod, { groupBy: "month", ...filter })
       const services = r.services.filter((s) => byService.has(s.id))
       return Report.section({
@@ -151,10 +165,26 @@ export const section = (options: { readonly timeZone?: string } = {}): SectionBu
             title: t("service.byTeam"),
             columns: [
               new Report.Column({ id: "team", label: t("service.team"), type: "text" }),
-              new Report.Column({ id: "activities", label: t("service.activities"), type: "integer" }),
-              new Report.Column({ id: "personTimes", label: t("service.personTimes"), type: "integer" })
+              new Report.Column({
+                id: "serviceActivities",
+                label: t("service.team.serviceActivities"),
+                type: "integer"
+              }),
+              new Report.Column({
+                id: "servicePersonTimes",
+                label: t("service.team.servicePersonTimes"),
+                type: "integer"
+              }),
+              new Report.Column({ id: "ranActivities", label: t("service.team.ranActivities"), type: "integer" }),
+              new Report.Column({ id: "ranPersonTimes", label: t("service.team.ranPersonTimes"), type: "integer" })
             ],
-            rows: r.teams.map((x) => [x.name, byTeam.get(x.id)?.activities ?? 0, byTeam.get(x.id)?.personTimes ?? 0])
+            rows: r.teams.map((x) => [
+              x.name,
+              byTeam.get(x.id)?.activities ?? 0,
+              byTeam.get(x.id)?.personTimes ?? 0,
+              ran.get(x.id)?.activities ?? 0,
+              ran.get(x.id)?.personTimes ?? 0
+            ])
           })
         ],
         series: [
@@ -166,11 +196,11 @@ export const section = (options: { readonly timeZone?: string } = {}): SectionBu
             categories: r.teams.map((x) => x.name),
             data: [
               new Report.SeriesData({
-                name: t("service.activities"),
+                name: t("service.team.serviceActivities"),
                 values: r.teams.map((x) => byTeam.get(x.id)?.activities ?? 0)
               }),
               new Report.SeriesData({
-                name: t("service.personTimes"),
+                name: t("service.team.servicePersonTimes"),
                 values: r.teams.map((x) => byTeam.get(x.id)?.personTimes ?? 0)
               })
             ]

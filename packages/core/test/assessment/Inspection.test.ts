@@ -1,5 +1,5 @@
 import { assert, describe, expect, it } from "@effect/vitest"
-import { Decode, Ids, Inspection, LocalDate, Scope } from "@zhili/core"
+import { Decode, Ids, Inspection, LocalDate, Scope, WorkingCalendar } from "@zhili/core"
 import { DateTime, Either, Schema } from "effect"
 
 const d = (s: string) => Schema.decodeSync(LocalDate.LocalDate)(s)
@@ -100,6 +100,81 @@ describe("Inspection rectification", () => {
     )
     expect(Inspection.signOff(town.unit, [town, unit], fixed, d("2024-07-05")).signedOff).toBe(true)
     expect(Inspection.signOff(town.unit, [town, unit], fixed, d("2024-07-04")).signedOff).toBe(false)
+  })
+
+  it("takes the latest verification: a failed re-check undoes a pass, and a rectification still open is not done", () => {
+    const one = sitting("i3", "town-2", "township", 2)
+    const base = rect(one, 1, "2024-06-10", { on: "2024-06-01" })
+    const rechecked = new Inspection.Rectification({
+      ...base,
+      status: "rectified",
+      verifications: [
+        { by: person, on: d("2024-06-01"), passed: true },
+        { by: person, on: d("2024-06-08"), passed: false, note: "复查不合格" }
+      ]
+    })
+    const stillOpen = new Inspection.Rectification({
+      ...rect(one, 2, "2024-06-10", { on: "2024-06-02" }),
+      status: "open"
+    })
+    // before the re-check the pass stands; from the re-check on it is not done, and after the deadline overdue
+    expect(Inspection.outcomeAt(rechecked, d("2024-06-05"))).toBe("on-time")
+    expect(Inspection.outcomeAt(rechecked, d("2024-06-08"))).toBe("pending")
+    expect(Inspection.outcomeAt(rechecked, d("2024-06-30"))).toBe("overdue")
+    expect(Inspection.outcomeAt(stillOpen, d("2024-06-30"))).toBe("overdue")
+    expect(Inspection.completedOn(rechecked)).toBeUndefined()
+    expect(Inspection.completedOn(stillOpen)).toBeUndefined()
+    const r = Inspection.report([one], [rechecked, stillOpen], d("2024-06-30"))
+    expect(r.total).toMatchObject({ suggestions: 2, completed: 0, onTime: 0, overdue: 2, signedOff: false })
+    expect(Inspection.signOff(one.unit, [one], [rechecked, stillOpen], d("2024-06-30")).signedOff).toBe(false)
+    // passed again after the deadline: completed, late, from the date of that new pass
+    const again = new Inspection.Rectification({
+      ...rechecked,
+      status: "verified",
+      verifications: [...rechecked.verifications, { by: person, on: d("2024-06-20"), passed: true }]
+    })
+    expect(Inspection.completedOn(again)).toBe("2024-06-20")
+    expect(Inspection.outcomeAt(again, d("2024-06-30"))).toBe("late")
+  })
+
+  it("takes the deadline from the policy's limit, in working days where it says so", () => {
+    // inspected on Friday 2024-05-10: 10 working days end on Friday 2024-05-24, 10 calendar days on 2024-05-20
+    const one = sitting("i4", "town-3", "township", 1)
+    const calendar = WorkingCalendar.weekendsOnly("test", [2024])
+    const r = new Inspection.Rectification({
+      ...rect(one, 1, "2024-05-20", { on: "2024-05-23" }),
+      id: Ids.RectificationId.make("i4-s1")
+    })
+    const asOf = d("2024-06-30")
+    expect(Inspection.report([one], [r], asOf).total).toMatchObject({ onTime: 0, late: 1 })
+    const working = Inspection.report([one], [r], asOf, { limit: { days: 10, unit: "working-days" }, calendar })
+    expect(working.total).toMatchObject({ completed: 1, onTime: 1, late: 0 })
+    expect(working.findings).toEqual([])
+    const calendarDays = Inspection.report([one], [r], asOf, { limit: { days: 10, unit: "calendar-days" } })
+    expect(calendarDays.total).toMatchObject({ completed: 1, onTime: 0, late: 1 })
+    expect(Inspection.limitDeadline(one.date, { days: 10, unit: "working-days" }, calendar)).toEqual(
+      Either.right("2024-05-24")
+    )
+    // a working-day limit without a calendar cannot be applied: a finding, and the record's own deadline
+    const noCalendar = Inspection.report([one], [r], asOf, { limit: { days: 10, unit: "working-days" } })
+    expect(noCalendar.findings.map((f) => [f.code, f.path.join(".")])).toEqual([
+      ["assessment/no-calendar", "inspections.0"]
+    ])
+    expect(noCalendar.total).toMatchObject({ onTime: 0, late: 1 })
+  })
+
+  it("does not count inspections dated after asOf", () => {
+    const later = new Inspection.Inspection({ ...sitting("i5", "town-1", "township", 2), date: d("2024-07-10") })
+    const r = Inspection.report([town, unit, later], rects, d("2024-06-30"))
+    expect(r.total).toMatchObject({ units: 2, inspections: 2, suggestions: 4, completed: 2 })
+    expect(r.findings).toEqual([])
+    const signOff = Inspection.signOff(
+      unit.unit,
+      [unit, new Inspection.Inspection({ ...later, unit: unit.unit })],
+      [rect(unit, 1, "2024-07-01", { on: "2024-06-20" })],
+      d("2024-06-30")
+    )
+    expect(signOff).toEqual({ signedOff: true, findings: [] })
   })
 
   it("reports a suggestion without a rectification and a rectification of an unknown suggestion", () => {

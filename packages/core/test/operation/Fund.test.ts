@@ -161,6 +161,115 @@ describe("Fund ledger", () => {
     )
   })
 
+  it("refuses a grant dated before the income that would pay for it, so no date shows a negative balance", () => {
+    const empty = new Fund.Fund({ ...fund, openingBalance: Money.fen(0) })
+    const donation = Schema.decodeUnknownSync(Fund.Entry)({
+      tenant: fund.tenant,
+      _tag: "Donation",
+      id: "d1",
+      fund: fund.id,
+      date: "2025-03-10",
+      amount: 10_000,
+      donor: "donor"
+    })
+    const early = Schema.decodeUnknownSync(Fund.Entry)({
+      tenant: fund.tenant,
+      _tag: "ProjectGrant",
+      id: "g1",
+      fund: fund.id,
+      date: "2025-03-01",
+      amount: 10_000,
+      project: "prj-road"
+    })
+    const first = Fund.post(Fund.open(empty), donation, exists)
+    if (Either.isLeft(first)) return assert.fail(first.left.message)
+    const r = Fund.post(first.right, early, exists)
+    assert.isTrue(Either.isLeft(r))
+    if (Either.isLeft(r)) {
+      assert.instanceOf(r.left, Fund.Overdraft)
+      expect(r.left.message).toBe(
+        "fund fund-chengnan: entry g1 spends ¥100.00 but the balance is ¥0.00 (short by ¥100.00)"
+      )
+    }
+    expect(first.right.entries.map((e) => e.id)).toEqual(["d1"])
+    expect(
+      Fund.summary(empty, first.right.entries, { to: Schema.decodeSync(LocalDate.LocalDate)("2025-03-05") }).closing
+    ).toBe(0)
+    // a ledger stored before this rule: the audit finds the date that goes below zero
+    expect(Fund.audit(empty, [donation, early], exists).map((f) => [f.code, f.path.join("."), f.message])).toEqual([
+      ["fund/overdraft", "entries.1", "entry g1 spends ¥100.00 with only ¥0.00 in the fund on 2025-03-01"],
+      ["fund/out-of-order", "entries.1.date", "entry g1 is dated 2025-03-01, before the entry above it (2025-03-10)"]
+    ])
+    const late = Schema.decodeUnknownSync(Fund.Entry)({
+      ...Schema.encodeSync(Fund.Entry)(early),
+      id: "g2",
+      date: "2025-03-10"
+    })
+    const ok = Fund.post(first.right, late, exists)
+    assert.isTrue(Either.isRight(ok) && ok.right.balance === 0)
+  })
+
+  it("property: in any posting order and with any dates, the balance at every date stays ≥ 0 (day-by-day simulator)", () => {
+    const start = LocalDate.toEpochDay(LocalDate.make(2025, 1, 1))
+    const days = 20
+    const row = fc.record({
+      grant: fc.boolean(),
+      amount: fc.integer({ min: 1, max: 5_000 }),
+      day: fc.integer({ min: 0, max: days - 1 })
+    })
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3_000 }), fc.array(row, { maxLength: 25 }), (opening, rows) => {
+        const f = new Fund.Fund({ ...fund, openingBalance: Money.fen(opening) })
+        // naive simulator: the balance on day d is the opening plus every accepted entry dated on or before d
+        const accepted: Array<{ readonly day: number; readonly delta: number }> = []
+        const balanceOn = (list: ReadonlyArray<{ readonly day: number; readonly delta: number }>, d: number) => {
+          let b = opening
+          for (const x of list) if (x.day <= d) b += x.delta
+          return b
+        }
+        const neverNegative = (list: ReadonlyArray<{ readonly day: number; readonly delta: number }>) => {
+          for (let d = 0; d < days; d++) if (balanceOn(list, d) < 0) return false
+          return true
+        }
+        let led = Fund.open(f)
+        rows.forEach((x, i) => {
+          const date = LocalDate.fromEpochDay(start + x.day)
+          const e = Schema.decodeUnknownSync(Fund.Entry)(
+            x.grant
+              ? {
+                  tenant: f.tenant,
+                  _tag: "ProjectGrant",
+                  id: `e${i}`,
+                  fund: f.id,
+                  date,
+                  amount: x.amount,
+                  project: "p"
+                }
+              : { tenant: f.tenant, _tag: "Donation", id: `e${i}`, fund: f.id, date, amount: x.amount, donor: "d" }
+          )
+          const candidate = { day: x.day, delta: x.grant ? -x.amount : x.amount }
+          const next = Fund.post(led, e, () => true)
+          if (Either.isRight(next)) {
+            led = next.right
+            accepted.push(candidate)
+          } else {
+            expect(next.left._tag).toBe("Overdraft")
+            // refused only when accepting it would have made some date negative
+            expect(neverNegative([...accepted, candidate])).toBe(false)
+          }
+          for (let d = 0; d < days; d++) {
+            const to = LocalDate.fromEpochDay(start + d)
+            const closing = Fund.summary(f, led.entries, { to }).closing
+            expect(closing).toBe(balanceOn(accepted, d))
+            expect(closing).toBeGreaterThanOrEqual(0)
+          }
+          expect(Fund.audit(f, led.entries, () => true).filter((x) => x.severity === "error")).toEqual([])
+        })
+      }),
+      { numRuns: 200 }
+    )
+  })
+
   it("property: a ledger's balance does not depend on the order it is summed in", () => {
     fc.assert(
       fc.property(FundArbitraries.entries({ tenant: fund.tenant, fund: fund.id, projects: [] }), (entries) => {

@@ -89,15 +89,41 @@ describe("Operator and OperatingAgreement", () => {
     expect(Operator.creditCodeFindings(operator).filter((f) => f.severity === "error")).toEqual([])
     const pilot = new Operator.Operator({
       ...operator,
-      creditCode: Schema.decodeSync(Operator.CreditCode)("91370303MA3C5Q7D2A")
+      creditCode: Schema.decodeSync(Operator.CreditCode)("91370303MA3C5Q7D2A"),
+      creditCodeChecksum: "warning"
     })
-    expect(Operator.creditCodeFindings(pilot).map((f) => f.path[0])).toContain("creditCode")
+    expect(Operator.creditCodeFindings(pilot).map((f) => [f.code, f.severity, f.path.join(".")])).toEqual([
+      ["credit-code/checksum", "warning", "creditCode.checkCharacter"]
+    ])
     const r = Decode.decodeEither(Operator.Operator)({
       ...Schema.encodeSync(Operator.Operator)(operator),
       creditCode: "91370303MA3C5Q7D2I"
     })
     assert.isTrue(Either.isLeft(r))
     if (Either.isLeft(r)) expect(r.left.issues[0]?.path).toEqual(["creditCode"])
+  })
+
+  it("refuses an operator whose credit code fails its check character unless the host accepts it as a warning", () => {
+    const wrong = Decode.decodeEither(Operator.Operator)({
+      ...Schema.encodeSync(Operator.Operator)(operator),
+      creditCode: "91370303MA3C5Q7D2A"
+    })
+    assert.isTrue(Either.isLeft(wrong))
+    if (Either.isLeft(wrong)) {
+      expect(wrong.left.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+        [
+          "creditCode",
+          'check character (position 18) is A but the first 17 characters give K; an early pilot code is accepted only with creditCodeChecksum: "warning"'
+        ]
+      ])
+    }
+    const accepted = Decode.decodeEither(Operator.Operator)({
+      ...Schema.encodeSync(Operator.Operator)(operator),
+      creditCode: "91370303MA3C5Q7D2A",
+      creditCodeChecksum: "warning"
+    })
+    assert.isTrue(Either.isRight(accepted))
+    if (Either.isRight(accepted)) expect(accepted.right.creditCode).toBe("91370303MA3C5Q7D2A")
   })
 
   it("computes the revenue share owed in whole fen, rounding down", () => {

@@ -23,13 +23,27 @@ describe("Activity statistics reproduce the seed", () => {
   })
 
   it("five volunteer teams: 180 activities, 8,000 person-times; 36 and 1,600 per team; 1,080 volunteer hours", () => {
-    const byTeam = Activity.statistics(ServiceFixtures.teamActivities, { groupBy: "team" })
+    const byTeam = Activity.statistics(ServiceFixtures.teamActivities, { groupBy: "runningTeam" })
     expect(byTeam).toHaveLength(5)
     for (const row of byTeam) expect([row.activities, row.personTimes]).toEqual([36, 1600])
     const total = Activity.totals(ServiceFixtures.teamActivities)
     expect([total.activities, total.personTimes, total.volunteerHours, total.distinctVolunteers]).toEqual([
       180, 8000, 1080, 15
     ])
+  })
+
+  it("groups by the team that ran each activity: the volunteer team ran its 36 and the after-school class's 129", () => {
+    const all = [...ServiceFixtures.afterSchoolActivities, ...ServiceFixtures.teamActivities]
+    const ran = Activity.statistics(all, { groupBy: "runningTeam" })
+    expect(ran.map((r) => [r.key, r.activities, r.personTimes])).toEqual([
+      ["team-community", 36, 1600],
+      ["team-judicial", 36, 1600],
+      ["team-property", 36, 1600],
+      ["team-social-work", 36, 1600],
+      ["team-volunteer", 165, 7147]
+    ])
+    const only = Activity.statistics(all, { runningTeams: [Ids.VolunteerTeamId.make("team-judicial")] })
+    expect(only.map((r) => r.activities)).toEqual([36])
   })
 
   it("filters by period (dates in Asia/Shanghai), space and scope", () => {
