@@ -22,6 +22,7 @@ import * as FacilityStandard from "../operation/FacilityStandard.js"
 import * as OrgKind from "../org/OrgKind.js"
 import * as OrgReport from "../org/OrgReport.js"
 import * as Post from "../org/Post.js"
+import * as Consent from "../registry/Consent.js"
 import * as Labels from "../report/Labels.js"
 import * as Reporter from "../report/Reporter.js"
 import * as SectionBuilder from "../report/SectionBuilder.js"
@@ -61,7 +62,8 @@ export const points: ReadonlyArray<Plugin.AnyExtensionPoint> = [
   SectionBuilder.sectionsPoint,
   Reporter.renderersPoint,
   Labels.point,
-  Permissions.point
+  Permissions.point,
+  Consent.point
 ]
 
 /**
@@ -108,6 +110,7 @@ export const plugin: Plugin.Plugin = Plugin.define({
       AssessmentReport.tasks
     ]),
     ...Labels.defaultContributions,
-    ...Permissions.defaultContributions
+    ...Permissions.defaultContributions,
+    ...Consent.defaultContributions
   ]
 })
