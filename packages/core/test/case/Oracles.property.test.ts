@@ -163,7 +163,7 @@ describe("duplicates equal a haversine search", () => {
           if (others.some((o) => Math.abs(haversine(here, o.p) - 100) < 0.001)) return
           const got = CaseNearby.duplicates(candidate, cases)
           expect(got.map((g) => g.case.id)).toEqual(want.map((w) => w.id))
-          got.forEach((g, i) => expect(g.meters).toBeCloseTo(want[i]?.d ?? -1, 3))
+          for (const [i, g] of got.entries()) expect(g.meters).toBeCloseTo(want[i]?.d ?? -1, 3)
         }
       ),
       { numRuns: 200 }
