@@ -133,6 +133,8 @@ export * as Plugin from "./plugin/Plugin.js"
 export * as Runtime from "./plugin/Runtime.js"
 /** Buildings (楼栋). */
 export * as Building from "./registry/Building.js"
+/** Consent records (同意记录, PIPL Art. 14, 29, 31), purposes that need consent, and the consent rule. */
+export * as Consent from "./registry/Consent.js"
 /** Households (户). */
 export * as Household from "./registry/Household.js"
 /** Residents (居民) and "一老一小" counts. */
@@ -161,6 +163,8 @@ export * as ServiceReport from "./service/ServiceReport.js"
 export * as VolunteerTeam from "./service/VolunteerTeam.js"
 /** The registry of stored aggregates. */
 export * as Aggregates from "./store/Aggregates.js"
+/** The access audit (访问审计): append-only entries of writes, disclosures and refusals, never a clear value. */
+export * as Audit from "./store/Audit.js"
 /** Encryption primitives for data at rest: AES-256-GCM, SM4-CTR with HMAC-SM3, envelopes, blind indexes. */
 export * as Cipher from "./store/Cipher.js"
 /** Encryption at rest of stored records: sealed sensitive values, blind indexes, key rotation, erasure. */

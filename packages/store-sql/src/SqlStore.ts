@@ -536,6 +536,9 @@ const make = (
         Effect.gen(function* () {
           const r = toRow(record)
           if (!Store.rowInScope(r, Store.scopeFilters(scope))) return yield* Effect.fail(notPermitted(r.id))
+          if (aggregate.appendOnly === true && expectedVersion !== 0) {
+            return yield* Effect.fail(Store.appendOnlyRefused(aggregate.name, r.id))
+          }
           if (expectedVersion === 0) {
             yield* sql.unsafe(cachedInsert(1, false), values(r))
             return r

@@ -9,8 +9,10 @@ import {
   Activity,
   Aggregates,
   Assessment,
+  Audit,
   Building,
   Bulletin,
+  Consent,
   Fund,
   Grid,
   GridWorker,
@@ -18,6 +20,7 @@ import {
   Ids,
   IndicatorSystem,
   Inspection,
+  LocalDate,
   Membership,
   Needs,
   Operator,
@@ -135,6 +138,50 @@ export const samples = (): ReadonlyArray<Samples> => {
     at(Aggregates.Inspections)(hc.inspections.slice(0, 10), (i) => Inspection.location(i)),
     at(Aggregates.Rectifications)(hc.rectifications.slice(0, 10), (r) => Inspection.location(r)),
     at(Aggregates.OrgLifeRecords)(hc.orgLifeRecords.slice(0, 10), (r) => OrgLife.location(r)),
-    at(Aggregates.TaskLists)([hc.reformTasks], (t) => TaskList.location(t))
+    at(Aggregates.TaskLists)([hc.reformTasks], (t) => TaskList.location(t)),
+    at(Aggregates.AccessAudit)(
+      [
+        new Audit.Entry({
+          id: "audit-sample-1",
+          tenant: c.tenant,
+          at: "2026-03-01T04:00:00.000Z",
+          actor: "u-7",
+          role: "administrator",
+          operation: "save",
+          aggregate: "household",
+          record: "h-sample",
+          purpose: "grid-management",
+          outcome: "done"
+        }),
+        new Audit.Entry({
+          id: "audit-sample-2",
+          tenant: c.tenant,
+          at: "2026-03-01T04:00:01.000Z",
+          actor: "u-8",
+          role: "my-city/reader",
+          operation: "import",
+          aggregate: "resident",
+          count: 0,
+          outcome: "refused",
+          reason: "NotPermitted"
+        })
+      ],
+      () => ({})
+    ),
+    at(Aggregates.Consents)(
+      [
+        new Consent.Consent({
+          id: "consent-sample-1",
+          tenant: c.tenant,
+          subject: "r-sample",
+          purpose: "minor-records",
+          scope: "为开展未成年人关爱服务处理儿童的姓名与出生日期",
+          givenBy: { _tag: "guardian", relation: "父亲" },
+          givenAt: LocalDate.LocalDate.make("2026-01-10"),
+          withdrawnAt: LocalDate.LocalDate.make("2026-02-20")
+        })
+      ],
+      tenantOnly
+    )
   ]
 }

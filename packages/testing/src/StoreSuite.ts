@@ -6,8 +6,22 @@
  * @since 0.1.0
  */
 import { assert, describe, it } from "@effect/vitest"
-import { Aggregates, Case, type Cipher, Errors, Finding, Fund, Ids, type KeyProvider, Money, Store } from "@zhili/core"
-import { Arbitrary, Effect, Either, Exit, FastCheck, type Layer, Ref, Schema, Stream } from "effect"
+import {
+  Aggregates,
+  Case,
+  type Cipher,
+  Errors,
+  Finding,
+  Fund,
+  Ids,
+  type KeyProvider,
+  LocalDate,
+  Money,
+  Permissions,
+  Resident,
+  Store
+} from "@zhili/core"
+import { Arbitrary, Effect, Either, Exit, FastCheck, type Layer, Redacted, Ref, Schema, Stream } from "effect"
 import * as fc from "fast-check"
 import { policy } from "./CaseArbitraries.js"
 import * as EncryptionSuite from "./EncryptionSuite.js"
@@ -1461,6 +1475,172 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
             assert.isAbove(writtenInScope, 0)
             assert.isAbove(refusedForScope, 0)
             assert.isAbove(refused, refusedForScope)
+          })
+      )
+
+      it.effect(
+        "audits every guarded write, disclosure and refusal, queryable by record and by actor, with no clear value",
+        (ctx) =>
+          Effect.gen(function* () {
+            const store = yield* Store.Store
+            const tenant = freshTenant()
+            const protection = Permissions.protection(store)
+            const reading = new Permissions.Role({
+              id: "my-city/reader",
+              name: "查询员",
+              grants: [new Permissions.Grant({ operations: ["read"], aggregates: "*" })]
+            })
+            const permissions = Permissions.make([Permissions.administrator, reading])
+            const admin: Permissions.Access = {
+              actor: `admin-${tenant}`,
+              role: "administrator",
+              scope: Store.everything,
+              purpose: "grid-management"
+            }
+            const reader: Permissions.Access = {
+              actor: `reader-${tenant}`,
+              role: "my-city/reader",
+              scope: Store.everything
+            }
+            const street: Permissions.Access = {
+              actor: `street-${tenant}`,
+              role: "administrator",
+              scope: { grants: [{ division: "440881002" }] }
+            }
+            const raw = store.repository(NoteAggregate)
+            const notes = Permissions.guard(raw, admin, permissions, protection)
+            yield* notes.save(note(tenant, 1), 0)
+            yield* notes.save(new Note({ ...note(tenant, 1), version: 2, label: "changed" }), 1)
+            yield* notes.delete(tenant, "n0001", 2)
+            const encode = Schema.encodeSync(NoteAggregate.schema)
+            const report = yield* notes.import(
+              Stream.make(encode(note(tenant, 2)), encode(note(tenant, 3, { division: "440881003001" }))),
+              { policy: "abort" }
+            )
+            assert.strictEqual(report.written, 2)
+            // refused by the role, and by the scope: audited as refused, the record unchanged
+            const before = yield* raw.get(Store.everything, tenant, "n0002")
+            const byRole = yield* Effect.flip(
+              Permissions.guard(raw, reader, permissions, protection).save(
+                new Note({ ...before, version: 2, size: 99 }),
+                1
+              )
+            )
+            assert.strictEqual(byRole._tag, "NotPermitted")
+            const byScope = yield* Effect.flip(
+              Permissions.guard(raw, street, permissions, protection).delete(tenant, "n0003", 1)
+            )
+            assert.strictEqual(byScope._tag, "NotFoundOrNotPermitted")
+            assert.deepStrictEqual(yield* raw.get(Store.everything, tenant, "n0002"), before)
+            assert.strictEqual((yield* raw.get(Store.everything, tenant, "n0003")).version, 1)
+            // a resident saved and disclosed: the audit names the record, never its values
+            const who = { name: "周慧敏", id: "440881198703150022", phone: "13912345678" }
+            const person = Store.stored(
+              new Resident.Resident({
+                id: Ids.ResidentId.make("audit-r1"),
+                tenant,
+                household: Ids.HouseholdId.make("h1"),
+                name: Redacted.make(who.name),
+                birthDate: LocalDate.LocalDate.make("1987-03-15"),
+                sex: "female",
+                tags: [],
+                idNumber: Redacted.make(who.id) as NonNullable<Resident.Resident["idNumber"]>,
+                phone: Redacted.make(who.phone)
+              }),
+              { division: "440881002" }
+            )
+            const residents = Permissions.guard(store.repository(Aggregates.Residents), admin, permissions, protection)
+            yield* residents.save(person, 0)
+            const shown = yield* residents.disclose(tenant, "audit-r1")
+            assert.strictEqual(Redacted.value(shown.value.name), who.name)
+            const refusedDisclosure = yield* Effect.flip(
+              Permissions.guard(store.repository(Aggregates.Residents), reader, permissions, protection).disclose(
+                tenant,
+                "audit-r1"
+              )
+            )
+            assert.strictEqual(refusedDisclosure._tag, "NotPermitted")
+            // queries by record and by actor
+            const audit = store.repository(Aggregates.AccessAudit)
+            const rows = (where: { readonly record?: string; readonly actor?: string }) =>
+              Effect.map(audit.list(Store.everything, { where, limit: 100 }), (page) =>
+                page.items
+                  .map((e) =>
+                    [e.value.operation, e.value.outcome, e.value.actor, e.value.record ?? "", e.value.count ?? 0].join(
+                      " "
+                    )
+                  )
+                  .sort()
+              )
+            assert.deepStrictEqual(yield* rows({ record: "n0001", actor: admin.actor }), [
+              `delete done admin-${tenant} n0001 0`,
+              `save done admin-${tenant} n0001 0`,
+              `save done admin-${tenant} n0001 0`
+            ])
+            assert.deepStrictEqual(yield* rows({ actor: admin.actor }), [
+              `delete done admin-${tenant} n0001 0`,
+              `disclose done admin-${tenant} audit-r1 0`,
+              `import done admin-${tenant}  2`,
+              `save done admin-${tenant} audit-r1 0`,
+              `save done admin-${tenant} n0001 0`,
+              `save done admin-${tenant} n0001 0`
+            ])
+            assert.deepStrictEqual(yield* rows({ actor: reader.actor }), [
+              `disclose refused reader-${tenant} audit-r1 0`,
+              `save refused reader-${tenant} n0002 0`
+            ])
+            assert.deepStrictEqual(yield* rows({ actor: street.actor }), [`delete refused street-${tenant} n0003 0`])
+            const entries = (yield* audit.list(Store.everything, { where: { actor: admin.actor } })).items
+            assert.isTrue(
+              entries.every((e) => e.value.purpose === "grid-management" && e.value.role === "administrator")
+            )
+            // the stored rows of the audit hold no clear value
+            const stored = store.raw
+            if (stored !== undefined) {
+              let after: readonly [string, string] | undefined
+              const dump: Array<string> = []
+              for (;;) {
+                const page = yield* stored.scan(Aggregates.AccessAudit, after, 200)
+                for (const r of page) dump.push(JSON.stringify(r))
+                const last = page[page.length - 1]
+                if (last === undefined || page.length < 200) break
+                after = [last.tenant, last.id]
+              }
+              const text = dump.join("\n")
+              assert.include(text, "audit-r1")
+              for (const clear of [who.name, who.id, who.phone, who.id.slice(6, 14), "changed"]) {
+                assert.notInclude(text, clear)
+              }
+            }
+            // append-only: an entry is never replaced nor deleted
+            const first = entries[0]
+            assert.isDefined(first)
+            if (first !== undefined) {
+              const replaced = yield* Effect.flip(
+                audit.save(Store.everything, Store.next(first, { ...first.value, outcome: "refused" } as never), 1)
+              )
+              assert.deepStrictEqual(
+                [replaced._tag, "code" in replaced ? replaced.code : ""],
+                ["InvalidInput", "store/append-only"]
+              )
+              const removed = yield* Effect.flip(audit.delete(Store.everything, first.value.tenant, first.value.id, 1))
+              assert.deepStrictEqual(
+                [removed._tag, "code" in removed ? removed.code : ""],
+                ["InvalidInput", "store/not-deletable"]
+              )
+              assert.strictEqual((yield* audit.get(Store.everything, first.value.tenant, first.value.id)).version, 1)
+            }
+            // the writes of an event log: saveWithEvents and append
+            needs("events", ctx)
+            const tallies = Permissions.guard(store.repository(TallyAggregate), admin, permissions, protection)
+            const add = [{ _tag: "Added", n: 1 }] as const
+            const t = new Tally({ tenant, id: "n1", version: 0, total: 0 })
+            yield* tallies.saveWithEvents(foldTally(t, add), 0, add)
+            yield* tallies.append(tenant, "n1", add, 1)
+            assert.deepStrictEqual(yield* rows({ record: "n1", actor: admin.actor }), [
+              `append done admin-${tenant} n1 0`,
+              `saveWithEvents done admin-${tenant} n1 0`
+            ])
           })
       )
 

@@ -23,6 +23,7 @@ import * as OrgGroup from "../org/OrgGroup.js"
 import * as OrgKind from "../org/OrgKind.js"
 import * as OrgReport from "../org/OrgReport.js"
 import * as Post from "../org/Post.js"
+import * as Consent from "../registry/Consent.js"
 import * as Labels from "../report/Labels.js"
 import * as Reporter from "../report/Reporter.js"
 import * as SectionBuilder from "../report/SectionBuilder.js"
@@ -64,7 +65,8 @@ export const points: ReadonlyArray<Plugin.AnyExtensionPoint> = [
   SectionBuilder.sectionsPoint,
   Reporter.renderersPoint,
   Labels.point,
-  Permissions.point
+  Permissions.point,
+  Consent.point
 ]
 
 /**
@@ -112,6 +114,7 @@ export const plugin: Plugin.Plugin = Plugin.define({
       AssessmentReport.tasks
     ]),
     ...Labels.defaultContributions,
-    ...Permissions.defaultContributions
+    ...Permissions.defaultContributions,
+    ...Consent.defaultContributions
   ]
 })

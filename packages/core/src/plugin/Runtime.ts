@@ -28,6 +28,7 @@ import * as FacilityStandard from "../operation/FacilityStandard.js"
 import * as OrgGroup from "../org/OrgGroup.js"
 import * as OrgKind from "../org/OrgKind.js"
 import * as Post from "../org/Post.js"
+import * as Consent from "../registry/Consent.js"
 import * as Labels from "../report/Labels.js"
 import * as Reporter from "../report/Reporter.js"
 import * as SectionBuilder from "../report/SectionBuilder.js"
@@ -86,6 +87,8 @@ export interface Policies {
   readonly labels: Labels.Labels
   /** The roles of the store's permissions (`Permissions.guard`): every role contributed. */
   readonly permissions: Permissions.Permissions
+  /** The purposes of processing and whether each needs consent (`Consent.point`), for `Permissions.guard`. */
+  readonly purposes: ReadonlyArray<Consent.Purpose>
   /** Which key of each whole-policy point is in force. */
   readonly selected: Required<Selection>
 }
@@ -198,6 +201,7 @@ export const policiesFrom = (
       renderers: byKey(registry, Reporter.renderersPoint),
       labels: Labels.fromPlugins(registry),
       permissions: Permissions.fromPlugins(registry),
+      purposes: Consent.fromPlugins(registry),
       selected: {
         leaderPolicy: leader.key,
         workflow: baseWorkflow.key,

@@ -36,11 +36,13 @@ import * as Partnership from "../org/Partnership.js"
 import * as Person from "../org/Person.js"
 import * as Post from "../org/Post.js"
 import * as Building from "../registry/Building.js"
+import * as Consent from "../registry/Consent.js"
 import * as Household from "../registry/Household.js"
 import * as Resident from "../registry/Resident.js"
 import * as Activity from "../service/Activity.js"
 import * as Service from "../service/Service.js"
 import * as VolunteerTeam from "../service/VolunteerTeam.js"
+import * as Audit from "./Audit.js"
 import * as Store from "./Store.js"
 
 const str = <A, const K extends string>(name: K, get: (value: A) => string | undefined): Store.ValueField<A, K> => ({
@@ -652,6 +654,46 @@ export const TaskLists = Store.domain({
   fields: [str("owner", (t: TaskList.TaskList) => t.owner)]
 })
 
+// --- protection -----------------------------------------------------------------------------------------------
+
+/**
+ * The access audit (访问审计, `Audit.Entry`): append-only (a stored entry is never replaced, never deleted); fields
+ * `record`, `actor`, `aggregate`, `operation`, `outcome` for queries. Entries are placed at no location, so only an
+ * unrestricted scope (`Store.everything`) reads them.
+ *
+ * @since 0.1.0
+ * @category protection
+ */
+export const AccessAudit = Store.domain({
+  name: "access_audit",
+  schema: Audit.Entry,
+  tenant: (e) => e.tenant,
+  id: (e) => e.id,
+  appendOnly: true,
+  fields: [
+    str("record", (e: Audit.Entry) => e.record),
+    str("actor", (e: Audit.Entry) => e.actor),
+    str("aggregate", (e: Audit.Entry) => e.aggregate),
+    str("operation", (e: Audit.Entry) => e.operation),
+    str("outcome", (e: Audit.Entry) => e.outcome)
+  ]
+})
+
+/**
+ * Consent records (同意记录, `Consent.Consent`): fields `subject`, `purpose`. Not deletable: a withdrawal is a save
+ * with `withdrawnAt`, so the record of what was agreed stays (PIPL Art. 15).
+ *
+ * @since 0.1.0
+ * @category protection
+ */
+export const Consents = Store.domain({
+  name: "consent",
+  schema: Consent.Consent,
+  tenant: (c) => c.tenant,
+  id: (c) => c.id,
+  fields: [str("subject", (c: Consent.Consent) => c.subject), str("purpose", (c: Consent.Consent) => c.purpose)]
+})
+
 /**
  * Every aggregate the stores hold, in registration order.
  *
@@ -693,7 +735,9 @@ export const all: ReadonlyArray<Store.AnyAggregate> = [
   Inspections,
   Rectifications,
   OrgLifeRecords,
-  TaskLists
+  TaskLists,
+  AccessAudit,
+  Consents
 ]
 
 /**

@@ -10,12 +10,20 @@
  * nothing. An operation the role allows still sees only the records in the actor's scope, and fails with
  * `NotFoundOrNotPermitted` for the others (see `Store.Repository`).
  *
+ * The guarded repository also keeps the access audit (访问审计, `Audit`) and applies consent (同意, `Consent`): every
+ * write, every disclosure and every refused operation is recorded, and an operation whose purpose needs consent that
+ * the subject has not given (or has withdrawn) is refused.
+ *
  * @since 0.1.0
  */
-import { Effect, Either, Schema, type Stream } from "effect"
+import { Clock, DateTime, Effect, Either, Schema, type Stream } from "effect"
 import type { InvalidInput, NotFoundOrNotPermitted, VersionConflict } from "../kernel/Errors.js"
+import * as LocalDate from "../kernel/LocalDate.js"
 import * as Plugin from "../plugin/Plugin.js"
-import type * as Store from "./Store.js"
+import * as Consent from "../registry/Consent.js"
+import * as Aggregates from "./Aggregates.js"
+import * as Audit from "./Audit.js"
+import * as Store from "./Store.js"
 
 /**
  * What a role may be allowed to do: `read` (get, list, count, events), `write` (save, save with events, append),
@@ -193,7 +201,10 @@ export const check = (permissions: Permissions, request: Request): Either.Either
   allows(permissions, request) ? Either.void : Either.left(new NotPermitted(request))
 
 /**
- * Who is acting (访问主体): the actor's id, the role it acts in, and its scope (which records it may see and write).
+ * Who is acting (访问主体): the actor's id, the role it acts in, and its scope (which records it may see and write);
+ * optionally the purpose of processing (处理目的) the operations serve, recorded in every audit entry, and the
+ * resident whose consent that purpose needs (`subject`; for the `resident` aggregate, the record operated on when
+ * absent), with the birth date when known so that a child's own consent does not count (`Consent.check`).
  *
  * @since 0.1.0
  * @category models
@@ -202,12 +213,66 @@ export interface Access {
   readonly actor: string
   readonly role: string
   readonly scope: Store.Scope
+  readonly purpose?: string | undefined
+  readonly subject?: { readonly id: string; readonly birthDate?: LocalDate.LocalDate | undefined } | undefined
 }
 
 /**
+ * The repository of the access audit (`Aggregates.AccessAudit`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type AuditLog = Store.Repository<
+  Store.Stored<Audit.Entry>,
+  "record" | "actor" | "aggregate" | "operation" | "outcome"
+>
+
+/**
+ * What a guarded repository needs besides the permissions (保护): the audit log it writes to, the consent records it
+ * reads, the purposes in force (`Consent.point`) and the time zone of "today" for consent dates. {@link protection}
+ * builds it from a store.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Protection {
+  readonly audit: AuditLog
+  readonly consents: Store.Repository<Store.Stored<Consent.Consent>, "subject" | "purpose">
+  readonly purposes: ReadonlyArray<Consent.Purpose>
+  readonly timeZone?: string | undefined
+}
+
+/**
+ * The protection of a store: its audit log and consent records, and the purposes given (default
+ * `Consent.defaults`; a host with plugins passes `Runtime` `purposes`).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const protection = (
+  store: Store.Service,
+  purposes: ReadonlyArray<Consent.Purpose> = Consent.defaults
+): Protection => ({
+  audit: store.repository(Aggregates.AccessAudit),
+  consents: store.repository(Aggregates.Consents),
+  purposes
+})
+
+/**
+ * Why a guarded operation may be refused before the store is touched: the role does not allow it, or its purpose
+ * needs consent that is missing or withdrawn.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type Refused = NotPermitted | Consent.ConsentMissing | Consent.ConsentWithdrawn
+
+/**
  * The operations of a repository on behalf of one actor: the store's operations without the scope argument (the
- * actor's is passed), each checked against the permissions first, and failing with {@link NotPermitted} when the
- * role does not allow it. `disclose` checks whether the actor may see clear values of this aggregate.
+ * actor's is passed), each checked against the permissions first (failing with {@link NotPermitted}), then against
+ * consent when the actor's purpose needs it. `disclose` returns a record for showing its clear values (the actor's
+ * role must allow `disclose`; the record must be in scope), and records the disclosure.
  *
  * @since 0.1.0
  * @category models
@@ -215,24 +280,21 @@ export interface Access {
 export interface Guarded<A, K extends string = string, E = unknown> {
   readonly access: Access
   readonly aggregate: Store.Aggregate<A, unknown, K, E>
-  readonly get: (
-    tenant: string,
-    id: string
-  ) => Effect.Effect<A, NotFoundOrNotPermitted | Store.StoreError | NotPermitted>
-  readonly list: (options?: Store.ListOptions<K>) => Effect.Effect<Store.Page<A>, Store.StoreError | NotPermitted>
+  readonly get: (tenant: string, id: string) => Effect.Effect<A, NotFoundOrNotPermitted | Store.StoreError | Refused>
+  readonly list: (options?: Store.ListOptions<K>) => Effect.Effect<Store.Page<A>, Store.StoreError | Refused>
   readonly count: (
     options?: Store.CountOptions<K>
-  ) => Effect.Effect<ReadonlyArray<Store.Group>, Store.StoreError | NotPermitted>
+  ) => Effect.Effect<ReadonlyArray<Store.Group>, Store.StoreError | Refused>
   readonly events: (
     tenant: string,
     id: string
-  ) => Effect.Effect<ReadonlyArray<Store.Sequenced<E>>, NotFoundOrNotPermitted | Store.StoreError | NotPermitted>
+  ) => Effect.Effect<ReadonlyArray<Store.Sequenced<E>>, NotFoundOrNotPermitted | Store.StoreError | Refused>
   readonly save: (
     record: A,
     expectedVersion: number
   ) => Effect.Effect<
     void,
-    VersionConflict | InvalidInput | NotFoundOrNotPermitted | Store.StoreError | Store.StoreBusy | NotPermitted
+    VersionConflict | InvalidInput | NotFoundOrNotPermitted | Store.StoreError | Store.StoreBusy | Refused
   >
   readonly delete: (
     tenant: string,
@@ -240,40 +302,59 @@ export interface Guarded<A, K extends string = string, E = unknown> {
     expectedVersion: number
   ) => Effect.Effect<
     void,
-    VersionConflict | InvalidInput | NotFoundOrNotPermitted | Store.StoreError | Store.StoreBusy | NotPermitted
+    VersionConflict | InvalidInput | NotFoundOrNotPermitted | Store.StoreError | Store.StoreBusy | Refused
   >
   readonly append: (
     tenant: string,
     id: string,
     events: ReadonlyArray<E>,
     expectedSeq: number
-  ) => Effect.Effect<
-    number,
-    VersionConflict | NotFoundOrNotPermitted | Store.StoreError | Store.StoreBusy | NotPermitted
-  >
+  ) => Effect.Effect<number, VersionConflict | NotFoundOrNotPermitted | Store.StoreError | Store.StoreBusy | Refused>
   readonly saveWithEvents: (
     record: A,
     expectedVersion: number,
     events: ReadonlyArray<E>
   ) => Effect.Effect<
     void,
-    VersionConflict | InvalidInput | NotFoundOrNotPermitted | Store.StoreError | Store.StoreBusy | NotPermitted
+    VersionConflict | InvalidInput | NotFoundOrNotPermitted | Store.StoreError | Store.StoreBusy | Refused
   >
   readonly import: <EX, R>(
     rows: Stream.Stream<unknown, EX, R>,
     options: Omit<Store.ImportOptions<A>, "scope">
-  ) => Effect.Effect<Store.ImportReport, Store.RowRejected | Store.StoreError | Store.StoreBusy | NotPermitted | EX, R>
-  readonly disclose: Effect.Effect<void, NotPermitted>
+  ) => Effect.Effect<Store.ImportReport, Store.RowRejected | Store.StoreError | Store.StoreBusy | Refused | EX, R>
+  readonly disclose: (
+    tenant: string,
+    id: string
+  ) => Effect.Effect<A, NotFoundOrNotPermitted | Store.StoreError | Refused>
 }
+
+const refusals: ReadonlySet<string> = new Set([
+  "NotPermitted",
+  "NotFoundOrNotPermitted",
+  "ConsentMissing",
+  "ConsentWithdrawn"
+])
 
 /**
  * A repository on behalf of `access`: every operation is first checked with {@link check} (reads as `read`,
- * saves and appends as `write`, `delete`, `import`) and runs with the actor's scope; a refused one fails with
- * {@link NotPermitted} without touching the store.
+ * saves and appends as `write`, `delete`, `import`, `disclose`), then against consent when `access.purpose` needs it
+ * (`Consent.needsConsent`, `Consent.check` on the subject's stored consents at today's date), and runs with the
+ * actor's scope; a refused one fails with {@link NotPermitted}, `ConsentMissing` or `ConsentWithdrawn` without
+ * touching the records.
+ *
+ * The access audit: each write that is done (save, delete, append, saveWithEvents; an import as one entry with the
+ * number of rows written), each disclosure, and each operation refused (by role, by consent, or by the store with
+ * `NotFoundOrNotPermitted`) appends one `Audit.Entry` to `protection.audit` after the operation, with the actor, role,
+ * operation, aggregate, record id, purpose and outcome — never a value of the record. The entry is written in its own
+ * transaction right after the operation's: if it cannot be written, the operation fails with a `StoreError`
+ * (operation `audit`) even though a write it records stands; an operation that fails for another reason (a version
+ * conflict, invalid input, a store failure) changed nothing and is not recorded.
  *
  * @example
  * ```ts
- * const homes = Permissions.guard(yield* Store.repository(Aggregates.Households), access, policies.permissions)
+ * const store = yield* Store.Store
+ * const homes = Permissions.guard(store.repository(Aggregates.Households), access, policies.permissions,
+ *   Permissions.protection(store, policies.purposes))
  * yield* homes.save(Store.next(read, changed), read.version)
  * ```
  *
@@ -283,27 +364,125 @@ export interface Guarded<A, K extends string = string, E = unknown> {
 export const guard = <A, K extends string, E>(
   repository: Store.Repository<A, K, E>,
   access: Access,
-  permissions: Permissions
+  permissions: Permissions,
+  protection: Protection
 ): Guarded<A, K, E> => {
   const { scope } = access
-  const aggregate = repository.aggregate.name
-  const may = (operation: Operation): Effect.Effect<void, NotPermitted> =>
-    Effect.suspend(() => check(permissions, { actor: access.actor, role: access.role, operation, aggregate }))
+  const descriptor = repository.aggregate
+  const aggregate = descriptor.name
+  interface Target {
+    readonly tenant: string
+    readonly record?: string | undefined
+  }
+  const write = (
+    operation: Audit.Operation,
+    target: Target,
+    outcome: Audit.Outcome,
+    extra: { readonly count?: number; readonly reason?: string } = {}
+  ): Effect.Effect<void, Store.StoreError> =>
+    Effect.flatMap(
+      Audit.entry({
+        tenant: target.tenant,
+        actor: access.actor,
+        role: access.role,
+        operation,
+        aggregate,
+        outcome,
+        ...(target.record === undefined ? {} : { record: target.record }),
+        ...(access.purpose === undefined ? {} : { purpose: access.purpose }),
+        ...extra
+      }),
+      (entry) =>
+        protection.audit.save(Store.everything, Store.stored(entry, {}), 0).pipe(
+          Effect.mapError(
+            (e) =>
+              new Store.StoreError({
+                operation: "audit",
+                entity: aggregate,
+                reason: `the audit entry of ${operation} could not be written (${e._tag})`,
+                cause: e
+              })
+          )
+        )
+    )
+  const today = Effect.map(Clock.currentTimeMillis, (ms) =>
+    LocalDate.fromDateTime(DateTime.unsafeMake(ms), protection.timeZone)
+  )
+  const consented = (
+    target: Target
+  ): Effect.Effect<void, Consent.ConsentMissing | Consent.ConsentWithdrawn | Store.StoreError> =>
+    Effect.gen(function* () {
+      const purpose = access.purpose
+      if (purpose === undefined || !Consent.needsConsent(protection.purposes, purpose)) return
+      const subject = access.subject?.id ?? (aggregate === "resident" ? target.record : undefined)
+      if (subject === undefined) return yield* Effect.fail(new Consent.ConsentMissing({ subject: "", purpose }))
+      const page = yield* protection.consents.list(Store.everything, {
+        tenant: target.tenant,
+        where: { subject, purpose },
+        limit: 1000
+      })
+      const at = yield* today
+      const answer = Consent.check(
+        page.items.map((s) => s.value),
+        { subject, purpose, at, birthDate: access.subject?.birthDate }
+      )
+      if (Either.isLeft(answer)) return yield* Effect.fail(answer.left)
+    })
+  /**
+   * Runs one operation: the role, then consent, then the store; records it when refused, and when done if `done`
+   * says what to record (undefined: a read, not recorded).
+   */
+  const run = <B, X, R = never>(
+    operation: Audit.Operation,
+    permission: Operation,
+    target: Target,
+    body: Effect.Effect<B, X, R>,
+    done?: (result: B) => { readonly count?: number }
+  ): Effect.Effect<B, X | Refused | Store.StoreError, R> =>
+    Effect.gen(function* () {
+      const allowed = check(permissions, { actor: access.actor, role: access.role, operation: permission, aggregate })
+      const exit = yield* Effect.either(
+        Either.isLeft(allowed)
+          ? Effect.fail<X | Refused | Store.StoreError>(allowed.left)
+          : Effect.zipRight(consented(target), body)
+      )
+      if (Either.isLeft(exit)) {
+        const e = exit.left
+        const tag = typeof e === "object" && e !== null && "_tag" in e ? String(e._tag) : ""
+        if (refusals.has(tag)) yield* write(operation, target, "refused", { reason: tag })
+        return yield* Effect.fail(e)
+      }
+      if (done !== undefined) yield* write(operation, target, "done", done(exit.right))
+      return exit.right
+    })
+  const always = () => ({})
+  const ofRecord = (record: A): Target => ({ tenant: descriptor.tenant(record), record: descriptor.id(record) })
   return {
     access,
-    aggregate: repository.aggregate,
-    get: (tenant, id) => Effect.zipRight(may("read"), repository.get(scope, tenant, id)),
-    list: (options) => Effect.zipRight(may("read"), repository.list(scope, options)),
-    count: (options) => Effect.zipRight(may("read"), repository.count(scope, options)),
-    events: (tenant, id) => Effect.zipRight(may("read"), repository.events(scope, tenant, id)),
-    save: (record, expectedVersion) => Effect.zipRight(may("write"), repository.save(scope, record, expectedVersion)),
+    aggregate: descriptor,
+    get: (tenant, id) => run("get", "read", { tenant, record: id }, repository.get(scope, tenant, id)),
+    list: (options) => run("list", "read", { tenant: options?.tenant ?? "" }, repository.list(scope, options)),
+    count: (options) => run("count", "read", { tenant: options?.tenant ?? "" }, repository.count(scope, options)),
+    events: (tenant, id) => run("events", "read", { tenant, record: id }, repository.events(scope, tenant, id)),
+    save: (record, expectedVersion) =>
+      run("save", "write", ofRecord(record), repository.save(scope, record, expectedVersion), always),
     delete: (tenant, id, expectedVersion) =>
-      Effect.zipRight(may("delete"), repository.delete(scope, tenant, id, expectedVersion)),
+      run("delete", "delete", { tenant, record: id }, repository.delete(scope, tenant, id, expectedVersion), always),
     append: (tenant, id, events, expectedSeq) =>
-      Effect.zipRight(may("write"), repository.append(scope, tenant, id, events, expectedSeq)),
+      run("append", "write", { tenant, record: id }, repository.append(scope, tenant, id, events, expectedSeq), always),
     saveWithEvents: (record, expectedVersion, events) =>
-      Effect.zipRight(may("write"), repository.saveWithEvents(scope, record, expectedVersion, events)),
-    import: (rows, options) => Effect.zipRight(may("import"), repository.import(rows, { ...options, scope })),
-    disclose: may("disclose")
+      run(
+        "saveWithEvents",
+        "write",
+        ofRecord(record),
+        repository.saveWithEvents(scope, record, expectedVersion, events),
+        always
+      ),
+    import: (rows, options) =>
+      run("import", "import", { tenant: "" }, repository.import(rows, { ...options, scope }), (report) => ({
+        count: report.written
+      })),
+    disclose: (tenant, id) =>
+      run("disclose", "disclose", { tenant, record: id }, repository.get(scope, tenant, id), always)
   }
 }

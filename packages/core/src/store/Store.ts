@@ -199,6 +199,12 @@ export interface Aggregate<A, I = unknown, K extends string = string, E = unknow
   readonly blindKey?: boolean | undefined
   readonly fields: ReadonlyArray<Field<A, K>>
   readonly deletable: boolean
+  /**
+   * Append-only (只增): a record once written is never replaced through a repository: a `save` or `saveWithEvents`
+   * at `expectedVersion` ≥ 1 fails with {@link appendOnlyRefused}, and the aggregate is not deletable (the access
+   * audit, `Audit`). `import` (an administrative tool run with `everything`) does not apply this rule.
+   */
+  readonly appendOnly?: boolean | undefined
   /** The schema of the events of this aggregate's log, when it has one (cases). */
   readonly events?: Schema.Schema<E, EI> | undefined
   /** The part sealed whole for the records it protects, with encryption on (see {@link Personal}). */
@@ -231,6 +237,7 @@ export const aggregate = <A, I, const K extends string = never, E = unknown, EI 
   readonly blindKey?: boolean | undefined
   readonly fields?: ReadonlyArray<Field<A, K>>
   readonly deletable?: boolean
+  readonly appendOnly?: boolean | undefined
   readonly events?: Schema.Schema<E, EI> | undefined
   readonly personal?: Personal<A> | undefined
 }): Aggregate<A, I, K, E, EI> => {
@@ -351,6 +358,7 @@ export const domain = <A, I, const K extends string = never, E = unknown, EI = u
   readonly blindKey?: boolean | undefined
   readonly fields?: ReadonlyArray<ValueField<A, K>>
   readonly deletable?: boolean
+  readonly appendOnly?: boolean | undefined
   readonly events?: Schema.Schema<E, EI> | undefined
   /** The personal part, with paths in the domain value (the store prefixes them with `value`). */
   readonly personal?: Personal<A> | undefined
@@ -375,6 +383,7 @@ export const domain = <A, I, const K extends string = never, E = unknown, EI = u
       migration: f.migration
     })),
     ...(definition.deletable === undefined ? {} : { deletable: definition.deletable }),
+    ...(definition.appendOnly === undefined ? {} : { appendOnly: definition.appendOnly }),
     events: definition.events,
     personal:
       personal === undefined
@@ -979,6 +988,20 @@ export const duplicateNaturalKey = (entity: string, tenant: string, id: string, 
     code: "store/duplicate-natural-key",
     path: [entity, id],
     reason: `another ${entity} record of tenant ${tenant} already has the natural key "${naturalKey}"`
+  })
+
+/**
+ * The error of a save that would replace a record of an append-only aggregate (see {@link Aggregate.appendOnly}):
+ * `InvalidInput` with code `store/append-only` at `[aggregate, id]`. Every adapter fails this way.
+ *
+ * @since 0.1.0
+ * @category adapters
+ */
+export const appendOnlyRefused = (entity: string, id: string): InvalidInput =>
+  new InvalidInput({
+    code: "store/append-only",
+    path: [entity, id],
+    reason: `${entity} records are append-only: a stored record is never replaced`
   })
 
 /**
@@ -1785,6 +1808,9 @@ export const layerMemory: Layer.Layer<Store> = Layer.effect(
         const r = row(record)
         const filters = scopeFilters(scope)
         if (!rowInScope(r, filters)) return Either.left(notPermitted(aggregate.name, r.id))
+        if (aggregate.appendOnly === true && expectedVersion !== 0) {
+          return Either.left(appendOnlyRefused(aggregate.name, r.id))
+        }
         const k = keyOf(r.tenant, r.id)
         const stored = t.rows.get(k)?.row
         if (stored !== undefined && !rowInScope(stored, filters)) return Either.left(notPermitted(aggregate.name, r.id))

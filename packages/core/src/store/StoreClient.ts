@@ -8,6 +8,7 @@
  */
 import { Cause, Effect, Exit, type Layer, ManagedRuntime, Stream } from "effect"
 import type { Finding } from "../kernel/Finding.js"
+import type * as Consent from "../registry/Consent.js"
 import * as Permissions from "./Permissions.js"
 import * as Store from "./Store.js"
 
@@ -62,8 +63,9 @@ export interface Repository<A, K extends string = string, E = unknown> {
 
 /**
  * The operations on one aggregate on behalf of one actor, as Promises (`Permissions.guard`): no scope argument (the
- * actor's is passed), every operation checked against the actor's role first; a refused one rejects with
- * `NotPermitted` without touching the store.
+ * actor's is passed), every operation checked against the actor's role first, then against consent when the actor's
+ * purpose needs it; a refused one rejects with `NotPermitted`, `ConsentMissing` or `ConsentWithdrawn` without
+ * touching the records. Writes, disclosures and refusals are recorded in the access audit (`Audit`).
  *
  * @since 0.1.0
  * @category models
@@ -81,8 +83,11 @@ export interface Guarded<A, K extends string = string, E = unknown> {
     rows: Iterable<unknown> | AsyncIterable<unknown>,
     options: Omit<ImportOptions<A>, "scope">
   ) => Promise<Store.ImportReport>
-  /** Resolves when the actor may see clear values of this aggregate; rejects with `NotPermitted` otherwise. */
-  readonly disclose: () => Promise<void>
+  /**
+   * The record, for showing its clear values, when the actor may see them (`disclose`) and the record is in scope;
+   * records the disclosure in the access audit. Rejects with `NotPermitted` or `NotFoundOrNotPermitted` otherwise.
+   */
+  readonly disclose: (tenant: string, id: string) => Promise<A>
 }
 
 /**
@@ -95,11 +100,16 @@ export interface Client {
   readonly repository: <A, I, K extends string, E, EI>(
     aggregate: Store.Aggregate<A, I, K, E, EI>
   ) => Repository<A, K, E>
-  /** The repository of an aggregate on behalf of `access` (actor, role, scope), checked against `permissions`. */
+  /**
+   * The repository of an aggregate on behalf of `access` (actor, role, scope, purpose), checked against
+   * `permissions` and consent to the purposes given (default `Consent.defaults`), audited into the store's
+   * `Aggregates.AccessAudit`.
+   */
   readonly guarded: <A, I, K extends string, E, EI>(
     aggregate: Store.Aggregate<A, I, K, E, EI>,
     access: Permissions.Access,
-    permissions: Permissions.Permissions
+    permissions: Permissions.Permissions,
+    purposes?: ReadonlyArray<Consent.Purpose>
   ) => Guarded<A, K, E>
   readonly migrate: () => Promise<ReadonlyArray<string>>
   readonly dispose: () => Promise<void>
@@ -165,10 +175,15 @@ export const make = <E>(layer: Layer.Layer<Store.Store, E>): Client => {
   const guarded = <A, I, K extends string, E, EI>(
     aggregate: Store.Aggregate<A, I, K, E, EI>,
     access: Permissions.Access,
-    permissions: Permissions.Permissions
+    permissions: Permissions.Permissions,
+    purposes?: ReadonlyArray<Consent.Purpose>
   ): Guarded<A, K, E> => {
     const use = <B, X>(f: (r: Permissions.Guarded<A, K, E>) => Effect.Effect<B, X>) =>
-      run(Effect.flatMap(Store.Store, (s) => f(Permissions.guard(s.repository(aggregate), access, permissions))))
+      run(
+        Effect.flatMap(Store.Store, (s) =>
+          f(Permissions.guard(s.repository(aggregate), access, permissions, Permissions.protection(s, purposes)))
+        )
+      )
     return {
       get: (tenant, id) => use((r) => r.get(tenant, id)),
       list: (options) => use((r) => r.list(options)),
@@ -181,7 +196,7 @@ export const make = <E>(layer: Layer.Layer<Store.Store, E>): Client => {
       events: (tenant, id) => use((r) => r.events(tenant, id)),
       import: (rows, options) =>
         use((r) => r.import(streamOf(rows), importOptions({ ...options, scope: access.scope }))),
-      disclose: () => use((r) => r.disclose)
+      disclose: (tenant, id) => use((r) => r.disclose(tenant, id))
     }
   }
   return {

@@ -140,7 +140,7 @@ describe("Permissions.guard", () => {
       const repo = yield* Store.repository(Aggregates.Households)
       yield* repo.save(Store.everything, Store.stored(home("h1", "101"), mine), 0)
       yield* repo.save(Store.everything, Store.stored(home("h2", "102"), theirs), 0)
-      const homes = Permissions.guard(repo, worker, permissions)
+      const homes = Permissions.guard(repo, worker, permissions, Permissions.protection(yield* Store.Store))
       // allowed, within the scope
       const h1 = yield* homes.get(tenant, "h1")
       yield* homes.save(Store.next(h1, { ...h1.value, room: "111" } as never), h1.version)
@@ -163,10 +163,15 @@ describe("Permissions.guard", () => {
         homes.import(Stream.make({ version: 1, location: mine, value: home("h5", "105") }), { policy: "abort" })
       )
       expect(imported._tag).toBe("NotPermitted")
-      expect((yield* Effect.flip(homes.disclose))._tag).toBe("NotPermitted")
+      expect((yield* Effect.flip(homes.disclose(tenant, "h1")))._tag).toBe("NotPermitted")
       expect(yield* snapshot(repo as never)).toEqual(before)
       // a role that may not read households sees no record and learns of none
-      const funds = Permissions.guard(repo, { ...worker, role: "my-city/auditor" }, permissions)
+      const funds = Permissions.guard(
+        repo,
+        { ...worker, role: "my-city/auditor" },
+        permissions,
+        Permissions.protection(yield* Store.Store)
+      )
       const hidden = yield* Effect.flip(funds.get(tenant, "h1"))
       const absent = yield* Effect.flip(funds.get(tenant, "h9"))
       expect([hidden._tag, hidden.message]).toEqual([absent._tag, absent.message])
@@ -175,9 +180,10 @@ describe("Permissions.guard", () => {
       const admin = Permissions.guard(
         repo,
         { actor: "root", role: "administrator", scope: Store.everything },
-        permissions
+        permissions,
+        Permissions.protection(yield* Store.Store)
       )
-      yield* admin.disclose
+      yield* admin.disclose(tenant, "h1")
       const report = yield* admin.import(Stream.make({ version: 1, location: theirs, value: home("h5", "105") }), {
         policy: "abort"
       })
@@ -193,7 +199,12 @@ describe("Permissions.guard", () => {
   it.effect("passes the actor's scope to a guarded import: rows outside it are rejected rows", () =>
     Effect.gen(function* () {
       const repo = yield* Store.repository(Aggregates.Households)
-      const importer = Permissions.guard(repo, { ...worker, role: "administrator" }, permissions)
+      const importer = Permissions.guard(
+        repo,
+        { ...worker, role: "administrator" },
+        permissions,
+        Permissions.protection(yield* Store.Store)
+      )
       const report = yield* importer.import(
         Stream.make(
           { version: 1, location: mine, value: home("h1", "101") },

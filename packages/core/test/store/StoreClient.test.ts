@@ -128,7 +128,7 @@ describe("StoreClient guarded repositories", () => {
       "NotPermitted",
       "actor u-9 (role my-city/reader) may not write counter records"
     ])
-    assert.deepStrictEqual((await failure(guest.disclose()))?.[0], "NotPermitted")
+    assert.deepStrictEqual((await failure(guest.disclose(tenant, "c1")))?.[0], "NotPermitted")
     assert.strictEqual((await admin.get(tenant, "c1")).n, 1)
     await client.dispose()
   })
