@@ -43,7 +43,7 @@ export const levels: ReadonlyArray<HandlingLevel> = Workflow.defaultLevels
  * @category levels
  */
 export const levelRank = (level: HandlingLevel, order: ReadonlyArray<HandlingLevel> = levels): number =>
-  order.indexOf(level)
+  Workflow.rankIn(order, level)
 
 /**
  * The higher of two levels in an ordered list (default {@link levels}).

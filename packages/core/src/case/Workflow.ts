@@ -247,6 +247,9 @@ export class Transition extends Schema.Class<Transition>("@zhili/WorkflowTransit
   notify: Schema.optionalWith(Schema.Array(Recipient), { default: () => [] })
 }) {}
 
+/** The key of a state and event: a workflow has at most one transition for each. */
+const transitionKey = (from: string, event: string): string => `${from}\u0000${event}`
+
 /** Every way a workflow can be malformed, as readable messages with where. */
 const problems = (w: {
   readonly initial: string
@@ -266,7 +269,7 @@ const problems = (w: {
   w.transitions.forEach((t, i) => {
     for (const f of t.from) {
       if (!ids.has(f)) out.push(`transitions.${i}.from: "${f}" is not one of the states`)
-      const key = `${f}\u0000${t.event}`
+      const key = transitionKey(f, t.event)
       if (seen.has(key))
         out.push(`transitions.${i}: a second ${t.event} from "${f}" (one transition per state and event)`)
       seen.add(key)
@@ -415,6 +418,30 @@ export const defaultWorkflow: Workflow = Workflow.make({
 // Queries
 // ---------------------------------------------------------------------------------------------------------------
 
+/** A workflow's states by id and transitions by state and event, built once per workflow (every transition reads it). */
+interface Index {
+  readonly states: ReadonlyMap<string, State>
+  readonly transitions: ReadonlyMap<string, Transition>
+}
+
+const indexes = new WeakMap<Workflow, Index>()
+
+const indexOf = (workflow: Workflow): Index => {
+  let index = indexes.get(workflow)
+  if (index === undefined) {
+    const transitions = new Map<string, Transition>()
+    for (const t of workflow.transitions) {
+      for (const f of t.from) {
+        const key = transitionKey(f, t.event)
+        if (!transitions.has(key)) transitions.set(key, t)
+      }
+    }
+    index = { states: new Map(workflow.states.map((s) => [s.id, s] as const)), transitions }
+    indexes.set(workflow, index)
+  }
+  return index
+}
+
 /**
  * The state of a workflow with an id.
  *
@@ -422,7 +449,7 @@ export const defaultWorkflow: Workflow = Workflow.make({
  * @category getters
  */
 export const stateOf = (workflow: Workflow, id: string): Option.Option<State> =>
-  Option.fromNullable(workflow.states.find((s) => s.id === id))
+  Option.fromNullable(indexOf(workflow).states.get(id))
 
 /**
  * The transition an event takes from a state, if the workflow has one.
@@ -431,7 +458,7 @@ export const stateOf = (workflow: Workflow, id: string): Option.Option<State> =>
  * @category getters
  */
 export const transitionFor = (workflow: Workflow, from: string, event: string): Option.Option<Transition> =>
-  Option.fromNullable(workflow.transitions.find((t) => t.event === event && t.from.includes(from)))
+  Option.fromNullable(indexOf(workflow).transitions.get(transitionKey(from, event)))
 
 /**
  * The events a case in a state may take under a workflow, in the workflow's order.
@@ -530,9 +557,9 @@ export class InvalidWorkflow extends Schema.TaggedError<InvalidWorkflow>()("Inva
  * @category combinators
  */
 export const extend = (workflow: Workflow, extension: Extension): Either.Either<Workflow, InvalidWorkflow> => {
-  const replaced = new Set(extension.transitions.flatMap((t) => t.from.map((f) => `${f}\u0000${t.event}`)))
+  const replaced = new Set(extension.transitions.flatMap((t) => t.from.map((f) => transitionKey(f, t.event))))
   const kept = workflow.transitions.flatMap((t): ReadonlyArray<Transition> => {
-    const from = t.from.filter((f) => !replaced.has(`${f}\u0000${t.event}`))
+    const from = t.from.filter((f) => !replaced.has(transitionKey(f, t.event)))
     if (from.length === t.from.length) return [t]
     return from.length === 0 ? [] : [Transition.make({ ...t, from: from as [string, ...Array<string>] })]
   })

@@ -103,14 +103,11 @@ export const convert = (p: Point, to: Crs): Point => {
  */
 export const contains = (boundary: Boundary, p: Point): boolean => {
   const q = convert(p, boundary.crs)
-  const geometry =
-    boundary.type === "Polygon"
-      ? { type: "Polygon" as const, coordinates: boundary.coordinates.map((r) => r.map(([x, y]) => [x, y])) }
-      : {
-          type: "MultiPolygon" as const,
-          coordinates: boundary.coordinates.map((poly) => poly.map((r) => r.map(([x, y]) => [x, y])))
-        }
-  return booleanPointInPolygon([q.longitude, q.latitude], geometry)
+  // a Boundary is a GeoJSON geometry (its extra `crs` member is ignored); Turf only reads it, so no copy is needed
+  return booleanPointInPolygon(
+    [q.longitude, q.latitude],
+    boundary as unknown as Parameters<typeof booleanPointInPolygon>[1]
+  )
 }
 
 /**
