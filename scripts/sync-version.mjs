@@ -6,7 +6,8 @@ const targets = [
   { dir: "calendar-cn", pattern: /version: string = "[^"]*"/, make: (v) => `version: string = "${v}"` },
   { dir: "report", pattern: /version: string = "[^"]*"/, make: (v) => `version: string = "${v}"` },
   { dir: "report-xlsx", pattern: /version: string = "[^"]*"/, make: (v) => `version: string = "${v}"` },
-  { dir: "policy-packs", pattern: /version: string = "[^"]*"/, make: (v) => `version: string = "${v}"` }
+  { dir: "policy-packs", pattern: /version: string = "[^"]*"/, make: (v) => `version: string = "${v}"` },
+  { dir: "cli", pattern: /version: string = "[^"]*"/, make: (v) => `version: string = "${v}"` }
 ]
 
 for (const { dir, make, pattern } of targets) {

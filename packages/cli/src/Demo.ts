@@ -25,6 +25,7 @@ import { Html, Markdown } from "@zhili/report"
 import { JinxiuHuajing, SeedReports } from "@zhili/testing"
 import { Effect, Redacted, Schema, Stream } from "effect"
 import * as Stored from "./Stored.js"
+import { say } from "./Text.js"
 
 /**
  * What the demo wrote.
@@ -51,8 +52,14 @@ export const demoPassphrase = "zhili-demo"
 
 const fail = (e: unknown) =>
   new Stored.CliError({
-    message: `demo failed: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`,
-    fix: "run again with --verbose and report the output as a bug in zhili"
+    message: say(
+      `演示失败：${e instanceof Error ? e.message.split("\n")[0] : String(e)}`,
+      `demo failed: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`
+    ),
+    fix: say(
+      "加 --verbose 再运行一次，并把输出作为 zhili 的缺陷报告提交",
+      "run again with --verbose and report the output as a bug in zhili"
+    )
   })
 
 /** The collections of the compound's structure the demo stores. */
@@ -69,6 +76,20 @@ const structure = [
   "visits"
 ] as const
 type Structure = (typeof structure)[number]
+
+/** The Chinese name of each collection the demo stores. */
+const collectionZh: Readonly<Record<Structure, string>> = {
+  units: "党组织",
+  posts: "岗位",
+  holdings: "任职",
+  partnerships: "共建结对",
+  grids: "网格",
+  workers: "网格员",
+  buildings: "楼栋",
+  households: "户",
+  residents: "居民",
+  visits: "走访"
+}
 
 /** Where each record of the compound is placed, by the domain's `location(...)` of its collection. */
 const placeOf = (
@@ -110,15 +131,26 @@ export const run = (out: string): Effect.Effect<Result, Stored.CliError> =>
       },
       catch: (e) =>
         new Stored.CliError({
-          message: `cannot prepare ${dir}: ${e instanceof Error ? e.message : String(e)}`,
-          fix: "choose a writable folder with --out"
+          message: say(
+            `无法准备文件夹 ${dir}：${e instanceof Error ? e.message : String(e)}`,
+            `cannot prepare ${dir}: ${e instanceof Error ? e.message : String(e)}`
+          ),
+          fix: say("用 --out 指定一个可写的文件夹", "choose a writable folder with --out")
         })
     })
     const compound = JinxiuHuajing.make()
     const fromEnv = Stored.keysFromEnv()
     const keys = fromEnv ?? KeyProvider.layerPassphrase({ passphrase: Redacted.make(demoPassphrase), salt: "zhili" })
     const summary: Array<string> = [
-      `encryption at rest: AES-256-GCM, key p1 from ${fromEnv === undefined ? `the demo passphrase (read it again with ZHILI_PASSPHRASE=${demoPassphrase})` : "ZHILI_PASSPHRASE"}`
+      fromEnv === undefined
+        ? say(
+            `静态加密：AES-256-GCM，密钥 p1 来自演示口令（再次读取时设 ZHILI_PASSPHRASE=${demoPassphrase}）`,
+            `encryption at rest: AES-256-GCM, key p1 from the demo passphrase (read it again with ZHILI_PASSPHRASE=${demoPassphrase})`
+          )
+        : say(
+            "静态加密：AES-256-GCM，密钥 p1 来自 ZHILI_PASSPHRASE",
+            "encryption at rest: AES-256-GCM, key p1 from ZHILI_PASSPHRASE"
+          )
     ]
     const records = yield* Effect.gen(function* () {
       const loaded: Record<string, ReadonlyArray<unknown>> = {}
@@ -128,7 +160,12 @@ export const run = (out: string): Effect.Effect<Result, Stored.CliError> =>
         const aggregate = Stored.find(name)
         if (aggregate === undefined) {
           loaded[collection] = items
-          summary.push(`${collection}: ${items.length} (from the fixture; "${name}" is not stored yet)`)
+          summary.push(
+            say(
+              `${collectionZh[collection]}：${items.length}（来自样例数据；“${name}”尚不能存储）`,
+              `${collection}: ${items.length} (from the fixture; "${name}" is not stored yet)`
+            )
+          )
           continue
         }
         const repo = yield* Store.repository(aggregate)
@@ -140,7 +177,12 @@ export const run = (out: string): Effect.Effect<Result, Stored.CliError> =>
         )
         const back = yield* Stored.listAll<unknown>(name, "")
         loaded[collection] = back
-        summary.push(`${collection}: ${result.written} stored, ${back.length} read back`)
+        summary.push(
+          say(
+            `${collectionZh[collection]}：存储 ${result.written} 条，读回 ${back.length} 条`,
+            `${collection}: ${result.written} stored, ${back.length} read back`
+          )
+        )
       }
       return loaded
     }).pipe(Effect.provide(Stored.layer(database, keys)), Effect.mapError(fail))

@@ -15,6 +15,7 @@ import { Chunk, Effect, Option, Schema, type Scope, Stream } from "effect"
 import type ExcelJS from "exceljs"
 import Papa from "papaparse"
 import { shownHeader } from "./Columns.js"
+import { say } from "./Text.js"
 
 /**
  * A file that could not be read, with the fix.
@@ -28,7 +29,7 @@ export class FileError extends Schema.TaggedError<FileError>()("FileError", {
   fix: Schema.String
 }) {
   override get message(): string {
-    return `cannot read ${this.file}: ${this.reason}`
+    return say(`无法读取 ${this.file}：${this.reason}`, `cannot read ${this.file}: ${this.reason}`)
   }
 }
 
@@ -111,8 +112,12 @@ const loadExcel = async (): Promise<typeof ExcelJS> =>
 
 const reasonOf = (e: unknown): string => (e instanceof Error ? e.message : String(e))
 
-const xlsxFix = "save it again as an .xlsx workbook (Excel 2007 or later) with the headers in row 1"
-const xlsxError = (file: string) => (e: unknown) => new FileError({ file, reason: reasonOf(e), fix: xlsxFix })
+const xlsxFix = (): string =>
+  say(
+    "用 Excel 2007 或更高版本另存为 .xlsx 工作簿，表头放在第 1 行",
+    "save it again as an .xlsx workbook (Excel 2007 or later) with the headers in row 1"
+  )
+const xlsxError = (file: string) => (e: unknown) => new FileError({ file, reason: reasonOf(e), fix: xlsxFix() })
 
 /** The cells of a streamed row (`row.values` is 1-based and sparse). */
 const valuesOf = (row: ExcelJS.Row): ReadonlyArray<ExcelJS.CellValue> => row.values as ReadonlyArray<ExcelJS.CellValue>
@@ -244,8 +249,12 @@ const openXlsx = (file: string, size: number): Effect.Effect<Source, FileError, 
     }
   })
 
-const csvFix = "save it as UTF-8 CSV with one header row and the same number of cells in every row"
-const csvError = (file: string) => (e: unknown) => new FileError({ file, reason: reasonOf(e), fix: csvFix })
+const csvFix = (): string =>
+  say(
+    "另存为 UTF-8 编码的 CSV：一行表头，每行单元格数相同",
+    "save it as UTF-8 CSV with one header row and the same number of cells in every row"
+  )
+const csvError = (file: string) => (e: unknown) => new FileError({ file, reason: reasonOf(e), fix: csvFix() })
 
 /**
  * The longest a record may grow (characters) while its end is not found: past it, a quoted cell is taken as never
@@ -305,7 +314,7 @@ const csvRecords = (file: string, text: AsyncIterator<string>): CsvRecords => {
   let cells: number | undefined
   let failure: FileError | undefined
   const fail = (at: number, reason: string) => {
-    failure = new FileError({ file, reason: `line ${at} ${reason}`, fix: csvFix })
+    failure = new FileError({ file, reason: say(`第 ${at} 行${reason}`, `line ${at} ${reason}`), fix: csvFix() })
   }
   /** The line the `index`-th record of `chunk` (whose text starts on `line`) starts on. */
   const lineOfRecord = (chunk: string, index: number, breaks: LineBreak): number => {
@@ -328,7 +337,13 @@ const csvRecords = (file: string, text: AsyncIterator<string>): CsvRecords => {
       if (lineBreak === undefined) {
         if (!last && !chunk.includes("\n") && !chunk.includes("\r")) {
           if (chunk.length > maxRecordLength) {
-            fail(1, "is over a million characters long: the file has no line breaks where CSV has them")
+            fail(
+              1,
+              say(
+                "超过一百万个字符：文件在 CSV 应有换行的地方没有换行",
+                "is over a million characters long: the file has no line breaks where CSV has them"
+              )
+            )
             throw failure
           }
           pending = chunk
@@ -348,13 +363,25 @@ const csvRecords = (file: string, text: AsyncIterator<string>): CsvRecords => {
       for (let i = 0; i < parsed.data.length; i++) {
         const record = parsed.data[i] as Array<string>
         if (badQuote !== undefined && badQuote.row === i) {
-          fail(lineOfRecord(chunk, i, breaks), `has a malformed quote (${badQuote.message.toLowerCase()})`)
+          fail(
+            lineOfRecord(chunk, i, breaks),
+            say(
+              `的引号不成对（${badQuote.message.toLowerCase()}）`,
+              `has a malformed quote (${badQuote.message.toLowerCase()})`
+            )
+          )
           break
         }
         if (trimBlank(record)) continue
         if (cells === undefined) cells = record.length
         else if (record.length !== cells) {
-          fail(lineOfRecord(chunk, i, breaks), `has ${record.length} cells where the header row has ${cells}`)
+          fail(
+            lineOfRecord(chunk, i, breaks),
+            say(
+              `有 ${record.length} 个单元格，而表头行有 ${cells} 个`,
+              `has ${record.length} cells where the header row has ${cells}`
+            )
+          )
           break
         }
         out.push(record)
@@ -365,7 +392,13 @@ const csvRecords = (file: string, text: AsyncIterator<string>): CsvRecords => {
       pending = consumed === chunk.length ? "" : Buffer.from(chunk.slice(consumed), "utf8").toString("utf8")
       line += occurrences(chunk, breaks === "\r" ? "\r" : "\n", consumed)
       if (failure === undefined && pending.length > maxRecordLength)
-        fail(line, "starts a record of over a million characters: a quoted cell is probably not closed")
+        fail(
+          line,
+          say(
+            "开始的记录超过一百万个字符：可能有带引号的单元格没有闭合",
+            "starts a record of over a million characters: a quoted cell is probably not closed"
+          )
+        )
       if (last) ended = true
       if (out.length > 0) return out
     }
@@ -479,8 +512,14 @@ const decodedText = (
   const notText = (e: Encoding, piece: Buffer): string => {
     const at = badPlace(e, piece, line)
     failure = refuse(
-      `line ${at.line}, column ${at.column}: the bytes there are not ${e === "utf-8" ? "UTF-8" : "GB18030"} text`,
-      "save the whole file again in one encoding, as CSV UTF-8 (逗号分隔, UTF-8), and import it again"
+      say(
+        `第 ${at.line} 行第 ${at.column} 列：该处字节不是 ${e === "utf-8" ? "UTF-8" : "GB18030"} 文本`,
+        `line ${at.line}, column ${at.column}: the bytes there are not ${e === "utf-8" ? "UTF-8" : "GB18030"} text`
+      ),
+      say(
+        "把整个文件用同一种编码重新保存为 CSV UTF-8（逗号分隔），再导入",
+        "save the whole file again in one encoding, as CSV UTF-8 (逗号分隔, UTF-8), and import it again"
+      )
     )
     ended = true
     return new TextDecoder(e).decode(piece.subarray(0, at.start))
@@ -541,8 +580,14 @@ const decodedText = (
         first = false
         if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))
           throw refuse(
-            "the file is UTF-16 text (Excel's Unicode text), not CSV in UTF-8 or GB18030",
-            "save it from Excel as CSV UTF-8 (逗号分隔, UTF-8) and import that"
+            say(
+              "文件是 UTF-16 文本（Excel 的“Unicode 文本”），不是 UTF-8 或 GB18030 的 CSV",
+              "the file is UTF-16 text (Excel's Unicode text), not CSV in UTF-8 or GB18030"
+            ),
+            say(
+              "在 Excel 中另存为“CSV UTF-8（逗号分隔）”后导入",
+              "save it from Excel as CSV UTF-8 (逗号分隔, UTF-8) and import that"
+            )
           )
         if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
           decide("utf-8")
@@ -561,8 +606,11 @@ const decodedText = (
       if (cut <= 0) {
         if (chunk.length > maxLineBytes)
           throw refuse(
-            `line ${line} is over four million bytes long: the file has no line breaks where CSV has them`,
-            csvFix
+            say(
+              `第 ${line} 行超过四百万字节：文件在 CSV 应有换行的地方没有换行`,
+              `line ${line} is over four million bytes long: the file has no line breaks where CSV has them`
+            ),
+            csvFix()
           )
         held = chunk
         continue
@@ -639,11 +687,22 @@ export interface Source {
 export const open = (file: string): Effect.Effect<Source, FileError, Scope.Scope> =>
   Effect.tryPromise({
     try: () => fs.promises.stat(file),
-    catch: () => new FileError({ file, reason: "no such file", fix: "check the path (relative to the current folder)" })
+    catch: () =>
+      new FileError({
+        file,
+        reason: say("文件不存在", "no such file"),
+        fix: say("检查路径（相对于当前文件夹）", "check the path (relative to the current folder)")
+      })
   }).pipe(
     Effect.flatMap((stat) => {
       if (stat.isDirectory())
-        return Effect.fail(new FileError({ file, reason: "is a folder", fix: "name a .csv or .xlsx file" }))
+        return Effect.fail(
+          new FileError({
+            file,
+            reason: say("这是一个文件夹", "is a folder"),
+            fix: say("指定一个 .csv 或 .xlsx 文件", "name a .csv or .xlsx file")
+          })
+        )
       return path.extname(file).toLowerCase() === ".xlsx" ? openXlsx(file, stat.size) : openCsv(file, stat.size)
     })
   )
@@ -667,8 +726,14 @@ export const read = (file: string): Effect.Effect<Table, FileError> =>
         if (before !== undefined && h !== "")
           return yield* new FileError({
             file,
-            reason: `header ${shownHeader(h)} appears twice, in columns ${before + 1} and ${i + 1}`,
-            fix: "keep one column per header: delete or rename the other column"
+            reason: say(
+              `表头 ${shownHeader(h)} 出现两次，在第 ${before + 1} 列和第 ${i + 1} 列`,
+              `header ${shownHeader(h)} appears twice, in columns ${before + 1} and ${i + 1}`
+            ),
+            fix: say(
+              "每个表头只保留一列：删除另一列或改名",
+              "keep one column per header: delete or rename the other column"
+            )
           })
         seen.set(h.toLowerCase(), i)
       }

@@ -27,6 +27,9 @@ import * as Columns from "./Columns.js"
 import * as Files from "./Files.js"
 import type * as Reports from "./Reports.js"
 import * as Stored from "./Stored.js"
+import * as Text from "./Text.js"
+import { say } from "./Text.js"
+import { version as packageVersion } from "./version.js"
 
 // `report` and `demo` load their modules (with @zhili/report, ECharts, ExcelJS and the demo's fixture) when they run,
 // so the other commands start without compiling them.
@@ -37,30 +40,36 @@ const loadDemo = Effect.promise(() => import("./Demo.js"))
 const defaultStandard: FacilityStandard.FacilityStandard = FacilityStandard.exampleStandard
 
 /**
- * The CLI's version.
+ * The CLI's version: the version of the `@zhili/cli` package.
  *
  * @since 0.1.0
  * @category constants
  */
-export const version = "0.1.0"
+export const version: string = packageVersion
+
+/** The English help of a command's option (from {@link Text.commands}, which the `--help` pages show). */
+const helpOf = (command: string, option: string): string =>
+  Text.commands.find((c) => c.name === command)?.options.find((o) => o.name === option)?.help.en ?? option
+
+/** The English description of a command (from {@link Text.commands}). */
+const descriptionOf = (command: string): string =>
+  Text.commands.find((c) => c.name === command)?.description.en ?? command
 
 const dbArg = Args.text({ name: "db" }).pipe(
   Args.withDescription("the SQLite database file (created when missing), e.g. zhili.db")
 )
 const optionalDb = Args.optional(dbArg)
-const urlOption = Options.text("url").pipe(
-  Options.withDescription("a PostgreSQL or MySQL/MariaDB server instead of a file: postgres://… or mysql://…"),
-  Options.optional
-)
+const urlOption = (command: string) =>
+  Options.text("url").pipe(Options.withDescription(helpOf(command, "url")), Options.optional)
 
-const standardOption = Options.text("standard").pipe(
-  Options.withDescription(
-    "a facility standard as JSON (FacilityStandard) that spaces are checked against; an EXAMPLE standard when omitted"
-  ),
-  Options.optional
-)
+const standardOption = (command: string) =>
+  Options.text("standard").pipe(Options.withDescription(helpOf(command, "standard")), Options.optional)
 
-const standardFix = "give a JSON file (UTF-8) holding one FacilityStandard (id, name, source, aspects)"
+const standardFix = (): string =>
+  say(
+    "给出一个 UTF-8 编码的 JSON 文件，内含一个 FacilityStandard（id、name、source、aspects）",
+    "give a JSON file (UTF-8) holding one FacilityStandard (id, name, source, aspects)"
+  )
 
 /**
  * The facility standard of `--standard` (a JSON file, UTF-8), or the example standard. Bytes that are not UTF-8 are
@@ -75,8 +84,11 @@ const readStandard = (file: Option.Option<string>): Effect.Effect<FacilityStanda
         try: () => fs.readFile(f),
         catch: (e) =>
           new Stored.CliError({
-            message: `cannot read the standard ${f}: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`,
-            fix: standardFix
+            message: say(
+              `无法读取标准 ${f}：${e instanceof Error ? e.message.split("\n")[0] : String(e)}`,
+              `cannot read the standard ${f}: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`
+            ),
+            fix: standardFix()
           })
       }).pipe(
         Effect.flatMap((bytes) => {
@@ -84,16 +96,22 @@ const readStandard = (file: Option.Option<string>): Effect.Effect<FacilityStanda
           if (typeof text !== "string")
             return Effect.fail(
               new Stored.CliError({
-                message: `${f}: line ${text.line}, column ${text.column}: the bytes there are not UTF-8 text`,
-                fix: standardFix
+                message: say(
+                  `${f}：第 ${text.line} 行第 ${text.column} 列：该处字节不是 UTF-8 文本`,
+                  `${f}: line ${text.line}, column ${text.column}: the bytes there are not UTF-8 text`
+                ),
+                fix: standardFix()
               })
             )
           return Effect.try({
             try: () => JSON.parse(text) as unknown,
             catch: (e) =>
               new Stored.CliError({
-                message: `${f} is not JSON: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`,
-                fix: standardFix
+                message: say(
+                  `${f} 不是 JSON：${e instanceof Error ? e.message.split("\n")[0] : String(e)}`,
+                  `${f} is not JSON: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`
+                ),
+                fix: standardFix()
               })
           })
         }),
@@ -102,8 +120,11 @@ const readStandard = (file: Option.Option<string>): Effect.Effect<FacilityStanda
             onLeft: (e) =>
               Effect.fail(
                 new Stored.CliError({
-                  message: `${f} is not a facility standard: ${e.message.split("\n")[0]}`,
-                  fix: standardFix
+                  message: say(
+                    `${f} 不是阵地功能标准：${e.message.split("\n")[0]}`,
+                    `${f} is not a facility standard: ${e.message.split("\n")[0]}`
+                  ),
+                  fix: standardFix()
                 })
               ),
             onRight: Effect.succeed
@@ -112,13 +133,37 @@ const readStandard = (file: Option.Option<string>): Effect.Effect<FacilityStanda
       )
   })
 
+/**
+ * Runs `f` on the store a command names. With `existing`, a SQLite file that does not exist is refused (a report or
+ * a check reads a database; it must not create an empty one).
+ */
 const withStore = <A, E, R>(
   db: Option.Option<string>,
   url: Option.Option<string>,
-  f: (target: string) => Effect.Effect<A, E, R | Store.Store>
+  f: (target: string) => Effect.Effect<A, E, R | Store.Store>,
+  existing = false
 ): Effect.Effect<A, E | Stored.CliError, Exclude<R, Store.Store>> =>
   Effect.gen(function* () {
     const target = yield* Stored.target(Option.getOrUndefined(db), Option.getOrUndefined(url))
+    if (existing && !Stored.isServer(target)) {
+      const file = yield* Effect.promise(() =>
+        fs.stat(target).then(
+          (s) => (s.isFile() ? "file" : "other"),
+          () => "missing"
+        )
+      )
+      if (file !== "file")
+        return yield* new Stored.CliError({
+          message:
+            file === "missing"
+              ? say(`数据库文件 ${target} 不存在`, `the database file ${target} does not exist`)
+              : say(`${target} 不是数据库文件`, `${target} is not a database file`),
+          fix: say(
+            `检查路径，或先用 zhili init ${target} 创建数据库并导入数据`,
+            `check the path, or create the database first with zhili init ${target} and import into it`
+          )
+        })
+    }
     if (!Stored.isServer(target)) {
       const dir = path.dirname(path.resolve(target))
       const exists = yield* Effect.promise(() =>
@@ -129,8 +174,11 @@ const withStore = <A, E, R>(
       )
       if (!exists)
         return yield* new Stored.CliError({
-          message: `folder ${dir} does not exist`,
-          fix: "create the folder first or name a database file in an existing folder"
+          message: say(`文件夹 ${dir} 不存在`, `folder ${dir} does not exist`),
+          fix: say(
+            "先创建该文件夹，或在已有的文件夹中指定数据库文件",
+            "create the folder first or name a database file in an existing folder"
+          )
         })
     }
     return yield* f(target).pipe(
@@ -144,8 +192,14 @@ const withStore = <A, E, R>(
           Effect.fail(
             e._tag === "StoreBusy"
               ? new Stored.CliError({
-                  message: `database ${target}: ${e.message}`,
-                  fix: "another program is writing to the database: run the command again when it has finished"
+                  message: say(
+                    `数据库 ${Stored.shown(target)}：${e.message}`,
+                    `database ${Stored.shown(target)}: ${e.message}`
+                  ),
+                  fix: say(
+                    "另一个程序正在写入该数据库：等它完成后再运行本命令",
+                    "another program is writing to the database: run the command again when it has finished"
+                  )
                 })
               : Stored.storeFailure(target, e)
           )
@@ -159,22 +213,18 @@ const withStore = <A, E, R>(
  * @since 0.1.0
  * @category commands
  */
-export const init = Command.make("init", { db: optionalDb, url: urlOption }, ({ db, url }) =>
+export const init = Command.make("init", { db: optionalDb, url: urlOption("init") }, ({ db, url }) =>
   withStore(db, url, (target) =>
     Effect.gen(function* () {
       const store = yield* Store.Store
       yield* store.migrate
-      yield* Console.log(`database ready: ${target}`)
+      yield* Console.log(say(`数据库已就绪：${Stored.shown(target)}`, `database ready: ${Stored.shown(target)}`))
     })
   )
-).pipe(
-  Command.withDescription(
-    "Create a database (a SQLite file, or a server with --url) and create or update its tables. Safe to run again."
-  )
-)
+).pipe(Command.withDescription(descriptionOf("init")))
 
 const kindOption = Options.choice("kind", ["household", "resident", "building", "grid"]).pipe(
-  Options.withDescription("what the file holds (detected from its headers when omitted)"),
+  Options.withDescription(helpOf("import", "kind")),
   Options.optional
 )
 
@@ -187,11 +237,23 @@ const kindOption = Options.choice("kind", ["household", "resident", "building", 
  * 5,000 had taken 25.7 CPU seconds against 26.5 with 2,000 and 31 with 500.
  */
 const batchSizeOption = Options.integer("batch-size").pipe(
-  Options.withDescription(
-    "rows written per transaction (default 2000 into SQLite, 10000 into a server; the next batch is decoded while one is written)"
-  ),
+  Options.withDescription(helpOf("import", "batch-size")),
   Options.optional
 )
+
+/** The Chinese name of each kind of import file. */
+const kindZh: Readonly<Record<Columns.Kind, string>> = {
+  household: "户",
+  resident: "居民",
+  building: "楼栋",
+  grid: "网格"
+}
+
+const oneColumnFix = (): string =>
+  say(
+    "每个字段只保留一列：删除另一列或改名，再重新导入",
+    "keep one column per field: delete or rename the other column, then import again"
+  )
 
 /** The default batch size for a database target (a SQLite file or a server URL). */
 const defaultBatchSize = (target: string): number => (Stored.isServer(target) ? 10_000 : 2000)
@@ -243,7 +305,7 @@ const rejectedLine = (r: Store.RowRejected): string => {
     const path = i.path[0] === "value" ? i.path.slice(1) : i.path
     return path.length === 0 ? i.message : `${path.join(".")}: ${i.message}`
   })
-  return `row ${r.row + 1}: ${reason.join("; ")}`
+  return say(`第 ${r.row + 1} 行：${reason.join("；")}`, `row ${r.row + 1}: ${reason.join("; ")}`)
 }
 
 /**
@@ -255,52 +317,87 @@ const rejectedLine = (r: Store.RowRejected): string => {
 export const importCommand = Command.make(
   "import",
   {
-    db: dbArg,
-    file: Args.text({ name: "file" }).pipe(Args.withDescription("a .csv (UTF-8) or .xlsx file; see docs/cli.md")),
+    // `[<db>] <file>`: the database file is left out with --url
+    paths: Args.text({ name: "path" }).pipe(
+      Args.withDescription("the SQLite database file (left out with --url) and a .csv or .xlsx file; see docs/cli.md"),
+      Args.between(1, 2)
+    ),
     kind: kindOption,
-    url: urlOption,
+    url: urlOption("import"),
     batchSize: batchSizeOption
   },
-  ({ db, file, kind, url, batchSize: batchSizeGiven }) =>
+  ({ paths, kind, url, batchSize: batchSizeGiven }) =>
     Effect.gen(function* () {
+      const [first, second] = paths
+      const file = second ?? first
+      const db = second === undefined ? Option.none<string>() : Option.some(first)
+      if (Option.isNone(db) && Option.isNone(url))
+        return yield* new Stored.CliError({
+          message: say(`没有指定要导入 ${file} 的数据库`, `no database given to import ${file} into`),
+          fix: say(
+            `写 zhili import zhili.db ${file}，或 zhili import --url postgres://… ${file}`,
+            `write zhili import zhili.db ${file}, or zhili import --url postgres://… ${file}`
+          )
+        })
       const given = Option.getOrUndefined(batchSizeGiven)
       if (given !== undefined && given < 1)
         return yield* new Stored.CliError({
-          message: `--batch-size ${given} is not a number of rows`,
-          fix: "give a whole number of at least 1, e.g. --batch-size 5000"
+          message: say(`--batch-size ${given} 不是行数`, `--batch-size ${given} is not a number of rows`),
+          fix: say(
+            "给出至少为 1 的整数，如 --batch-size 5000",
+            "give a whole number of at least 1, e.g. --batch-size 5000"
+          )
         })
-      const batchSize = given ?? defaultBatchSize(Option.getOrUndefined(url) ?? db)
+      const batchSize = given ?? defaultBatchSize(Option.getOrUndefined(url) ?? Option.getOrElse(db, () => ""))
       const source = yield* Files.open(file)
       const twice = Columns.duplicate(source.headers)
       if (twice !== undefined)
         return yield* new Stored.CliError({
-          message: `${file}: ${twice.message}`,
-          fix: "keep one column per field: delete or rename the other column, then import again"
+          message: `${file}${say("：", ": ")}${twice.message}`,
+          fix: oneColumnFix()
         })
       const chosen = Option.getOrUndefined(kind) ?? Columns.detect(source.headers)
       if (chosen === undefined)
         return yield* new Stored.CliError({
-          message: `${file}: the headers (${source.headers.map(Columns.shownHeader).join(", ")}) match no import layout`,
-          fix: "use the headers listed in docs/cli.md, or pass --kind household|resident|building|grid"
+          message: say(
+            `${file}：表头（${source.headers.map(Columns.shownHeader).join("、")}）不符合任何导入格式`,
+            `${file}: the headers (${source.headers.map(Columns.shownHeader).join(", ")}) match no import layout`
+          ),
+          fix: say(
+            "使用 docs/cli.md 列出的表头，或加 --kind household|resident|building|grid",
+            "use the headers listed in docs/cli.md, or pass --kind household|resident|building|grid"
+          )
         })
       const lacking = Columns.missing(chosen, source.headers)
       if (lacking.length > 0)
         return yield* new Stored.CliError({
-          message: `${file}: ${chosen} columns missing: ${lacking.join(", ")}`,
-          fix: "add these columns (English or Chinese header) as listed in docs/cli.md"
+          message: say(
+            `${file}：缺少${kindZh[chosen]}的列：${lacking.join("、")}`,
+            `${file}: ${chosen} columns missing: ${lacking.join(", ")}`
+          ),
+          fix: say(
+            "按 docs/cli.md 添加这些列（中文或英文表头均可）",
+            "add these columns (English or Chinese header) as listed in docs/cli.md"
+          )
         })
       const aggregate = Stored.find(chosen)
       if (aggregate === undefined)
         return yield* new Stored.CliError({
-          message: `this build of @zhili/core does not store ${chosen} records yet (no "${chosen}" in Aggregates.all)`,
-          fix: "upgrade @zhili/core and @zhili/cli to a version that registers it"
+          message: say(
+            `此版本的 @zhili/core 还不能存储${kindZh[chosen]}记录（Aggregates.all 中没有“${chosen}”）`,
+            `this build of @zhili/core does not store ${chosen} records yet (no "${chosen}" in Aggregates.all)`
+          ),
+          fix: say(
+            "把 @zhili/core 和 @zhili/cli 升级到登记了它的版本",
+            "upgrade @zhili/core and @zhili/cli to a version that registers it"
+          )
         })
       const toRaw = yield* Either.match(Columns.reader(chosen, source.headers), {
         onLeft: (e) =>
           Effect.fail(
             new Stored.CliError({
-              message: `${file}: ${e.message}`,
-              fix: "keep one column per field: delete or rename the other column, then import again"
+              message: `${file}${say("：", ": ")}${e.message}`,
+              fix: oneColumnFix()
             })
           ),
         onRight: Effect.succeed
@@ -308,7 +405,7 @@ export const importCommand = Command.make(
       const tty = process.stderr.isTTY === true
       let shown = 0
       let shownAll = false
-      const collect = collector(collectionStepMb(Option.getOrUndefined(url) ?? db))
+      const collect = collector(collectionStepMb(Option.getOrUndefined(url) ?? Option.getOrElse(db, () => "")))
       const progress = (p: Store.Progress) =>
         Effect.sync(() => {
           collect()
@@ -320,10 +417,16 @@ export const importCommand = Command.make(
           if (!tty && now - shown < 1000 && !all) return
           shown = now
           if (share >= 1) shownAll = true
-          if (tty) process.stderr.write(`\r${bar(share)} ${p.rows} rows (${p.rejected} rejected)`)
+          if (tty)
+            process.stderr.write(
+              `\r${bar(share)} ${say(`${p.rows} 行（拒绝 ${p.rejected} 行）`, `${p.rows} rows (${p.rejected} rejected)`)}`
+            )
           else
             process.stderr.write(
-              `imported ${p.rows} rows (${p.rejected} rejected), ${Math.floor(share * 100)}% of the file\n`
+              say(
+                `已导入 ${p.rows} 行（拒绝 ${p.rejected} 行），已读文件的 ${Math.floor(share * 100)}%\n`,
+                `imported ${p.rows} rows (${p.rejected} rejected), ${Math.floor(share * 100)}% of the file\n`
+              )
             )
         })
       // bad rows are listed as they are found (none is kept: a file with many bad rows imports in flat memory)
@@ -334,7 +437,7 @@ export const importCommand = Command.make(
           }),
           Console.log(rejectedLine(r))
         )
-      const report = yield* withStore(Option.some(db), url, () =>
+      const report = yield* withStore(db, url, () =>
         Effect.gen(function* () {
           const repo = yield* Store.repository(aggregate)
           const raws = source.rows.pipe(Stream.map(toRaw))
@@ -363,16 +466,16 @@ export const importCommand = Command.make(
         })
       )
       if (tty) process.stderr.write("\n")
-      if (source.encoding() === "gb18030") yield* Console.log(`${file}: read as GB18030 (GBK) text`)
+      if (source.encoding() === "gb18030")
+        yield* Console.log(say(`${file}：按 GB18030（GBK）文本读取`, `${file}: read as GB18030 (GBK) text`))
       yield* Console.log(
-        `${file}: ${report.written} ${chosen} records written, ${report.rejectedRows} rows rejected, ${report.rows} rows read`
+        say(
+          `${file}：写入${kindZh[chosen]}记录 ${report.written} 条，拒绝 ${report.rejectedRows} 行，共读 ${report.rows} 行`,
+          `${file}: ${report.written} ${chosen} records written, ${report.rejectedRows} rows rejected, ${report.rows} rows read`
+        )
       )
     }).pipe(Effect.scoped)
-).pipe(
-  Command.withDescription(
-    "Import households, residents, buildings or grids from CSV or XLSX (headers in English or Chinese, see docs/cli.md). Re-runnable: records are updated, never duplicated. Bad rows are listed with their row number and reason."
-  )
-)
+).pipe(Command.withDescription(descriptionOf("import")))
 
 const today = (): LocalDate.LocalDate => LocalDate.fromDateTime(DateTime.unsafeNow())
 
@@ -385,25 +488,19 @@ const today = (): LocalDate.LocalDate => LocalDate.fromDateTime(DateTime.unsafeN
 export const report = Command.make(
   "report",
   {
-    db: dbArg,
-    url: urlOption,
+    db: optionalDb,
+    url: urlOption("report"),
     period: Options.text("period").pipe(
-      Options.withDescription("a year (2025) or a range (2025-01-01..2025-06-30)"),
+      Options.withDescription(helpOf("report", "period")),
       Options.withDefault(String(new Date().getFullYear() - 1))
     ),
-    scope: Options.text("scope").pipe(
-      Options.withDescription("a division code: 440881002001 (a community), 440881002 (its street); all when omitted"),
-      Options.withDefault("")
-    ),
+    scope: Options.text("scope").pipe(Options.withDescription(helpOf("report", "scope")), Options.withDefault("")),
     format: Options.choice("format", ["md", "html", "csv", "xlsx", "json"]).pipe(
-      Options.withDescription("the output format"),
+      Options.withDescription(helpOf("report", "format")),
       Options.withDefault("html" as const)
     ),
-    out: Options.text("out").pipe(
-      Options.withDescription("the file to write (a folder for csv, which writes several files)"),
-      Options.optional
-    ),
-    standard: standardOption
+    out: Options.text("out").pipe(Options.withDescription(helpOf("report", "out")), Options.optional),
+    standard: standardOption("report")
   },
   ({ db, url, period, scope, format, out, standard }) =>
     Effect.gen(function* () {
@@ -411,23 +508,30 @@ export const report = Command.make(
       const p = Reports.period(period)
       if (p === undefined)
         return yield* new Stored.CliError({
-          message: `--period ${period} is not a year or a date range`,
-          fix: "write --period 2025 or --period 2025-01-01..2025-06-30"
+          message: say(`--period ${period} 不是年份或日期范围`, `--period ${period} is not a year or a date range`),
+          fix: say(
+            "写 --period 2025 或 --period 2025-01-01..2025-06-30",
+            "write --period 2025 or --period 2025-01-01..2025-06-30"
+          )
         })
       if (!/^\d*$/.test(scope))
         return yield* new Stored.CliError({
-          message: `--scope ${scope} is not a division code`,
-          fix: "give digits only, e.g. --scope 440881002001"
+          message: say(`--scope ${scope} 不是区划代码`, `--scope ${scope} is not a division code`),
+          fix: say("只写数字，如 --scope 440881002001", "give digits only, e.g. --scope 440881002001")
         })
       const facilities = yield* readStandard(standard)
-      const input = yield* withStore(Option.some(db), url, () =>
-        Effect.gen(function* () {
-          const records = yield* Stored.load(scope)
-          const ledgers = new Map<string, ReadonlyArray<Fund.Entry>>()
-          for (const f of records.funds) ledgers.set(f.id, yield* Stored.ledger(f))
-          const counts = yield* Stored.counts(scope)
-          return { ...records, ledgers, counts, standard: facilities }
-        })
+      const input = yield* withStore(
+        db,
+        url,
+        () =>
+          Effect.gen(function* () {
+            const records = yield* Stored.load(scope)
+            const ledgers = new Map<string, ReadonlyArray<Fund.Entry>>()
+            for (const f of records.funds) ledgers.set(f.id, yield* Stored.ledger(f))
+            const counts = yield* Stored.counts(scope)
+            return { ...records, ledgers, counts, standard: facilities }
+          }),
+        true
       )
       const document = Reports.document({
         title: "社区治理报表",
@@ -437,17 +541,19 @@ export const report = Command.make(
         input
       })
       const files = yield* Reporter.renderAll(document, [Reports.formats[format]]).pipe(
-        Effect.mapError((e) => new Stored.CliError({ message: e.message, fix: "report this as a bug in zhili" }))
+        Effect.mapError(
+          (e) =>
+            new Stored.CliError({
+              message: e.message,
+              fix: say("请把这个问题作为 zhili 的缺陷报告提交", "report this as a bug in zhili")
+            })
+        )
       )
       const target = Option.getOrElse(out, () => (format === "csv" ? "report-csv" : `report.${format}`))
       const written = yield* writeFiles(target, files, format === "csv")
-      for (const w of written) yield* Console.log(`wrote ${w}`)
+      for (const w of written) yield* Console.log(say(`已写入 ${w}`, `wrote ${w}`))
     })
-).pipe(
-  Command.withDescription(
-    "Write the governance report of a period and a division — organisation, grids and visits, and every other stored part (cases, services, spaces, fund, needs, inspections, ratings, organisational life), with households, residents and visits counted per community and grid — as Markdown, HTML, CSV, XLSX or JSON."
-  )
-)
+).pipe(Command.withDescription(descriptionOf("report")))
 
 const writeFiles = (
   target: string,
@@ -473,8 +579,11 @@ const writeFiles = (
     },
     catch: (e) =>
       new Stored.CliError({
-        message: `cannot write ${target}: ${e instanceof Error ? e.message : String(e)}`,
-        fix: "check that the folder exists and is writable"
+        message: say(
+          `无法写入 ${target}：${e instanceof Error ? e.message : String(e)}`,
+          `cannot write ${target}: ${e instanceof Error ? e.message : String(e)}`
+        ),
+        fix: say("检查文件夹是否存在且可写", "check that the folder exists and is writable")
       })
   })
 
@@ -513,6 +622,8 @@ export const findings = (
   )
 ]
 
+const severityZh: Readonly<Record<Finding.Severity, string>> = { error: "错误", warning: "警告", info: "提示" }
+
 /**
  * `zhili check <db>`.
  *
@@ -522,26 +633,26 @@ export const findings = (
 export const check = Command.make(
   "check",
   {
-    db: dbArg,
-    url: urlOption,
-    scope: Options.text("scope").pipe(
-      Options.withDescription("a division code prefix to check (all when omitted)"),
-      Options.withDefault("")
-    ),
-    on: Options.text("on").pipe(
-      Options.withDescription("the date posts are checked on, YYYY-MM-DD (today when omitted)"),
-      Options.optional
-    ),
-    standard: standardOption
+    db: optionalDb,
+    url: urlOption("check"),
+    scope: Options.text("scope").pipe(Options.withDescription(helpOf("check", "scope")), Options.withDefault("")),
+    on: Options.text("on").pipe(Options.withDescription(helpOf("check", "on")), Options.optional),
+    standard: standardOption("check")
   },
   ({ db, url, scope, on, standard }) =>
     Effect.gen(function* () {
       const date = Option.getOrElse(on, () => today())
       if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
-        return yield* new Stored.CliError({ message: `--on ${date} is not a date`, fix: "write --on 2025-12-31" })
+        return yield* new Stored.CliError({
+          message: say(`--on ${date} 不是日期`, `--on ${date} is not a date`),
+          fix: say("写 --on 2025-12-31", "write --on 2025-12-31")
+        })
       const facilities = yield* readStandard(standard)
-      const records = yield* withStore(Option.some(db), url, () => Stored.load(scope))
-      if (records.spaces.length > 0) yield* Console.log(`spaces checked against: ${facilities.name} (${facilities.id})`)
+      const records = yield* withStore(db, url, () => Stored.load(scope), true)
+      if (records.spaces.length > 0)
+        yield* Console.log(
+          say(`阵地对照的标准：${facilities.name}`, `spaces checked against: ${facilities.name} (${facilities.id})`)
+        )
       const all = [
         ...(Option.isSome(standard) ? FacilityStandard.validate(facilities) : []),
         ...findings(records, date as LocalDate.LocalDate, facilities)
@@ -549,23 +660,30 @@ export const check = Command.make(
       for (const severity of ["error", "warning", "info"] as const) {
         const group = all.filter((f) => f.severity === severity)
         if (group.length === 0) continue
-        yield* Console.log(`${severity}s (${group.length}):`)
-        for (const f of group) yield* Console.log(`  ${f.code} at ${Finding.formatPath(f.path)}: ${f.message}`)
+        yield* Console.log(say(`${severityZh[severity]}（${group.length}）：`, `${severity}s (${group.length}):`))
+        for (const f of group)
+          yield* Console.log(
+            say(
+              `  ${f.code}，位置 ${Finding.formatPath(f.path)}：${f.message}`,
+              `  ${f.code} at ${Finding.formatPath(f.path)}: ${f.message}`
+            )
+          )
       }
       const errors = all.filter((f) => f.severity === "error").length
       yield* Console.log(
-        all.length === 0 ? "no findings" : `${errors} errors, ${all.length - errors} warnings and notes`
+        all.length === 0
+          ? say("没有发现问题", "no findings")
+          : say(
+              `错误 ${errors} 个，警告和提示 ${all.length - errors} 个`,
+              `${errors} errors, ${all.length - errors} warnings and notes`
+            )
       )
       if (errors > 0)
         yield* Effect.sync(() => {
           exitCode = 1
         })
     })
-).pipe(
-  Command.withDescription(
-    "Run the validation rules (organisation hierarchy, grid coverage, posts, facility compliance of spaces) over what is stored and print the findings by severity. Exits 1 when there are errors."
-  )
-)
+).pipe(Command.withDescription(descriptionOf("check")))
 
 /**
  * `zhili demo [--out dir]`.
@@ -576,28 +694,21 @@ export const check = Command.make(
 export const demo = Command.make(
   "demo",
   {
-    out: Options.text("out").pipe(
-      Options.withDescription("the folder for the database and the reports"),
-      Options.withDefault("zhili-demo")
-    )
+    out: Options.text("out").pipe(Options.withDescription(helpOf("demo", "out")), Options.withDefault("zhili-demo"))
   },
   ({ out }) =>
     loadDemo.pipe(
       Effect.flatMap((Demo) => Demo.run(out)),
       Effect.flatMap((r) =>
         Effect.gen(function* () {
-          yield* Console.log(`database: ${r.database}`)
+          yield* Console.log(say(`数据库：${r.database}`, `database: ${r.database}`))
           for (const line of r.summary) yield* Console.log(line)
-          yield* Console.log(`HTML report: ${r.html}`)
-          yield* Console.log(`Markdown report: ${r.markdown}`)
+          yield* Console.log(say(`HTML 报表：${r.html}`, `HTML report: ${r.html}`))
+          yield* Console.log(say(`Markdown 报表：${r.markdown}`, `Markdown report: ${r.markdown}`))
         })
       )
     )
-).pipe(
-  Command.withDescription(
-    "Build the seed compound 锦绣华景小区 in a fresh SQLite file, run its year of activity and write the HTML and Markdown reports."
-  )
-)
+).pipe(Command.withDescription(descriptionOf("demo")))
 
 /**
  * The root command.
@@ -614,17 +725,68 @@ let exitCode = 0
 
 const cli = Command.run(zhili, { name: "zhili", version })
 
+/** ANSI colour and style codes, which @effect/cli's own messages carry. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the escape character starts every ANSI code
+const ansi = /\x1b\[[0-9;]*m/g
+
+/** Whether the process's standard output is a terminal (colour codes are kept only then). */
+const onTerminal = (): boolean => process.stdout.isTTY === true && process.env.NO_COLOR === undefined
+
+/** The console `Console.log` and `Console.error` write to, without colour codes (for a file, a pipe or a test). */
+const plain = (console: Console.Console): Console.Console => {
+  const strip = (args: ReadonlyArray<unknown>) => args.map((a) => (typeof a === "string" ? a.replace(ansi, "") : a))
+  return {
+    ...console,
+    log: (...args) => console.log(...strip(args)),
+    error: (...args) => console.error(...strip(args)),
+    info: (...args) => console.info(...strip(args)),
+    warn: (...args) => console.warn(...strip(args))
+  }
+}
+
 /**
- * Runs the command on the arguments after the program name (`["init", "zhili.db"]`) and returns the exit code.
- * `--verbose` anywhere prints the full cause of a failure.
+ * Runs the command on the arguments after the program name (`["init", "zhili.db"]`) and returns the exit code: 0
+ * on success, 1 on a failure or when `check` finds errors. It speaks Chinese unless `--lang en`, `ZHILI_LANG=en` or
+ * a locale of another language asks for English ({@link Text.languageOf}). `--help` (or no arguments) and
+ * `<command> --help` print the help of {@link Text.commands}; an unknown command or option is refused with the
+ * closest known one. `--verbose` anywhere prints the full cause of a failure. Output carries no colour codes unless
+ * standard output is a terminal.
  *
  * @since 0.1.0
  * @category running
  */
 export const exec = (argv: ReadonlyArray<string>): Effect.Effect<number, never, NodeContext.NodeContext> => {
   const verbose = argv.includes("--verbose")
-  const args = argv.filter((a) => a !== "--verbose")
-  return Effect.suspend(() => {
+  const run = Effect.suspend(() => {
+    Text.setLang(Text.languageOf(argv))
+    const request = Text.read(argv)
+    switch (request._tag) {
+      case "RootHelp":
+        return Effect.as(Console.log(Text.rootHelp(version)), 0)
+      case "CommandHelp":
+        return Effect.as(Console.log(Text.commandHelp(request.command)), 0)
+      case "Version":
+        return Effect.as(Console.log(version), 0)
+      case "Problem":
+        return Effect.as(
+          Effect.zipRight(
+            Console.error(`${say("错误：", "error: ")}${request.message}`),
+            Console.error(`${say("解决：", "fix: ")}${request.fix}`)
+          ),
+          1
+        )
+      case "Run":
+        return execCommand([request.command.name, ...request.args], verbose)
+    }
+  })
+  return Console.consoleWith((console) => (onTerminal() ? run : run.pipe(Effect.withConsole(plain(console)))))
+}
+
+const execCommand = (
+  args: ReadonlyArray<string>,
+  verbose: boolean
+): Effect.Effect<number, never, NodeContext.NodeContext> =>
+  Effect.suspend(() => {
     exitCode = 0
     return cli(["node", "zhili", ...args])
   }).pipe(
@@ -634,21 +796,28 @@ export const exec = (argv: ReadonlyArray<string>): Effect.Effect<number, never, 
       Effect.gen(function* () {
         const failure = Cause.failureOption(cause)
         if (Option.isSome(failure) && ValidationError.isValidationError(failure.value)) {
-          // @effect/cli has printed the problem and the help already.
+          // @effect/cli has printed the problem already
+          yield* Console.error(
+            say(`用 zhili ${args[0]} --help 查看用法`, `see zhili ${args[0]} --help for how to use it`)
+          )
           return 1
         }
         if (Option.isSome(failure) && typeof failure.value === "object" && failure.value !== null) {
           const e = failure.value as { readonly message?: string; readonly fix?: string }
-          yield* Console.error(`error: ${e.message ?? String(e)}`)
-          if (e.fix !== undefined) yield* Console.error(`fix: ${e.fix}`)
+          yield* Console.error(`${say("错误：", "error: ")}${e.message ?? String(e)}`)
+          if (e.fix !== undefined) yield* Console.error(`${say("解决：", "fix: ")}${e.fix}`)
         } else {
           const first = Cause.pretty(cause).split("\n")[0] ?? "unexpected failure"
-          yield* Console.error(`error: ${first}`)
-          yield* Console.error("fix: run again with --verbose and report the output as a bug in zhili")
+          yield* Console.error(`${say("错误：", "error: ")}${first}`)
+          yield* Console.error(
+            say(
+              "解决：加 --verbose 再运行一次，并把输出作为 zhili 的缺陷报告提交",
+              "fix: run again with --verbose and report the output as a bug in zhili"
+            )
+          )
         }
         if (verbose) yield* Console.error(Cause.pretty(cause))
         return 1
       })
     )
   )
-}

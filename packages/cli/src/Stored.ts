@@ -38,6 +38,7 @@ import {
 import { Drivers } from "@zhili/store-sql"
 import { Chunk, Effect, Either, type Layer, Redacted, Schema, Stream } from "effect"
 import type * as Columns from "./Columns.js"
+import { say } from "./Text.js"
 
 /**
  * A command-line failure: one line saying what went wrong, and one saying how to fix it.
@@ -63,14 +64,26 @@ export const target = (db: string | undefined, url: string | undefined): Effect.
       ? Effect.succeed(url)
       : Effect.fail(
           new CliError({
-            message: `"${url}" is not a database URL zhili knows`,
-            fix: "use postgres://user@host:5432/db or mysql://user@host:3306/db, or give a SQLite file name instead"
+            message: say(
+              `"${shown(url)}" 不是 zhili 认识的数据库网址`,
+              `"${shown(url)}" is not a database URL zhili knows`
+            ),
+            fix: say(
+              "写 postgres://用户@主机:5432/库 或 mysql://用户@主机:3306/库，或改写一个 SQLite 文件名",
+              "use postgres://user@host:5432/db or mysql://user@host:3306/db, or give a SQLite file name instead"
+            )
           })
         )
   }
   if (db === undefined || db.trim() === "") {
     return Effect.fail(
-      new CliError({ message: "no database given", fix: "name a SQLite file (zhili.db) or pass --url postgres://…" })
+      new CliError({
+        message: say("没有指定数据库", "no database given"),
+        fix: say(
+          "写一个 SQLite 文件名（zhili.db）或 --url postgres://…",
+          "name a SQLite file (zhili.db) or pass --url postgres://…"
+        )
+      })
     )
   }
   return Effect.succeed(db)
@@ -121,13 +134,88 @@ export const layer = (
  * @since 0.1.0
  * @category database
  */
-export const storeFailure = (target: string, e: { readonly message: string }): CliError =>
-  new CliError({
-    message: `database ${target}: ${e.message.split("\n")[0] ?? e.message}`,
+export const storeFailure = (
+  target: string,
+  e: { readonly message: string; readonly operation?: string }
+): CliError => {
+  const detail = e.message.split("\n")[0] ?? e.message
+  if (isServer(target) && e.operation === "connect") {
+    const problem = Drivers.connectProblem(e)
+    return new CliError({
+      message: say(
+        `无法连接数据库 ${shown(target)}：${connectProblemZh[problem]}（${driverMessage(e)}）`,
+        `cannot connect to the database ${shown(target)}: ${detail}`
+      ),
+      fix: say(connectFixZh[problem], connectFixEn[problem])
+    })
+  }
+  return new CliError({
+    message: say(`数据库 ${shown(target)}：${detail}`, `database ${shown(target)}: ${detail}`),
     fix: isServer(target)
-      ? "check that the server is running and the URL (user, host, port, database) is right"
-      : "check that the folder exists and is writable, or run zhili init first"
+      ? say(
+          "检查服务器是否在运行，网址中的用户、主机、端口和库名是否正确",
+          "check that the server is running and the URL (user, host, port, database) is right"
+        )
+      : say(
+          "检查文件夹是否存在且可写，或先运行 zhili init",
+          "check that the folder exists and is writable, or run zhili init first"
+        )
   })
+}
+
+/** The driver's own words for a failure: the message of the deepest error along the chain of causes. */
+const driverMessage = (error: unknown): string => {
+  let message = ""
+  let at: unknown = error
+  for (let depth = 0; depth < 8 && typeof at === "object" && at !== null; depth++) {
+    const m = (at as { readonly message?: unknown }).message
+    if (typeof m === "string" && m !== "") message = m.split("\n")[0] ?? m
+    at = (at as { readonly cause?: unknown }).cause
+  }
+  return message
+}
+
+const connectProblemZh: Record<Drivers.ConnectProblem, string> = {
+  unreachable: "服务器无法访问",
+  "unknown-host": "主机名无法解析",
+  authentication: "服务器拒绝了用户名或密码",
+  "missing-database": "服务器上没有这个数据库",
+  other: "连接失败"
+}
+
+const connectFixZh: Record<Drivers.ConnectProblem, string> = {
+  unreachable: "启动数据库服务器，或检查网址中的主机和端口",
+  "unknown-host": "检查网址中的主机名",
+  authentication: "检查网址中的用户名和密码，以及服务器是否允许该用户从本机登录",
+  "missing-database": "先在服务器上创建该数据库（CREATE DATABASE …），或改正网址中的库名",
+  other: "检查服务器是否在运行，网址中的用户、主机、端口和库名是否正确"
+}
+
+const connectFixEn: Record<Drivers.ConnectProblem, string> = {
+  unreachable: "start the database server, or check the host and port in the URL",
+  "unknown-host": "check the host name in the URL",
+  authentication: "check the user and password in the URL, and that the server lets that user in from this host",
+  "missing-database": "create the database on the server first (CREATE DATABASE …), or correct its name in the URL",
+  other: "check that the server is running and the URL (user, host, port, database) is right"
+}
+
+/** The Chinese names of the records an import refers to. */
+const whatZh: Readonly<Record<string, string>> = {
+  building: "楼栋",
+  buildings: "楼栋",
+  grid: "网格",
+  "parent grids": "上级网格",
+  household: "户",
+  households: "户"
+}
+
+/**
+ * A database target as messages show it: a server URL with its password masked (`postgres://u:***@h/db`).
+ *
+ * @since 0.1.0
+ * @category database
+ */
+export const shown = (target: string): string => target.replace(/^([a-z]+:\/\/[^:/@]*:)[^@]*@/i, "$1***@")
 
 /** The domain value of a stored record (`Store.Stored` envelopes of `Store.domain` aggregates), else the record. */
 const domainValue = (record: unknown): unknown =>
@@ -454,7 +542,10 @@ export const placer = (
     const notStored = (field: string, what: string, id: string, tenant: string, first: string) =>
       new Errors.DecodeIssue({
         path: ["value", field],
-        message: `${what} ${id} of tenant ${tenant} is not stored: import the ${first} first, or correct the id`
+        message: say(
+          `租户 ${tenant} 的${whatZh[what] ?? what} ${id} 尚未存储：请先导入${whatZh[first] ?? first}，或改正编号`,
+          `${what} ${id} of tenant ${tenant} is not stored: import the ${first} first, or correct the id`
+        )
       })
     /** The issue of the row, when the reference it names is not stored (`undefined` when it is, or when absent). */
     let issue: Errors.DecodeIssue | undefined
@@ -500,7 +591,10 @@ export const placer = (
           if (issue !== undefined)
             issue = new Errors.DecodeIssue({
               path: ["value", "household"],
-              message: `the building ${building} of household ${household} (tenant ${tenant}) is not stored: import the buildings first`
+              message: say(
+                `户 ${household}（租户 ${tenant}）所在的楼栋 ${building} 尚未存储：请先导入楼栋`,
+                `the building ${building} of household ${household} (tenant ${tenant}) is not stored: import the buildings first`
+              )
             })
           return at
         }

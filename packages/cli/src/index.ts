@@ -17,3 +17,5 @@ export * as Program from "./Program.js"
 export * as Reports from "./Reports.js"
 /** The database a command names, registered aggregates by name, stored records. */
 export * as Stored from "./Stored.js"
+/** What the command says, in Chinese (the default) or English: help, language, "did you mean". */
+export * as Text from "./Text.js"

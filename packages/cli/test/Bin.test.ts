@@ -13,7 +13,7 @@ const run = (...args: ReadonlyArray<string>) =>
     execFile(
       process.execPath,
       [bin, ...args],
-      { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } },
+      { encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ZHILI_LANG: "en" } },
       (e, out, err) => resolve({ code: e === null ? 0 : typeof e.code === "number" ? e.code : 1, out, err })
     )
   })

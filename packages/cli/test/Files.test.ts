@@ -4,10 +4,13 @@ import * as path from "node:path"
 import * as v8 from "node:v8"
 import * as vm from "node:vm"
 import { describe, expect, it } from "@effect/vitest"
-import { Files } from "@zhili/cli"
+import { Files, Text } from "@zhili/cli"
 import { Chunk, Effect, Either, Stream } from "effect"
 import ExcelJS from "exceljs"
 import * as fc from "fast-check"
+
+// these tests read the English messages (`--lang en`); Chinese.test.ts reads the Chinese ones
+Text.setLang("en")
 
 const tmp = () => fs.mkdtemp(path.join(os.tmpdir(), "zhili-files-"))
 

@@ -3,6 +3,10 @@ import { Building, Grid, Household, Resident, Store } from "@zhili/core"
 import { JinxiuHuajing } from "@zhili/testing"
 import { Chunk, Effect, Schema, Stream } from "effect"
 import * as Stored from "../src/Stored.js"
+import * as Text from "../src/Text.js"
+
+// the English messages (Chinese.test.ts reads the Chinese ones)
+Text.setLang("en")
 
 const compound = JinxiuHuajing.compound()
 const raws = <A, I>(schema: Schema.Schema<A, I>, values: ReadonlyArray<A>) =>

@@ -93,7 +93,7 @@ const capture = (...argv: ReadonlyArray<string>) =>
       take(String(chunk))
       return true
     })
-    const code = yield* Program.exec(argv).pipe(
+    const code = yield* Program.exec(["--lang", "en", ...argv]).pipe(
       Effect.provide(NodeContext.layer),
       Logger.withMinimumLogLevel(LogLevel.All),
       Effect.ensuring(Effect.sync(() => vi.restoreAllMocks()))

@@ -9,7 +9,9 @@ import { type Console, Effect } from "effect"
 import ExcelJS from "exceljs"
 
 const tmp = () => fs.mkdtemp(path.join(os.tmpdir(), "zhili-cli-"))
-const exec = (...argv: ReadonlyArray<string>) => Program.exec(argv).pipe(Effect.provide(NodeContext.layer))
+// in English (`--lang en`): Chinese.test.ts reads the Chinese messages
+const exec = (...argv: ReadonlyArray<string>) =>
+  Program.exec(["--lang", "en", ...argv]).pipe(Effect.provide(NodeContext.layer))
 
 /** A console that keeps what the program logs (`printed`) and reports as errors (`errors`). */
 const capture = Effect.map(Effect.console, (base) => {
@@ -282,8 +284,26 @@ describe("zhili (exported program)", () => {
     Effect.gen(function* () {
       const dir = yield* Effect.promise(tmp)
       const db = path.join(dir, "z.db")
+      expect(yield* exec("init", db)).toBe(0)
       expect(yield* exec("check", db)).toBe(0)
       expect(yield* exec("check", db, "--on", "tomorrow")).toBe(1)
+    })
+  )
+
+  it.effect("report and check refuse a database file that does not exist, and create none", () =>
+    Effect.gen(function* () {
+      const dir = yield* Effect.promise(tmp)
+      const db = path.join(dir, "typo.db")
+      const { capturing, errors } = yield* capture
+      expect(yield* exec("check", db).pipe(Effect.withConsole(capturing))).toBe(1)
+      expect(yield* exec("report", db, "--out", path.join(dir, "r.html")).pipe(Effect.withConsole(capturing))).toBe(1)
+      expect(errors).toEqual([
+        `error: the database file ${db} does not exist`,
+        `fix: check the path, or create the database first with zhili init ${db} and import into it`,
+        `error: the database file ${db} does not exist`,
+        `fix: check the path, or create the database first with zhili init ${db} and import into it`
+      ])
+      expect(yield* Effect.promise(() => fs.readdir(dir))).toEqual([])
     })
   )
 

@@ -9,7 +9,8 @@ import { StoreSamples } from "@zhili/testing"
 import { Effect, Schema, Stream } from "effect"
 
 const tmp = () => fs.mkdtemp(path.join(os.tmpdir(), "zhili-cli-sections-"))
-const exec = (...argv: ReadonlyArray<string>) => Program.exec(argv).pipe(Effect.provide(NodeContext.layer))
+const exec = (...argv: ReadonlyArray<string>) =>
+  Program.exec(["--lang", "en", ...argv]).pipe(Effect.provide(NodeContext.layer))
 
 /** Stores the sample records of the given aggregates (every registered one when omitted) in a fresh SQLite file. */
 const seeded = (only?: ReadonlyArray<Store.AnyAggregate>) =>

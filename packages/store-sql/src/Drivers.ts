@@ -21,13 +21,75 @@ const missing = (pkg: string) => (cause: unknown) =>
     cause
   })
 
-const connectError = (what: string) => (cause: unknown) =>
-  new Store.StoreError({
+/**
+ * Why a connection to a database server failed (连接失败原因), read from the driver's error: the server is not
+ * reachable (nothing listens at the host and port, or the host is unknown), it refused the user or password, the
+ * database does not exist, or something else.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type ConnectProblem = "unreachable" | "unknown-host" | "authentication" | "missing-database" | "other"
+
+/** The error codes of each problem: Node's socket errors, PostgreSQL's SQLSTATE and MySQL's error names. */
+const problemCodes: ReadonlyArray<readonly [ConnectProblem, ReadonlyArray<string>]> = [
+  ["unreachable", ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EPIPE"]],
+  ["unknown-host", ["ENOTFOUND", "EAI_AGAIN"]],
+  // 28000 invalid_authorization_specification (no such role), 28P01 invalid_password
+  [
+    "authentication",
+    ["28000", "28P01", "ER_ACCESS_DENIED_ERROR", "ER_DBACCESS_DENIED_ERROR", "ER_NOT_SUPPORTED_AUTH_MODE"]
+  ],
+  // 3D000 invalid_catalog_name
+  ["missing-database", ["3D000", "ER_BAD_DB_ERROR"]]
+]
+
+/**
+ * The {@link ConnectProblem} of a failed connection: the `code` of the first error along the chain of causes (a
+ * `StoreError` of `connect`, the `SqlError` inside it, the driver's error) that names one.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export const connectProblem = (error: unknown): ConnectProblem => {
+  let at: unknown = error
+  for (let depth = 0; depth < 8 && typeof at === "object" && at !== null; depth++) {
+    const code = (at as { readonly code?: unknown }).code
+    if (typeof code === "string") for (const [problem, codes] of problemCodes) if (codes.includes(code)) return problem
+    at = (at as { readonly cause?: unknown }).cause
+  }
+  return "other"
+}
+
+/** The driver's own words for a failure, from the deepest error along the chain of causes that has a message. */
+const deepestMessage = (cause: unknown): string => {
+  let message = cause instanceof Error ? cause.message : String(cause)
+  let at: unknown = cause
+  for (let depth = 0; depth < 8 && typeof at === "object" && at !== null; depth++) {
+    const m = (at as { readonly message?: unknown }).message
+    if (typeof m === "string" && m !== "") message = m
+    at = (at as { readonly cause?: unknown }).cause
+  }
+  return message
+}
+
+const problemText: Record<ConnectProblem, string> = {
+  unreachable: "the server is not reachable (is it running, on this host and port?)",
+  "unknown-host": "the host name is not known",
+  authentication: "the server refused the user or password",
+  "missing-database": "the database does not exist on the server",
+  other: "the connection failed"
+}
+
+const connectError = (what: string) => (cause: unknown) => {
+  const problem = connectProblem(cause)
+  return new Store.StoreError({
     operation: "connect",
     entity: what,
-    reason: cause instanceof Error ? cause.message : String(cause),
+    reason: `${problemText[problem]}: ${deepestMessage(cause)}`,
     cause
   })
+}
 
 /**
  * How long a SQLite connection waits for another connection's write lock before giving up (`PRAGMA busy_timeout`,
