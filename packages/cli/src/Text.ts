@@ -105,6 +105,11 @@ export interface CommandHelp {
   /** The positional arguments as the usage line shows them: `[<db>]`, `<file>`. */
   readonly args: ReadonlyArray<{ readonly usage: string; readonly help: Bilingual }>
   readonly options: ReadonlyArray<OptionHelp>
+  /**
+   * How many positional arguments it takes (least, most): on a SQLite file, and with `--url` (the database file is
+   * then left out).
+   */
+  readonly arity: { readonly file: readonly [number, number]; readonly url: readonly [number, number] }
   /** One line for the list of commands. */
   readonly summary: Bilingual
   /** The longer text of the command's own help. */
@@ -157,6 +162,7 @@ export const commands: ReadonlyArray<CommandHelp> = [
       }
     ],
     options: [urlHelp],
+    arity: { file: [0, 1], url: [0, 0] },
     summary: {
       zh: "创建数据库并建立或更新数据表（可重复运行）",
       en: "create a database and create or update its tables (safe to run again)"
@@ -205,6 +211,7 @@ export const commands: ReadonlyArray<CommandHelp> = [
         }
       }
     ],
+    arity: { file: [2, 2], url: [1, 1] },
     summary: {
       zh: "从 CSV 或 XLSX 导入户、居民、楼栋或网格",
       en: "import households, residents, buildings or grids from CSV or XLSX"
@@ -255,6 +262,7 @@ export const commands: ReadonlyArray<CommandHelp> = [
       },
       standardHelp
     ],
+    arity: { file: [0, 1], url: [0, 0] },
     summary: {
       zh: "生成某一统计期、某一区划的社区治理报表",
       en: "write the governance report of a period and a division"
@@ -285,6 +293,7 @@ export const commands: ReadonlyArray<CommandHelp> = [
       },
       standardHelp
     ],
+    arity: { file: [0, 1], url: [0, 0] },
     summary: {
       zh: "对已存储的数据运行校验规则，发现错误时以 1 退出",
       en: "run the validation rules over what is stored; exits 1 on errors"
@@ -308,6 +317,7 @@ export const commands: ReadonlyArray<CommandHelp> = [
         }
       }
     ],
+    arity: { file: [0, 0], url: [0, 0] },
     summary: {
       zh: "演示：在新的 SQLite 文件中建立锦绣华景小区并生成报表",
       en: "the demo: the seed compound 锦绣华景小区 in a fresh SQLite file, with its reports"
@@ -558,5 +568,34 @@ export const read = (argv: ReadonlyArray<string>): Request => {
           : say(`zhili ${command.name} --help 列出全部选项`, `zhili ${command.name} --help lists every option`)
     }
   }
+  const positionals: Array<string> = []
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i] as string
+    if (!a.startsWith("--")) {
+      positionals.push(a)
+      continue
+    }
+    const option = command.options.find((o) => o.name === a.slice(2))
+    if (option?.value !== undefined) i++
+  }
+  const withUrl = rest.some((a) => a === "--url" || a.startsWith("--url="))
+  const [least, most] = withUrl ? command.arity.url : command.arity.file
+  const usage = [`zhili ${command.name}`, ...command.args.map((a) => a.usage)].join(" ")
+  const noDb = withUrl ? say("（用 --url 时不写 <db>）", " (no <db> with --url)") : ""
+  if (positionals.length > most)
+    return {
+      _tag: "Problem",
+      message: say(
+        `多余的参数：${positionals.slice(most).join(" ")}`,
+        `too many arguments: ${positionals.slice(most).join(" ")}`
+      ),
+      fix: say(`用法：${usage}${noDb}`, `usage: ${usage}${noDb}`)
+    }
+  if (positionals.length < least)
+    return {
+      _tag: "Problem",
+      message: say(`zhili ${command.name} 缺少参数`, `zhili ${command.name} needs more arguments`),
+      fix: say(`用法：${usage}${noDb}`, `usage: ${usage}${noDb}`)
+    }
   return { _tag: "Run", command, args: rest }
 }

@@ -138,6 +138,13 @@ describe("zhili in Chinese", () => {
       )
       const choice = yield* run("report", "zhili.db", "--format", "pdf")
       expect(choice.err).toBe("错误：--format 不能取 pdf\n解决：可取的值：md、html、csv、xlsx、json")
+      expect((yield* run("import")).err).toBe("错误：zhili import 缺少参数\n解决：用法：zhili import [<db>] <file>")
+      expect((yield* run("import", "z.db", "h.csv", "extra.csv")).err).toBe(
+        "错误：多余的参数：extra.csv\n解决：用法：zhili import [<db>] <file>"
+      )
+      expect((yield* run("import", "--url", "postgres://u@127.0.0.1:1/d", "z.db", "h.csv")).err).toBe(
+        "错误：多余的参数：h.csv\n解决：用法：zhili import [<db>] <file>（用 --url 时不写 <db>）"
+      )
       const english = yield* run("chekc", "--lang", "en")
       expect(english.err).toBe(
         "error: there is no command chekc\nfix: did you mean zhili check? The commands are init, import, report, check, demo"
