@@ -40,7 +40,11 @@ const kb = (status, field) => {
 const zhili = (cliArgs) =>
   new Promise((resolve, reject) => {
     const started = performance.now()
-    const p = spawn(process.execPath, [bin, ...cliArgs], { stdio: ["ignore", "pipe", "pipe"] })
+    const p = spawn(process.execPath, [bin, ...cliArgs], {
+      stdio: ["ignore", "pipe", "pipe"],
+      // the summary line is read in English (the command speaks Chinese by default)
+      env: { ...process.env, ZHILI_LANG: "en" }
+    })
     let stdout = ""
     let stderr = ""
     let peak = 0
