@@ -62,6 +62,29 @@ describe("zhili (spawned bin)", () => {
   )
 
   it(
+    "piped, with no language set, it speaks Chinese and prints no colour codes, even for @effect/cli's own errors",
+    async () => {
+      const env = { ...process.env, ZHILI_LANG: "", LANG: "C.UTF-8", LC_ALL: "" }
+      delete env.NO_COLOR
+      const plain = (...args: ReadonlyArray<string>) =>
+        new Promise<{ readonly code: number; readonly out: string; readonly err: string }>((resolve) => {
+          execFile(process.execPath, [bin, ...args], { encoding: "utf8", env }, (e, out, err) =>
+            resolve({ code: e === null ? 0 : typeof e.code === "number" ? e.code : 1, out, err })
+          )
+        })
+      const help = await plain("--help")
+      expect(help.out).toContain("命令：")
+      expect(help.out).not.toContain("\x1b")
+      // --batch-size takes a number: @effect/cli itself refuses "many"
+      const parsed = await plain("import", "z.db", "h.csv", "--batch-size", "many")
+      expect(parsed.code).toBe(1)
+      expect(parsed.out + parsed.err).not.toContain("\x1b")
+      expect(parsed.err).toContain("用 zhili import --help 查看用法")
+    },
+    slow
+  )
+
+  it(
     "an unknown command fails with exit code 1",
     async () => {
       expect((await run("frobnicate")).code).toBe(1)
