@@ -9,17 +9,22 @@
 import * as fs from "node:fs/promises"
 import * as path from "node:path"
 import {
+  Activity,
   Building,
+  Case,
   Grid,
   GridWorker,
   Household,
   KeyProvider,
+  Membership,
   OrgUnit,
   Post,
   Reporter,
   Resident,
+  Service,
   Store,
-  Visit
+  Visit,
+  VolunteerTeam
 } from "@zhili/core"
 import { Html, Markdown } from "@zhili/report"
 import { JinxiuHuajing, SeedReports } from "@zhili/testing"
@@ -73,7 +78,14 @@ const structure = [
   "buildings",
   "households",
   "residents",
-  "visits"
+  "visits",
+  "memberships",
+  "registrations",
+  "cases",
+  "mediations",
+  "services",
+  "teams",
+  "activities"
 ] as const
 type Structure = (typeof structure)[number]
 
@@ -88,14 +100,22 @@ const collectionZh: Readonly<Record<Structure, string>> = {
   buildings: "楼栋",
   households: "户",
   residents: "居民",
-  visits: "走访"
+  visits: "走访",
+  memberships: "党员组织关系",
+  registrations: "双报到",
+  cases: "诉求",
+  mediations: "调解",
+  services: "服务项目",
+  teams: "志愿服务队",
+  activities: "服务活动"
 }
 
+/** The compound with its year of activity. */
+type Compound = JinxiuHuajing.Compound &
+  Pick<SeedReports.CompoundRecords, "cases" | "mediations" | "services" | "teams" | "activities">
+
 /** Where each record of the compound is placed, by the domain's `location(...)` of its collection. */
-const placeOf = (
-  collection: Structure,
-  c: ReturnType<typeof JinxiuHuajing.make>
-): ((record: never) => Store.Location) => {
+const placeOf = (collection: Structure, c: Compound): ((record: never) => Store.Location) => {
   const tenantOnly = (r: { readonly tenant: string }): Store.Location => ({ division: r.tenant })
   const buildings = new Map(c.buildings.map((b) => [b.id as string, b]))
   const households = new Map(c.households.map((h) => [h.id as string, h]))
@@ -109,7 +129,14 @@ const placeOf = (
     buildings: (b) => Building.location(b, c.grids),
     households: (h) => Household.location(h, buildings, c.grids),
     residents: (r) => Resident.location(r, households, buildings, c.grids),
-    visits: (v) => Visit.location(v, c.households, c.buildings, c.grids)
+    visits: (v) => Visit.location(v, c.households, c.buildings, c.grids),
+    memberships: (m) => Membership.location(m, c.units),
+    registrations: tenantOnly,
+    cases: (k) => Case.scopeLocation(k),
+    mediations: tenantOnly,
+    services: (s) => Service.location(s),
+    teams: (t) => VolunteerTeam.location(t),
+    activities: (a) => Activity.location(a)
   }
   return places[collection] as (record: never) => Store.Location
 }
@@ -138,7 +165,16 @@ export const run = (out: string): Effect.Effect<Result, Stored.CliError> =>
           fix: say("用 --out 指定一个可写的文件夹", "choose a writable folder with --out")
         })
     })
-    const compound = JinxiuHuajing.make()
+    // the compound and its year: cases, mediations, services, volunteer teams and their activities
+    const year = SeedReports.compoundRecords()
+    const compound: Compound = {
+      ...JinxiuHuajing.make(),
+      cases: year.cases,
+      mediations: year.mediations,
+      services: year.services,
+      teams: year.teams,
+      activities: year.activities
+    }
     const fromEnv = Stored.keysFromEnv()
     const keys = fromEnv ?? KeyProvider.layerPassphrase({ passphrase: Redacted.make(demoPassphrase), salt: "zhili" })
     const summary: Array<string> = [

@@ -64,7 +64,7 @@ describe("zhili (spawned bin)", () => {
   it(
     "piped, with no language set, it speaks Chinese and prints no colour codes, even for @effect/cli's own errors",
     async () => {
-      const env = { ...process.env, ZHILI_LANG: "", LANG: "C.UTF-8", LC_ALL: "" }
+      const env: NodeJS.ProcessEnv = { ...process.env, ZHILI_LANG: "", LANG: "C.UTF-8", LC_ALL: "" }
       delete env.NO_COLOR
       const plain = (...args: ReadonlyArray<string>) =>
         new Promise<{ readonly code: number; readonly out: string; readonly err: string }>((resolve) => {

@@ -347,18 +347,49 @@ describe("zhili (exported program)", () => {
     expect(errors.map((f) => f.code)).toContain("grid/uncovered-building")
   })
 
-  it.effect("demo writes the HTML and Markdown reports", () =>
-    Effect.gen(function* () {
-      const dir = yield* Effect.promise(tmp)
-      expect(yield* exec("demo", "--out", dir)).toBe(0)
-      const files = yield* Effect.promise(() => fs.readdir(dir))
-      expect(files.some((f) => f.endsWith(".html"))).toBe(true)
-      expect(files.some((f) => f.endsWith(".md"))).toBe(true)
-      const md = yield* Effect.promise(() =>
-        fs.readFile(path.join(dir, files.find((f) => f.endsWith(".md")) ?? ""), "utf8")
-      )
-      expect(md).toContain("锦绣华景小区")
-    })
+  it.effect(
+    "demo writes the HTML and Markdown reports",
+    () =>
+      Effect.gen(function* () {
+        const dir = yield* Effect.promise(tmp)
+        expect(yield* exec("demo", "--out", dir)).toBe(0)
+        const files = yield* Effect.promise(() => fs.readdir(dir))
+        expect(files.some((f) => f.endsWith(".html"))).toBe(true)
+        expect(files.some((f) => f.endsWith(".md"))).toBe(true)
+        const md = yield* Effect.promise(() =>
+          fs.readFile(path.join(dir, files.find((f) => f.endsWith(".md")) ?? ""), "utf8")
+        )
+        expect(md).toContain("锦绣华景小区")
+        // the CLI's report of the demo's database has every section of the demo's own report, cases and services
+        // included, and counts the 106 memberships the seed compound has
+        const out = path.join(dir, "cli.md")
+        process.env.ZHILI_PASSPHRASE = "zhili-demo"
+        const code = yield* exec(
+          "report",
+          path.join(dir, "zhili-demo.db"),
+          "--period",
+          "2025",
+          "--format",
+          "md",
+          "--out",
+          out
+        ).pipe(Effect.ensuring(Effect.sync(() => delete process.env.ZHILI_PASSPHRASE)))
+        expect(code).toBe(0)
+        const cli = yield* Effect.promise(() => fs.readFile(out, "utf8"))
+        const sections = (text: string) => [...text.matchAll(/^## \d+\. (.+)$/gm)].map((m) => m[1])
+        expect(sections(md)).toEqual([
+          "组织体系",
+          "结对共建与双报到",
+          "网格体系",
+          "敲门行动",
+          "诉求办理与矛盾化解",
+          "服务活动"
+        ])
+        for (const section of sections(md)) expect(sections(cli)).toContain(section)
+        expect(cli).toContain("106 条党员组织关系记录")
+        expect(cli).toContain("28 条案件记录")
+      }),
+    300_000
   )
 
   it("reads periods", () => {
