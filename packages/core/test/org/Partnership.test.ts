@@ -178,6 +178,20 @@ describe('Partnership.coBuildingCoverage ("1+2")', () => {
       ["org/co-building-missing", ["units", "other-compound"]]
     ])
   })
+  it("finds the general branch above a property branch that sits directly under it (the policy's option)", () => {
+    const beside = [
+      unit("xinyue", "community-general-branch"),
+      unit("jinxiu", "compound-branch", "xinyue"),
+      unit("jinxiu-property", "property-branch", "xinyue"),
+      unit("other-community", "community-general-branch")
+    ]
+    const r = Partnership.coBuildingCoverage(
+      beside,
+      [edge("co-building", "xinyue", "jinxiu"), edge("co-building", "other-community", "jinxiu-property")],
+      on
+    )
+    expect(r.outsideTree).toEqual([{ unit: "jinxiu-property", hub: "xinyue" }])
+  })
   it("takes the hub and partner kinds from the policy", () => {
     const r = Partnership.coBuildingCoverage(
       [unit("street", "street-working-committee"), unit("c", "community-committee", "street")],
