@@ -111,7 +111,7 @@ export * as Project from "./operation/Project.js"
 export * as Space from "./operation/Space.js"
 /** Party membership (组织关系) and branch composition. */
 export * as Membership from "./org/Membership.js"
-/** Groups of units with a lead unit (五联一体) and their monthly rotation. */
+/** Groups of units with a lead unit (五联一体), their monthly rotation over a rotation year, one system per unit. */
 export * as OrgGroup from "./org/OrgGroup.js"
 /** Kinds of organisation unit (组织类型) and the allowed-parent policy, as data. */
 export * as OrgKind from "./org/OrgKind.js"
@@ -119,7 +119,7 @@ export * as OrgKind from "./org/OrgKind.js"
 export * as OrgReport from "./org/OrgReport.js"
 /** Organisation units (组织) and the hierarchy rule. */
 export * as OrgUnit from "./org/OrgUnit.js"
-/** Partnerships (共建、结对、双报到、大党委), "1+4" pairing and dual-registration coverage. */
+/** Partnerships (共建、结对、双报到、大党委), "1+2" co-building, "1+4" pairing and dual-registration coverage. */
 export * as Partnership from "./org/Partnership.js"
 /** People (人员), with minimal personal data. */
 export * as Person from "./org/Person.js"

@@ -47,6 +47,9 @@ export const labels: Labels.Labels = Labels.make({
   "assessment.tasks.completion": { "zh-CN": "任务完成率", en: "Task completion" },
   "assessment.tasks.list": { "zh-CN": "清单", en: "List" },
   "assessment.tasks.overdue": { "zh-CN": "逾期任务", en: "Overdue tasks" },
+  "assessment.tasks.byPost": { "zh-CN": "责任岗位任务进度", en: "Task progress per post" },
+  "assessment.tasks.level": { "zh-CN": "层级", en: "Level" },
+  "assessment.tasks.post": { "zh-CN": "岗位", en: "Post" },
   "assessment.ratings.assessed": { "zh-CN": "参评单位", en: "Units assessed" },
   "assessment.ratings.selected": { "zh-CN": "评定数量", en: "Selected" },
   "assessment.ratings.mean": { "zh-CN": "平均得分", en: "Mean score" },
@@ -328,11 +331,18 @@ export const bulletins: SectionBuilder.SectionBuilder<BulletinRecords> = Section
  */
 export interface TaskRecords {
   readonly taskLists: ReadonlyArray<TaskList.TaskList>
+  /**
+   * The responsibility lists (责任清单) the task lists name (`TaskList.responsibilityList`), for the progress per post
+   * (optional).
+   */
+  readonly responsibilityLists?: ReadonlyArray<ResponsibilityList.ResponsibilityList>
 }
 
 /**
  * The task section (`assessment.tasks`), as of the last day of the period. Seed (Huichang): reform measures turned
- * into 398 tasks with responsibility lists.
+ * into 398 tasks with responsibility lists. When a task list names a responsibility list among the records, the
+ * section adds the table `task-posts` (责任岗位任务进度): for each post of that list (e.g. the "四级八岗"), by name with
+ * its level's name, the tasks naming it, done, overdue and the completion rate (`TaskList.progressByPost`).
  *
  * @since 0.1.0
  * @category sections
@@ -340,7 +350,12 @@ export interface TaskRecords {
 export const tasks: SectionBuilder.SectionBuilder<TaskRecords> = SectionBuilder.make<TaskRecords>({
   id: "assessment.tasks",
   labels,
-  sources: (r) => [{ kind: "assessment.records.tasks", count: r.taskLists.reduce((n, l) => n + l.tasks.length, 0) }],
+  sources: (r) => [
+    { kind: "assessment.records.tasks", count: r.taskLists.reduce((n, l) => n + l.tasks.length, 0) },
+    ...(r.responsibilityLists === undefined
+      ? []
+      : [{ kind: "assessment.records.responsibilityLists", count: r.responsibilityLists.length }])
+  ],
   build: (r, { period, t }) => {
     const lists = r.taskLists.map((l) => [l, TaskList.progress(l, period.to).total] as const)
     const total = lists.reduce((n, [, p]) => n + p.total, 0)
@@ -380,11 +395,49 @@ export const tasks: SectionBuilder.SectionBuilder<TaskRecords> = SectionBuilder.
             new Report.Column({ id: "rate", label: t("assessment.tasks.completion"), type: "percent" })
           ],
           rows: lists.map(([l, p]) => [l.name, p.total, p.done, p.overdue.length, p.completionRate])
-        })
+        }),
+        ...postTable(r, period.to, t)
       ]
     })
   }
 })
+
+const postTable = (
+  r: TaskRecords,
+  asOf: Report.Period["to"],
+  t: (key: string) => string
+): ReadonlyArray<Report.Table> => {
+  const rows = r.taskLists.flatMap((l) => {
+    const responsibility = (r.responsibilityLists ?? []).find((x) => x.id === l.responsibilityList)
+    if (responsibility === undefined) return []
+    return TaskList.progressByPost(l, responsibility, asOf).posts.map((p) => [
+      l.name,
+      p.levelName,
+      p.name,
+      p.total,
+      p.done,
+      p.overdue.length,
+      p.completionRate
+    ])
+  })
+  if (rows.length === 0) return []
+  return [
+    new Report.Table({
+      id: "task-posts",
+      title: t("assessment.tasks.byPost"),
+      columns: [
+        new Report.Column({ id: "list", label: t("assessment.tasks.list"), type: "text" }),
+        new Report.Column({ id: "level", label: t("assessment.tasks.level"), type: "text" }),
+        new Report.Column({ id: "post", label: t("assessment.tasks.post"), type: "text" }),
+        new Report.Column({ id: "tasks", label: t("assessment.tasks.total"), type: "integer" }),
+        new Report.Column({ id: "done", label: t("assessment.tasks.done"), type: "integer" }),
+        new Report.Column({ id: "overdue", label: t("assessment.tasks.overdue"), type: "integer" }),
+        new Report.Column({ id: "rate", label: t("assessment.tasks.completion"), type: "percent" })
+      ],
+      rows
+    })
+  ]
+}
 
 /**
  * Records a rating section reads.

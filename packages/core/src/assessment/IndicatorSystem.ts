@@ -455,3 +455,77 @@ export const systemsPoint: Plugin.ExtensionPoint<IndicatorSystem> = Plugin.exten
   schema: IndicatorSystem,
   key: (s) => s.id
 })
+
+/**
+ * The ten items of "五讲五比" (five stresses, five comparisons) exactly as the seed names them, in its order, each
+ * 讲 (stress) followed by the 比 (comparison) it pairs with. Source: seed (Huichang: 持续在机关单位开展"讲政治、比忠诚、
+ * 讲学习、比能力、讲协作、比团结、讲执行、比担当、讲规矩、比作风""五讲五比"活动).
+ *
+ * @since 0.1.0
+ * @category policies
+ */
+export const wuJiangWuBiItems: ReadonlyArray<{ readonly id: IndicatorId; readonly nameZh: string }> = [
+  { id: IndicatorId.make("stress-politics"), nameZh: "讲政治" },
+  { id: IndicatorId.make("compare-loyalty"), nameZh: "比忠诚" },
+  { id: IndicatorId.make("stress-learning"), nameZh: "讲学习" },
+  { id: IndicatorId.make("compare-ability"), nameZh: "比能力" },
+  { id: IndicatorId.make("stress-cooperation"), nameZh: "讲协作" },
+  { id: IndicatorId.make("compare-unity"), nameZh: "比团结" },
+  { id: IndicatorId.make("stress-execution"), nameZh: "讲执行" },
+  { id: IndicatorId.make("compare-responsibility"), nameZh: "比担当" },
+  { id: IndicatorId.make("stress-rules"), nameZh: "讲规矩" },
+  { id: IndicatorId.make("compare-conduct"), nameZh: "比作风" }
+]
+
+const pairIds = [
+  "politics-loyalty",
+  "learning-ability",
+  "cooperation-unity",
+  "execution-responsibility",
+  "rules-conduct"
+]
+
+/**
+ * The "五讲五比" activity of county organs (机关单位"五讲五比"活动) as an indicator system (id `wu-jiang-wu-bi`, 100
+ * points): five groups, one per pair of the seed (讲政治、比忠诚 … 讲规矩、比作风), each worth 20 points, with its 讲
+ * and its 比 as leaves worth 10 points each ({@link wuJiangWuBiItems}). Each item is appraised on a scale of 1 to 5
+ * (1 nothing, 5 full points, evenly between: {@link linearScale}); the seed names the items but not how they are
+ * scored, so the equal weights and the scale are a default to be replaced. Its tenant is Huichang county (360733),
+ * where the seed runs it; a host re-tenants it (`new IndicatorSystem.IndicatorSystem({ ...wuJiangWuBi, tenant })`).
+ * The core pack contributes it to {@link systemsPoint}. Scored with `Assessment.score`, the raw input of each item
+ * under its id being the level.
+ *
+ * @since 0.1.0
+ * @category policies
+ */
+export const wuJiangWuBi: IndicatorSystem = new IndicatorSystem({
+  id: IndicatorSystemId.make("wu-jiang-wu-bi"),
+  tenant: TenantId.make("360733"),
+  name: "五讲五比",
+  fullMarks: 100,
+  indicators: pairIds.map((id, i) => {
+    const stress = wuJiangWuBiItems[2 * i] as (typeof wuJiangWuBiItems)[number]
+    const compare = wuJiangWuBiItems[2 * i + 1] as (typeof wuJiangWuBiItems)[number]
+    return {
+      _tag: "Group" as const,
+      id: IndicatorId.make(id),
+      name: `${stress.nameZh}、${compare.nameZh}`,
+      weight: 0.2,
+      children: [stress, compare].map((item) => ({
+        _tag: "Leaf" as const,
+        id: item.id,
+        name: item.nameZh,
+        weight: 0.5,
+        method: linearScale(1, 5)
+      }))
+    }
+  })
+})
+
+/**
+ * The core default pack's contribution: the {@link wuJiangWuBi} system.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const defaultContributions: ReadonlyArray<Plugin.Contribution> = [Plugin.contribute(systemsPoint, [wuJiangWuBi])]

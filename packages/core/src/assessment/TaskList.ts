@@ -1,6 +1,6 @@
 /**
  * Task lists (任务清单), e.g. the 398 reform tasks a county turned into task and responsibility lists, with progress
- * and overdue tasks per responsible unit.
+ * and overdue tasks per responsible unit and per post of the responsibility list (责任岗位, e.g. the "四级八岗").
  *
  * A task is done at a date when its `completedOn` is on or before that date; done after its deadline it counts as
  * done late. A task not done by `asOf` whose deadline is before `asOf` is overdue. Cancelled tasks count nowhere.
@@ -9,10 +9,11 @@
  */
 import { Schema } from "effect"
 import * as Finding from "../kernel/Finding.js"
-import { OrgUnitId, TaskId, TaskListId, TenantId } from "../kernel/Ids.js"
+import { OrgUnitId, PostId, ResponsibilityListId, TaskId, TaskListId, TenantId } from "../kernel/Ids.js"
 import * as LocalDate from "../kernel/LocalDate.js"
 import type { Location, ResolveOrgPath } from "./Assessment.js"
 import { locate } from "./internal/location.js"
+import type * as ResponsibilityList from "./ResponsibilityList.js"
 
 /**
  * Where a task stands.
@@ -28,7 +29,8 @@ export const Status = Schema.Literal("not-started", "in-progress", "done", "canc
 export type Status = typeof Status.Type
 
 /**
- * One task (任务): the responsible unit (责任单位), its deadline, status and progress (0–1). A done task has a
+ * One task (任务): the responsible unit (责任单位), the posts of the responsibility list answerable for it (责任岗位,
+ * optional: ids of posts of the list the task list names), its deadline, status and progress (0–1). A done task has a
  * `completedOn` date and progress 1.
  *
  * @since 0.1.0
@@ -38,6 +40,8 @@ export const Task = Schema.Struct({
   id: TaskId,
   title: Schema.NonEmptyTrimmedString,
   responsibleUnit: OrgUnitId,
+  /** The posts of the responsibility list responsible for the task (责任岗位), e.g. posts of the "四级八岗". */
+  posts: Schema.optional(Schema.Array(PostId)),
   deadline: LocalDate.LocalDate,
   status: Status,
   progress: Schema.Number.pipe(Schema.between(0, 1)),
@@ -60,7 +64,8 @@ export const Task = Schema.Struct({
 export type Task = typeof Task.Type
 
 /**
- * A task list owned by a unit. Task ids are unique within the list.
+ * A task list owned by a unit, optionally tied to the responsibility list whose posts its tasks name
+ * (`responsibilityList`). Task ids are unique within the list.
  *
  * @since 0.1.0
  * @category models
@@ -71,6 +76,8 @@ export class TaskList extends Schema.Class<TaskList>("@zhili/TaskList")(
     tenant: TenantId,
     name: Schema.NonEmptyTrimmedString,
     owner: OrgUnitId,
+    /** The responsibility list (责任清单) whose posts the tasks name. */
+    responsibilityList: Schema.optional(ResponsibilityListId),
     tasks: Schema.Array(Task)
   }).pipe(
     Schema.filter((l) => {
@@ -151,6 +158,96 @@ export const progress = (
     ),
     total: progressOf(list.tasks, asOf)
   }
+}
+
+/**
+ * Progress of one post of a responsibility list (岗位): the post, its name, its level and the progress of the tasks
+ * that name it (a task naming several posts counts for each).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface PostProgress extends Omit<Progress, "unit"> {
+  readonly post: PostId
+  readonly name: string
+  /** The id of the post's level. */
+  readonly level: string
+  /** The name of the post's level; the level id when the list does not define it. */
+  readonly levelName: string
+}
+
+/**
+ * Progress per post of a responsibility list (e.g. the "四级八岗") at `asOf`: for every post of `responsibility`, in
+ * level order (top first) then list order, the tasks of `list` that name it — total, done, overdue and the rest of
+ * {@link Progress}; a post no task names has total 0. Findings: `assessment/task-unknown-post` (error, path
+ * `tasks[i].posts[j]`) for a post id the responsibility list does not have; `assessment/task-without-post` (warning,
+ * path `tasks[i]`) for a live task that names no post; `assessment/task-list-other-responsibility` (error, path
+ * `responsibilityList`) when the task list names another responsibility list. Cancelled tasks count nowhere. Source:
+ * seed (Huichang: 398 tasks turned into 任务清单和责任清单; 细化实化"四级八岗"主体责任清单).
+ *
+ * @param list - the task list
+ * @param responsibility - the responsibility list whose posts the tasks name
+ * @param asOf - the date progress is taken at
+ * @since 0.1.0
+ * @category rules
+ */
+export const progressByPost = (
+  list: TaskList,
+  responsibility: ResponsibilityList.ResponsibilityList,
+  asOf: LocalDate.LocalDate
+): {
+  readonly posts: ReadonlyArray<PostProgress>
+  readonly withoutPost: ReadonlyArray<TaskId>
+  readonly findings: ReadonlyArray<Finding.Finding>
+} => {
+  const findings: Array<Finding.Finding> = []
+  if (list.responsibilityList !== undefined && list.responsibilityList !== responsibility.id) {
+    findings.push(
+      Finding.error(
+        "assessment/task-list-other-responsibility",
+        ["responsibilityList"],
+        `${list.name} names the responsibility list ${list.responsibilityList}, not ${responsibility.name} (${responsibility.id})`
+      )
+    )
+  }
+  const known = new Set<string>(responsibility.posts.map((p) => p.id))
+  const withoutPost: Array<TaskId> = []
+  list.tasks.forEach((t, i) => {
+    const posts = t.posts ?? []
+    if (t.status !== "cancelled" && posts.length === 0) {
+      withoutPost.push(t.id)
+      findings.push(
+        Finding.warning(
+          "assessment/task-without-post",
+          ["tasks", i],
+          `task ${t.id} "${t.title}" names no post of ${responsibility.name}`
+        )
+      )
+    }
+    posts.forEach((p, j) => {
+      if (!known.has(p)) {
+        findings.push(
+          Finding.error(
+            "assessment/task-unknown-post",
+            ["tasks", i, "posts", j],
+            `task ${t.id} "${t.title}" names post ${p}, which ${responsibility.name} does not have`
+          )
+        )
+      }
+    })
+  })
+  const levels = new Map(responsibility.levels.map((l) => [l.id, l] as const))
+  const ordered = responsibility.posts
+    .map((p, i) => ({ p, i, order: levels.get(p.level)?.order ?? Number.MAX_SAFE_INTEGER }))
+    .sort((a, b) => a.order - b.order || a.i - b.i)
+  const posts = ordered.map(({ p }): PostProgress => {
+    const progress = progressOf(
+      list.tasks.filter((t) => (t.posts ?? []).includes(p.id)),
+      asOf
+    )
+    return { post: p.id, name: p.name, level: p.level, levelName: levels.get(p.level)?.name ?? p.level, ...progress }
+  })
+  return { posts, withoutPost, findings }
 }
 
 /**

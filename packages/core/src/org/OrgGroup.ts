@@ -133,23 +133,55 @@ export interface OptOut {
 }
 
 /**
- * Who hosts which month of a year.
+ * The rotation year (轮值年度) of a group: the calendar month its first turn falls in and how many monthly turns it
+ * has. The default is the calendar year, January to December, a turn a month: the seed's systems hold their joint
+ * activities every month in turn and count them by calendar year (seed, Huichang: 每月组织系统成员单位轮流开展"五联"
+ * 活动; 今年以来，各系统开展…活动40余场次). A host whose work year starts in another month (e.g. July) sets
+ * `firstMonth`; one that pauses some months shortens `months`.
+ *
+ * @since 0.1.0
+ * @category policies
+ */
+export class RotationPolicy extends Schema.Class<RotationPolicy>("@zhili/OrgGroupRotationPolicy")({
+  /** The calendar month (1–12) of the first turn. */
+  firstMonth: Schema.Int.pipe(Schema.between(1, 12, { message: () => "a rotation starts in a month from 1 to 12" })),
+  /** How many consecutive monthly turns the rotation year has (1–12). */
+  months: Schema.Int.pipe(Schema.between(1, 12, { message: () => "a rotation year has 1 to 12 monthly turns" }))
+}) {}
+
+/**
+ * The default rotation year: the calendar year, twelve monthly turns from January (seed, Huichang: 每月…轮流开展,
+ * counted 今年以来 — by calendar year).
+ *
+ * @since 0.1.0
+ * @category policies
+ */
+export const defaultRotationPolicy: RotationPolicy = new RotationPolicy({ firstMonth: 1, months: 12 })
+
+/**
+ * Who hosts which month of a rotation year. `yearOffset` is 0 for a month in the calendar year the rotation starts
+ * in and 1 for a month in the next (a rotation year from July runs to June of the next year).
  *
  * @since 0.1.0
  * @category models
  */
 export interface Rotation {
-  readonly months: ReadonlyArray<{ readonly month: number; readonly host: OrgUnitId | undefined }>
-  /** Months hosted per unit over the year. */
+  readonly months: ReadonlyArray<{
+    readonly month: number
+    readonly yearOffset: number
+    readonly host: OrgUnitId | undefined
+  }>
+  /** Months hosted per unit over the rotation year. */
   readonly counts: ReadonlyMap<OrgUnitId, number>
   readonly findings: ReadonlyArray<Finding.Finding>
 }
 
 /**
- * The monthly hosting rotation of a group over twelve months (每月轮流开展"五联"活动; seed, Huichang). Fair: each
+ * The monthly hosting rotation of a group over its rotation year (每月轮流开展"五联"活动; seed, Huichang): by default
+ * the twelve months of the calendar year, or the turns `policy` sets ({@link RotationPolicy}). Fair: each
  * month goes to the available unit that has hosted least so far, ties broken by the order lead, then members, then
- * by who hosted longest ago — so without opt-outs every unit hosts ⌊12/n⌋ or ⌈12/n⌉ times. A unit that opts out of a
- * month is skipped; a month nobody can host is left empty with a finding. After this first pass, a month moves from
+ * by who hosted longest ago — so without opt-outs every unit hosts ⌊m/n⌋ or ⌈m/n⌉ times over m turns. A unit that
+ * opts out of a (calendar) month is skipped; a month nobody can host is left empty with a finding. After this first pass, a month moves from
  * its host to another unit free that month while the host has hosted two or more times more than that unit, so in
  * the result no month could go to a free unit that hosts two fewer times (the schedule is balanced as far as the
  * opt-outs allow).
@@ -157,21 +189,25 @@ export interface Rotation {
  * @param group - the group
  * @param optOuts - units unavailable in given months
  * @param previous - hosts counts carried over from earlier years, so fairness extends across years (optional)
+ * @param policy - the rotation year (default {@link defaultRotationPolicy}, January to December)
  * @since 0.1.0
  * @category rules
  */
 export const rotation = (
   group: OrgGroup,
   optOuts: ReadonlyArray<OptOut> = [],
-  previous: ReadonlyMap<OrgUnitId, number> = new Map()
+  previous: ReadonlyMap<OrgUnitId, number> = new Map(),
+  policy: RotationPolicy = defaultRotationPolicy
 ): Rotation => {
   const order = [group.lead, ...group.members]
   const counts = new Map<OrgUnitId, number>(order.map((u) => [u, 0] as const))
   const total = new Map<OrgUnitId, number>(order.map((u) => [u, previous.get(u) ?? 0] as const))
   const last = new Map<OrgUnitId, number>()
-  const months: Array<{ month: number; host: OrgUnitId | undefined }> = []
+  const months: Array<{ month: number; yearOffset: number; host: OrgUnitId | undefined }> = []
   const findings: Array<Finding.Finding> = []
-  for (let month = 1; month <= 12; month++) {
+  for (let turn = 0; turn < policy.months; turn++) {
+    const month = ((policy.firstMonth - 1 + turn) % 12) + 1
+    const yearOffset = policy.firstMonth - 1 + turn >= 12 ? 1 : 0
     const available = order.filter((u) => !optOuts.some((o) => o.unit === u && o.month === month))
     const host = available
       .map((u, i) => ({ u, i }))
@@ -181,7 +217,7 @@ export const rotation = (
         const l = (last.get(a.u) ?? -1) - (last.get(b.u) ?? -1)
         return l !== 0 ? l : a.i - b.i
       })[0]?.u
-    months.push({ month, host })
+    months.push({ month, yearOffset, host })
     if (host === undefined) {
       findings.push(
         Finding.warning(
@@ -194,7 +230,7 @@ export const rotation = (
     }
     counts.set(host, (counts.get(host) ?? 0) + 1)
     total.set(host, (total.get(host) ?? 0) + 1)
-    last.set(host, month)
+    last.set(host, turn)
   }
   // Balance: move a month from its host to another unit available that month while the host has hosted at least
   // two more times; each move lowers the sum of squared counts, so this ends.

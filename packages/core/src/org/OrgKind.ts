@@ -295,6 +295,39 @@ export const defaultParentPolicy: ParentPolicy = new ParentPolicy({
 })
 
 /**
+ * The edge that lets a property-company branch (物业党支部) sit directly under the community general branch (社区党总支)
+ * rather than under the compound branch. Not in the default policy: the seed's chain puts the property branch under
+ * the compound branch (社区党总支—小区党支部—物业党支部—网格党小组). A community whose property company's branch is
+ * attached to the community — the "1" of the seed's "1+2" (社区党总支与小区党支部、物业党支部"1+2"党建共建模式) with
+ * both branches beside each other — turns it on with {@link allowPropertyUnderGeneralBranch} or by contributing this
+ * edge to `org.parentEdges`.
+ *
+ * @since 0.1.0
+ * @category policies
+ */
+export const propertyUnderGeneralBranch: AllowedEdge = new AllowedEdge({
+  parent: "community-general-branch",
+  child: "property-branch",
+  source:
+    'seed (Lianjiang "1+2": 社区党总支与小区党支部、物业党支部共建) — the property branch beside the compound branch, when the host says so'
+})
+
+/**
+ * The policy with the property branch allowed directly under the community general branch when `allow` is true
+ * ({@link propertyUnderGeneralBranch}), and without that edge when it is false; the policy's other edges and roots are
+ * kept. `validateHierarchy` then accepts or refuses a 物业党支部 under a 社区党总支 accordingly.
+ *
+ * @since 0.1.0
+ * @category policies
+ */
+export const allowPropertyUnderGeneralBranch = (policy: ParentPolicy, allow = true): ParentPolicy => {
+  const same = (e: AllowedEdge) =>
+    e.parent === propertyUnderGeneralBranch.parent && e.child === propertyUnderGeneralBranch.child
+  const others = policy.edges.filter((e) => !same(e))
+  return new ParentPolicy({ edges: allow ? [...others, propertyUnderGeneralBranch] : others, roots: policy.roots })
+}
+
+/**
  * True when the policy allows `child` under `parent` (or as a root when `parent` is `undefined`).
  *
  * @since 0.1.0

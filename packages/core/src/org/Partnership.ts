@@ -1,5 +1,6 @@
 /**
- * Partnerships between units (共建、结对、双报到、大党委) and the coverage rules of "1+4" pairing and dual registration.
+ * Partnerships between units (共建、结对、双报到、大党委) and the coverage rules of "1+2" co-building, "1+4" pairing
+ * and dual registration.
  *
  * @since 0.1.0
  */
@@ -175,6 +176,150 @@ export const pairingCoverage = (
   for (const id of unpaired)
     findings.push(Finding.warning("org/unpaired-target", ["units", id], `unit ${id} is paired with no organ`))
   return { missing, unpaired, findings }
+}
+
+/**
+ * The "1+2" co-building policy (党建共建): the kinds of the "1" (the hub, by default the community general branch) and
+ * the partner categories of the "2" with the kinds each accepts (by default the compound branch and the
+ * property-company branch).
+ *
+ * @since 0.1.0
+ * @category policies
+ */
+export interface CoBuildingPolicy {
+  readonly hubKinds: ReadonlyArray<string>
+  readonly categories: ReadonlyArray<{ readonly id: string; readonly kinds: ReadonlyArray<string> }>
+}
+
+/**
+ * Default "1+2" (seed, Lianjiang: 推行社区党总支与小区党支部、物业党支部"1+2"党建共建模式): the community general branch
+ * (社区党总支) co-builds with the compound branch (小区党支部) and the property-company branch (物业党支部).
+ *
+ * @since 0.1.0
+ * @category policies
+ */
+export const defaultCoBuildingPolicy: CoBuildingPolicy = {
+  hubKinds: ["community-general-branch"],
+  categories: [
+    { id: "compound", kinds: ["compound-branch"] },
+    { id: "property", kinds: ["property-branch"] }
+  ]
+}
+
+/**
+ * The "1+2" co-building report.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface CoBuildingReport {
+  /** Per hub (社区党总支), the partner categories it has no co-building with. */
+  readonly missing: ReadonlyArray<{ readonly hub: OrgUnitId; readonly categories: ReadonlyArray<string> }>
+  /** Partner units (compound and property branches) co-building with no hub. */
+  readonly unpartnered: ReadonlyArray<OrgUnitId>
+  /** Partner units co-building with a hub other than the one above them in the tree, each with that hub. */
+  readonly outsideTree: ReadonlyArray<{ readonly unit: OrgUnitId; readonly hub: OrgUnitId }>
+  readonly findings: ReadonlyArray<Finding.Finding>
+}
+
+/**
+ * "1+2" co-building (党建共建) on a date. For each hub unit (by default each community general branch) the partner
+ * categories it has no active `co-building` partnership with (`org/co-building-incomplete`); each partner unit
+ * (compound or property branch) with no active co-building with any hub (`org/co-building-missing`); and each partner
+ * whose tree has a hub above it (its nearest ancestor of a hub kind) but which co-builds only with other hubs
+ * (`org/co-building-outside-tree`). Co-building edges count in either direction; other partnership types do not
+ * count. Pure and total. Source: seed (Lianjiang "1+2" 党建共建模式); MODEL.md §1.
+ *
+ * @param units - the units (hubs, partners and the tree between them)
+ * @param partnerships - partnerships of any type; only active `co-building` ones are read
+ * @param on - the date
+ * @param policy - the hub kinds and partner categories (default {@link defaultCoBuildingPolicy})
+ * @returns the report; its findings are warnings with paths `["units", id]`
+ * @since 0.1.0
+ * @category rules
+ */
+export const coBuildingCoverage = (
+  units: ReadonlyArray<OrgUnit.OrgUnit>,
+  partnerships: ReadonlyArray<Partnership>,
+  on: LocalDate.LocalDate,
+  policy: CoBuildingPolicy = defaultCoBuildingPolicy
+): CoBuildingReport => {
+  const byId = new Map(units.map((u) => [u.id, u] as const))
+  const isHub = (u: OrgUnit.OrgUnit | undefined) => u !== undefined && policy.hubKinds.includes(u.kind)
+  const categoryOf = (kind: string) => policy.categories.find((c) => c.kinds.includes(kind))?.id
+  const hubCategories = new Map<string, Set<string>>()
+  const partnerHubs = new Map<string, Set<OrgUnitId>>()
+  for (const p of partnerships) {
+    if (p.type !== "co-building" || !isActive(p, on)) continue
+    for (const [hub, partner] of [
+      [p.from, p.to],
+      [p.to, p.from]
+    ] as const) {
+      const h = byId.get(hub)
+      const t = byId.get(partner)
+      if (!isHub(h) || t === undefined || isHub(t)) continue
+      const c = categoryOf(t.kind)
+      if (c === undefined) continue
+      hubCategories.set(hub, (hubCategories.get(hub) ?? new Set()).add(c))
+      partnerHubs.set(partner, (partnerHubs.get(partner) ?? new Set()).add(hub))
+    }
+  }
+  const hubAbove = (u: OrgUnit.OrgUnit): OrgUnitId | undefined => {
+    const seen = new Set<string>([u.id])
+    let at = u.parent === undefined ? undefined : byId.get(u.parent)
+    while (at !== undefined && !seen.has(at.id)) {
+      if (isHub(at)) return at.id
+      seen.add(at.id)
+      at = at.parent === undefined ? undefined : byId.get(at.parent)
+    }
+    return undefined
+  }
+  const findings: Array<Finding.Finding> = []
+  const missing = units
+    .filter((u) => isHub(u))
+    .map((u) => ({
+      hub: u.id,
+      categories: policy.categories.map((c) => c.id).filter((c) => !(hubCategories.get(u.id)?.has(c) ?? false))
+    }))
+    .filter((m) => m.categories.length > 0)
+  for (const m of missing) {
+    findings.push(
+      Finding.warning(
+        "org/co-building-incomplete",
+        ["units", m.hub],
+        `${byId.get(m.hub)?.name ?? m.hub} has no "1+2" co-building with: ${m.categories.join(", ")}`
+      )
+    )
+  }
+  const unpartnered: Array<OrgUnitId> = []
+  const outsideTree: Array<{ unit: OrgUnitId; hub: OrgUnitId }> = []
+  for (const u of units) {
+    if (isHub(u) || categoryOf(u.kind) === undefined) continue
+    const hubs = partnerHubs.get(u.id)
+    if (hubs === undefined) {
+      unpartnered.push(u.id)
+      findings.push(
+        Finding.warning(
+          "org/co-building-missing",
+          ["units", u.id],
+          `${u.name} (${u.id}) has no "1+2" co-building with a ${policy.hubKinds.join(" or ")}`
+        )
+      )
+      continue
+    }
+    const above = hubAbove(u)
+    if (above !== undefined && !hubs.has(above)) {
+      outsideTree.push({ unit: u.id, hub: above })
+      findings.push(
+        Finding.warning(
+          "org/co-building-outside-tree",
+          ["units", u.id],
+          `${u.name} (${u.id}) co-builds with ${[...hubs].join(", ")}, not with ${byId.get(above)?.name ?? above} above it`
+        )
+      )
+    }
+  }
+  return { missing, unpartnered, outsideTree, findings }
 }
 
 /**

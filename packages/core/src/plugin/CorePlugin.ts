@@ -81,7 +81,7 @@ export const id = "core"
  * The core default policy pack (plugin id `core`, the version of `@zhili/core`): the seed's org unit kinds and
  * parent policy, post kinds and grid leader policy, the default case category catalogue, the 2-hour emergency limits, the core case workflow, the "小事不出小区、大事不出社区"
  * escalation ladder, the 30/35/35 metric weights, the judges' rota policy, the example facility standard, the
- * organisational-life frequency policy, the core report sections, the report labels and the administrator role (every
+ * organisational-life frequency policy, the "五讲五比" indicator system, the core report sections, the report labels and the administrator role (every
  * operation on every aggregate). Each default says its source
  * in its own module (the seed, STANDARDS.md, or "default to be replaced").
  *
@@ -105,6 +105,7 @@ export const plugin: Plugin.Plugin = Plugin.define({
     ...Mediation.defaultContributions,
     ...FacilityStandard.defaultContributions,
     ...OrgLife.defaultContributions,
+    ...IndicatorSystem.defaultContributions,
     Plugin.contribute(SectionBuilder.sectionsPoint, [
       OrgReport.section(),
       GridReport.structure,

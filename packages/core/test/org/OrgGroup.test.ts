@@ -70,6 +70,63 @@ describe("OrgGroup.rotation (五联一体, monthly)", () => {
     expect([...r.counts.values()]).toEqual([0, 3, 3, 3, 3])
     expect(r.months[0]?.host).toBe("u1")
   })
+  it("runs over the calendar year by default: January to December, in the year it starts", () => {
+    const r = OrgGroup.rotation(group(3))
+    expect(r.months.map((m) => [m.month, m.yearOffset])).toEqual(
+      [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => [m, 0])
+    )
+  })
+  it("runs over the rotation year the policy sets: from July to June of the next year", () => {
+    const policy = new OrgGroup.RotationPolicy({ firstMonth: 7, months: 12 })
+    const r = OrgGroup.rotation(group(3), [{ unit: "u0" as never, month: 7 }], new Map(), policy)
+    expect(r.months.map((m) => [m.month, m.yearOffset, m.host])).toEqual([
+      // July: u0 is away, u1 before u2; August: u0 and u2 have not hosted, u0 first in order; then each month the
+      // unit that hosted longest ago
+      [7, 0, "u1"],
+      [8, 0, "u0"],
+      [9, 0, "u2"],
+      [10, 0, "u1"],
+      [11, 0, "u0"],
+      [12, 0, "u2"],
+      [1, 1, "u1"],
+      [2, 1, "u0"],
+      [3, 1, "u2"],
+      [4, 1, "u1"],
+      [5, 1, "u0"],
+      [6, 1, "u2"]
+    ])
+  })
+  it("shares a shorter rotation year fairly: ten turns from March among four units", () => {
+    const r = OrgGroup.rotation(group(4), [], new Map(), new OrgGroup.RotationPolicy({ firstMonth: 3, months: 10 }))
+    expect(r.months.map((m) => m.month)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12])
+    expect([...r.counts.values()]).toEqual([3, 3, 2, 2])
+  })
+  it("is fair over any rotation year: each unit hosts ⌊m/n⌋ or ⌈m/n⌉ of the m turns, each month once", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 12 }),
+        (n, firstMonth, months) => {
+          const r = OrgGroup.rotation(group(n), [], new Map(), new OrgGroup.RotationPolicy({ firstMonth, months }))
+          expect(r.months.length).toBe(months)
+          expect(new Set(r.months.map((m) => m.month)).size).toBe(months)
+          expect(r.months[0]?.month).toBe(firstMonth)
+          const counts = [...r.counts.values()]
+          expect(counts.reduce((a, b) => a + b, 0)).toBe(months)
+          for (const c of counts) {
+            expect(c === Math.floor(months / n) || c === Math.ceil(months / n)).toBe(true)
+          }
+        }
+      )
+    )
+  })
+  it("refuses a rotation policy outside the calendar, saying what and where", () => {
+    const r = Decode.decodeEither(OrgGroup.RotationPolicy)({ firstMonth: 13, months: 12 })
+    expect(Either.isLeft(r) && r.left.issues.map((i) => [i.path, i.message])).toEqual([
+      [["firstMonth"], "a rotation starts in a month from 1 to 12"]
+    ])
+  })
   it("rejects a lead listed among the members, with a path", () => {
     const r = Decode.decodeEither(OrgGroup.OrgGroup)({
       id: "g",

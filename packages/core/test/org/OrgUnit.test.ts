@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Decode, OrgKind, OrgUnit, Plugin } from "@zhili/core"
+import { CorePlugin, Decode, OrgKind, OrgUnit, Plugin } from "@zhili/core"
 import { Either, Schema } from "effect"
 
 const unit = (id: string, kind: string, parent?: string) =>
@@ -172,6 +172,54 @@ describe("OrgKind registry and policy", () => {
       { coreVersion: "0.1.0" }
     )
     expect(Either.isLeft(bad)).toBe(true)
+  })
+  it("refuses a property branch under the community general branch by default, accepts it when the policy says so", () => {
+    const units = [
+      unit("street", "street-working-committee"),
+      unit("community", "community-general-branch", "street"),
+      unit("compound", "compound-branch", "community"),
+      unit("property", "property-branch", "community"),
+      unit("group", "grid-party-group", "property")
+    ]
+    const refused = OrgUnit.validateHierarchy(units)
+    expect(refused.map((f) => [f.code, f.path, f.message])).toEqual([
+      [
+        "org/parent-not-allowed",
+        ["units", "property", "parent"],
+        "a property-branch may not sit under a community-general-branch (unit property under community)"
+      ]
+    ])
+    const allowed = OrgKind.allowPropertyUnderGeneralBranch(OrgKind.defaultParentPolicy)
+    expect(OrgUnit.validateHierarchy(units, OrgKind.defaultRegistry, allowed)).toEqual([])
+    // the seed's own chain stays valid with the flag on
+    expect(OrgUnit.validateHierarchy(chain, OrgKind.defaultRegistry, allowed)).toEqual([])
+    // and turning it off again refuses it
+    const off = OrgKind.allowPropertyUnderGeneralBranch(allowed, false)
+    expect(OrgUnit.validateHierarchy(units, OrgKind.defaultRegistry, off).map((f) => f.code)).toEqual([
+      "org/parent-not-allowed"
+    ])
+    expect(off.edges).toHaveLength(OrgKind.defaultParentPolicy.edges.length)
+  })
+  it("accepts the property branch under the general branch when a host plugin contributes the edge", () => {
+    const host = Plugin.define({
+      id: "host",
+      version: "1.0.0",
+      description: "property branches attached to the community",
+      requires: { plugins: { core: "0.x" } },
+      contributes: [Plugin.contribute(OrgKind.parentEdgesPoint, [OrgKind.propertyUnderGeneralBranch])]
+    })
+    const units = [unit("community", "community-general-branch"), unit("property", "property-branch", "community")]
+    const policyOf = (plugins: ReadonlyArray<Plugin.Plugin>) => {
+      const composed = Plugin.compose(plugins, CorePlugin.points, { coreVersion: "0.1.0" })
+      if (Either.isLeft(composed)) throw new Error(composed.left.message)
+      return OrgKind.fromPlugins(composed.right)
+    }
+    const withHost = policyOf([CorePlugin.plugin, host])
+    expect(OrgUnit.validateHierarchy(units, withHost.registry, withHost.policy)).toEqual([])
+    const coreOnly = policyOf([CorePlugin.plugin])
+    expect(OrgUnit.validateHierarchy(units, coreOnly.registry, coreOnly.policy).map((f) => f.code)).toEqual([
+      "org/parent-not-allowed"
+    ])
   })
   it("ships the issue's kinds with Chinese and English names", () => {
     for (const id of [

@@ -1,10 +1,18 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Decode, LocalDate, Membership, OrgUnit, Partnership } from "@zhili/core"
 import { Either, Schema } from "effect"
+import * as fc from "fast-check"
 
 const on = LocalDate.make(2024, 10, 1)
-const unit = (id: string, kind: string) =>
-  Schema.decodeSync(OrgUnit.OrgUnit)({ id, tenant: "360733", kind, name: id, division: "360733" })
+const unit = (id: string, kind: string, parent?: string) =>
+  Schema.decodeSync(OrgUnit.OrgUnit)({
+    id,
+    tenant: "360733",
+    kind,
+    name: id,
+    division: "360733",
+    ...(parent === undefined ? {} : { parent })
+  })
 let seq = 0
 const edge = (type: Partnership.Type, from: string, to: string, more: { end?: string } = {}) =>
   Schema.decodeSync(Partnership.Partnership)({
@@ -123,5 +131,120 @@ describe("Partnership.dualRegistration (双报到)", () => {
       start: "2024-01-01"
     })
     expect(Either.isLeft(r) && r.left.issues.map((i) => i.path)).toEqual([["to"]])
+  })
+})
+
+describe('Partnership.coBuildingCoverage ("1+2")', () => {
+  // the seed's chain: 社区党总支 — 小区党支部 — 物业党支部 (Lianjiang, 锦绣华景)
+  const units = [
+    unit("xinyue", "community-general-branch"),
+    unit("jinxiu", "compound-branch", "xinyue"),
+    unit("jinxiu-property", "property-branch", "jinxiu"),
+    unit("other-community", "community-general-branch"),
+    unit("other-compound", "compound-branch", "other-community"),
+    unit("grid-1", "grid-party-group", "jinxiu")
+  ]
+  it("finds nothing when the general branch co-builds with its compound and property branches", () => {
+    const r = Partnership.coBuildingCoverage(
+      units.slice(0, 3),
+      [edge("co-building", "xinyue", "jinxiu"), edge("co-building", "jinxiu-property", "xinyue")],
+      on
+    )
+    expect(r).toEqual({ missing: [], unpartnered: [], outsideTree: [], findings: [] })
+  })
+  it("names the missing partner category, the partner without co-building and the one co-building outside its tree", () => {
+    const r = Partnership.coBuildingCoverage(
+      units,
+      [
+        edge("co-building", "xinyue", "jinxiu"),
+        // the property branch co-builds with another community's general branch, not the one above it
+        edge("co-building", "other-community", "jinxiu-property"),
+        // a pairing or an ended co-building does not count
+        edge("pairing", "other-community", "other-compound"),
+        edge("co-building", "other-community", "other-compound", { end: "2024-06-30" })
+      ],
+      on
+    )
+    expect(r.missing).toEqual([
+      { hub: "xinyue", categories: ["property"] },
+      { hub: "other-community", categories: ["compound"] }
+    ])
+    expect(r.unpartnered).toEqual(["other-compound"])
+    expect(r.outsideTree).toEqual([{ unit: "jinxiu-property", hub: "xinyue" }])
+    expect(r.findings.map((f) => [f.code, f.path])).toEqual([
+      ["org/co-building-incomplete", ["units", "xinyue"]],
+      ["org/co-building-incomplete", ["units", "other-community"]],
+      ["org/co-building-outside-tree", ["units", "jinxiu-property"]],
+      ["org/co-building-missing", ["units", "other-compound"]]
+    ])
+  })
+  it("finds the general branch above a property branch that sits directly under it (the policy's option)", () => {
+    const beside = [
+      unit("xinyue", "community-general-branch"),
+      unit("jinxiu", "compound-branch", "xinyue"),
+      unit("jinxiu-property", "property-branch", "xinyue"),
+      unit("other-community", "community-general-branch")
+    ]
+    const r = Partnership.coBuildingCoverage(
+      beside,
+      [edge("co-building", "xinyue", "jinxiu"), edge("co-building", "other-community", "jinxiu-property")],
+      on
+    )
+    expect(r.outsideTree).toEqual([{ unit: "jinxiu-property", hub: "xinyue" }])
+  })
+  it("takes the hub and partner kinds from the policy", () => {
+    const r = Partnership.coBuildingCoverage(
+      [unit("street", "street-working-committee"), unit("c", "community-committee", "street")],
+      [],
+      on,
+      { hubKinds: ["street-working-committee"], categories: [{ id: "community", kinds: ["community-committee"] }] }
+    )
+    expect(r.missing).toEqual([{ hub: "street", categories: ["community"] }])
+    expect(r.unpartnered).toEqual(["c"])
+    expect(Partnership.coBuildingCoverage(units.slice(0, 1), [], on).missing).toEqual([
+      { hub: "xinyue", categories: ["compound", "property"] }
+    ])
+  })
+  it("reports exactly the partners whose co-building was dropped, and the hubs left without a category", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ compounds: fc.integer({ min: 0, max: 3 }), property: fc.boolean() }), {
+          minLength: 1,
+          maxLength: 4
+        }),
+        fc.array(fc.boolean(), { minLength: 32, maxLength: 32 }),
+        (communities, keep) => {
+          const us: Array<OrgUnit.OrgUnit> = []
+          const edges: Array<Partnership.Partnership> = []
+          const partners: Array<{ id: string; hub: string; category: string; kept: boolean }> = []
+          communities.forEach((c, i) => {
+            const hub = `h${i}`
+            us.push(unit(hub, "community-general-branch"))
+            for (let j = 0; j < c.compounds; j++) {
+              const id = `h${i}c${j}`
+              us.push(unit(id, "compound-branch", hub))
+              partners.push({ id, hub, category: "compound", kept: keep[partners.length] ?? true })
+              if (c.property && j === 0) {
+                us.push(unit(`${id}p`, "property-branch", id))
+                partners.push({ id: `${id}p`, hub, category: "property", kept: keep[partners.length] ?? true })
+              }
+            }
+          })
+          for (const p of partners) if (p.kept) edges.push(edge("co-building", p.hub, p.id))
+          const r = Partnership.coBuildingCoverage(us, edges, on)
+          expect(r.unpartnered).toEqual(partners.filter((p) => !p.kept).map((p) => p.id))
+          expect(r.outsideTree).toEqual([])
+          const expected = communities
+            .map((_, i) => ({
+              hub: `h${i}`,
+              categories: ["compound", "property"].filter(
+                (c) => !partners.some((p) => p.hub === `h${i}` && p.category === c && p.kept)
+              )
+            }))
+            .filter((m) => m.categories.length > 0)
+          expect(r.missing).toEqual(expected)
+        }
+      )
+    )
   })
 })
