@@ -103,7 +103,11 @@ export interface Policies {
   readonly sections: ReadonlyMap<string, SectionBuilder.AnySectionBuilder>
   /** Renderers by id. */
   readonly renderers: ReadonlyMap<string, Reporter.Reporter>
-  /** Report labels: the defaults with every contributed label over them. */
+  /**
+   * Report labels: the defaults, the names of the project kinds, needs categories and kinds of inspected unit host
+   * plugins contribute (as `operation.project.<id>`, `operation.need.<id>`, `assessment.unitKind.<id>`), and every
+   * contributed label over them.
+   */
   readonly labels: Labels.Labels
   /** The roles of the store's permissions (`Permissions.guard`): every role contributed. */
   readonly permissions: Permissions.Permissions
@@ -170,6 +174,29 @@ const pick = <A>(
     : Either.right(found)
 }
 
+/**
+ * Report labels of the terms host plugins contribute (or rename with an override), under the label ids the sections
+ * name them by, so that a host's kinds are named in reports built with {@link Policies.labels}. Core's own terms keep
+ * the sections' labels; a label contributed to `report.labels` wins over a term's name.
+ */
+const termLabels = (registry: Plugin.Registry): Labels.Labels =>
+  Labels.make(
+    Object.fromEntries(
+      (
+        [
+          [Project.kindsPoint, "operation.project."],
+          [Needs.categoriesPoint, "operation.need."],
+          [Inspection.unitKindsPoint, "assessment.unitKind."]
+        ] as const
+      ).flatMap(([point, prefix]) =>
+        registry
+          .entries(point)
+          .filter((e) => e.plugin !== CorePlugin.id)
+          .map((e) => [`${prefix}${e.key}`, { "zh-CN": e.value.nameZh, en: e.value.nameEn }])
+      )
+    )
+  )
+
 const byKey = <A>(registry: Plugin.Registry, point: Plugin.ExtensionPoint<A>): ReadonlyMap<string, A> =>
   new Map(registry.entries(point).map((e) => [e.key, e.value]))
 
@@ -227,7 +254,7 @@ export const policiesFrom = (
       ratingSchemes: byKey(registry, Rating.schemesPoint),
       sections: byKey(registry, SectionBuilder.sectionsPoint),
       renderers: byKey(registry, Reporter.renderersPoint),
-      labels: Labels.fromPlugins(registry),
+      labels: Labels.fromPlugins(registry, Labels.merge(Labels.defaults, termLabels(registry))),
       permissions: Permissions.fromPlugins(registry),
       purposes: Consent.fromPlugins(registry),
       selected: {

@@ -9,6 +9,7 @@ import {
   Inspection,
   LocalDate,
   Needs,
+  OperationReport,
   Plugin,
   Project,
   Report,
@@ -17,6 +18,7 @@ import {
   Service,
   Term
 } from "@zhili/core"
+import { OperationFixtures } from "@zhili/testing"
 import { DateTime, Either, Schema } from "effect"
 
 const host = (...contributes: ReadonlyArray<Plugin.Contribution>) =>
@@ -29,6 +31,16 @@ const host = (...contributes: ReadonlyArray<Plugin.Contribution>) =>
   })
 const policies = (...plugins: ReadonlyArray<Plugin.Plugin>) => Either.getOrThrow(Runtime.make(plugins))
 const core = policies(CorePlugin.plugin)
+const section = <R>(builder: SectionBuilder.SectionBuilder<R>, records: R, labels = core.labels) => {
+  const spec = new SectionBuilder.ReportSpec({
+    title: "t",
+    period: new Report.Period({ from: LocalDate.make(2024, 1, 1), to: LocalDate.make(2024, 6, 30) }),
+    scope: new Report.ScopeRef({ label: "城南社区" }),
+    generatedAt: DateTime.unsafeMake("2024-07-01T02:00:00Z")
+  })
+  const registry = Either.getOrThrow(SectionBuilder.register(SectionBuilder.empty, builder))
+  return Either.getOrThrow(SectionBuilder.build(spec, records, registry, labels)).sections[0]
+}
 
 describe("the core pack contributes the seed's lists", () => {
   it("five needs categories, twelve service types, seven project kinds, five claimant kinds, two unit kinds", () => {
@@ -119,6 +131,21 @@ describe("operation.needsCategories", () => {
     ])
     expect(Needs.checkItems(items, city.needsCategories)).toEqual([])
   })
+
+  it("the needs section groups and names by the categories in force", () => {
+    const pie = (categories: ReadonlyArray<Term.Term>) => {
+      const s = section(OperationReport.needsWith({ needsCategories: categories }), { community: tenant, needs: items })
+      return [s?.series[0]?.categories, s?.series[0]?.data[0]?.values]
+    }
+    expect(pie(core.needsCategories)).toEqual([
+      ["养老服务", "康养", "餐饮娱乐", "医疗康养", "就业创业"],
+      [120, 0, 0, 0, 45]
+    ])
+    expect(pie(city.needsCategories)).toEqual([
+      ["养老服务", "康养", "餐饮娱乐", "医疗康养", "就业创业", "家政服务"],
+      [120, 0, 0, 0, 45, 45]
+    ])
+  })
 })
 
 describe("operation.recommendationPolicies (一老一小)", () => {
@@ -157,7 +184,7 @@ describe("operation.recommendationPolicies (一老一小)", () => {
 })
 
 describe("service.types", () => {
-  const service = (id: string, type: string, status = "active") =>
+  const service = (id: string, type: string, status: Service.Status = "active") =>
     Schema.decodeSync(Service.Service)({
       tenant: "370303",
       id,
@@ -252,6 +279,15 @@ describe("operation.projectKinds and operation.claimantKinds", () => {
     ])
     expect(Project.checkKinds([claimed], city.projectKinds, city.claimantKinds)).toEqual([])
   })
+
+  it("the fund section names a host's kind from the host's term, through the policies' labels", () => {
+    const kindCell = (labels: typeof core.labels) =>
+      section(OperationReport.fund, { fund: OperationFixtures.fund, ledger: [], projects: [project] }, labels)
+        ?.tables.find((t) => t.id === "projects-by-kind")
+        ?.rows.map((r) => [r[0], r[1]])
+    expect(kindCell(core.labels)).toEqual([["operation.project.my-city/elevator", 1]])
+    expect(kindCell(city.labels)).toEqual([["加装电梯", 1]])
+  })
 })
 
 describe("assessment.inspectionUnitKinds", () => {
@@ -294,19 +330,10 @@ describe("assessment.inspectionUnitKinds", () => {
   })
 
   it("the inspection section names the host's kind in its table", () => {
-    const rows = (unitKinds: ReadonlyArray<Term.Term>) => {
-      const spec = new SectionBuilder.ReportSpec({
-        title: "t",
-        period: new Report.Period({ from: d(2024, 1, 1), to: asOf }),
-        scope: new Report.ScopeRef({ label: "会昌县" }),
-        generatedAt: DateTime.unsafeMake("2024-07-01T02:00:00Z")
-      })
-      const registry = Either.getOrThrow(
-        SectionBuilder.register(SectionBuilder.empty, AssessmentReport.inspectionsWith({ unitKinds }))
-      )
-      const doc = Either.getOrThrow(SectionBuilder.build(spec, { inspections, rectifications: [] }, registry))
-      return doc.sections[0]?.tables.find((t) => t.id === "by-unit-kind")?.rows.map((r) => [r[0], r[1], r[3]])
-    }
+    const rows = (unitKinds: ReadonlyArray<Term.Term>) =>
+      section(AssessmentReport.inspectionsWith({ unitKinds }), { inspections, rectifications: [] })
+        ?.tables.find((t) => t.id === "by-unit-kind")
+        ?.rows.map((r) => [r[0], r[1], r[3]])
     expect(rows(core.inspectionUnitKinds)).toEqual([
       ["乡（镇）", 1, 1],
       ["县直（驻县）单位", 0, 0]
