@@ -539,8 +539,8 @@ export const run = async (options: Options): Promise<Result> => {
         unpaired: pairing.unpaired
       },
       inspections: {
-        townships: rectification.byKind.township.units,
-        countyUnits: rectification.byKind["county-unit"].units,
+        townships: rectification.byKind.township?.units ?? 0,
+        countyUnits: rectification.byKind["county-unit"]?.units ?? 0,
         inspections: rectification.total.inspections,
         suggestions: rectification.total.suggestions,
         rectified: rectification.total.completed,

@@ -89,6 +89,8 @@ export * as Privacy from "./kernel/Privacy.js"
 export * as Recurrence from "./kernel/Recurrence.js"
 /** What an actor may see (数据权限范围): subtrees of the division, org and grid trees. */
 export * as Scope from "./kernel/Scope.js"
+/** Terms (术语) of the lists a deployment varies: needs categories, service types, project, claimant and unit kinds. */
+export * as Term from "./kernel/Term.js"
 /** Times of day, periods and time zones, and conversions between wall-clock time and instants. */
 export * as WallClock from "./kernel/WallClock.js"
 /** Working-day calendars, working days and working-time deadlines. */

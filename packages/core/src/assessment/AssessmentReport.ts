@@ -6,6 +6,7 @@
  * @since 0.1.0
  */
 import type { IndicatorSystemId, OrgUnitId } from "../kernel/Ids.js"
+import * as Term from "../kernel/Term.js"
 import * as Labels from "../report/Labels.js"
 import * as Report from "../report/Report.js"
 import * as SectionBuilder from "../report/SectionBuilder.js"
@@ -152,11 +153,20 @@ export const inspectionsWith = (
       { kind: "assessment.records.inspections", count: r.inspections.length },
       { kind: "assessment.records.rectifications", count: r.rectifications.length }
     ],
-    build: (r, { period, t }) => {
+    build: (r, { locale, period, t }) => {
       const inPeriod = r.inspections.filter((i) => i.date >= period.from && i.date <= period.to)
       const rep = Inspection.report(inPeriod, r.rectifications, period.to, options)
       const input = (count: number) => [new Report.Input({ label: t("assessment.records.inspections"), count })]
-      const kinds = Inspection.UnitKind.literals
+      const unitKinds = options.unitKinds ?? Inspection.defaultUnitKinds
+      const kinds = unitKinds.map((k) => k.id)
+      // every kind in force has its entry in byKind (Inspection.report); zeros only satisfy the index type
+      const figuresOf = (k: string) =>
+        rep.byKind[k] ?? { units: 0, inspections: 0, suggestions: 0, completed: 0, overdue: 0 }
+      const kindName = (k: string) => {
+        const label = `assessment.unitKind.${k}`
+        const text = t(label)
+        return text === label ? Term.nameOf(unitKinds, k, locale) : text
+      }
       return Report.section({
         id: "assessment.inspections",
         title: t("assessment.inspections.title"),
@@ -212,7 +222,7 @@ export const inspectionsWith = (
           new Report.Figure({
             id: "rectification-overdue",
             label: t("assessment.inspections.overdueTotal"),
-            value: kinds.reduce((n, k) => n + rep.byKind[k].overdue, 0),
+            value: rep.total.overdue,
             kind: "integer",
             unit: t("unit.entries"),
             computation: new Report.Computation({
@@ -237,9 +247,9 @@ export const inspectionsWith = (
               new Report.Column({ id: "rate", label: t("assessment.inspections.completion"), type: "percent" })
             ],
             rows: kinds.map((k) => {
-              const f = rep.byKind[k]
+              const f = figuresOf(k)
               return [
-                t(`assessment.unitKind.${k}`),
+                kindName(k),
                 f.units,
                 f.inspections,
                 f.suggestions,
@@ -256,15 +266,15 @@ export const inspectionsWith = (
             title: t("assessment.inspections.byKind"),
             kind: "bar",
             unit: "",
-            categories: kinds.map((k) => t(`assessment.unitKind.${k}`)),
+            categories: kinds.map(kindName),
             data: [
               new Report.SeriesData({
                 name: t("assessment.inspections.count"),
-                values: kinds.map((k) => rep.byKind[k].inspections)
+                values: kinds.map((k) => figuresOf(k).inspections)
               }),
               new Report.SeriesData({
                 name: t("assessment.inspections.suggestions"),
-                values: kinds.map((k) => rep.byKind[k].suggestions)
+                values: kinds.map((k) => figuresOf(k).suggestions)
               })
             ]
           })

@@ -27,22 +27,63 @@ import { InvalidInput } from "../kernel/Errors.js"
 import * as Finding from "../kernel/Finding.js"
 import { InspectionId, OrgUnitId, PersonId, RectificationId, SuggestionId, TenantId } from "../kernel/Ids.js"
 import * as LocalDate from "../kernel/LocalDate.js"
+import * as Term from "../kernel/Term.js"
 import * as WorkingCalendar from "../kernel/WorkingCalendar.js"
+import * as Plugin from "../plugin/Plugin.js"
 import type { Location, ResolveOrgPath } from "./Assessment.js"
 import { locate } from "./internal/location.js"
 
 /**
- * The kind of inspected unit: a township (乡镇) or a county unit (县直、驻县单位).
+ * The kind of inspected unit (巡学旁听对象类型), a term id: by default a township (`township`, 乡镇) or a county unit
+ * (`county-unit`, 县直、驻县单位) ({@link defaultUnitKinds}); a host declares its own (a street, 街道; a village, 村)
+ * through {@link unitKindsPoint}, and {@link report} groups by the kinds in force.
  *
  * @since 0.1.0
  * @category models
  */
-export const UnitKind = Schema.Literal("township", "county-unit")
+export const UnitKind = Term.TermId
 /**
  * @since 0.1.0
  * @category models
  */
 export type UnitKind = typeof UnitKind.Type
+
+const huichang = "seed (会昌: 对19个乡（镇）和71个县直（驻县）单位党组织的组织生活开展巡学旁听)"
+
+/**
+ * The default kinds of inspected unit, in report order: the two the seed's Huichang passage inspects.
+ *
+ * @since 0.1.0
+ * @category policies
+ */
+export const defaultUnitKinds: ReadonlyArray<Term.Term> = [
+  Term.make("township", "乡（镇）", "Townships", huichang),
+  Term.make("county-unit", "县直（驻县）单位", "County units", huichang)
+]
+
+/**
+ * Extension point `assessment.inspectionUnitKinds`: the kinds of unit whose organisational life is inspected
+ * (巡学旁听对象), keyed by id, in the order reports roll them up.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const unitKindsPoint: Plugin.ExtensionPoint<Term.Term> = Plugin.extensionPoint({
+  id: "assessment.inspectionUnitKinds",
+  description: "Kinds of inspected unit (乡（镇）、县直（驻县）单位 …), keyed by id, in roll-up order.",
+  schema: Term.Term,
+  key: (k) => k.id
+})
+
+/**
+ * The core default pack's contribution: {@link defaultUnitKinds}.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const defaultContributions: ReadonlyArray<Plugin.Contribution> = [
+  Plugin.contribute(unitKindsPoint, defaultUnitKinds)
+]
 
 /**
  * One suggestion raised on the spot (现场意见建议).
@@ -215,7 +256,8 @@ export const limitDeadline = (
 
 /**
  * Options of {@link report}: the policy's time limit (when given, it sets every deadline from the inspection date in
- * place of the rectification record's own) and the working calendar a working-day limit is counted on.
+ * place of the rectification record's own), the working calendar a working-day limit is counted on, and the kinds of
+ * unit in force (`Runtime.Policies.inspectionUnitKinds`; default {@link defaultUnitKinds}) the report rolls up by.
  *
  * @since 0.2.0
  * @category policies
@@ -223,6 +265,7 @@ export const limitDeadline = (
 export interface ReportOptions {
   readonly limit?: Limit | undefined
   readonly calendar?: WorkingCalendar.WorkingCalendar | undefined
+  readonly unitKinds?: ReadonlyArray<Term.Term> | undefined
 }
 
 /**
@@ -281,7 +324,9 @@ export interface UnitFigures extends Figures {
 }
 
 /**
- * Rectification report: per unit (in id order), rolled up by unit kind and in total, with findings.
+ * Rectification report: per unit (in id order), rolled up by unit kind and in total, with findings. `byKind` has one
+ * entry for every kind in force, in its order (a kind without inspected units has zeros); units of a kind no plugin
+ * declares count in the total only, and are findings.
  *
  * @since 0.1.0
  * @category models
@@ -324,7 +369,8 @@ const add = (into: Acc, a: Acc) => {
  * error finding; a rectification that names an unknown suggestion is an error finding and is ignored. With
  * `options.limit` the deadlines come from the policy (see {@link ReportOptions}); a working-day limit without a
  * calendar, or one the calendar does not cover, is an error finding at the inspection, whose rectifications keep
- * their own deadlines.
+ * their own deadlines. The roll-up `byKind` follows `options.unitKinds`; an inspection of a unit of a kind no plugin
+ * declares is an error finding (`assessment/unknown-unit-kind`).
  *
  * @since 0.1.0
  * @category rules
@@ -354,8 +400,17 @@ export const report = (
     bySuggestion.set(key, [...(bySuggestion.get(key) ?? []), r])
   })
   const perUnit = new Map<string, { unit: OrgUnitId; kind: UnitKind; acc: Acc }>()
+  const unitKinds = options.unitKinds ?? defaultUnitKinds
   inspections.forEach((i, index) => {
     if (i.date > asOf) return
+    findings.push(
+      ...Term.check(unitKinds, i.unitKind, {
+        code: "assessment/unknown-unit-kind",
+        path: ["inspections", index, "unitKind"],
+        what: "kind of unit",
+        subject: `inspection ${i.id} (${i.unit})`
+      })
+    )
     const row = perUnit.get(i.unit) ?? { unit: i.unit, kind: i.unitKind, acc: empty() }
     row.acc.inspections += 1
     let deadline: LocalDate.LocalDate | undefined
@@ -424,10 +479,7 @@ export const report = (
   return {
     asOf,
     units,
-    byKind: {
-      township: roll(units.filter((u) => u.unitKind === "township")),
-      "county-unit": roll(units.filter((u) => u.unitKind === "county-unit"))
-    },
+    byKind: Object.fromEntries(unitKinds.map((k) => [k.id, roll(units.filter((u) => u.unitKind === k.id))])),
     total: roll(units),
     findings
   }

@@ -9,35 +9,67 @@ import { Schema } from "effect"
 import { Finding } from "../kernel/Finding.js"
 import * as Ids from "../kernel/Ids.js"
 import * as LocalDate from "../kernel/LocalDate.js"
+import * as Term from "../kernel/Term.js"
+import * as Plugin from "../plugin/Plugin.js"
 import * as Placement from "../service/Placement.js"
 
 /**
- * The five categories of the seed's survey (淄博, "5大类近300项"): elderly care (养老服务), health and wellness (康养),
- * dining and leisure (餐饮娱乐), medical care (医疗康养), employment and business start-up (就业创业).
+ * A needs category (需求类别): a term id. The core pack declares the five of the seed's survey ({@link
+ * defaultCategories}); a host declares its own through {@link categoriesPoint}, and {@link checkItems} reports items
+ * of a category no plugin declares.
  *
  * @since 0.1.0
  * @category models
  */
-export const Category = Schema.Literal("elderly-care", "wellness", "dining-leisure", "medical-care", "employment")
+export const Category = Term.TermId
 /**
  * @since 0.1.0
  * @category models
  */
 export type Category = typeof Category.Type
 
+const seedCategories = "seed (淄博: 养老服务、康养、餐饮娱乐、医疗康养、就业创业5大类近300项生活类服务需求)"
+
 /**
- * Chinese names of the categories.
+ * The five categories of the seed's survey (淄博, "5大类近300项"), in the seed's order: elderly care (养老服务),
+ * health and wellness (康养), dining and leisure (餐饮娱乐), medical care (医疗康养), employment and business start-up
+ * (就业创业).
+ *
+ * @since 0.1.0
+ * @category policies
+ */
+export const defaultCategories: ReadonlyArray<Term.Term> = [
+  Term.make("elderly-care", "养老服务", "elderly care", seedCategories),
+  Term.make("wellness", "康养", "health and wellness", seedCategories),
+  Term.make("dining-leisure", "餐饮娱乐", "dining and leisure", seedCategories),
+  Term.make("medical-care", "医疗康养", "medical care", seedCategories),
+  Term.make("employment", "就业创业", "employment and start-ups", seedCategories)
+]
+
+/**
+ * Chinese names of the default categories ({@link defaultCategories}); a host's names are in the list in force
+ * (`Term.nameOf`).
  *
  * @since 0.1.0
  * @category models
  */
-export const categoryNames: Readonly<Record<Category, string>> = {
-  "elderly-care": "养老服务",
-  wellness: "康养",
-  "dining-leisure": "餐饮娱乐",
-  "medical-care": "医疗康养",
-  employment: "就业创业"
-}
+export const categoryNames: Readonly<Record<string, string>> = Object.fromEntries(
+  defaultCategories.map((c) => [c.id, c.nameZh])
+)
+
+/**
+ * Extension point `operation.needsCategories`: the categories of needs surveys (需求类别), keyed by id, in the order
+ * needs lists report them.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const categoriesPoint: Plugin.ExtensionPoint<Term.Term> = Plugin.extensionPoint({
+  id: "operation.needsCategories",
+  description: "Categories of needs surveys (养老服务、康养、餐饮娱乐 …), keyed by id, in report order.",
+  schema: Term.Term,
+  key: (c) => c.id
+})
 
 /**
  * A needs survey (走访摸排): who ran it, when, and how many households were reached.
@@ -115,17 +147,20 @@ export interface NeedsListEntry {
   readonly items: ReadonlyArray<Ids.NeedItemId>
 }
 
-const categoryOrder: ReadonlyArray<Category> = Category.literals
-
 /**
  * The needs list of one community (一社一策需求清单): the community's items merged by category and kind, ranked by
- * mentions (most first; ties by category in the seed's order, then kind).
+ * mentions (most first; ties by category in the order of the categories in force, undeclared ones last, then kind).
  *
  * @param community - the tenant whose items count
+ * @param categories - the categories in force (`Runtime.Policies.needsCategories`; default {@link defaultCategories})
  * @since 0.1.0
  * @category rules
  */
-export const needsList = (items: ReadonlyArray<NeedItem>, community: Ids.TenantId): ReadonlyArray<NeedsListEntry> => {
+export const needsList = (
+  items: ReadonlyArray<NeedItem>,
+  community: Ids.TenantId,
+  categories: ReadonlyArray<Term.Term> = defaultCategories
+): ReadonlyArray<NeedsListEntry> => {
   const merged = new Map<string, { category: Category; kind: string; mentions: number; items: Array<Ids.NeedItemId> }>()
   for (const item of items) {
     if (item.tenant !== community) continue
@@ -141,7 +176,7 @@ export const needsList = (items: ReadonlyArray<NeedItem>, community: Ids.TenantI
   const sorted = [...merged.values()].sort(
     (a, b) =>
       b.mentions - a.mentions ||
-      categoryOrder.indexOf(a.category) - categoryOrder.indexOf(b.category) ||
+      Term.rank(categories, a.category) - Term.rank(categories, b.category) ||
       (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0)
   )
   let rank = 0
@@ -152,37 +187,57 @@ export const needsList = (items: ReadonlyArray<NeedItem>, community: Ids.TenantI
 }
 
 /**
- * Mentions per category for a community, in the seed's category order.
+ * Kinds and mentions per category for a community: one row for each category in force, in its order (a category
+ * without items has a row of zeros). Items of a category no plugin declares are in no row; {@link checkItems}
+ * reports them.
  *
+ * @param categories - the categories in force (`Runtime.Policies.needsCategories`; default {@link defaultCategories})
  * @since 0.1.0
  * @category rules
  */
 export const byCategory = (
   items: ReadonlyArray<NeedItem>,
-  community: Ids.TenantId
-): ReadonlyArray<{ readonly category: Category; readonly kinds: number; readonly mentions: number }> =>
-  categoryOrder.map((category) => {
-    const of = needsList(items, community).filter((e) => e.category === category)
+  community: Ids.TenantId,
+  categories: ReadonlyArray<Term.Term> = defaultCategories
+): ReadonlyArray<{ readonly category: Category; readonly kinds: number; readonly mentions: number }> => {
+  const list = needsList(items, community, categories)
+  return categories.map(({ id: category }) => {
+    const of = list.filter((e) => e.category === category)
     return { category, kinds: of.length, mentions: of.reduce((n, e) => n + e.mentions, 0) }
   })
+}
 
 /**
- * Services the "一老一小" rule can recommend: a dining hall (助餐食堂), elderly care (助老), health and medical care
- * (医养), culture and sport training (文体培训), childcare for infants (母婴托育), after-school care (课后托管), arts
- * training (艺术培训).
+ * Checks need items against the categories in force: an error finding (`needs/unknown-category`) for each item whose
+ * category no plugin declares, at its index.
+ *
+ * @param categories - the categories in force (`Runtime.Policies.needsCategories`; default {@link defaultCategories})
+ * @since 0.1.0
+ * @category rules
+ */
+export const checkItems = (
+  items: ReadonlyArray<NeedItem>,
+  categories: ReadonlyArray<Term.Term> = defaultCategories
+): ReadonlyArray<Finding> =>
+  items.flatMap((item, i) =>
+    Term.check(categories, item.category, {
+      code: "needs/unknown-category",
+      path: ["items", i, "category"],
+      what: "needs category",
+      subject: `need ${item.id}`
+    })
+  )
+
+/**
+ * A service the "一老一小" rule can recommend (推荐服务), a term id: the defaults are a dining hall (`dining`, 助餐食堂),
+ * elderly care (`elderly-care`, 助老), health and medical care (`health`, 医养), culture and sport training
+ * (`culture-sport`, 文体培训), childcare for infants (`childcare`, 母婴托育), after-school care (`after-school`,
+ * 课后托管), arts training (`arts-training`, 艺术培训); a recommendation policy contributed by a host may name its own.
  *
  * @since 0.1.0
  * @category models
  */
-export const Recommendation = Schema.Literal(
-  "dining",
-  "elderly-care",
-  "health",
-  "culture-sport",
-  "childcare",
-  "after-school",
-  "arts-training"
-)
+export const Recommendation = Term.TermId
 /**
  * @since 0.1.0
  * @category models
@@ -228,6 +283,57 @@ export const defaultPolicy: RecommendationPolicy = new RecommendationPolicy({
   ageingServices: ["dining", "elderly-care", "health", "culture-sport"],
   youngServices: ["childcare", "after-school", "arts-training"]
 })
+
+/**
+ * A "一老一小" recommendation policy as plugins contribute it: id, the policy and its source.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export class RecommendationPolicyDefinition extends Schema.Class<RecommendationPolicyDefinition>(
+  "@zhili/RecommendationPolicyDefinition"
+)({
+  id: Schema.NonEmptyString,
+  policy: RecommendationPolicy,
+  source: Schema.NonEmptyString
+}) {}
+
+/**
+ * Extension point `operation.recommendationPolicies`: "一老一小" recommendation policies (thresholds and the
+ * services recommended), keyed by id; a whole-policy point (the one in force is the selected one, or else the one
+ * contributed last: `Runtime.Selection.recommendation`).
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const recommendationPoliciesPoint: Plugin.ExtensionPoint<RecommendationPolicyDefinition> = Plugin.extensionPoint(
+  {
+    id: "operation.recommendationPolicies",
+    description:
+      '"一老一小" recommendation policies: ageing and young thresholds and the services recommended, keyed by id.',
+    schema: RecommendationPolicyDefinition,
+    key: (p) => p.id
+  }
+)
+
+/**
+ * The core default pack's contributions: the seed's five needs categories ({@link defaultCategories}) and the
+ * default "一老一小" policy ({@link defaultPolicy}) under the key `default`.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const defaultContributions: ReadonlyArray<Plugin.Contribution> = [
+  Plugin.contribute(categoriesPoint, defaultCategories),
+  Plugin.contribute(recommendationPoliciesPoint, [
+    new RecommendationPolicyDefinition({
+      id: "default",
+      policy: defaultPolicy,
+      source:
+        "seed (淄博, 聚焦一老一小: 老龄化程度较高的社区引入助餐食堂、医养机构、文体培训; 年轻群体占比大的社区引入母婴托育、课后托管、艺术培训); the thresholds are defaults to be replaced"
+    })
+  ])
+]
 
 /**
  * A community's age structure: residents, how many are elderly (at least `elderlyAge`) and how many are children

@@ -6,6 +6,7 @@
  * @since 0.1.0
  */
 import type { TenantId } from "../kernel/Ids.js"
+import * as Term from "../kernel/Term.js"
 import * as Labels from "../report/Labels.js"
 import * as Report from "../report/Report.js"
 import * as SectionBuilder from "../report/SectionBuilder.js"
@@ -196,6 +197,28 @@ export interface FundRecords {
 }
 
 const yuan = (fen: number): number => fen / 100
+
+/**
+ * The lists in force the operation sections group by: the needs categories (`Runtime.Policies.needsCategories`;
+ * default `Needs.defaultCategories`). A term is named by the section's label where there is one (so locale packs
+ * translate it), else by its own Chinese or English name.
+ *
+ * @since 0.1.0
+ * @category sections
+ */
+export interface ListOptions {
+  readonly needsCategories?: ReadonlyArray<Term.Term> | undefined
+}
+
+type Builder<R> = SectionBuilder.SectionBuilder<R>
+
+const termName =
+  (t: SectionBuilder.BuildContext["t"], prefix: string, terms: ReadonlyArray<Term.Term>, locale: Labels.Locale) =>
+  (id: string): string => {
+    const label = `${prefix}${id}`
+    const text = t(label)
+    return text === label ? Term.nameOf(terms, id, locale) : text
+  }
 
 /**
  * The fund section (`operation.fund`): balances and income of the period from the ledger (never a stored balance),
@@ -433,73 +456,85 @@ export interface NeedsRecords {
 
 /**
  * The needs section (`operation.needs`): the community's needs list, ranked by mentions ("一社一策"), and its
- * kinds and mentions per category. Seed (Zibo): 5 categories, about 300 kinds of need.
+ * kinds and mentions per category in force (`o.needsCategories`, see {@link ListOptions}). Seed (Zibo): 5
+ * categories, about 300 kinds of need.
  *
  * @since 0.1.0
  * @category sections
  */
-export const needs: SectionBuilder.SectionBuilder<NeedsRecords> = SectionBuilder.make<NeedsRecords>({
-  id: "operation.needs",
-  labels,
-  sources: (r) => [{ kind: "operation.records.needs", count: r.needs.length }],
-  build: (r, { t }) => {
-    const list = Needs.needsList(r.needs, r.community)
-    const categories = Needs.byCategory(r.needs, r.community)
-    return Report.section({
-      id: "operation.needs",
-      title: t("operation.needs.title"),
-      figures: [
-        Report.count({
-          id: "need-kinds",
-          label: t("operation.needs.kinds"),
-          unit: t("unit.kinds"),
-          items: list,
-          inputLabel: t("operation.records.needs"),
-          formula: "count(distinct category and kind of need in the community)"
-        }),
-        Report.count({
-          id: "need-categories",
-          label: t("operation.needs.categories"),
-          unit: t("unit.items"),
-          items: categories.filter((c) => c.kinds > 0),
-          inputLabel: t("operation.records.needs"),
-          formula: "count(categories with at least one need)"
-        }),
-        Report.sum({
-          id: "need-mentions",
-          label: t("operation.needs.mentions"),
-          unit: t("unit.mentions"),
-          items: list,
-          of: (e) => e.mentions,
-          inputLabel: t("operation.records.needs"),
-          formula: "sum(households raising each need)"
-        })
-      ],
-      tables: [
-        new Report.Table({
-          id: "needs-list",
-          title: t("operation.needs.title"),
-          columns: [
-            new Report.Column({ id: "rank", label: t("operation.needs.rank"), type: "integer" }),
-            new Report.Column({ id: "category", label: t("operation.needs.category"), type: "text" }),
-            new Report.Column({ id: "kind", label: t("operation.needs.kind"), type: "text" }),
-            new Report.Column({ id: "mentions", label: t("operation.needs.mentions"), type: "integer" })
-          ],
-          rows: list.map((e) => [e.rank, t(`operation.need.${e.category}`), e.kind, e.mentions])
-        })
-      ],
-      series: [
-        new Report.Series({
-          id: "needs-by-category",
-          title: t("operation.needs.byCategory"),
-          kind: "pie",
-          unit: t("unit.mentions"),
-          categories: categories.map((c) => t(`operation.need.${c.category}`)),
-          data: [
-            new Report.SeriesData({ name: t("operation.needs.mentions"), values: categories.map((c) => c.mentions) })
-          ]
-        })
-      ]
-    })
-  }
-})
+export const needsWith = (o: ListOptions = {}): Builder<NeedsRecords> =>
+  SectionBuilder.make<NeedsRecords>({
+    id: "operation.needs",
+    labels,
+    sources: (r) => [{ kind: "operation.records.needs", count: r.needs.length }],
+    build: (r, { locale, t }) => {
+      const inForce = o.needsCategories ?? Needs.defaultCategories
+      const categoryName = termName(t, "operation.need.", inForce, locale)
+      const list = Needs.needsList(r.needs, r.community, inForce)
+      const categories = Needs.byCategory(r.needs, r.community, inForce)
+      return Report.section({
+        id: "operation.needs",
+        title: t("operation.needs.title"),
+        figures: [
+          Report.count({
+            id: "need-kinds",
+            label: t("operation.needs.kinds"),
+            unit: t("unit.kinds"),
+            items: list,
+            inputLabel: t("operation.records.needs"),
+            formula: "count(distinct category and kind of need in the community)"
+          }),
+          Report.count({
+            id: "need-categories",
+            label: t("operation.needs.categories"),
+            unit: t("unit.items"),
+            items: categories.filter((c) => c.kinds > 0),
+            inputLabel: t("operation.records.needs"),
+            formula: "count(categories with at least one need)"
+          }),
+          Report.sum({
+            id: "need-mentions",
+            label: t("operation.needs.mentions"),
+            unit: t("unit.mentions"),
+            items: list,
+            of: (e) => e.mentions,
+            inputLabel: t("operation.records.needs"),
+            formula: "sum(households raising each need)"
+          })
+        ],
+        tables: [
+          new Report.Table({
+            id: "needs-list",
+            title: t("operation.needs.title"),
+            columns: [
+              new Report.Column({ id: "rank", label: t("operation.needs.rank"), type: "integer" }),
+              new Report.Column({ id: "category", label: t("operation.needs.category"), type: "text" }),
+              new Report.Column({ id: "kind", label: t("operation.needs.kind"), type: "text" }),
+              new Report.Column({ id: "mentions", label: t("operation.needs.mentions"), type: "integer" })
+            ],
+            rows: list.map((e) => [e.rank, categoryName(e.category), e.kind, e.mentions])
+          })
+        ],
+        series: [
+          new Report.Series({
+            id: "needs-by-category",
+            title: t("operation.needs.byCategory"),
+            kind: "pie",
+            unit: t("unit.mentions"),
+            categories: categories.map((c) => categoryName(c.category)),
+            data: [
+              new Report.SeriesData({ name: t("operation.needs.mentions"), values: categories.map((c) => c.mentions) })
+            ]
+          })
+        ]
+      })
+    }
+  })
+
+/**
+ * The needs section (`operation.needs`) under the seed's five categories ({@link needsWith} with no options).
+ *
+ * @since 0.1.0
+ * @category sections
+ */
+export const needs: SectionBuilder.SectionBuilder<NeedsRecords> = needsWith()

@@ -10,31 +10,57 @@ import { Either, Schema } from "effect"
 import { Finding } from "../kernel/Finding.js"
 import * as Ids from "../kernel/Ids.js"
 import * as LocalDate from "../kernel/LocalDate.js"
+import * as Term from "../kernel/Term.js"
+import * as Plugin from "../plugin/Plugin.js"
 import * as Placement from "../service/Placement.js"
 import type * as Fund from "./Fund.js"
 import * as Money from "./Money.js"
 
 /**
- * Kinds of project: micro-renovation (微改造), greening (绿化提升), smart upgrade (智慧改造), a public-benefit service
- * (普惠性公共服务), visits to people in focus (重点人群走访慰问), hosting a governance activity (治理服务活动承办), other.
+ * The kind of a project (项目类型), a term id: by default micro-renovation (微改造), greening (绿化提升), smart upgrade
+ * (智慧改造), a public-benefit service (普惠性公共服务), visits to people in focus (重点人群走访慰问), hosting a governance
+ * activity (治理服务活动承办), other ({@link defaultKinds}); a host declares its own through {@link kindsPoint}.
  *
  * @since 0.1.0
  * @category models
  */
-export const Kind = Schema.Literal(
-  "micro-renovation",
-  "greening",
-  "smart-upgrade",
-  "public-service",
-  "visiting",
-  "activity-hosting",
-  "other"
-)
+export const Kind = Term.TermId
 /**
  * @since 0.1.0
  * @category models
  */
 export type Kind = typeof Kind.Type
+
+const zibo = "seed (淄博"
+
+/**
+ * The default project kinds, in report order, each from the seed's Zibo passage.
+ *
+ * @since 0.1.0
+ * @category policies
+ */
+export const defaultKinds: ReadonlyArray<Term.Term> = [
+  Term.make("micro-renovation", "微改造", "micro-renovation", `${zibo}: 维修路面、建设车棚等社区"微改造"项目144个)`),
+  Term.make("greening", "绿化提升", "greening", `${zibo}: 绿化提升、智慧改造等项目672个)`),
+  Term.make("smart-upgrade", "智慧改造", "smart upgrade", `${zibo}: 绿化提升、智慧改造等项目672个)`),
+  Term.make("public-service", "普惠性公共服务", "public-benefit service", `${zibo}: 认领、参与社区普惠性公共服务)`),
+  Term.make("visiting", "重点人群走访慰问", "visits to people in focus", `${zibo}: 重点人群走访慰问)`),
+  Term.make("activity-hosting", "治理服务活动承办", "hosting a governance activity", `${zibo}: 治理服务活动承办)`),
+  Term.make("other", "其他", "other", "a catch-all; a default to be replaced")
+]
+
+/**
+ * Extension point `operation.projectKinds`: the kinds of community project (项目类型), keyed by id.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const kindsPoint: Plugin.ExtensionPoint<Term.Term> = Plugin.extensionPoint({
+  id: "operation.projectKinds",
+  description: "Kinds of community project (微改造、绿化提升、智慧改造 …), keyed by id.",
+  schema: Term.Term,
+  key: (k) => k.id
+})
 
 /**
  * Where a project stands.
@@ -70,18 +96,93 @@ export const Milestone = Schema.Struct({
 export type Milestone = typeof Milestone.Type
 
 /**
- * Who claims a project (认领主体): a merchant (商户), a social organisation, a volunteer, a building head (楼栋长), a
- * resident unit.
+ * Who claims a project (认领主体), a term id: by default a merchant (商户), a social organisation (社会组织), a
+ * volunteer (志愿者), a building head (楼栋长), a unit stationed in the community (驻区单位) ({@link
+ * defaultClaimantKinds}); a host declares its own through {@link claimantKindsPoint}.
  *
  * @since 0.1.0
  * @category models
  */
-export const ClaimantKind = Schema.Literal("merchant", "organisation", "volunteer", "building-head", "resident-unit")
+export const ClaimantKind = Term.TermId
 /**
  * @since 0.1.0
  * @category models
  */
 export type ClaimantKind = typeof ClaimantKind.Type
+
+const claimants = `${zibo}: 充分调动辖区内外企商户、社会组织、楼栋长、志愿者等群体…常态化认领)`
+
+/**
+ * The default claimant kinds: the four groups the seed's Zibo passage names, and the resident unit (驻区单位, named
+ * by the seed's Lianjiang passage among the forces that take part).
+ *
+ * @since 0.1.0
+ * @category policies
+ */
+export const defaultClaimantKinds: ReadonlyArray<Term.Term> = [
+  Term.make("merchant", "企业商户", "merchant", claimants),
+  Term.make("organisation", "社会组织", "social organisation", claimants),
+  Term.make("volunteer", "志愿者", "volunteer", claimants),
+  Term.make("building-head", "楼栋长", "building head", claimants),
+  Term.make("resident-unit", "驻区单位", "resident unit", "seed (廉江: 驻区单位、“双报到”单位党组织…共同参与)")
+]
+
+/**
+ * Extension point `operation.claimantKinds`: who may claim a project (认领主体), keyed by id.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const claimantKindsPoint: Plugin.ExtensionPoint<Term.Term> = Plugin.extensionPoint({
+  id: "operation.claimantKinds",
+  description: "Who may claim a project (企业商户、社会组织、楼栋长、志愿者 …), keyed by id.",
+  schema: Term.Term,
+  key: (k) => k.id
+})
+
+/**
+ * The core default pack's contributions: {@link defaultKinds} and {@link defaultClaimantKinds}.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const defaultContributions: ReadonlyArray<Plugin.Contribution> = [
+  Plugin.contribute(kindsPoint, defaultKinds),
+  Plugin.contribute(claimantKindsPoint, defaultClaimantKinds)
+]
+
+/**
+ * Checks projects against the kinds in force: an error finding (`project/unknown-kind`) for each project whose kind
+ * no plugin declares, and one (`project/unknown-claimant-kind`) for each claim by a kind of claimant no plugin
+ * declares.
+ *
+ * @param kinds - the project kinds in force (`Runtime.Policies.projectKinds`; default {@link defaultKinds})
+ * @param claimantKinds - the claimant kinds in force (`Runtime.Policies.claimantKinds`; default
+ *   {@link defaultClaimantKinds})
+ * @since 0.1.0
+ * @category rules
+ */
+export const checkKinds = (
+  projects: ReadonlyArray<Project>,
+  kinds: ReadonlyArray<Term.Term> = defaultKinds,
+  claimantKinds: ReadonlyArray<Term.Term> = defaultClaimantKinds
+): ReadonlyArray<Finding> =>
+  projects.flatMap((p, i) => [
+    ...Term.check(kinds, p.kind, {
+      code: "project/unknown-kind",
+      path: ["projects", i, "kind"],
+      what: "project kind",
+      subject: `project ${p.name}`
+    }),
+    ...p.claims.flatMap((c, j) =>
+      Term.check(claimantKinds, c.claimant.kind, {
+        code: "project/unknown-claimant-kind",
+        path: ["projects", i, "claims", j, "claimant", "kind"],
+        what: "claimant kind",
+        subject: `the claim by ${c.claimant.name} on project ${p.name}`
+      })
+    )
+  ])
 
 /**
  * A claim (认领): who takes on a project or a part of it, and how (sponsor it, carry it out, take part).
@@ -281,15 +382,26 @@ export class ClaimRefused extends Schema.TaggedError<ClaimRefused>()("ClaimRefus
 }
 
 /**
- * Records a claim (认领). Refused when the project is not claimable, is completed or cancelled, or the same
- * claimant already holds the same role.
+ * Records a claim (认领). Refused when the claimant's kind is not one in force, the project is not claimable, is
+ * completed or cancelled, or the same claimant already holds the same role.
  *
+ * @param claimantKinds - the claimant kinds in force (`Runtime.Policies.claimantKinds`; default
+ *   {@link defaultClaimantKinds})
  * @since 0.1.0
  * @category rules
  */
-export const claim = (self: Project, claim: Claim): Either.Either<Project, ClaimRefused> => {
+export const claim = (
+  self: Project,
+  claim: Claim,
+  claimantKinds: ReadonlyArray<Term.Term> = defaultClaimantKinds
+): Either.Either<Project, ClaimRefused> => {
   const refuse = (reason: string) =>
     Either.left(new ClaimRefused({ project: self.id, claimant: claim.claimant.name, reason }))
+  if (!Term.has(claimantKinds, claim.claimant.kind)) {
+    return refuse(
+      `no plugin declares the claimant kind ${claim.claimant.kind} (known: ${claimantKinds.map((k) => k.id).join(", ")})`
+    )
+  }
   if (!self.claimable) return refuse("the project is not open for claims")
   if (self.status === "completed" || self.status === "cancelled") return refuse(`the project is ${self.status}`)
   if (

@@ -1,9 +1,12 @@
 /**
  * The runtime configuration (运行配置) read back from composed plugins: the policies the rules take as arguments
  * (kind registry, parent policy, leader policy, catalogue, escalation ladder, weights, frequencies, calendars,
- * standards, sections, renderers, labels, permissions), as a plain function, a Layer and a Promise.
+ * standards, the lists a deployment varies — service types, needs categories, project and claimant kinds, kinds of
+ * inspected unit — the "一老一小" policy, sections, renderers, labels, permissions), as a plain function, a Layer and a
+ * Promise.
  *
- * A point that holds whole policies (leader policies, ladders, weights, rota and org-life policies) may hold several;
+ * A point that holds whole policies (leader policies, ladders, weights, rota, org-life and recommendation policies) may
+ * hold several;
  * the one in force is the one the host selects by key, or else the one contributed last — so listing a policy pack
  * after the core pack swaps the policy.
  *
@@ -11,6 +14,7 @@
  */
 import { Context, Effect, Either, Layer, Schema } from "effect"
 import * as IndicatorSystem from "../assessment/IndicatorSystem.js"
+import * as Inspection from "../assessment/Inspection.js"
 import * as OrgLife from "../assessment/OrgLife.js"
 import * as Rating from "../assessment/Rating.js"
 import * as Case from "../case/Case.js"
@@ -23,8 +27,11 @@ import * as Routing from "../case/Routing.js"
 import * as Workflow from "../case/Workflow.js"
 import * as Grid from "../grid/Grid.js"
 import type { CategoryCode } from "../kernel/Ids.js"
+import type * as Term from "../kernel/Term.js"
 import * as WorkingCalendar from "../kernel/WorkingCalendar.js"
 import * as FacilityStandard from "../operation/FacilityStandard.js"
+import * as Needs from "../operation/Needs.js"
+import * as Project from "../operation/Project.js"
 import * as OrgGroup from "../org/OrgGroup.js"
 import * as OrgKind from "../org/OrgKind.js"
 import * as Post from "../org/Post.js"
@@ -32,6 +39,7 @@ import * as Consent from "../registry/Consent.js"
 import * as Labels from "../report/Labels.js"
 import * as Reporter from "../report/Reporter.js"
 import * as SectionBuilder from "../report/SectionBuilder.js"
+import * as Service from "../service/Service.js"
 import * as Permissions from "../store/Permissions.js"
 import * as CorePlugin from "./CorePlugin.js"
 import * as Plugin from "./Plugin.js"
@@ -71,6 +79,18 @@ export interface Policies {
   readonly rota: Mediation.RotaPolicy
   /** Organisational-life frequency policy. */
   readonly orgLife: OrgLife.FrequencyPolicy
+  /** Kinds of inspected unit, in roll-up order (for `Inspection.report`'s `unitKinds`). */
+  readonly inspectionUnitKinds: ReadonlyArray<Term.Term>
+  /** Service types (服务类型), in report order (for `Service.byType`, `Service.checkTypes`). */
+  readonly serviceTypes: ReadonlyArray<Term.Term>
+  /** Needs categories (需求类别), in report order (for `Needs.needsList`, `Needs.byCategory`, `Needs.checkItems`). */
+  readonly needsCategories: ReadonlyArray<Term.Term>
+  /** The "一老一小" recommendation policy in force (for `Needs.recommend`, `Needs.demographicsOf`). */
+  readonly recommendation: Needs.RecommendationPolicy
+  /** Project kinds (项目类型) (for `Project.checkKinds`). */
+  readonly projectKinds: ReadonlyArray<Term.Term>
+  /** Claimant kinds (认领主体) (for `Project.claim`, `Project.checkKinds`). */
+  readonly claimantKinds: ReadonlyArray<Term.Term>
   /** Working-day calendars by id. */
   readonly calendars: ReadonlyMap<string, WorkingCalendar.WorkingCalendar>
   /** Facility standards by id. */
@@ -83,7 +103,11 @@ export interface Policies {
   readonly sections: ReadonlyMap<string, SectionBuilder.AnySectionBuilder>
   /** Renderers by id. */
   readonly renderers: ReadonlyMap<string, Reporter.Reporter>
-  /** Report labels: the defaults with every contributed label over them. */
+  /**
+   * Report labels: the defaults, the names of the project kinds, needs categories and kinds of inspected unit host
+   * plugins contribute (as `operation.project.<id>`, `operation.need.<id>`, `assessment.unitKind.<id>`), and every
+   * contributed label over them.
+   */
   readonly labels: Labels.Labels
   /** The roles of the store's permissions (`Permissions.guard`): every role contributed. */
   readonly permissions: Permissions.Permissions
@@ -107,6 +131,7 @@ export interface Selection {
   readonly weights?: string
   readonly rota?: string
   readonly orgLife?: string
+  readonly recommendation?: string
 }
 
 /**
@@ -149,6 +174,29 @@ const pick = <A>(
     : Either.right(found)
 }
 
+/**
+ * Report labels of the terms host plugins contribute (or rename with an override), under the label ids the sections
+ * name them by, so that a host's kinds are named in reports built with {@link Policies.labels}. Core's own terms keep
+ * the sections' labels; a label contributed to `report.labels` wins over a term's name.
+ */
+const termLabels = (registry: Plugin.Registry): Labels.Labels =>
+  Labels.make(
+    Object.fromEntries(
+      (
+        [
+          [Project.kindsPoint, "operation.project."],
+          [Needs.categoriesPoint, "operation.need."],
+          [Inspection.unitKindsPoint, "assessment.unitKind."]
+        ] as const
+      ).flatMap(([point, prefix]) =>
+        registry
+          .entries(point)
+          .filter((e) => e.plugin !== CorePlugin.id)
+          .map((e) => [`${prefix}${e.key}`, { "zh-CN": e.value.nameZh, en: e.value.nameEn }])
+      )
+    )
+  )
+
 const byKey = <A>(registry: Plugin.Registry, point: Plugin.ExtensionPoint<A>): ReadonlyMap<string, A> =>
   new Map(registry.entries(point).map((e) => [e.key, e.value]))
 
@@ -176,6 +224,7 @@ export const policiesFrom = (
     const weights = yield* pick(registry, CaseMetrics.weightsPoint, selection.weights)
     const rota = yield* pick(registry, Mediation.rotaPoliciesPoint, selection.rota)
     const orgLife = yield* pick(registry, OrgLife.policiesPoint, selection.orgLife)
+    const recommendation = yield* pick(registry, Needs.recommendationPoliciesPoint, selection.recommendation)
     const org = OrgKind.fromPlugins(registry)
     const catalogue = CaseCategory.fromRegistry(registry)
     return {
@@ -193,13 +242,19 @@ export const policiesFrom = (
       weights: weights.value.weights,
       rota: rota.value,
       orgLife: orgLife.value.policy,
+      inspectionUnitKinds: registry.values(Inspection.unitKindsPoint),
+      serviceTypes: registry.values(Service.typesPoint),
+      needsCategories: registry.values(Needs.categoriesPoint),
+      recommendation: recommendation.value.policy,
+      projectKinds: registry.values(Project.kindsPoint),
+      claimantKinds: registry.values(Project.claimantKindsPoint),
       calendars: byKey(registry, WorkingCalendar.calendars),
       facilityStandards: byKey(registry, FacilityStandard.standardsPoint),
       indicatorSystems: byKey(registry, IndicatorSystem.systemsPoint),
       ratingSchemes: byKey(registry, Rating.schemesPoint),
       sections: byKey(registry, SectionBuilder.sectionsPoint),
       renderers: byKey(registry, Reporter.renderersPoint),
-      labels: Labels.fromPlugins(registry),
+      labels: Labels.fromPlugins(registry, Labels.merge(Labels.defaults, termLabels(registry))),
       permissions: Permissions.fromPlugins(registry),
       purposes: Consent.fromPlugins(registry),
       selected: {
@@ -209,7 +264,8 @@ export const policiesFrom = (
         ladder: ladder.key,
         weights: weights.key,
         rota: rota.key,
-        orgLife: orgLife.key
+        orgLife: orgLife.key,
+        recommendation: recommendation.key
       }
     }
   })

@@ -8,19 +8,22 @@
  * @since 0.1.0
  */
 import { type DateTime, Either, Schema } from "effect"
+import type * as Finding from "../kernel/Finding.js"
 import * as Ids from "../kernel/Ids.js"
 import * as LocalDate from "../kernel/LocalDate.js"
+import * as Term from "../kernel/Term.js"
 import type { WorkingCalendar } from "../kernel/WorkingCalendar.js"
 import * as Money from "../operation/Money.js"
+import * as Plugin from "../plugin/Plugin.js"
 import * as Eligibility from "./Eligibility.js"
 import * as Placement from "./Placement.js"
 import * as Schedule from "./Schedule.js"
 import * as VolunteerTeam from "./VolunteerTeam.js"
 
 /**
- * The kind of service (服务类型): property (物业), volunteer (志愿), judicial (司法), social work (社工), community
- * (社区), health (健康), childcare (托育), elderly care (养老), convenience micro-services (便民微服务), party building,
- * employment, other.
+ * The kind of service (服务类型), a term id: by default property (物业), volunteer (志愿), judicial (司法), social work
+ * (社工), community (社区), health (健康), childcare (托育), elderly care (养老), convenience micro-services (便民微服务),
+ * party building, employment, other ({@link defaultTypes}); a host declares its own through {@link typesPoint}.
  *
  * @since 0.1.0
  * @category models
@@ -31,6 +34,36 @@ export const ServiceType = VolunteerTeam.ServiceType
  * @category models
  */
 export type ServiceType = VolunteerTeam.ServiceType
+
+/**
+ * The default service types, with the seed passage each comes from (`VolunteerTeam.defaultServiceTypes`).
+ *
+ * @since 0.1.0
+ * @category policies
+ */
+export const defaultTypes: ReadonlyArray<Term.Term> = VolunteerTeam.defaultServiceTypes
+
+/**
+ * Extension point `service.types`: the kinds of service (服务类型) of services, volunteer teams and operators' service
+ * obligations, keyed by id, in report order.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const typesPoint: Plugin.ExtensionPoint<Term.Term> = Plugin.extensionPoint({
+  id: "service.types",
+  description: "Kinds of service (物业服务、志愿服务、司法服务 …), keyed by id, in report order.",
+  schema: Term.Term,
+  key: (t) => t.id
+})
+
+/**
+ * The core default pack's contribution: {@link defaultTypes}.
+ *
+ * @since 0.1.0
+ * @category plugins
+ */
+export const defaultContributions: ReadonlyArray<Plugin.Contribution> = [Plugin.contribute(typesPoint, defaultTypes)]
 
 /**
  * Who provides a service (服务提供方): an org unit (社区党总支, 党群服务站), a third-party operator, a volunteer team,
@@ -251,3 +284,53 @@ export const isOpenAt = (
  * @category rules
  */
 export const isFree = (self: Service): boolean => self.fees.model === "free"
+
+/**
+ * Services per type (按服务类型): one row per type in force, in its order, with its name (Chinese by default), the
+ * services of that type and how many of them are active. Services of a type no plugin declares are in no row;
+ * {@link checkTypes} reports them.
+ *
+ * @param types - the types in force (`Runtime.Policies.serviceTypes`; default {@link defaultTypes})
+ * @since 0.1.0
+ * @category statistics
+ */
+export const byType = (
+  services: ReadonlyArray<Service>,
+  types: ReadonlyArray<Term.Term> = defaultTypes,
+  locale: "zh-CN" | "en" = "zh-CN"
+): ReadonlyArray<{
+  readonly type: ServiceType
+  readonly name: string
+  readonly services: number
+  readonly active: number
+}> =>
+  types.map((t) => {
+    const of = services.filter((s) => s.type === t.id)
+    return {
+      type: t.id,
+      name: locale === "en" ? t.nameEn : t.nameZh,
+      services: of.length,
+      active: of.filter((s) => s.status === "active").length
+    }
+  })
+
+/**
+ * Checks services against the types in force: an error finding (`service/unknown-type`) for each service whose type
+ * no plugin declares, at its index.
+ *
+ * @param types - the types in force (`Runtime.Policies.serviceTypes`; default {@link defaultTypes})
+ * @since 0.1.0
+ * @category rules
+ */
+export const checkTypes = (
+  services: ReadonlyArray<Service>,
+  types: ReadonlyArray<Term.Term> = defaultTypes
+): ReadonlyArray<Finding.Finding> =>
+  services.flatMap((s, i) =>
+    Term.check(types, s.type, {
+      code: "service/unknown-type",
+      path: ["services", i, "type"],
+      what: "service type",
+      subject: `service ${s.name}`
+    })
+  )

@@ -90,7 +90,8 @@ describe("Runtime.policiesFrom", () => {
       ladder: "default",
       weights: "default",
       rota: "default",
-      orgLife: "default"
+      orgLife: "default",
+      recommendation: "default"
     })
   })
 
