@@ -266,7 +266,11 @@ export const open = (
 ): Either.Either<string, CipherError> => {
   const fail = (reason: CipherError["reason"], keyId?: string) =>
     Either.left(
-      new CipherError({ reason, where: typeof where === "string" ? where : where(), ...(keyId === undefined ? {} : { keyId }) })
+      new CipherError({
+        reason,
+        where: typeof where === "string" ? where : where(),
+        ...(keyId === undefined ? {} : { keyId })
+      })
     )
   const h = header(envelope)
   if (h === undefined) return fail("malformed")

@@ -176,7 +176,8 @@ export const make = (
         const id = idOf(record)
         return `${name} ${id === undefined ? what : `${id} ${what}`}`
       }
-      if (typeof envelope !== "string") return Either.left(new Cipher.CipherError({ reason: "malformed", where: where() }))
+      if (typeof envelope !== "string")
+        return Either.left(new Cipher.CipherError({ reason: "malformed", where: where() }))
       const opened = Cipher.open(find, envelope, aad, where)
       if (Either.isLeft(opened)) return opened
       let pairs: unknown

@@ -147,7 +147,8 @@ export const without = (value: unknown, paths: ReadonlyArray<Path>): unknown => 
     for (let i = 0; i < path.length - 1 && node !== undefined; i++) {
       const k = path[i] as string | number
       const next: Removals | true | undefined = node.get(k)
-      if (next === true) node = undefined // a whole value above is removed already
+      if (next === true)
+        node = undefined // a whole value above is removed already
       else if (next === undefined) {
         const fresh: Removals = new Map()
         node.set(k, fresh)
