@@ -1,23 +1,25 @@
 /**
  * The report-from-SQL benchmark, run by `bench/run.mjs --only report` (bundled with esbuild first):
  *
- *   node report-sql.mjs <scale> <iterations> <sqlite file> [<postgres url>]
+ *   node report-sql.mjs <scale> <iterations> <sqlite file> [<postgres url>] [<mysql url>]
  *
  * Loads a generated city subset (`City` of @zhili/testing: households, residents and a year of visits, each placed at
- * its building's community and micro grid) into SQLite and PostgreSQL through the store's import, then times the
- * report's counts — households, residents and visits (by outcome) per community, households per micro grid — for one
- * street and for the whole city, through `repo.count` (GROUP BY pushed into SQL, called through the Promise front
- * door `StoreClient`) against the same GROUP BY written by hand against the raw driver (better-sqlite3, pg). Both
- * answers are checked equal before timing. Prints one JSON line with the medians and the ratios.
+ * its building's community and micro grid) into SQLite, PostgreSQL and MariaDB (each when its URL is given) through
+ * the store's import, then times the report's counts — households, residents and visits (by outcome) per community,
+ * households per micro grid — for one street and for the whole city, through `repo.count` (GROUP BY pushed into SQL,
+ * called through the Promise front door `StoreClient`) against the same GROUP BY written by hand against the raw
+ * driver (better-sqlite3, pg, mysql2). Both answers are checked equal before timing. Prints one JSON line with the
+ * medians and the ratios.
  */
-import { Aggregates, Building, Resident, type Store, StoreClient, Visit } from "@zhili/core"
+import { Aggregates, Building, Resident, Store, StoreClient, Visit } from "@zhili/core"
 import { Drivers } from "@zhili/store-sql"
 import { City } from "@zhili/testing"
 import Database from "better-sqlite3"
 import { Schema } from "effect"
+import mysql from "mysql2/promise"
 import pg from "pg"
 
-const [scaleArg = "0.1", iterationsArg = "15", sqliteFile = "", pgUrl] = process.argv.slice(2)
+const [scaleArg = "0.1", iterationsArg = "15", sqliteFile = "", pgUrl, mysqlUrl] = process.argv.slice(2)
 const scale = Number(scaleArg)
 const iterations = Number(iterationsArg)
 const aggregates = [Aggregates.Households, Aggregates.Residents, Aggregates.Visits]
@@ -141,7 +143,7 @@ let loaded: Record<string, number> = {}
 
 /** Checks that the store and the hand-written queries answer alike for a scope, then times both (one result row). */
 const measure = async (
-  engine: "sqlite" | "pg",
+  engine: "sqlite" | "pg" | "mysql",
   which: "street" | "city",
   client: StoreClient.Client,
   hand: () => Promise<Answer>,
@@ -204,6 +206,30 @@ if (pgUrl !== undefined && pgUrl !== "") {
       return all
     }
     await measure("pg", which, client, hand, loadSeconds)
+  }
+  await raw.end()
+  await client.dispose()
+}
+
+// MariaDB
+if (mysqlUrl !== undefined && mysqlUrl !== "") {
+  const client = StoreClient.make(Drivers.layerMysql({ url: mysqlUrl, aggregates }))
+  const t0 = performance.now()
+  await load(client)
+  const loadSeconds = (performance.now() - t0) / 1000
+  const raw = await mysql.createConnection({ uri: mysqlUrl })
+  const queries = handQueries(() => "?")
+  for (const which of ["street", "city"] as const) {
+    const p = prefixes[which]
+    const hand = async (): Promise<Answer> => {
+      const all: Array<Array<unknown>> = []
+      for (const [tag, text] of queries) {
+        const [rows] = await raw.execute(text, [p, successor(p)])
+        for (const x of rows as Array<{ k: string; o?: string; n: number | string }>) all.push(handRows(tag, x))
+      }
+      return all
+    }
+    await measure("mysql", which, client, hand, loadSeconds)
   }
   await raw.end()
   await client.dispose()

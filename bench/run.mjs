@@ -5,7 +5,7 @@
 //   scoring of every unit, each beside a plain hand-written loop computing the same figure (goal ≤ 1.5×);
 // - store: the store import benchmark (bench/store.mjs; goal ≥ 0.7× the raw driver);
 // - report: the report's counts for a street and the whole city through `repo.count` (GROUP BY pushed into SQL) on
-//   SQLite and PostgreSQL against the same GROUP BY written by hand against the driver (bench/report-sql.ts; goal ≤
+//   SQLite, PostgreSQL and MariaDB against the same GROUP BY written by hand against the driver (bench/report-sql.ts; goal ≤
 //   1.5×), over a city subset (`--report-scale`, default 0.05) loaded through the store.
 // - cli: the city's households imported from CSV by the built `zhili import` (bench/cli-import.mjs; goals: peak RSS
 //   under 300 MB, ≥ 0.7× the raw driver), `--cli-rounds` times (default 1; the medians of the rounds' ratios).
@@ -114,7 +114,27 @@ if (only === undefined || only === "report") {
   const psql = (sql) => spawnSync("psql", [pgUrl, "-qAtc", sql], { encoding: "utf8" })
   const schema = `zbench_report_${process.pid}`
   const havePg = psql(`CREATE SCHEMA ${schema}`).status === 0
-  if (!havePg) console.log(`PostgreSQL at ${pgUrl} not reachable: only SQLite is measured`)
+  if (!havePg) console.log(`PostgreSQL at ${pgUrl} not reachable: PostgreSQL is not measured`)
+  // MariaDB: a fresh database on the server of ZHILI_MYSQL_URL
+  const mysqlBase = new URL(process.env.ZHILI_MYSQL_URL ?? "mysql://root@127.0.0.1:3306/test")
+  const mysqlCli = (sql) =>
+    spawnSync(
+      "mysql",
+      [
+        `-h${mysqlBase.hostname}`,
+        `-P${mysqlBase.port || "3306"}`,
+        `-u${decodeURIComponent(mysqlBase.username || "root")}`,
+        ...(mysqlBase.password ? [`-p${decodeURIComponent(mysqlBase.password)}`] : []),
+        "-e",
+        sql
+      ],
+      { encoding: "utf8" }
+    )
+  const mysqlDb = `zbench_report_${process.pid}`
+  const haveMysql = mysqlCli(`CREATE DATABASE ${mysqlDb}`).status === 0
+  if (!haveMysql) console.log(`MariaDB at ${mysqlBase.host} not reachable: MariaDB is not measured`)
+  const mysqlUrl = new URL(mysqlBase)
+  mysqlUrl.pathname = `/${mysqlDb}`
   try {
     const script = join(work, "report-sql.mjs")
     await build({
@@ -141,7 +161,14 @@ if (only === undefined || only === "report") {
     const url = `${pgUrl}${pgUrl.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`
     const r = spawnSync(
       process.execPath,
-      [script, reportScale, iterations, join(work, "report.db"), ...(havePg ? [url] : [])],
+      [
+        script,
+        reportScale,
+        iterations,
+        join(work, "report.db"),
+        havePg ? url : "",
+        haveMysql ? mysqlUrl.toString() : ""
+      ],
       { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 26 }
     )
     if (r.status !== 0) throw new Error(`the report benchmark failed (exit ${r.status})`)
@@ -161,6 +188,7 @@ if (only === undefined || only === "report") {
     console.log(`written: ${file}`)
   } finally {
     if (havePg) psql(`DROP SCHEMA ${schema} CASCADE`)
+    if (haveMysql) mysqlCli(`DROP DATABASE ${mysqlDb}`)
     rmSync(work, { recursive: true, force: true })
   }
 }

@@ -662,14 +662,21 @@ const make = (
 
       /** Rows per multi-row statement: at most `rowsPerStatement`, and within the dialect's parameter limit. */
       const step = Math.max(1, Math.min(rowsPerStatement, Math.floor(maxParams[dialect] / cols.length)))
-      /** Writes rows as multi-row upserts (or plain inserts) of at most `step` rows. */
+      /**
+       * Writes rows as multi-row upserts (or plain inserts) of at most `step` rows. Each statement's parameters are
+       * gathered when it runs, not all before the first one: a waiting batch is not held twice.
+       */
       const insertRows = (batch: ReadonlyArray<ReadonlyArray<unknown>>, upsert: boolean) => {
         const statements: Array<Effect.Effect<unknown, SqlError>> = []
         for (let from = 0; from < batch.length; from += step) {
           const to = Math.min(batch.length, from + step)
-          const params: Array<unknown> = []
-          for (let i = from; i < to; i++) for (const v of batch[i] as ReadonlyArray<unknown>) params.push(v)
-          statements.push(sql.unsafe(cachedInsert(to - from, upsert), params))
+          statements.push(
+            Effect.suspend(() => {
+              const params: Array<unknown> = []
+              for (let i = from; i < to; i++) for (const v of batch[i] as ReadonlyArray<unknown>) params.push(v)
+              return sql.unsafe(cachedInsert(to - from, upsert), params)
+            })
+          )
         }
         return Effect.all(statements, { discard: true })
       }

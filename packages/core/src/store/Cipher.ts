@@ -111,6 +111,8 @@ export class CipherError extends Schema.TaggedError<CipherError>()("CipherError"
 interface Derived {
   readonly enc: KeyObject
   readonly mac: KeyObject | undefined
+  /** The envelope header of the key (`zh1:<id>:<alg>:`). */
+  readonly header: string
 }
 
 const derivedCache = new WeakMap<Key, Derived>()
@@ -123,10 +125,15 @@ const derive = (key: Key): Derived => {
   if (d === undefined) {
     d =
       key.algorithm === "aes-256-gcm"
-        ? { enc: createSecretKey(hkdf("sha256", key.secret, "zhili/zh1/aes-256-gcm/enc", 32)), mac: undefined }
+        ? {
+            enc: createSecretKey(hkdf("sha256", key.secret, "zhili/zh1/aes-256-gcm/enc", 32)),
+            mac: undefined,
+            header: headerOf(key)
+          }
         : {
             enc: createSecretKey(hkdf("sm3", key.secret, "zhili/zh1/sm4-ctr/enc", 16)),
-            mac: createSecretKey(hkdf("sm3", key.secret, "zhili/zh1/hmac-sm3/mac", 32))
+            mac: createSecretKey(hkdf("sm3", key.secret, "zhili/zh1/hmac-sm3/mac", 32)),
+            header: headerOf(key)
           }
     derivedCache.set(key, d)
   }
@@ -195,25 +202,36 @@ const authenticatedBytes = (header: string, aad: string): Buffer => {
  * @category encryption
  */
 export const seal = (key: Key, plaintext: string, aad: string): string => {
-  const { enc, mac } = derive(key)
-  const header = headerOf(key)
-  const data = Buffer.from(plaintext, "utf8")
+  const { enc, mac, header } = derive(key)
+  const extra = authenticated(header, aad)
   if (key.algorithm === "aes-256-gcm") {
     const nonce = freshBytes(12)
     const cipher = createCipheriv("aes-256-gcm", enc, nonce)
-    cipher.setAAD(authenticated(header, aad))
-    const body = Buffer.concat([nonce, cipher.update(data), cipher.final(), cipher.getAuthTag()])
+    cipher.setAAD(extra)
+    // nonce ‖ ciphertext ‖ tag in one buffer (GCM's final() gives no more bytes)
+    const ct = cipher.update(plaintext, "utf8")
+    cipher.final()
+    const body = Buffer.allocUnsafe(28 + ct.length)
+    nonce.copy(body, 0)
+    ct.copy(body, 12)
+    cipher.getAuthTag().copy(body, 12 + ct.length)
     return header + body.toString("base64url")
   }
   const counter = freshBytes(16)
   const cipher = createCipheriv("sm4-ctr", enc, counter)
-  const ct = Buffer.concat([cipher.update(data), cipher.final()])
-  const tag = createHmac("sm3", mac as KeyObject)
-    .update(authenticated(header, aad))
+  // CTR is a stream mode: final() gives no more bytes
+  const ct = cipher.update(plaintext, "utf8")
+  cipher.final()
+  const body = Buffer.allocUnsafe(48 + ct.length)
+  counter.copy(body, 0)
+  ct.copy(body, 16)
+  createHmac("sm3", mac as KeyObject)
+    .update(extra)
     .update(counter)
     .update(ct)
     .digest()
-  return header + Buffer.concat([counter, ct, tag]).toString("base64url")
+    .copy(body, 16 + ct.length)
+  return header + body.toString("base64url")
 }
 
 /**
@@ -234,7 +252,8 @@ export const header = (
 
 /**
  * Opens an envelope with the key of its id from `keys`, checking `aad`. Fails with a {@link CipherError} (naming
- * `where`) when it is malformed, its key is unknown, or it does not authenticate; never returns garbage.
+ * `where`, a text or a function giving it, called only on failure) when it is malformed, its key is unknown, or it
+ * does not authenticate; never returns garbage.
  *
  * @since 0.1.0
  * @category encryption
@@ -243,28 +262,34 @@ export const open = (
   keys: (id: string) => Key | undefined,
   envelope: string,
   aad: string,
-  where: string
+  where: string | (() => string)
 ): Either.Either<string, CipherError> => {
+  const fail = (reason: CipherError["reason"], keyId?: string) =>
+    Either.left(
+      new CipherError({
+        reason,
+        where: typeof where === "string" ? where : where(),
+        ...(keyId === undefined ? {} : { keyId })
+      })
+    )
   const h = header(envelope)
-  if (h === undefined) return Either.left(new CipherError({ reason: "malformed", where }))
-  if (h.algorithm === undefined) return Either.left(new CipherError({ reason: "unsupported", where, keyId: h.keyId }))
+  if (h === undefined) return fail("malformed")
+  if (h.algorithm === undefined) return fail("unsupported", h.keyId)
   const key = keys(h.keyId)
-  if (key === undefined) return Either.left(new CipherError({ reason: "unknown-key", where, keyId: h.keyId }))
-  if (key.algorithm !== h.algorithm) {
-    return Either.left(new CipherError({ reason: "unsupported", where, keyId: h.keyId }))
-  }
-  const head = headerOf(key)
+  if (key === undefined) return fail("unknown-key", h.keyId)
+  if (key.algorithm !== h.algorithm) return fail("unsupported", h.keyId)
+  const { enc, mac, header: head } = derive(key)
   const body = Buffer.from(envelope.slice(head.length), "base64url")
-  const tampered = () => Either.left(new CipherError({ reason: "tampered", where, keyId: h.keyId }))
-  const { enc, mac } = derive(key)
+  const tampered = () => fail("tampered", h.keyId)
   if (key.algorithm === "aes-256-gcm") {
     if (body.length < 28) return tampered()
     try {
       const decipher = createDecipheriv("aes-256-gcm", enc, body.subarray(0, 12))
       decipher.setAAD(authenticated(head, aad))
       decipher.setAuthTag(body.subarray(body.length - 16))
-      const out = Buffer.concat([decipher.update(body.subarray(12, body.length - 16)), decipher.final()])
-      return Either.right(out.toString("utf8"))
+      const text = decipher.update(body.subarray(12, body.length - 16), undefined, "utf8")
+      // final() checks the tag: the text is only returned once it has authenticated
+      return Either.right(text + decipher.final("utf8"))
     } catch {
       return tampered()
     }
@@ -279,7 +304,8 @@ export const open = (
     .digest()
   if (!timingSafeEqual(expected, body.subarray(body.length - 32))) return tampered()
   const decipher = createDecipheriv("sm4-ctr", enc, counter)
-  return Either.right(Buffer.concat([decipher.update(ct), decipher.final()]).toString("utf8"))
+  const text = decipher.update(ct, undefined, "utf8")
+  return Either.right(text + decipher.final("utf8"))
 }
 
 /**
@@ -295,7 +321,7 @@ export interface IndexKey {
   readonly secret: Uint8Array
 }
 
-const indexCache = new WeakMap<IndexKey, KeyObject>()
+const indexCache = new WeakMap<IndexKey, { readonly key: KeyObject; readonly digest: string }>()
 
 /**
  * The keyed blind index of a value (盲索引) in a domain (a field name such as `id_number`, so that the same value in
@@ -309,16 +335,12 @@ const indexCache = new WeakMap<IndexKey, KeyObject>()
 export const blindIndex = (key: IndexKey, domain: string, value: string): string => {
   let k = indexCache.get(key)
   if (k === undefined) {
-    k = createSecretKey(
-      hkdf(key.algorithm === "aes-256-gcm" ? "sha256" : "sm3", key.secret, "zhili/zh1/blind-index", 32)
-    )
+    const digest = key.algorithm === "aes-256-gcm" ? "sha256" : "sm3"
+    k = { key: createSecretKey(hkdf(digest, key.secret, "zhili/zh1/blind-index", 32)), digest }
     indexCache.set(key, k)
   }
-  return createHmac(key.algorithm === "aes-256-gcm" ? "sha256" : "sm3", k)
-    .update(domain)
-    .update("\u0000")
-    .update(value)
-    .digest("base64url")
+  // one update of `domain ‖ NUL ‖ value` (the same bytes as three)
+  return createHmac(k.digest, k.key).update(`${domain}\u0000${value}`).digest("base64url")
 }
 
 /**
@@ -330,4 +352,4 @@ export const blindIndex = (key: IndexKey, domain: string, value: string): string
  * @category blind indexes
  */
 export const unkeyedIndex = (domain: string, value: string): string =>
-  createHash("sha256").update(domain).update("\u0000").update(value).digest("base64url")
+  createHash("sha256").update(`${domain}\u0000${value}`).digest("base64url")

@@ -95,8 +95,25 @@ export const keyIdOf = (json: string): string | undefined => {
   return end < 0 ? undefined : json.slice(from, end)
 }
 
-/** Today in China Standard Time (UTC+8, no daylight saving). */
-const chinaToday = (): string => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
+/**
+ * Today in China Standard Time (UTC+8, no daylight saving), worked out once a day: a store asks for every record it
+ * writes. The date is kept with the instant of the next midnight there.
+ */
+const chinaToday = (() => {
+  const day = 86_400_000
+  const offset = 8 * 3_600_000
+  let date = ""
+  let until = Number.NEGATIVE_INFINITY
+  return (): string => {
+    const now = Date.now()
+    if (now >= until || now < until - day) {
+      const local = now + offset
+      date = new Date(local).toISOString().slice(0, 10)
+      until = Math.floor(local / day) * day + day - offset
+    }
+    return date
+  }
+})()
 
 const idOf = (parsed: Record<string, unknown>): string | undefined => {
   const value = parsed.value
@@ -154,21 +171,27 @@ export const make = (
       if (typeof parsed !== "object" || parsed === null || !(sealedProperty in parsed)) return Either.right(parsed)
       const record = parsed as Record<string, unknown>
       const envelope = record[sealedProperty]
-      const id = idOf(record)
-      const where = `${name} ${id === undefined ? what : `${id} ${what}`}`
-      if (typeof envelope !== "string") return Either.left(new Cipher.CipherError({ reason: "malformed", where }))
-      return Either.flatMap(Cipher.open(find, envelope, aad, where), (text) => {
-        let pairs: unknown
-        try {
-          pairs = JSON.parse(text)
-        } catch {
-          pairs = undefined
-        }
-        delete record[sealedProperty]
-        return Array.isArray(pairs) && Seal.restore(record, pairs as ReadonlyArray<readonly [Seal.Path, unknown]>)
-          ? Either.right(record)
-          : Either.left(new Cipher.CipherError({ reason: "malformed", where, keyId: Cipher.header(envelope)?.keyId }))
-      })
+      // the text of `where` is only built for an error
+      const where = () => {
+        const id = idOf(record)
+        return `${name} ${id === undefined ? what : `${id} ${what}`}`
+      }
+      if (typeof envelope !== "string")
+        return Either.left(new Cipher.CipherError({ reason: "malformed", where: where() }))
+      const opened = Cipher.open(find, envelope, aad, where)
+      if (Either.isLeft(opened)) return opened
+      let pairs: unknown
+      try {
+        pairs = JSON.parse(opened.right)
+      } catch {
+        pairs = undefined
+      }
+      delete record[sealedProperty]
+      return Array.isArray(pairs) && Seal.restore(record, pairs as ReadonlyArray<readonly [Seal.Path, unknown]>)
+        ? Either.right(record)
+        : Either.left(
+            new Cipher.CipherError({ reason: "malformed", where: where(), keyId: Cipher.header(envelope)?.keyId })
+          )
     }
     const sealRecord = seal(walker, [], recordAad)
     const sealProtected = seal(walker, personal, recordAad)

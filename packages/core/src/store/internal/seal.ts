@@ -131,42 +131,60 @@ export const compile = (root: AST.AST): Walker | undefined => {
   return go(root)
 }
 
+/** The paths to remove, as a tree: a key maps to `true` (remove it) or to the removals under it. */
+type Removals = Map<string | number, Removals | true>
+
 /**
  * A copy of `value` without the values at `paths` (objects and arrays on the way are copied, the rest shared): an
- * object property is removed, an array element becomes `null`.
+ * object property is removed, an array element becomes `null`. Objects are copied without the removed keys rather
+ * than copied and then `delete`d from, which would turn them into slow dictionary-mode objects.
  */
 export const without = (value: unknown, paths: ReadonlyArray<Path>): unknown => {
-  const copied = new Set<unknown>()
-  const root = copy(value)
-  copied.add(root)
+  const tree: Removals = new Map()
   for (const path of paths) {
-    let node = root as Record<string | number, unknown>
-    let ok = true
-    for (let i = 0; i < path.length - 1; i++) {
+    if (path.length === 0) continue
+    let node: Removals | undefined = tree
+    for (let i = 0; i < path.length - 1 && node !== undefined; i++) {
       const k = path[i] as string | number
-      const child = node[k]
-      if (typeof child !== "object" || child === null) {
-        ok = false
-        break
-      }
-      let next = child as Record<string | number, unknown>
-      if (!copied.has(child)) {
-        next = copy(child) as Record<string | number, unknown>
-        copied.add(next)
-        node[k] = next
-      }
-      node = next
+      const next: Removals | true | undefined = node.get(k)
+      if (next === true)
+        node = undefined // a whole value above is removed already
+      else if (next === undefined) {
+        const fresh: Removals = new Map()
+        node.set(k, fresh)
+        node = fresh
+      } else node = next
     }
-    if (!ok) continue
-    const last = path[path.length - 1] as string | number
-    if (Array.isArray(node)) node[last as number] = null
-    else delete node[last]
+    node?.set(path[path.length - 1] as string | number, true)
   }
-  return root
+  return copyWithout(value, tree)
 }
 
-const copy = (value: unknown): unknown =>
-  Array.isArray(value) ? value.slice() : typeof value === "object" && value !== null ? { ...value } : value
+const copyWithout = (value: unknown, tree: Removals): unknown => {
+  if (Array.isArray(value)) {
+    const out = value.slice()
+    for (const [k, r] of tree) {
+      // a walker names array elements by index
+      if (typeof k !== "number" || k < 0 || k >= out.length) continue
+      if (r === true) out[k] = null
+      else {
+        const child = out[k]
+        if (typeof child === "object" && child !== null) out[k] = copyWithout(child, r)
+      }
+    }
+    return out
+  }
+  if (typeof value !== "object" || value === null) return value
+  const out: Record<string, unknown> = {}
+  const source = value as Record<string, unknown>
+  for (const k of Object.keys(source)) {
+    const r = tree.get(k)
+    if (r === true) continue
+    const child = source[k]
+    out[k] = r !== undefined && typeof child === "object" && child !== null ? copyWithout(child, r) : child
+  }
+  return out
+}
 
 /** Puts the sealed values back into `target` (owned by the caller, changed in place); false when a path is broken. */
 export const restore = (target: unknown, pairs: ReadonlyArray<readonly [Path, unknown]>): boolean => {
