@@ -1,6 +1,10 @@
-// The store benchmark: `pnpm bench:store [--rows N] [--rounds N] [--only sqlite|pg] [--sqlite-batch N] [--pg-batch N]`. Imports N households (default 1,000,000) through the store
+// The store benchmark: `pnpm bench:store [--rows N] [--rounds N] [--only sqlite|pg] [--sqlite-batch N] [--pg-batch N]
+// [--pg-partitions N] [--tenants N]`. Imports N households (default 1,000,000) through the store
 // into SQLite and PostgreSQL, each beside the raw-driver baseline measured in the same run, and prints rows/s, the
 // ratio store/raw and the peak RSS of each phase (each phase runs in its own process).
+// --pg-partitions N: both PostgreSQL phases on the tenant-partitioned layout (`partitions: N`: the tables
+// `PARTITION BY HASH (tenant)`, the store committing each batch a tenant at a time). --tenants N: the rows spread over
+// N communities in contiguous runs, as a city file sorted by community (default 1).
 // PostgreSQL: ZHILI_PG_URL (default postgres://postgres@127.0.0.1:5432/test); a fresh schema per phase, dropped after.
 import { execFileSync, spawnSync } from "node:child_process"
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
@@ -23,6 +27,8 @@ const option = (name, fallback) => {
 }
 /** Rows per import batch (one transaction each) of the store phases. */
 const batch = { sqlite: option("--sqlite-batch", 10_000), pg: option("--pg-batch", 10_000) }
+/** PostgreSQL tables partitioned by tenant into this many partitions (0: not partitioned); rows over this many tenants. */
+const layout = { partitions: option("--pg-partitions", 0), tenants: option("--tenants", 1) }
 const pgUrl = process.env.ZHILI_PG_URL ?? "postgres://postgres@127.0.0.1:5432/test"
 
 mkdirSync(join(pkg, ".tmp"), { recursive: true })
@@ -54,7 +60,9 @@ const phase = (name, target) => {
       name,
       String(rows),
       target,
-      String(name.endsWith("pg") ? batch.pg : batch.sqlite)
+      String(name.endsWith("pg") ? batch.pg : batch.sqlite),
+      String(name.endsWith("pg") ? layout.partitions : 0),
+      String(layout.tenants)
     ],
     { encoding: "utf8" }
   )
@@ -159,6 +167,11 @@ console.log(
 console.log(
   `store batches: sqlite ${fmt(batch.sqlite)} rows, pg ${fmt(batch.pg)} rows (one transaction each); raw: one transaction`
 )
+if (layout.partitions > 0 || layout.tenants > 1) {
+  console.log(
+    `rows over ${fmt(layout.tenants)} tenant(s); PostgreSQL tables ${layout.partitions > 0 ? `PARTITION BY HASH (tenant), ${layout.partitions} partitions (store: partitions ${layout.partitions})` : "not partitioned"}`
+  )
+}
 console.log(
   "round phase           rows/s    seconds  client CPU s  server CPU s  peak RSS MB  ratio to raw (same round)"
 )
