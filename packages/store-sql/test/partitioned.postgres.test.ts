@@ -8,8 +8,9 @@
 import * as SqlClient from "@effect/sql/SqlClient"
 import { afterAll, assert, describe, it } from "@effect/vitest"
 import { Store } from "@zhili/core"
+import { Drivers } from "@zhili/store-sql"
 import { StoreSuite } from "@zhili/testing"
-import { Effect, Schema, Stream } from "effect"
+import { Effect, Layer, Schema, Stream } from "effect"
 import { guardTrigger, layer, partitions } from "./partitioned.js"
 import { postgres } from "./servers.js"
 
@@ -186,4 +187,28 @@ if (target._tag === "ready") {
       }
     )
   })
+
+  // tables created without partitions are not taken for the partitioned layout
+  const flat = await postgres("zhili_part")
+  if (flat._tag === "ready") {
+    afterAll(flat.drop)
+    it.effect("refuses to open tables created without partitions as the partitioned layout, and a bad count", () =>
+      Effect.gen(function* () {
+        const open = (options: { readonly partitions?: number }) =>
+          Layer.build(Drivers.layerPg({ url: flat.url, aggregates: [StoreSuite.NoteAggregate], ...options }))
+        yield* open({})
+        const failed = yield* Effect.flip(open({ partitions }))
+        assert.strictEqual(
+          reasonOf(failed),
+          "zhili_test_note exists without partitions: the partitioned layout (partitions: 8) creates its tables anew, in a schema or database of their own"
+        )
+        for (const bad of [0, 2.5, 1025]) {
+          assert.strictEqual(
+            reasonOf(yield* Effect.flip(open({ partitions: bad }))),
+            `partitions: ${bad} is not a whole number from 1 to 1024`
+          )
+        }
+      }).pipe(Effect.scoped)
+    )
+  }
 } else StoreSuite.unavailable("postgresql, partitioned by tenant", target.reason)
