@@ -123,8 +123,8 @@ const ddl = (a: Store.AnyAggregate, dialect: Dialect, partitions?: number | unde
 
 /**
  * The SQL that creates an aggregate's tables on a dialect (`sqlite`, `pg` or `mysql`), for review or for a host's
- * own migration tool. With `partitions` (PostgreSQL only, see {@link Options.partitions}), the tables are
- * partitioned by a hash of the tenant.
+ * own migration tool. With `partitions` (PostgreSQL only, see {@link Options.partitions}; the other dialects ignore
+ * it), the tables are partitioned by a hash of the tenant.
  *
  * @since 0.1.0
  * @category migrations
