@@ -1,10 +1,13 @@
 // The store benchmark: `pnpm bench:store [--rows N] [--rounds N] [--only sqlite|pg|mysql] [--sqlite-batch N]
-// [--pg-batch N] [--mysql-batch N] [--encryption]`. Imports N households (default 1,000,000) through the store into
+// [--pg-batch N] [--mysql-batch N] [--encryption] [--pg-partitions N] [--tenants N]`. Imports N households (default 1,000,000) through the store into
 // SQLite, PostgreSQL and MariaDB, each beside the raw-driver baselines measured in the same run, and prints rows/s,
 // the ratio store/raw and the peak RSS of each phase (each phase runs in its own process). MariaDB has two
 // ceilings: mysql2 multi-row INSERT (the goal's baseline) and LOAD DATA LOCAL INFILE.
 // With --encryption: N residents (name, identity number, phone; a tenth children under 14) through the store with
 // encryption at rest off and on (AES-256-GCM), on each engine, and the ratio on/off.
+// --pg-partitions N: both PostgreSQL phases on the tenant-partitioned layout (`partitions: N`: the tables
+// `PARTITION BY HASH (tenant)`, the store committing each batch a tenant at a time). --tenants N: the rows spread over
+// N communities in contiguous runs, as a city file sorted by community (default 1).
 // PostgreSQL: ZHILI_PG_URL (default postgres://postgres@127.0.0.1:5432/test); a fresh schema per phase, dropped after.
 // MariaDB: ZHILI_MYSQL_URL (default mysql://root@127.0.0.1:3306/test); a fresh database per phase, dropped after.
 import { execFileSync, spawnSync } from "node:child_process"
@@ -33,6 +36,8 @@ const batch = {
   mysql: option("--mysql-batch", 10_000)
 }
 const encryption = args.includes("--encryption")
+/** PostgreSQL tables partitioned by tenant into this many partitions (0: not partitioned); rows over this many tenants. */
+const layout = { partitions: option("--pg-partitions", 0), tenants: option("--tenants", 1) }
 const pgUrl = process.env.ZHILI_PG_URL ?? "postgres://postgres@127.0.0.1:5432/test"
 const mysqlUrl = new URL(process.env.ZHILI_MYSQL_URL ?? "mysql://root@127.0.0.1:3306/test")
 
@@ -66,6 +71,8 @@ const phase = (name, target) => {
       String(rows),
       target,
       String(batch[name.split("-")[1]]),
+      String(name.endsWith("pg") ? layout.partitions : 0),
+      String(layout.tenants),
       ...(encryption ? ["--encryption"] : [])
     ],
     { encoding: "utf8" }
@@ -233,6 +240,11 @@ console.log(
 console.log(
   `store batches: sqlite ${fmt(batch.sqlite)} rows, pg ${fmt(batch.pg)} rows, mysql ${fmt(batch.mysql)} rows (one transaction each); raw: one transaction`
 )
+if (layout.partitions > 0 || layout.tenants > 1) {
+  console.log(
+    `rows over ${fmt(layout.tenants)} tenant(s); PostgreSQL tables ${layout.partitions > 0 ? `PARTITION BY HASH (tenant), ${layout.partitions} partitions (store: partitions ${layout.partitions})` : "not partitioned"}`
+  )
+}
 console.log(
   "round phase           rows/s    seconds  client CPU s  server CPU s  peak RSS MB  ratio to the baseline (same round)"
 )

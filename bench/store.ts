@@ -1,12 +1,14 @@
 /**
  * One phase of the store benchmark, run in its own process by `bench/store.mjs` so that peak RSS is per phase.
  *
- *   node store.mjs <phase> <rows> <target> [<batch>]
+ *   node store.mjs <phase> <rows> <target> [batch] [partitions] [tenants] [--encryption]
  *
  * phases: raw-sqlite, store-sqlite (target: a file name), raw-pg, store-pg (target: a URL with its search_path),
  * raw-mysql (multi-row INSERT with mysql2), load-mysql (LOAD DATA LOCAL INFILE with mysql2), store-mysql (target: a
  * mysql:// URL of an empty database); with `--encryption`, residents instead of households: store-<engine> with
  * encryption off and enc-<engine> with it on (AES-256-GCM, an in-process key).
+ * partitions > 0: PostgreSQL tables `PARTITION BY HASH (tenant)` (the store's `partitions` option, and the same
+ * tables for the raw phase); tenants: the rows spread over that many communities, in contiguous runs.
  * Prints one JSON line: { phase, rows, seconds, cpuSeconds, rowsPerSecond, maxRssMb } (cpuSeconds: this process only).
  */
 import { randomBytes } from "node:crypto"
@@ -22,18 +24,30 @@ import { from as copyFrom } from "pg-copy-streams"
 /** The registry's household descriptor: `Store.Stored<Household.Household>` records (户: building + room number). */
 const HouseholdAggregate = Aggregates.Households
 
-const row = (i: number) => ({
-  version: 1,
-  location: { division: "440881002001", grid: ["g1", `g1-${i % 10}`, `g1-${i % 10}-${i % 50}`] },
-  value: { id: `h${i}`, tenant: "440881002001", building: `b${Math.floor(i / 200)}`, room: `${i % 200}` }
-})
+const [phase = "", rowsArg = "1000000", target = "", batchArg = "10000", partitionsArg = "0", tenantsArg = "1"] =
+  process.argv.slice(2).filter((a) => a !== "--encryption")
+const partitions = Number(partitionsArg) > 0 ? Number(partitionsArg) : undefined
+const tenants = Math.max(1, Math.min(999, Number(tenantsArg)))
+
+/** The community of row `i` (1-based): `tenants` contiguous runs of rows, 440881002001 … 440881002999. */
+const tenantOf = (i: number) =>
+  tenants === 1 ? "440881002001" : `440881002${String(1 + Math.floor(((i - 1) * tenants) / rows)).padStart(3, "0")}`
+
+const row = (i: number) => {
+  const tenant = tenantOf(i)
+  return {
+    version: 1,
+    location: { division: tenant, grid: ["g1", `g1-${i % 10}`, `g1-${i % 10}-${i % 50}`] },
+    value: { id: `h${i}`, tenant, building: `b${Math.floor(i / 200)}`, room: `${i % 200}` }
+  }
+}
 
 /** The columns the store writes, computed the way a hand-written importer would (no schema decode). */
 const rawValues = (r: ReturnType<typeof row>): Array<unknown> => [
   r.value.tenant,
   r.value.id,
   r.version,
-  "440881002001",
+  r.location.division,
   null,
   `${r.location.grid.join("/")}/`,
   `${r.value.building}/${r.value.room}`,
@@ -66,7 +80,6 @@ const resident = (i: number) => {
   }
 }
 
-const [phase = "", rowsArg = "1000000", target = "", batchArg = "10000"] = process.argv.slice(2)
 const storeBatch = Number(batchArg)
 const rows = Number(rowsArg)
 /** Set when the timed part starts: after connecting and creating the table, so only the import is measured. */
@@ -104,7 +117,7 @@ const rawSqlite = () => {
 const rawPg = async () => {
   const client = new pg.Client({ connectionString: target })
   await client.connect()
-  for (const s of SqlStore.schemaOf(HouseholdAggregate, "pg")) await client.query(s)
+  for (const s of SqlStore.schemaOf(HouseholdAggregate, "pg", { partitions })) await client.query(s)
   started = performance.now()
   cpuStarted = cpuNow()
   await client.query("BEGIN")
@@ -246,7 +259,7 @@ if ((kind === "store" && process.argv.includes("--encryption")) || kind === "enc
       await rawPg()
       break
     case "store-pg":
-      await viaStore(Drivers.layerPg({ url: target, aggregates: [HouseholdAggregate] }), storeBatch)
+      await viaStore(Drivers.layerPg({ url: target, aggregates: [HouseholdAggregate], partitions }), storeBatch)
       break
     default:
       throw new Error(`unknown phase ${phase}`)

@@ -76,11 +76,27 @@ const laterDdl = (a: Store.AnyAggregate, dialect: Dialect): ReadonlyArray<readon
   })
 }
 
-/** The DDL of an aggregate's tables as migration 1 creates them, per dialect. Tenant leads every key and index. */
-const ddl = (a: Store.AnyAggregate, dialect: Dialect): ReadonlyArray<string> => {
+/**
+ * The statements that attach `partitions` hash partitions of the tenant to a PostgreSQL table created
+ * `PARTITION BY HASH (tenant)`: `<table>_p0` … `<table>_p<N-1>`.
+ */
+const partitionsOf = (table: string, partitions: number): ReadonlyArray<string> =>
+  Array.from(
+    { length: partitions },
+    (_, i) =>
+      `CREATE TABLE ${table}_p${i} PARTITION OF ${table} FOR VALUES WITH (MODULUS ${partitions}, REMAINDER ${i})`
+  )
+
+/**
+ * The DDL of an aggregate's tables as migration 1 creates them, per dialect. Tenant leads every key and index. With
+ * `partitions` (PostgreSQL), each table is `PARTITION BY HASH (tenant)` with that many partitions, so PostgreSQL
+ * refuses any unique key or index that does not include the tenant.
+ */
+const ddl = (a: Store.AnyAggregate, dialect: Dialect, partitions?: number | undefined): ReadonlyArray<string> => {
   const t = tableOf(a)
   const ty = types(dialect)
-  const suffix = dialect === "mysql" ? " ENGINE=InnoDB" : ""
+  const partitioned = dialect === "pg" && partitions !== undefined
+  const suffix = dialect === "mysql" ? " ENGINE=InnoDB" : partitioned ? " PARTITION BY HASH (tenant)" : ""
   const first = a.fields.filter((f) => migrationOf(f) === 1)
   const fields = first.map((f) => `f_${f.name} ${f.type === "number" ? ty.num : ty.str}`)
   const statements = [
@@ -88,6 +104,7 @@ const ddl = (a: Store.AnyAggregate, dialect: Dialect): ReadonlyArray<string> => 
       `division ${ty.key}, org_path ${ty.path}, grid_path ${ty.path}, nkey ${ty.str}, ` +
       fields.map((f) => `${f}, `).join("") +
       `record ${ty.doc} NOT NULL, PRIMARY KEY (tenant, id))${suffix}`,
+    ...(partitioned ? partitionsOf(t, partitions) : []),
     `CREATE INDEX ${t}_division ON ${t} (tenant, division)`,
     `CREATE INDEX ${t}_org ON ${t} (tenant, org_path)`,
     `CREATE INDEX ${t}_grid ON ${t} (tenant, grid_path)`,
@@ -97,7 +114,8 @@ const ddl = (a: Store.AnyAggregate, dialect: Dialect): ReadonlyArray<string> => 
   if (a.events !== undefined) {
     statements.push(
       `CREATE TABLE ${eventTableOf(a)} (tenant ${ty.key} NOT NULL, aggregate_id ${ty.id} NOT NULL, ` +
-        `seq ${ty.int} NOT NULL, event ${ty.doc} NOT NULL, PRIMARY KEY (tenant, aggregate_id, seq))${suffix}`
+        `seq ${ty.int} NOT NULL, event ${ty.doc} NOT NULL, PRIMARY KEY (tenant, aggregate_id, seq))${suffix}`,
+      ...(partitioned ? partitionsOf(eventTableOf(a), partitions) : [])
     )
   }
   return statements
@@ -105,13 +123,18 @@ const ddl = (a: Store.AnyAggregate, dialect: Dialect): ReadonlyArray<string> => 
 
 /**
  * The SQL that creates an aggregate's tables on a dialect (`sqlite`, `pg` or `mysql`), for review or for a host's
- * own migration tool.
+ * own migration tool. With `partitions` (PostgreSQL only, see {@link Options.partitions}; the other dialects ignore
+ * it), the tables are partitioned by a hash of the tenant.
  *
  * @since 0.1.0
  * @category migrations
  */
-export const schemaOf = (aggregate: Store.AnyAggregate, dialect: "sqlite" | "pg" | "mysql"): ReadonlyArray<string> => [
-  ...ddl(aggregate, dialect),
+export const schemaOf = (
+  aggregate: Store.AnyAggregate,
+  dialect: "sqlite" | "pg" | "mysql",
+  options: { readonly partitions?: number | undefined } = {}
+): ReadonlyArray<string> => [
+  ...ddl(aggregate, dialect, options.partitions),
   ...laterDdl(aggregate, dialect).flatMap(([, statements]) => statements)
 ]
 
@@ -140,25 +163,44 @@ const writeError =
   (e: SqlError): Store.StoreError | Store.StoreBusy =>
     isBusy(e) ? new Store.StoreBusy({ operation, entity, cause: e }) : storeError(operation, entity)(e)
 
+/** The most hash partitions a table may have (PostgreSQL itself has no small limit; each is a table). */
+const maxPartitions = 1024
+
+/** `partitions` is a whole number 1–1024, and the engine is PostgreSQL; else a StoreError saying so. */
+const checkPartitions = (dialect: Dialect, partitions: number | undefined): Effect.Effect<void, Store.StoreError> => {
+  if (partitions === undefined) return Effect.void
+  const bad = (reason: string) =>
+    Effect.fail(new Store.StoreError({ operation: "migrate", entity: "partitions", reason }))
+  if (dialect !== "pg") return bad(`partitions: the partitioned layout is for PostgreSQL, not ${dialect}`)
+  if (!Number.isInteger(partitions) || partitions < 1 || partitions > maxPartitions) {
+    return bad(`partitions: ${partitions} is not a whole number from 1 to ${maxPartitions}`)
+  }
+  return Effect.void
+}
+
 /**
  * Brings the tables of the given aggregates up to date. Each aggregate has its own migration history (table
  * `zhili_migrations_<name>`), so aggregates can be added in any order; running it again is a no-op. Returns the
- * migrations applied now, as `<aggregate>/<id>_<name>`.
+ * migrations applied now, as `<aggregate>/<id>_<name>`. With `partitions` (PostgreSQL, see
+ * {@link Options.partitions}) the tables it creates are partitioned by a hash of the tenant, and a table already
+ * created without partitions fails it with a `StoreError` (the layout of a stored table is not changed in place).
  *
  * @since 0.1.0
  * @category migrations
  */
 export const migrate = (
-  aggregates: ReadonlyArray<Store.AnyAggregate>
+  aggregates: ReadonlyArray<Store.AnyAggregate>,
+  options: { readonly partitions?: number | undefined } = {}
 ): Effect.Effect<ReadonlyArray<string>, Store.StoreError, SqlClient.SqlClient> =>
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
     const dialect = dialectOf(sql)
+    yield* checkPartitions(dialect, options.partitions)
     const applied: Array<string> = []
     for (const a of aggregates) {
       const ran = yield* Migrator.make({})({
         loader: Migrator.fromRecord({
-          "1_create": Effect.forEach(ddl(a, dialect), (s) => sql.unsafe(s), { discard: true }),
+          "1_create": Effect.forEach(ddl(a, dialect, options.partitions), (s) => sql.unsafe(s), { discard: true }),
           ...Object.fromEntries(
             laterDdl(a, dialect).map(([n, statements]) => [
               `${n}_fields`,
@@ -169,6 +211,25 @@ export const migrate = (
         table: `zhili_migrations_${a.name}`
       }).pipe(Effect.mapError(storeError("migrate", a.name)))
       for (const [id, name] of ran) applied.push(`${a.name}/${id}_${name}`)
+      if (options.partitions !== undefined) {
+        for (const table of a.events === undefined ? [tableOf(a)] : [tableOf(a), eventTableOf(a)]) {
+          const found = yield* sql
+            .unsafe<{ n: number | string }>(
+              "SELECT COUNT(*) AS n FROM pg_partitioned_table WHERE partrelid = to_regclass($1)",
+              [table]
+            )
+            .pipe(Effect.mapError(storeError("migrate", a.name)))
+          if (Number(found[0]?.n ?? 0) === 0) {
+            return yield* new Store.StoreError({
+              operation: "migrate",
+              entity: a.name,
+              reason:
+                `${table} exists without partitions: the partitioned layout (partitions: ${options.partitions}) ` +
+                "creates its tables anew, in a schema or database of their own"
+            })
+          }
+        }
+      }
     }
     return applied
   })
@@ -382,11 +443,50 @@ const groupExpression = (term: Store.GroupTerm, dialect: Dialect): string => {
   }
 }
 
+/** The tenant of a row from its line of COPY text (its first cell). */
+const copyTenant = (line: string): string => copyCell(line.slice(0, line.indexOf("\t"))) ?? ""
+
+/**
+ * A writer that commits each tenant's rows of a batch in a transaction of their own, in the order the tenants first
+ * appear in the batch (each part applied in row order, as `Store.settle` would: ids and natural keys are per
+ * tenant, so the parts do not interact), so that no transaction writes rows of two tenants. The refused rows keep
+ * their indexes in the whole batch. With `abort`, the parts after one with a refused row are not written.
+ */
+const perTenant = <X>(writer: Store.BatchWriter<X>, tenantOf: (item: X) => string): Store.BatchWriter<X> => ({
+  ...writer,
+  write: (batch, abort, within) => {
+    const parts = new Map<string, { readonly items: Array<X>; readonly indexes: Array<number> }>()
+    for (let i = 0; i < batch.length; i++) {
+      const item = batch[i] as X
+      const tenant = tenantOf(item)
+      const part = parts.get(tenant)
+      if (part === undefined) parts.set(tenant, { items: [item], indexes: [i] })
+      else {
+        part.items.push(item)
+        part.indexes.push(i)
+      }
+    }
+    if (parts.size <= 1) return writer.write(batch, abort, within)
+    return Effect.gen(function* () {
+      const refused: Array<Store.Refused> = []
+      for (const part of parts.values()) {
+        const some = yield* writer.write(part.items, abort, within)
+        for (const r of some) refused.push({ ...r, index: part.indexes[r.index] as number })
+        if (abort && some.length > 0) break
+      }
+      return refused.sort((a, b) => a.index - b.index)
+    })
+  }
+})
+
 const make = (
   registered: ReadonlyArray<Store.AnyAggregate>,
-  sqliteImportFile: string | undefined
+  options: Options
 ): Effect.Effect<Store.Service, never, SqlClient.SqlClient | Scope.Scope> =>
   Effect.gen(function* () {
+    const sqliteImportFile = options.sqliteImportFile
+    /** Every transaction writes the rows of one tenant (the partitioned layout's rule, or asked for). */
+    const tenantTransactions = options.tenantTransactions ?? options.partitions !== undefined
     const sql = yield* SqlClient.SqlClient
     const dialect = dialectOf(sql)
     // rows are sealed when the store is built with the encryption service (`Options.keys`)
@@ -881,11 +981,18 @@ const make = (
         }
         return writer
       }).pipe(Effect.orElseSucceed(() => upsertWriter))
+      /** The chosen writer, split per tenant when every transaction is to hold one tenant's rows. */
+      const oneTenantEach = (w: Store.BatchWriter<unknown>): Store.BatchWriter<unknown> =>
+        !tenantTransactions
+          ? w
+          : w === (upsertWriter as Store.BatchWriter<unknown>)
+            ? perTenant(w, (v) => (v as ReadonlyArray<unknown>)[0] as string)
+            : perTenant(w, (line) => copyTenant(line as string))
       const importWriter = Effect.suspend(() =>
         chosenWriter !== undefined
           ? Effect.succeed(chosenWriter)
           : Effect.map(chooseWriter, (w) => {
-              chosenWriter = w as Store.BatchWriter<unknown>
+              chosenWriter = oneTenantEach(w as Store.BatchWriter<unknown>)
               return chosenWriter
             })
       )
@@ -1069,7 +1176,9 @@ const make = (
 
     return Store.Store.of({
       repository,
-      migrate: migrate(registered).pipe(Effect.provideService(SqlClient.SqlClient, sql)),
+      migrate: migrate(registered, { partitions: options.partitions }).pipe(
+        Effect.provideService(SqlClient.SqlClient, sql)
+      ),
       raw: rawAccess(sql, dialect, names, Option.getOrUndefined(encryption))
     })
   })
@@ -1208,6 +1317,28 @@ export interface Options {
   readonly keys?: Layer.Layer<KeyProvider.KeyProvider, KeyProvider.KeyError> | undefined
   /** With `keys`: today's date (YYYY-MM-DD) for the personal-part rule (default: China Standard Time). */
   readonly today?: (() => string) | undefined
+  /**
+   * PostgreSQL only: the tenant-partitioned layout (按租户分区). The migration creates every table (each aggregate's
+   * and each event log) `PARTITION BY HASH (tenant)` with this many partitions (1–1024; `<table>_p0` …), so
+   * PostgreSQL refuses any unique key or index without the tenant, as Citus does for a table distributed by tenant;
+   * and every transaction writes one tenant's rows (`tenantTransactions`). The count is fixed when the tables are
+   * created: a table that exists without partitions fails the migration with a `StoreError`. Other engines fail
+   * the layer with a `StoreError`.
+   *
+   * @since 0.1.0
+   */
+  readonly partitions?: number | undefined
+  /**
+   * Whether every transaction writes the rows of one tenant only (default: `true` with `partitions`, else
+   * `false`). Single-record writes always do; an import then commits each tenant's rows of a batch in a
+   * transaction of their own (the tenants in the order they first appear in the batch), so on a cluster sharded by
+   * tenant (Citus, TiDB, OceanBase) no import batch becomes a distributed transaction. An import killed half-way
+   * then leaves whole tenant parts of batches; under `"abort"` a refused row fails the import after the parts
+   * written before its own.
+   *
+   * @since 0.1.0
+   */
+  readonly tenantTransactions?: boolean | undefined
 }
 
 /** The encryption layer of the options, when they carry keys (a key error is a `StoreError` of the store). */
@@ -1240,8 +1371,8 @@ export const layer = (options: Options = {}): Layer.Layer<Store.Store, Store.Sto
       Store.Store,
       Effect.gen(function* () {
         const aggregates = options.aggregates ?? Aggregates.all
-        yield* migrate(aggregates)
-        return yield* make(aggregates, options.sqliteImportFile)
+        yield* migrate(aggregates, { partitions: options.partitions })
+        return yield* make(aggregates, options)
       })
     )
   )
@@ -1256,4 +1387,4 @@ export const layer = (options: Options = {}): Layer.Layer<Store.Store, Store.Sto
 export const layerWithoutMigrations = (
   options: Options = {}
 ): Layer.Layer<Store.Store, Store.StoreError, SqlClient.SqlClient> =>
-  withKeys(options, Layer.scoped(Store.Store, make(options.aggregates ?? Aggregates.all, options.sqliteImportFile)))
+  withKeys(options, Layer.scoped(Store.Store, make(options.aggregates ?? Aggregates.all, options)))

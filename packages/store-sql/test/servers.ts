@@ -12,7 +12,7 @@ export type Target =
   | { readonly _tag: "ready"; readonly url: string; readonly drop: () => Promise<void> }
   | { readonly _tag: "unavailable"; readonly reason: string }
 
-const unique = () => `zt_${process.pid}_${Math.random().toString(36).slice(2, 8)}`
+const unique = (prefix = "zt") => `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`
 
 const run = (client: Layer.Layer<SqlClient.SqlClient, unknown>, statement: string) =>
   Effect.runPromise(
@@ -23,12 +23,15 @@ const run = (client: Layer.Layer<SqlClient.SqlClient, unknown>, statement: strin
     )
   )
 
-/** A fresh PostgreSQL schema for this test file; the URL selects it through `search_path`. */
-export const postgres = async (): Promise<Target> => {
+/**
+ * A fresh PostgreSQL schema for this test file (named `<prefix>_<pid>_<random>`); the URL selects it through
+ * `search_path`.
+ */
+export const postgres = async (prefix?: string): Promise<Target> => {
   const server = Servers.fromEnv("ZHILI_PG_URL", "the server suites (see docs/storage.md)")
   if (server._tag === "unavailable") return server
   const base = server.url
-  const schema = unique()
+  const schema = unique(prefix)
   await run(Drivers.clientPg({ url: base }), `CREATE SCHEMA ${schema}`)
   const url = `${base}${base.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`
   return { _tag: "ready", url, drop: () => run(Drivers.clientPg({ url: base }), `DROP SCHEMA ${schema} CASCADE`) }
