@@ -90,7 +90,7 @@ export const labels: Labels.Labels = Labels.make({
   "operation.records.services": { "zh-CN": "服务", en: "service" },
   "operation.records.standard": { "zh-CN": "建设标准", en: "standard" },
   "unit.people": { "zh-CN": "人", en: "people" },
-  "unit.aspects": { "zh-CN": "个方面", en: "aspects" },
+  "unit.operators": { "zh-CN": "家", en: "" },
   "operation.needs.title": { "zh-CN": "需求清单", en: "Needs list" },
   "operation.needs.kinds": { "zh-CN": "需求种类", en: "Kinds of need" },
   "operation.needs.mentions": { "zh-CN": "提出户次", en: "Mentions" },
@@ -645,7 +645,7 @@ export const overview: SectionBuilder.SectionBuilder<OverviewRecords> = SectionB
         Report.count({
           id: "operators",
           label: t("operation.overview.operators"),
-          unit: t("unit.items"),
+          unit: t("unit.operators"),
           items: r.operators,
           inputLabel: t("operation.records.operators"),
           formula: "count(operators)"
