@@ -24,7 +24,8 @@ const road = Schema.decodeSync(Project.Project)({
 const run = (steps: ReadonlyArray<{ change: ProjectStatus.Change } | { update: ProjectStatus.Update }>) => {
   let h = ProjectStatus.empty(road)
   for (const s of steps) {
-    const r = "change" in s ? ProjectStatus.transition(h, s.change) : ProjectStatus.publish(h, road, s.update)
+    const r: Either.Either<ProjectStatus.History, unknown> =
+      "change" in s ? ProjectStatus.transition(h, s.change) : ProjectStatus.publish(h, road, s.update)
     h = Either.getOrThrow(r)
   }
   return h

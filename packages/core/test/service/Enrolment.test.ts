@@ -193,7 +193,7 @@ describe("Enrolment against a naive waiting-list simulator", () => {
         for (const o of ops) {
           const person = p(`v${o.who}`)
           const on = d("2025-09-01")
-          const step =
+          const step: Either.Either<Enrolment.Roster, unknown> =
             o.op === "enrol"
               ? Either.map(Enrolment.enrol(r, { person, on }), (x) => x.roster)
               : o.op === "cancel"
