@@ -197,7 +197,11 @@ const readAll = <A, I, K extends string, E, EI>(aggregate: Store.Aggregate<A, I,
     const out: Array<A> = []
     let cursor: string | undefined
     do {
-      const page = yield* repo.list(Store.everything, { tenant: of === "city" ? undefined : tenant, limit: 1000, cursor })
+      const page = yield* repo.list(Store.everything, {
+        tenant: of === "city" ? undefined : tenant,
+        limit: 1000,
+        cursor
+      })
       out.push(...page.items)
       cursor = page.next
     } while (cursor !== undefined)
@@ -369,8 +373,8 @@ export const program = (options: ProgramOptions = {}): Effect.Effect<Result, Pro
       return typeof value === "number" ? value : Number.NaN
     }
     const agreementRows =
-      document.sections.find((s) => s.id === "operation.agreements")?.tables.find((t) => t.id === "agreements")
-        ?.rows ?? []
+      document.sections.find((s) => s.id === "operation.agreements")?.tables.find((t) => t.id === "agreements")?.rows ??
+      []
     const figures: Figures = {
       city: {
         aspects: shown("operation.overview", "standard-aspects"),

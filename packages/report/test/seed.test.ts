@@ -184,7 +184,10 @@ describe("the Zibo report", () => {
       "new-compound-projects": 672
     })
     // 一次性节省装修成本60余万元，每年节省……20万元以上
-    assert.deepInclude(figuresOf(zibo, "operation.agreements"), { "savings-renovation": 600000, "savings-annual": 200000 })
+    assert.deepInclude(figuresOf(zibo, "operation.agreements"), {
+      "savings-renovation": 600000,
+      "savings-annual": 200000
+    })
   })
 
   it.effect("renders in every format, each figure in the Markdown and HTML", () => rendersEachFigure(zibo))

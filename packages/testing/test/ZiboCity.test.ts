@@ -13,7 +13,12 @@ const seed: ReadonlyArray<readonly [string, string, number, string]> = [
   ["standard-aspects", "operation.overview", 7, "制定建设标准，明确7个方面，41项必设功能和推荐功能"],
   ["standard-functions", "operation.overview", 41, "制定建设标准，明确7个方面，41项必设功能和推荐功能"],
   ["surveyors", "operation.overview", 11_000, "组织1.1万余名党员干部开展走访摸排"],
-  ["need-categories", "operation.overview", 5, "养老服务、康养、餐饮娱乐、医疗康养、就业创业5大类近300项生活类服务需求"],
+  [
+    "need-categories",
+    "operation.overview",
+    5,
+    "养老服务、康养、餐饮娱乐、医疗康养、就业创业5大类近300项生活类服务需求"
+  ],
   ["need-kinds", "operation.overview", 300, "养老服务、康养、餐饮娱乐、医疗康养、就业创业5大类近300项生活类服务需求"],
   ["operators", "operation.overview", 490, "全市城市社区共引进各类经营主体490余家"],
   ["life-services", "operation.overview", 1_600, "开展各类生活配套项目1600余个"],
@@ -87,7 +92,9 @@ describe("the Zibo report over ZiboCity", () => {
       ]
     )
     const table = doc.sections.find((s) => s.id === "operation.agreements")?.tables.find((t) => t.id === "agreements")
-    assert.deepStrictEqual(table?.rows, [["城南社区便民服务综合体", "城南社区便民服务综合体运营协议", 1, 1, 600000, 200000]])
+    assert.deepStrictEqual(table?.rows, [
+      ["城南社区便民服务综合体", "城南社区便民服务综合体运营协议", 1, 1, 600000, 200000]
+    ])
     const cells = JSON.stringify(doc.sections.flatMap((s) => s.tables.flatMap((t) => t.rows)))
     assert.notInclude(cells, "agr-chengnan-2024")
     assert.notInclude(cells, "space-chengnan-complex")
@@ -95,7 +102,10 @@ describe("the Zibo report over ZiboCity", () => {
 
   it("speaks English on request", () => {
     const en = build("en")
-    assert.strictEqual(en.sections.find((s) => s.id === "operation.overview")?.title, "Community operations at a glance")
+    assert.strictEqual(
+      en.sections.find((s) => s.id === "operation.overview")?.title,
+      "Community operations at a glance"
+    )
   })
 
   it("counts only services of stored operators and only micro-renovations among old-compound projects", () => {

@@ -588,7 +588,14 @@ export const overview: SectionBuilder.SectionBuilder<OverviewRecords> = SectionB
     const oldMicro = r.projects.filter((p) => p.compound === "old" && p.kind === "micro-renovation")
     const newCompound = r.projects.filter((p) => p.compound === "new")
     const of = (label: string, count: number) => [new Report.Input({ label, count })]
-    const figure = (id: string, label: string, value: number, unit: string, formula: string, inputs: Array<Report.Input>) =>
+    const figure = (
+      id: string,
+      label: string,
+      value: number,
+      unit: string,
+      formula: string,
+      inputs: Array<Report.Input>
+    ) =>
       new Report.Figure({
         id,
         label,

@@ -186,7 +186,7 @@ const lastDate = (self: History): LocalDate.LocalDate | undefined => {
   const u = self.updates.at(-1)?.on
   if (c === undefined) return u
   if (u === undefined) return c
-  return c > u ? c : u
+  return Order.lessThan(Order.string)(c, u) ? u : c
 }
 
 /**
@@ -212,7 +212,8 @@ export const transition = (
 ): Either.Either<History, IllegalTransition | OutOfOrder> => {
   const from = current(self)
   const allowed = from === undefined ? change.to === "proposed" : transitions[from].includes(change.to)
-  if (!allowed) return Either.left(new IllegalTransition({ project: self.project, from: from ?? "none", to: change.to }))
+  if (!allowed)
+    return Either.left(new IllegalTransition({ project: self.project, from: from ?? "none", to: change.to }))
   const last = lastDate(self)
   if (last !== undefined && change.on < last)
     return Either.left(new OutOfOrder({ project: self.project, on: change.on, last }))
@@ -278,9 +279,7 @@ export const periods = (
  * @since 0.2.0
  * @category models
  */
-export type TimelineEntry =
-  | ({ readonly _tag: "Change" } & Change)
-  | ({ readonly _tag: "Update" } & Update)
+export type TimelineEntry = ({ readonly _tag: "Change" } & Change) | ({ readonly _tag: "Update" } & Update)
 
 /**
  * The timeline residents see (项目进展时间线): changes and updates merged in date order; on one date a change comes

@@ -377,7 +377,12 @@ export const setCapacity = (
   const promoted = promote(entries, capacity, on)
   const { capacity: _, ...rest } = self
   return {
-    roster: new Roster({ ...rest, ...(capacity === undefined ? {} : { capacity }), entries, version: self.version + 1 }),
+    roster: new Roster({
+      ...rest,
+      ...(capacity === undefined ? {} : { capacity }),
+      entries,
+      version: self.version + 1
+    }),
     promoted
   }
 }

@@ -106,7 +106,10 @@ const corrected = (ledger: ReadonlyArray<Entry>): Map<string, number> => {
  * @since 0.2.0
  * @category rules
  */
-export const post = (ledger: ReadonlyArray<Entry>, entry: Entry): Either.Either<ReadonlyArray<Entry>, RejectedEntry> => {
+export const post = (
+  ledger: ReadonlyArray<Entry>,
+  entry: Entry
+): Either.Either<ReadonlyArray<Entry>, RejectedEntry> => {
   if (ledger.some((e) => e.id === entry.id))
     return Either.left(new RejectedEntry({ entry: entry.id, reason: "an entry with this id is already in the ledger" }))
   if (entry._tag === "Correction") {

@@ -26,7 +26,9 @@ describe("Claim: a hand-written review", () => {
   const visits = project("prj-visits")
 
   it("requests, approves and withdraws, recording each step", () => {
-    const c = ok(Claim.request([], visits, { id: id("cl-1"), claimant: supermarket, role: "sponsor", on: d("2025-03-01") }))
+    const c = ok(
+      Claim.request([], visits, { id: id("cl-1"), claimant: supermarket, role: "sponsor", on: d("2025-03-01") })
+    )
     expect(Claim.status(c)).toBe("requested")
     const approved = ok(Claim.approve(c, { on: d("2025-03-03"), by: "城南社区党委" }))
     expect(Claim.status(approved)).toBe("approved")
@@ -83,10 +85,19 @@ describe("Claim: a hand-written review", () => {
       maxApprovedPerProject: 1
     })
     const school: Claim.Claimant = { kind: "school", ref: "school-1", name: "城南小学" }
-    const a = ok(Claim.request([], visits, { id: id("a"), claimant: school, role: "participate", on: d("2025-03-01") }, policy))
-    const second = Claim.request([a], project("p2"), { id: id("b"), claimant: school, role: "participate", on: d("2025-03-01") }, policy)
+    const a = ok(
+      Claim.request([], visits, { id: id("a"), claimant: school, role: "participate", on: d("2025-03-01") }, policy)
+    )
+    const second = Claim.request(
+      [a],
+      project("p2"),
+      { id: id("b"), claimant: school, role: "participate", on: d("2025-03-01") },
+      policy
+    )
     expect(Either.isLeft(second) && second.left._tag).toBe("ClaimLimitReached")
-    const b = ok(Claim.request([a], visits, { id: id("b"), claimant: team, role: "undertake", on: d("2025-03-01") }, policy))
+    const b = ok(
+      Claim.request([a], visits, { id: id("b"), claimant: team, role: "undertake", on: d("2025-03-01") }, policy)
+    )
     const approvedA = ok(Claim.approve(a, { on: d("2025-03-02") }, [a, b], policy))
     const full = Claim.approve(b, { on: d("2025-03-02") }, [approvedA, b], policy)
     expect(Either.isLeft(full) && full.left.message).toBe("project prj-visits already has 1 approved claims")
@@ -96,12 +107,22 @@ describe("Claim: a hand-written review", () => {
 })
 
 describe("Claim limits against a naive count", () => {
-  type Op = { readonly op: "request"; readonly who: number; readonly project: number } | { readonly op: "withdraw"; readonly at: number }
+  type Op =
+    | { readonly op: "request"; readonly who: number; readonly project: number }
+    | { readonly op: "withdraw"; readonly at: number }
   const op: fc.Arbitrary<Op> = fc.oneof(
-    fc.record({ op: fc.constant("request" as const), who: fc.integer({ min: 0, max: 2 }), project: fc.integer({ min: 0, max: 5 }) }),
+    fc.record({
+      op: fc.constant("request" as const),
+      who: fc.integer({ min: 0, max: 2 }),
+      project: fc.integer({ min: 0, max: 5 })
+    }),
     fc.record({ op: fc.constant("withdraw" as const), at: fc.nat({ max: 30 }) })
   )
-  const claimants: ReadonlyArray<Claim.Claimant> = [0, 1, 2].map((n) => ({ kind: "merchant", ref: `m${n}`, name: `商户${n}` }))
+  const claimants: ReadonlyArray<Claim.Claimant> = [0, 1, 2].map((n) => ({
+    kind: "merchant",
+    ref: `m${n}`,
+    name: `商户${n}`
+  }))
   const projects = [0, 1, 2, 3, 4, 5].map((n) => project(`p${n}`))
 
   it("never lets a claimant hold more active claims than the limit, and refuses exactly when the naive count says so", () => {

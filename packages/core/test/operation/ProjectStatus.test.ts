@@ -112,7 +112,12 @@ describe("ProjectStatus: a hand-written timeline", () => {
     expect(Either.isLeft(back) && back.left.message).toBe(
       "project prj-road: an entry dated 2025-03-10 comes before the last one, dated 2025-03-15"
     )
-    const unknown = ProjectStatus.publish(h, road, { on: d("2025-03-20"), title: "x", milestone: "paint", progress: 10 })
+    const unknown = ProjectStatus.publish(h, road, {
+      on: d("2025-03-20"),
+      title: "x",
+      milestone: "paint",
+      progress: 10
+    })
     expect(Either.isLeft(unknown) && unknown.left.message).toBe(
       "project prj-road: no milestone paint (milestones: design, works, acceptance)"
     )

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Enrolment, Eligibility, Ids, LocalDate } from "@zhili/core"
+import { Eligibility, Enrolment, Ids, LocalDate } from "@zhili/core"
 import { Either, Schema } from "effect"
 import * as fc from "fast-check"
 

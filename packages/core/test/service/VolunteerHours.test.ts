@@ -13,7 +13,14 @@ const redVest = team("team-red-vest", "红马甲志愿服务队")
 const medics = team("team-medics", "医疗志愿服务队")
 const idle = team("team-idle", "新成立服务队")
 
-const served = (id: string, person: string, teamId: string | undefined, on: string, minutes: number, activity?: string) =>
+const served = (
+  id: string,
+  person: string,
+  teamId: string | undefined,
+  on: string,
+  minutes: number,
+  activity?: string
+) =>
   entry({
     _tag: "Served",
     tenant,
@@ -61,9 +68,9 @@ describe("VolunteerHours: a hand-written ledger", () => {
       { team: "team-medics", name: "医疗志愿服务队", volunteers: 1, activities: 1, minutes: 180, hours: 3 },
       { team: "team-idle", name: "新成立服务队", volunteers: 0, activities: 0, minutes: 0, hours: 0 }
     ])
-    expect(
-      VolunteerHours.teamStatistics(ledger, [redVest], { from: d("2025-06-01"), to: d("2025-06-30") })
-    ).toEqual([{ team: "team-red-vest", name: "红马甲志愿服务队", volunteers: 1, activities: 1, minutes: 45, hours: 0.75 }])
+    expect(VolunteerHours.teamStatistics(ledger, [redVest], { from: d("2025-06-01"), to: d("2025-06-30") })).toEqual([
+      { team: "team-red-vest", name: "红马甲志愿服务队", volunteers: 1, activities: 1, minutes: 45, hours: 0.75 }
+    ])
   })
 
   it("refuses duplicates, corrections of nothing and corrections below zero", () => {
@@ -122,39 +129,61 @@ describe("VolunteerHours against a naive tally", () => {
       minutes: fc.integer({ min: 1, max: 1440 })
     })
     fc.assert(
-      fc.property(fc.array(service, { maxLength: 30 }), fc.array(fc.tuple(fc.nat(), fc.integer({ min: -1440, max: 1440 })), { maxLength: 10 }), (services, corrections) => {
-        const teams = [0, 1, 2].map((t) => team(`t${t}`, `队${t}`))
-        let l: ReadonlyArray<VolunteerHours.Entry> = []
-        const perEntry: Array<number> = []
-        services.forEach((s, i) => {
-          l = Either.getOrThrow(
-            VolunteerHours.post(l, served(`s${i}`, `v${s.person}`, s.team === undefined ? undefined : `t${s.team}`, "2025-05-01", s.minutes))
-          )
-          perEntry.push(s.minutes)
-        })
-        corrections.forEach(([at, minutes], j) => {
-          if (services.length === 0 || minutes === 0) return
-          const i = at % services.length
-          const r = VolunteerHours.post(
-            l,
-            entry({ _tag: "Correction", tenant, id: `c${j}`, corrects: `s${i}`, on: "2025-05-02", minutes, reason: "r" })
-          )
-          const after = (perEntry[i] as number) + minutes
-          expect(Either.isRight(r)).toBe(after >= 0 && after <= 1440)
-          if (Either.isRight(r)) {
-            l = r.right
-            perEntry[i] = after
-          }
-        })
-        const tally = new Map<string, number>()
-        const teamTally = [0, 0, 0]
-        services.forEach((s, i) => {
-          tally.set(`v${s.person}`, (tally.get(`v${s.person}`) ?? 0) + (perEntry[i] as number))
-          if (s.team !== undefined) teamTally[s.team] = (teamTally[s.team] as number) + (perEntry[i] as number)
-        })
-        for (const [person, minutes] of tally) expect(VolunteerHours.balance(l, person as never).minutes).toBe(minutes)
-        expect(VolunteerHours.teamStatistics(l, teams).map((t) => t.minutes)).toEqual(teamTally)
-      })
+      fc.property(
+        fc.array(service, { maxLength: 30 }),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: -1440, max: 1440 })), { maxLength: 10 }),
+        (services, corrections) => {
+          const teams = [0, 1, 2].map((t) => team(`t${t}`, `队${t}`))
+          let l: ReadonlyArray<VolunteerHours.Entry> = []
+          const perEntry: Array<number> = []
+          services.forEach((s, i) => {
+            l = Either.getOrThrow(
+              VolunteerHours.post(
+                l,
+                served(
+                  `s${i}`,
+                  `v${s.person}`,
+                  s.team === undefined ? undefined : `t${s.team}`,
+                  "2025-05-01",
+                  s.minutes
+                )
+              )
+            )
+            perEntry.push(s.minutes)
+          })
+          corrections.forEach(([at, minutes], j) => {
+            if (services.length === 0 || minutes === 0) return
+            const i = at % services.length
+            const r = VolunteerHours.post(
+              l,
+              entry({
+                _tag: "Correction",
+                tenant,
+                id: `c${j}`,
+                corrects: `s${i}`,
+                on: "2025-05-02",
+                minutes,
+                reason: "r"
+              })
+            )
+            const after = (perEntry[i] as number) + minutes
+            expect(Either.isRight(r)).toBe(after >= 0 && after <= 1440)
+            if (Either.isRight(r)) {
+              l = r.right
+              perEntry[i] = after
+            }
+          })
+          const tally = new Map<string, number>()
+          const teamTally = [0, 0, 0]
+          services.forEach((s, i) => {
+            tally.set(`v${s.person}`, (tally.get(`v${s.person}`) ?? 0) + (perEntry[i] as number))
+            if (s.team !== undefined) teamTally[s.team] = (teamTally[s.team] as number) + (perEntry[i] as number)
+          })
+          for (const [person, minutes] of tally)
+            expect(VolunteerHours.balance(l, person as never).minutes).toBe(minutes)
+          expect(VolunteerHours.teamStatistics(l, teams).map((t) => t.minutes)).toEqual(teamTally)
+        }
+      )
     )
   })
 })
