@@ -4,9 +4,11 @@
  * its ledger (社区发展基金), micro-renovation projects (微改造) and the needs list (一社一策需求清单).
  *
  * {@link program} runs on any `Store` (the memory store too); {@link run} provides the MySQL store of `@zhili/store-sql`.
- * The records come from `OperationFixtures` of `@zhili/testing`; they are written as `Store.Stored` envelopes, the
- * ledger is posted entry by entry with `Aggregates.postEntry`, and everything is read back before the rules of
- * `@zhili/core` compute the figures and the report.
+ * The records come from `ZiboCity` of `@zhili/testing` (the city: 490 operators, 1,600 services, 816 projects, 25
+ * surveys and their needs) with 城南社区's from `OperationFixtures`; they are written as `Store.Stored` envelopes
+ * (through the bulk import), the ledger is posted entry by entry with `Aggregates.postEntry`, and everything is read
+ * back before the rules of `@zhili/core` compute the figures and the report (`SeedReports.ziboRegistry`: the city
+ * overview with the seed's own figures, the agreements by name, then the community's spaces, fund and needs).
  *
  * @since 0.1.0
  */
@@ -22,18 +24,18 @@ import {
   LocalDate,
   Money,
   Needs,
-  OperationReport,
   Operator,
   Project,
   Report,
   SectionBuilder,
+  Service,
   Space,
   Store
 } from "@zhili/core"
 import { Markdown } from "@zhili/report"
 import { Drivers } from "@zhili/store-sql"
-import { OperationFixtures } from "@zhili/testing"
-import { DateTime, Effect, Either, Schema } from "effect"
+import { OperationFixtures, SeedReports, ZiboCity } from "@zhili/testing"
+import { DateTime, Effect, Either, Schema, Stream } from "effect"
 import * as Server from "./Server.js"
 
 /**
@@ -69,6 +71,24 @@ export interface Options extends ProgramOptions {
  * @category models
  */
 export interface Figures {
+  /**
+   * The city's figures as the report shows them (`operation.overview` and `operation.agreements`), from every
+   * record of the city read back: the seed's 7 aspects and 41 functions, 11,000 surveyors, 5 categories and 300 kinds
+   * of need, 490 operators, 1,600 everyday services, 144 micro-renovations in old compounds, 672 projects in new
+   * compounds, and the agreements by name with their savings in yuan.
+   */
+  readonly city: {
+    readonly aspects: number
+    readonly functions: number
+    readonly surveyors: number
+    readonly needCategories: number
+    readonly needKinds: number
+    readonly operators: number
+    readonly lifeServices: number
+    readonly microRenovationsOld: number
+    readonly projectsNew: number
+    readonly agreements: ReadonlyArray<{ readonly name: string; readonly renovation: number; readonly annual: number }>
+  }
   /** The spaces against the facility standard (`FacilityStandard.exampleStandard`). */
   readonly spaces: {
     readonly spaces: number
@@ -134,7 +154,7 @@ export interface Figures {
  * @category models
  */
 export interface Result {
-  /** Records read back per aggregate (the fund's ledger entries under `ledger_entry`). */
+  /** Records of the city read back per aggregate (the fund's ledger entries under `ledger_entry`). */
   readonly stored: Readonly<Record<string, number>>
   /** Records written (inserted or changed) by this run; 0 when the store already held them all. */
   readonly written: number
@@ -155,6 +175,7 @@ export interface Result {
  */
 export const aggregates: ReadonlyArray<Store.AnyAggregate> = [
   Aggregates.Operators,
+  Aggregates.Services,
   Aggregates.Spaces,
   Aggregates.OperatingAgreements,
   Aggregates.Funds,
@@ -169,14 +190,18 @@ const community = Ids.TenantId.make(ops.tenant)
 const from = LocalDate.make(2024, 1, 1)
 const to = LocalDate.make(2025, 12, 31)
 
-/** Every record of the tenant, page by page. */
-const readAll = <A, I, K extends string, E, EI>(aggregate: Store.Aggregate<A, I, K, E, EI>) =>
+/** Every record of the tenant (of every tenant: the city, when `of` is `"city"`), page by page. */
+const readAll = <A, I, K extends string, E, EI>(aggregate: Store.Aggregate<A, I, K, E, EI>, of?: "city") =>
   Effect.gen(function* () {
     const repo = yield* Store.repository(aggregate)
     const out: Array<A> = []
     let cursor: string | undefined
     do {
-      const page = yield* repo.list(Store.everything, { tenant, limit: 1000, cursor })
+      const page = yield* repo.list(Store.everything, {
+        tenant: of === "city" ? undefined : tenant,
+        limit: 1000,
+        cursor
+      })
       out.push(...page.items)
       cursor = page.next
     } while (cursor !== undefined)
@@ -184,8 +209,9 @@ const readAll = <A, I, K extends string, E, EI>(aggregate: Store.Aggregate<A, I,
   })
 
 /**
- * Writes records as `Store.Stored` envelopes, idempotently: new ones at version 1 (`Store.stored`), changed ones at
- * the next version (`Store.next`), unchanged ones not at all. Succeeds with how many were written.
+ * Writes records of the city as `Store.Stored` envelopes, idempotently: new ones at version 1 (`Store.stored`),
+ * changed ones at the next version (`Store.next`), unchanged ones not at all; the writes go through the store's bulk
+ * import (`repo.import`, 500 rows a transaction). Succeeds with how many were written.
  */
 const put = <A, I, K extends string, E, EI>(
   aggregate: Store.Aggregate<Store.Stored<A>, I, K, E, EI>,
@@ -197,22 +223,21 @@ const put = <A, I, K extends string, E, EI>(
     const encode = Schema.encodeSync(aggregate.schema)
     const same = (a: Store.Stored<A>, b: Store.Stored<A>) =>
       JSON.stringify(encode({ ...a, version: 1 })) === JSON.stringify(encode({ ...b, version: 1 }))
-    const existing = new Map((yield* readAll(aggregate)).map((s) => [aggregate.id(s), s] as const))
-    const written = yield* Effect.forEach(
-      values,
-      (value) => {
-        const record = Store.stored(value, location(value))
-        const read = existing.get(aggregate.id(record))
-        if (read !== undefined && same(read, record)) return Effect.succeed(0)
-        return (
-          read === undefined
-            ? repo.save(Store.everything, record, 0)
-            : repo.save(Store.everything, Store.next(read, value, record.location), read.version)
-        ).pipe(Effect.as(1))
-      },
-      { concurrency: 8 }
-    )
-    return written.reduce((n, w) => n + w, 0)
+    const existing = new Map((yield* readAll(aggregate, "city")).map((s) => [aggregate.id(s), s] as const))
+    const rows: Array<I> = []
+    for (const value of values) {
+      const record = Store.stored(value, location(value))
+      const read = existing.get(aggregate.id(record))
+      if (read !== undefined && same(read, record)) continue
+      rows.push(encode(read === undefined ? record : Store.next(read, value, record.location)))
+    }
+    if (rows.length === 0) return 0
+    const report = yield* repo.import(Stream.fromIterable(rows), {
+      scope: Store.everything,
+      policy: "abort",
+      batchSize: 500
+    })
+    return report.written
   })
 
 const values = <A>(stored: ReadonlyArray<Store.Stored<A>>): ReadonlyArray<A> => stored.map((s) => s.value)
@@ -234,21 +259,13 @@ export const overdraw: Fund.Entry = Schema.decodeUnknownSync(Fund.Entry)({
 })
 
 /**
- * The report's sections: spaces, fund (with projects), needs (as `SeedReports.operationsRegistry`).
+ * The report's sections (as `SeedReports.ziboRegistry`): the city overview and its operating agreements, then the
+ * community's spaces, fund (with projects) and needs.
  *
  * @since 0.1.0
  * @category sections
  */
-export const registry: SectionBuilder.Registry<
-  OperationReport.SpaceRecords & OperationReport.FundRecords & OperationReport.NeedsRecords
-> = Either.getOrThrow(
-  SectionBuilder.register<OperationReport.SpaceRecords & OperationReport.FundRecords & OperationReport.NeedsRecords>(
-    SectionBuilder.empty,
-    OperationReport.spaces,
-    OperationReport.fund,
-    OperationReport.needs
-  )
-)
+export const registry: SectionBuilder.Registry<SeedReports.ZiboRecords> = SeedReports.ziboRegistry
 
 /**
  * How the program can fail: the store's errors, a ledger entry `Fund.post` refuses, a report file that cannot be
@@ -277,14 +294,16 @@ export type ProgramError =
 export const program = (options: ProgramOptions = {}): Effect.Effect<Result, ProgramError, Store.Store> =>
   Effect.gen(function* () {
     const log = options.log ?? (() => {})
+    // The city's records (ZiboCity), 城南社区's among them (OperationFixtures).
     const writes = [
-      yield* put(Aggregates.Operators, [ops.operator], Operator.location),
-      yield* put(Aggregates.Spaces, [ops.serviceComplex], Space.location),
-      yield* put(Aggregates.OperatingAgreements, [ops.agreement], Operator.agreementLocation),
+      yield* put(Aggregates.Operators, ZiboCity.operators, Operator.location),
+      yield* put(Aggregates.Services, ZiboCity.services, Service.location),
+      yield* put(Aggregates.Spaces, ZiboCity.spaces, Space.location),
+      yield* put(Aggregates.OperatingAgreements, [ZiboCity.agreement], Operator.agreementLocation),
       yield* put(Aggregates.Funds, [ops.fund], Fund.location),
-      yield* put(Aggregates.Projects, ops.projects, Project.location),
-      yield* put(Aggregates.NeedsSurveys, [ops.survey], Needs.location),
-      yield* put(Aggregates.NeedItems, ops.needs, Needs.itemLocation)
+      yield* put(Aggregates.Projects, ZiboCity.projects, Project.location),
+      yield* put(Aggregates.NeedsSurveys, ZiboCity.surveys, Needs.location),
+      yield* put(Aggregates.NeedItems, ZiboCity.needs, Needs.itemLocation)
     ]
     const written = writes.reduce((n, w) => n + w, 0)
     log(`written: ${written} records${written === 0 ? " (the store already held them all)" : ""}`)
@@ -308,13 +327,21 @@ export const program = (options: ProgramOptions = {}): Effect.Effect<Result, Pro
       Effect.catchTag("Overdraft", (e) => Effect.succeed(e.message))
     )
 
-    // Everything below is computed from what the store gives back.
+    // Everything below is computed from what the store gives back: the city's records, and the community's.
+    const city = {
+      operators: values(yield* readAll(Aggregates.Operators, "city")),
+      services: values(yield* readAll(Aggregates.Services, "city")),
+      spaces: values(yield* readAll(Aggregates.Spaces, "city")),
+      agreements: values(yield* readAll(Aggregates.OperatingAgreements, "city")),
+      projects: values(yield* readAll(Aggregates.Projects, "city")),
+      surveys: values(yield* readAll(Aggregates.NeedsSurveys, "city")),
+      needs: values(yield* readAll(Aggregates.NeedItems, "city"))
+    }
     const spaces = values(yield* readAll(Aggregates.Spaces))
     const operators = values(yield* readAll(Aggregates.Operators))
     const agreements = values(yield* readAll(Aggregates.OperatingAgreements))
     const fundRead = yield* funds.get(Store.everything, tenant, ops.fund.id)
     const ledger = (yield* funds.events(Store.everything, tenant, ops.fund.id)).map((e) => e.event)
-    const surveys = values(yield* readAll(Aggregates.NeedsSurveys))
     const needs = values(yield* readAll(Aggregates.NeedItems))
     const fund = fundRead.value
 
@@ -325,7 +352,46 @@ export const program = (options: ProgramOptions = {}): Effect.Effect<Result, Pro
     const summary = Fund.summary(fund, ledger)
     const list = Needs.needsList(needs, community)
     const sumOf = (f: (c: FacilityStandard.Compliance) => number) => checks.reduce((n, c) => n + f(c), 0)
+    const document = Either.getOrThrow(
+      SectionBuilder.build(
+        new SectionBuilder.ReportSpec({
+          title: "淄博市社区运营报表（示例）",
+          period: new Report.Period({ from, to }),
+          scope: new Report.ScopeRef({ label: "淄博市", division: ZiboCity.city }),
+          locale: "zh-CN",
+          generatedAt: options.generatedAt ?? DateTime.unsafeNow()
+        }),
+        {
+          city: { ...city, standard },
+          community: { spaces, standard, fund, ledger, projects, community, needs }
+        },
+        registry
+      )
+    )
+    const shown = (section: string, id: string): number => {
+      const value = document.sections.find((s) => s.id === section)?.figures.find((f) => f.id === id)?.value
+      return typeof value === "number" ? value : Number.NaN
+    }
+    const agreementRows =
+      document.sections.find((s) => s.id === "operation.agreements")?.tables.find((t) => t.id === "agreements")?.rows ??
+      []
     const figures: Figures = {
+      city: {
+        aspects: shown("operation.overview", "standard-aspects"),
+        functions: shown("operation.overview", "standard-functions"),
+        surveyors: shown("operation.overview", "surveyors"),
+        needCategories: shown("operation.overview", "need-categories"),
+        needKinds: shown("operation.overview", "need-kinds"),
+        operators: shown("operation.overview", "operators"),
+        lifeServices: shown("operation.overview", "life-services"),
+        microRenovationsOld: shown("operation.overview", "micro-renovations-old-compound"),
+        projectsNew: shown("operation.overview", "new-compound-projects"),
+        agreements: agreementRows.map((row) => ({
+          name: String(row[1]),
+          renovation: Number(row[4]),
+          annual: Number(row[5])
+        }))
+      },
       spaces: {
         spaces: inventory.spaces,
         areaSquareMetres: inventory.areaSquareMetres,
@@ -377,29 +443,17 @@ export const program = (options: ProgramOptions = {}): Effect.Effect<Result, Pro
       }
     }
     const stored = {
-      space: spaces.length,
-      operator: operators.length,
-      operating_agreement: agreements.length,
+      space: city.spaces.length,
+      operator: city.operators.length,
+      service: city.services.length,
+      operating_agreement: city.agreements.length,
       fund: 1,
       ledger_entry: ledger.length,
-      project: projects.length,
-      needs_survey: surveys.length,
-      need_item: needs.length
+      project: city.projects.length,
+      needs_survey: city.surveys.length,
+      need_item: city.needs.length
     }
 
-    const document = Either.getOrThrow(
-      SectionBuilder.build(
-        new SectionBuilder.ReportSpec({
-          title: "淄博社区阵地运营报表（示例）",
-          period: new Report.Period({ from, to }),
-          scope: new Report.ScopeRef({ label: "淄博市示例社区", division: "370303" }),
-          locale: "zh-CN",
-          generatedAt: options.generatedAt ?? DateTime.unsafeNow()
-        }),
-        { spaces, standard, fund, ledger, projects, community, needs },
-        registry
-      )
-    )
     const markdown = Markdown.toMarkdown(document)
     const out = options.out
     const file = out === undefined ? undefined : path.resolve(out)

@@ -21,9 +21,13 @@ const out = option("--out") ?? "out/zibo-spaces.md"
 const main = Effect.gen(function* () {
   yield* Console.log(`淄博 (Zibo) community spaces on ${url.replace(/\/\/[^@/]*@/, "//…@")}`)
   const r = yield* Spaces.run({ url, database: option("--database"), out, log: (line) => console.log(`  ${line}`) })
-  const { fund, needs, operators, projects, spaces } = r.figures
+  const { city, fund, needs, operators, projects, spaces } = r.figures
   yield* Console.log(
     [
+      `淄博市 全市: 建设标准 ${city.aspects} 个方面、${city.functions} 项必设和推荐功能; ${city.surveyors} 名党员干部走访摸排; ${city.needCategories} 大类 ${city.needKinds} 项生活类服务需求; 经营主体 ${city.operators} 家, 生活配套项目 ${city.lifeServices} 个; 老旧小区微改造 ${city.microRenovationsOld} 个, 新建社区项目 ${city.projectsNew} 个`,
+      ...city.agreements.map(
+        (a) => `  ${a.name}: 一次性节省装修成本 ${a.renovation} 元, 每年节省运营费用 ${a.annual} 元`
+      ),
       `阵地达标 facility standard: ${spaces.spaces} space(s), ${spaces.areaSquareMetres} m²; required functions ${spaces.requiredPresent}/${spaces.requiredTotal}, recommended ${spaces.recommendedPresent}/${spaces.recommendedTotal}, score ${spaces.score}; ${spaces.compliant ? "compliant" : `missing ${spaces.missingRequired.join(", ")}`}`,
       `运营方 operators: ${operators.operators}, ${operators.agreementsInForce} agreement(s) in force (revenue share ${operators.revenueShareBasisPoints.map((b) => `${b / 100}%`).join(", ")}); saved ${Spaces.yuan(operators.savedOnRenovation)} on renovation and ${Spaces.yuan(operators.savedEachYear)} a year`,
       `社区发展基金 fund: ${fund.entries} entries; revenue share ${Spaces.yuan(fund.revenueShare)}, donations ${Spaces.yuan(fund.donations)}, grants in ${Spaces.yuan(fund.grantsIn)}, spent ${Spaces.yuan(fund.spending)}; balance ${Spaces.yuan(fund.balance)}; audit findings ${fund.auditFindings}`,

@@ -15,8 +15,24 @@ import * as Spaces from "../src/Spaces.js"
 
 const server = Servers.fromEnv("ZHILI_MYSQL_URL", "the zibo-spaces example against MySQL/MariaDB")
 
-/** The figures of the `OperationFixtures` records, in fen where they are amounts. */
+/**
+ * The figures: the city's as the seed gives them (literals from the seed, quoted), the community's from the
+ * `OperationFixtures` records, in fen where they are amounts.
+ */
 const expected: Spaces.Figures = {
+  city: {
+    aspects: 7, // 明确7个方面，41项必设功能和推荐功能
+    functions: 41,
+    surveyors: 11_000, // 组织1.1万余名党员干部开展走访摸排
+    needCategories: 5, // 5大类近300项生活类服务需求
+    needKinds: 300,
+    operators: 490, // 共引进各类经营主体490余家
+    lifeServices: 1_600, // 开展各类生活配套项目1600余个
+    microRenovationsOld: 144, // 社区“微改造”项目144个
+    projectsNew: 672, // 在新建社区，策划实施绿化提升、智慧改造等项目672个
+    // 车站街道城南社区……一次性节省装修成本60余万元，每年节省……费用支出20万元以上
+    agreements: [{ name: "城南社区便民服务综合体运营协议", renovation: 600_000, annual: 200_000 }]
+  },
   spaces: {
     spaces: 1,
     areaSquareMetres: 620,
@@ -75,19 +91,24 @@ const expected: Spaces.Figures = {
   }
 }
 
+/** Records of the city: `ZiboCity`, 城南社区's among them. */
 const stored = {
   space: 1,
-  operator: 1,
+  operator: 490,
+  service: 1_600,
   operating_agreement: 1,
   fund: 1,
   ledger_entry: 6,
-  project: 4,
-  needs_survey: 1,
-  need_item: 8
+  project: 817,
+  needs_survey: 25,
+  need_item: 608
 }
 
+/** Every record of the city is written once: the sum of `stored` without the ledger entries (posted, not written). */
+const writtenFirst = 1 + 490 + 1_600 + 1 + 1 + 817 + 25 + 608
+
 const sameSectionsAsSeed = (r: Spaces.Result) => {
-  const seed = SeedReports.operations()
+  const seed = SeedReports.zibo()
   expect(r.document.sections.map((s) => s.id)).toEqual(seed.sections.map((s) => s.id))
   for (const section of seed.sections) expect(r.document.sections.find((s) => s.id === section.id)).toEqual(section)
 }
@@ -97,11 +118,15 @@ describe("zibo-spaces example on the memory store", () => {
     const r = await Effect.runPromise(
       Spaces.program({ generatedAt: SeedReports.generatedAt }).pipe(Effect.provide(Store.layerMemory))
     )
-    expect(r.written).toBe(17)
+    expect(r.written).toBe(writtenFirst)
     expect(r.posted).toBe(6)
     expect(r.stored).toEqual(stored)
     expect(r.figures).toEqual(expected)
     sameSectionsAsSeed(r)
+    // in Chinese, with names, not ids
+    expect(r.markdown).toContain("社区运营概况")
+    expect(r.markdown).toContain("城南社区便民服务综合体运营协议")
+    expect(r.markdown).not.toContain("agr-chengnan-2024")
   })
 })
 
@@ -119,7 +144,7 @@ else {
     it("stores the spaces, posts the ledger, reads them back and computes the figures", async () => {
       const out = path.join(dir, "zibo.md")
       const r = await Effect.runPromise(Spaces.run({ url, database, out, generatedAt: SeedReports.generatedAt }))
-      expect(r.written).toBe(17)
+      expect(r.written).toBe(writtenFirst)
       expect(r.posted).toBe(6)
       expect(r.stored).toEqual(stored)
       expect(r.figures).toEqual(expected)

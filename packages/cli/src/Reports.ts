@@ -1,6 +1,7 @@
 /**
  * The report `zhili report` writes: every section whose records are stored — organisation and pairing, grids and
- * door-knocking visits, cases, services, community spaces, the fund, the needs list, inspections, bulletins, task
+ * door-knocking visits, cases, services, the operations overview (社区运营概况) and operating agreements, community
+ * spaces, the fund, the needs list, inspections, bulletins, task
  * lists and the composite index, ratings, organisational life — and the counts of households, residents and visits
  * per community and per grid computed by the store (`repo.count`, a `GROUP BY` on the SQL stores); rendered by the
  * reporters of `@zhili/report` and `@zhili/report-xlsx`.
@@ -170,7 +171,8 @@ const nonEmpty = (...lists: ReadonlyArray<ReadonlyArray<unknown>>): boolean => l
 
 /**
  * The sections of a report over the input: the organisation, grid and door-knocking sections always; every other
- * section when the records it reads are stored in the scope. The fund section needs one fund and the needs section
+ * section when the records it reads are stored in the scope (the operations overview, 社区运营概况, when needs
+ * surveys, operators or projects are; the operating agreements when agreements are). The fund section needs one fund and the needs section
  * one community: with several in scope they are left out (narrow `--scope` to one community). A rating section is
  * built for each stored rating scheme.
  *
@@ -185,6 +187,20 @@ export const sections = (input: Input, period: Report.Period): ReadonlyArray<Sec
     out.push(CaseReport.section({ policy: casePolicy(input, period) }))
   }
   if (nonEmpty(input.services, input.teams, input.activities)) out.push(ServiceReport.section())
+  if (nonEmpty(input.surveys, input.operators, input.projects)) {
+    out.push(
+      over(OperationReport.overview, (i) => ({
+        standard: i.standard,
+        surveys: i.surveys,
+        needs: i.needs,
+        operators: i.operators,
+        services: i.services,
+        projects: i.projects
+      }))
+    )
+  }
+  if (nonEmpty(input.agreements))
+    out.push(over(OperationReport.agreements, (i) => ({ agreements: i.agreements, spaces: i.spaces })))
   if (nonEmpty(input.spaces))
     out.push(over(OperationReport.spaces, (i) => ({ spaces: i.spaces, standard: i.standard })))
   const fund = input.funds.length === 1 ? input.funds[0] : undefined

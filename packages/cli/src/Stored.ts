@@ -21,6 +21,7 @@ import {
   type Mediation,
   type Membership,
   type Needs,
+  type Operator,
   type OrgLife,
   type OrgUnit,
   type Partnership,
@@ -288,6 +289,9 @@ export interface Records {
   readonly funds: ReadonlyArray<Fund.Fund>
   readonly projects: ReadonlyArray<Project.Project>
   readonly needs: ReadonlyArray<Needs.NeedItem>
+  readonly surveys: ReadonlyArray<Needs.NeedsSurvey>
+  readonly operators: ReadonlyArray<Operator.Operator>
+  readonly agreements: ReadonlyArray<Operator.OperatingAgreement>
   readonly assessments: ReadonlyArray<Assessment.Assessment>
   readonly ratings: ReadonlyArray<Rating.RatingScheme>
   readonly bulletin: ReadonlyArray<Bulletin.BulletinEntry>
@@ -325,6 +329,9 @@ export const names: Readonly<Record<keyof Records, string>> = {
   funds: "fund",
   projects: "project",
   needs: "need-item",
+  surveys: "needs-survey",
+  operators: "operator",
+  agreements: "operating-agreement",
   assessments: "assessment",
   ratings: "rating",
   bulletin: "bulletin-entry",
@@ -363,6 +370,9 @@ export const load = (prefix: string): Effect.Effect<Records, Store.StoreError, S
     funds: listAll<Fund.Fund>(names.funds, prefix),
     projects: listAll<Project.Project>(names.projects, prefix),
     needs: listAll<Needs.NeedItem>(names.needs, prefix),
+    surveys: listAll<Needs.NeedsSurvey>(names.surveys, prefix),
+    operators: listAll<Operator.Operator>(names.operators, prefix),
+    agreements: listAll<Operator.OperatingAgreement>(names.agreements, prefix),
     assessments: listAll<Assessment.Assessment>(names.assessments, prefix),
     ratings: listAll<Rating.RatingScheme>(names.ratings, prefix),
     bulletin: listAll<Bulletin.BulletinEntry>(names.bulletin, prefix),

@@ -82,6 +82,8 @@ describe("zhili report: every stored section", () => {
           "org.linkage",
           "case.summary",
           "service.activities",
+          "operation.overview",
+          "operation.agreements",
           "operation.spaces",
           "operation.fund",
           "operation.needs",
@@ -117,7 +119,14 @@ describe("zhili report: every stored section", () => {
       const { dir, db } = yield* seeded([Aggregates.Cases, Aggregates.Mediations])
       const ids = (yield* reportJson(db, dir)).sections.map((s) => s.id)
       expect(ids).toContain("case.summary")
-      for (const id of ["service.activities", "operation.spaces", "assessment.inspections", "store.counts"])
+      for (const id of [
+        "service.activities",
+        "operation.overview",
+        "operation.agreements",
+        "operation.spaces",
+        "assessment.inspections",
+        "store.counts"
+      ])
         expect(ids).not.toContain(id)
     })
   )

@@ -95,12 +95,16 @@ export * as Term from "./kernel/Term.js"
 export * as WallClock from "./kernel/WallClock.js"
 /** Working-day calendars, working days and working-time deadlines. */
 export * as WorkingCalendar from "./kernel/WorkingCalendar.js"
+/** Claims of projects with review (项目认领): request, approval, rejection, withdrawal, a limit per claimant. */
+export * as Claim from "./operation/Claim.js"
 /** Facility standards (阵地建设标准) and compliance. */
 export * as FacilityStandard from "./operation/FacilityStandard.js"
 /** Community development funds (社区发展基金) as a ledger. */
 export * as Fund from "./operation/Fund.js"
 /** Money (金额) as whole fen. */
 export * as Money from "./operation/Money.js"
+/** Links from needs to the projects and services that answer them (需求对接). */
+export * as NeedLinks from "./operation/NeedLinks.js"
 /** Needs surveys (需求调查), needs lists (一社一策) and the "一老一小" rule. */
 export * as Needs from "./operation/Needs.js"
 /** Report sections of community operations: spaces, fund, needs (阵地、基金、需求). */
@@ -109,6 +113,8 @@ export * as OperationReport from "./operation/OperationReport.js"
 export * as Operator from "./operation/Operator.js"
 /** Community projects (微改造 and others): budget, milestones, grants, claims (认领). */
 export * as Project from "./operation/Project.js"
+/** Project status history and timeline (项目状态与进展): stages, updates, progress on a date from milestones. */
+export * as ProjectStatus from "./operation/ProjectStatus.js"
 /** Community spaces (阵地): area, functions, ownership, operator. */
 export * as Space from "./operation/Space.js"
 /** Party membership (组织关系) and branch composition. */
@@ -153,6 +159,8 @@ export * as SectionBuilder from "./report/SectionBuilder.js"
 export * as Activity from "./service/Activity.js"
 /** Service eligibility (服务对象条件) as typed predicates with plain-language reasons. */
 export * as Eligibility from "./service/Eligibility.js"
+/** Enrolment in a service or activity (报名): capacity, waiting list (候补), attendance, eligibility checked. */
+export * as Enrolment from "./service/Enrolment.js"
 /** Where service-side records sit in the division, org and grid trees (the shape of a scope location). */
 export * as Placement from "./service/Placement.js"
 /** Service schedules (服务时间): recurring sessions, opening hours, always open; open at t, next opening, occurrences. */
@@ -161,6 +169,8 @@ export * as Schedule from "./service/Schedule.js"
 export * as Service from "./service/Service.js"
 /** Report section of services: activities and person-times by team and service (服务活动统计). */
 export * as ServiceReport from "./service/ServiceReport.js"
+/** The volunteer hours ledger (志愿服务时长台账): per-volunteer balances and team statistics. */
+export * as VolunteerHours from "./service/VolunteerHours.js"
 /** Volunteer teams (志愿服务队) and the kinds of service. */
 export * as VolunteerTeam from "./service/VolunteerTeam.js"
 /** The registry of stored aggregates. */

@@ -160,3 +160,35 @@ describe("the Zibo-style operations report", () => {
 
   it.effect("renders in every format, each figure in the Markdown and HTML", () => rendersEachFigure(operations))
 })
+
+describe("the Zibo report", () => {
+  const zibo = SeedReports.zibo()
+
+  it("shows the seed's city figures and the community's sections", () => {
+    assert.deepStrictEqual(Report.validate(zibo), [])
+    assert.deepStrictEqual(
+      zibo.sections.map((s) => s.id),
+      ["operation.overview", "operation.agreements", "operation.spaces", "operation.fund", "operation.needs"]
+    )
+    // 7个方面，41项必设功能和推荐功能; 1.1万余名党员干部; 5大类近300项; 经营主体490余家; 生活配套项目1600余个;
+    // "微改造"项目144个; 新建社区项目672个
+    assert.deepInclude(figuresOf(zibo, "operation.overview"), {
+      "standard-aspects": 7,
+      "standard-functions": 41,
+      surveyors: 11000,
+      "need-categories": 5,
+      "need-kinds": 300,
+      operators: 490,
+      "life-services": 1600,
+      "micro-renovations-old-compound": 144,
+      "new-compound-projects": 672
+    })
+    // 一次性节省装修成本60余万元，每年节省……20万元以上
+    assert.deepInclude(figuresOf(zibo, "operation.agreements"), {
+      "savings-renovation": 600000,
+      "savings-annual": 200000
+    })
+  })
+
+  it.effect("renders in every format, each figure in the Markdown and HTML", () => rendersEachFigure(zibo))
+})

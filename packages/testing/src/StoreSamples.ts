@@ -12,7 +12,9 @@ import {
   Audit,
   Building,
   Bulletin,
+  Claim,
   Consent,
+  Enrolment,
   Fund,
   Grid,
   GridWorker,
@@ -29,6 +31,7 @@ import {
   OrgUnit,
   Post,
   Project,
+  ProjectStatus,
   Rating,
   Resident,
   Service,
@@ -36,6 +39,7 @@ import {
   Store,
   TaskList,
   Visit,
+  VolunteerHours,
   VolunteerTeam
 } from "@zhili/core"
 import { policy } from "./CaseArbitraries.js"
@@ -121,6 +125,8 @@ export const samples = (): ReadonlyArray<Samples> => {
       [...ServiceFixtures.tcmSessions.slice(0, 5), ...ServiceFixtures.teamActivities.slice(0, 5)],
       Activity.location
     ),
+    at(Aggregates.Rosters)([ServiceFixtures.afterSchoolRoster], Enrolment.location),
+    at(Aggregates.VolunteerHoursEntries)(ServiceFixtures.volunteerHours, VolunteerHours.location),
     at(Aggregates.Spaces)([ops.serviceComplex], Space.location),
     at(Aggregates.Operators)([ops.operator], Operator.location),
     at(Aggregates.OperatingAgreements)([ops.agreement], tenantOnly),
@@ -128,6 +134,8 @@ export const samples = (): ReadonlyArray<Samples> => {
     at(Aggregates.Projects)(ops.projects, Project.location),
     at(Aggregates.NeedsSurveys)([ops.survey], Needs.location),
     at(Aggregates.NeedItems)(ops.needs, tenantOnly),
+    at(Aggregates.ProjectHistories)([ops.roadHistory], ProjectStatus.location),
+    at(Aggregates.ProjectClaims)(ops.visitClaims, Claim.location),
     at(Aggregates.IndicatorSystems)([hc.fourStrongSystem, hc.modelOrganSystem], IndicatorSystem.location),
     at(Aggregates.Assessments)(
       [...hc.fourStrongAssessments.slice(0, 5), ...hc.modelOrganAssessments.slice(0, 5)],

@@ -27,6 +27,8 @@ export * as ReportSample from "./fixtures/ReportSample.js"
 export * as SeedReports from "./fixtures/SeedReports.js"
 /** The seed's services, volunteer teams and activities (锦绣华景小区). */
 export * as ServiceFixtures from "./fixtures/Services.js"
+/** 淄博市 (Zibo, 370300): the city's standard, needs surveys, operators, services and projects built from the seed. */
+export * as ZiboCity from "./fixtures/ZiboCity.js"
 /** fast-check generators of valid organisations and grids. */
 export * as OrgGridArbitraries from "./OrgGridArbitraries.js"
 /** The plugin conformance suite every plugin runs with one line. */

@@ -69,7 +69,7 @@ describe("operation sections over the Zibo fixture", () => {
     assert.deepStrictEqual(["projects-old-compound", "projects-new-compound"].map(fig), [2, 1])
     const table = (id: string) => doc.sections.flatMap((s) => s.tables).find((t) => t.id === id)
     assert.deepStrictEqual(table("agreements")?.rows, [
-      ["城南社区便民服务综合体", "agr-chengnan-2024", 1, 1, 600000, 200000]
+      ["城南社区便民服务综合体", "城南社区便民服务综合体运营协议", 1, 1, 600000, 200000]
     ])
     assert.deepStrictEqual(table("projects-by-compound")?.rows, [
       ["老旧小区", 2, 130000],

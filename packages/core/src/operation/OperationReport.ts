@@ -10,7 +10,8 @@ import * as Term from "../kernel/Term.js"
 import * as Labels from "../report/Labels.js"
 import * as Report from "../report/Report.js"
 import * as SectionBuilder from "../report/SectionBuilder.js"
-import type * as FacilityStandard from "./FacilityStandard.js"
+import type * as Service from "../service/Service.js"
+import * as FacilityStandard from "./FacilityStandard.js"
 import * as Fund from "./Fund.js"
 import * as Needs from "./Needs.js"
 import * as Operator from "./Operator.js"
@@ -68,6 +69,29 @@ export const labels: Labels.Labels = Labels.make({
   "operation.agreements.renovation": { "zh-CN": "一次性节省装修成本（元）", en: "Fit-out saved once (yuan)" },
   "operation.agreements.annual": { "zh-CN": "每年节省运营费用（元）", en: "Running costs saved a year (yuan)" },
   "operation.records.agreements": { "zh-CN": "运营协议", en: "agreement" },
+  "operation.agreements.unknownSpace": { "zh-CN": "（未登记的阵地）", en: "(space not on record)" },
+  "operation.overview.title": { "zh-CN": "社区运营概况", en: "Community operations at a glance" },
+  "operation.overview.aspects": { "zh-CN": "建设标准方面", en: "Aspects of the facility standard" },
+  "operation.overview.functions": {
+    "zh-CN": "必设功能和推荐功能",
+    en: "Required and recommended functions of the standard"
+  },
+  "operation.overview.surveyors": { "zh-CN": "走访摸排党员干部", en: "Party members and cadres surveying needs" },
+  "operation.overview.needCategories": { "zh-CN": "生活类服务需求大类", en: "Categories of need" },
+  "operation.overview.needKinds": { "zh-CN": "生活类服务需求", en: "Kinds of need" },
+  "operation.overview.operators": { "zh-CN": "引进经营主体", en: "Operators brought in" },
+  "operation.overview.lifeServices": { "zh-CN": "生活配套项目", en: "Everyday services run by operators" },
+  "operation.overview.microRenovationsOld": {
+    "zh-CN": "老旧小区微改造项目",
+    en: "Micro-renovation projects in old compounds"
+  },
+  "operation.overview.projectsNew": { "zh-CN": "新建社区项目", en: "Projects in new compounds" },
+  "operation.records.surveys": { "zh-CN": "摸排", en: "survey" },
+  "operation.records.operators": { "zh-CN": "经营主体", en: "operator" },
+  "operation.records.services": { "zh-CN": "服务", en: "service" },
+  "operation.records.standard": { "zh-CN": "建设标准", en: "standard" },
+  "unit.people": { "zh-CN": "人", en: "people" },
+  "unit.operators": { "zh-CN": "家", en: "" },
   "operation.needs.title": { "zh-CN": "需求清单", en: "Needs list" },
   "operation.needs.kinds": { "zh-CN": "需求种类", en: "Kinds of need" },
   "operation.needs.mentions": { "zh-CN": "提出户次", en: "Mentions" },
@@ -430,8 +454,8 @@ export const agreements: SectionBuilder.SectionBuilder<AgreementRecords> = Secti
             new Report.Column({ id: "annualRunning", label: t("operation.agreements.annual"), type: "decimal" })
           ],
           rows: rows.map(({ a, mix, saved }) => [
-            spaceName.get(a.space) ?? a.space,
-            a.id,
+            spaceName.get(a.space) ?? t("operation.agreements.unknownSpace"),
+            a.name ?? `${spaceName.get(a.space) ?? ""}${t("operation.agreements.agreement")}`,
             mix.publicBenefit,
             mix.market,
             yuan(saved.renovation),
@@ -538,3 +562,161 @@ export const needsWith = (o: ListOptions = {}): Builder<NeedsRecords> =>
  * @category sections
  */
 export const needs: SectionBuilder.SectionBuilder<NeedsRecords> = needsWith()
+
+/**
+ * Records the overview section reads: a city's (or district's) facility standard, needs surveys and items,
+ * operators, services and projects, already limited to the report's scope.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface OverviewRecords {
+  readonly standard: FacilityStandard.FacilityStandard
+  readonly surveys: ReadonlyArray<Needs.NeedsSurvey>
+  readonly needs: ReadonlyArray<Needs.NeedItem>
+  readonly operators: ReadonlyArray<Operator.Operator>
+  readonly services: ReadonlyArray<Service.Service>
+  readonly projects: ReadonlyArray<Project.Project>
+}
+
+/**
+ * Distinct (category, kind) pairs of need over every community in the records: the scope's needs inventory, where
+ * {@link Needs.needsList} ranks one community's.
+ */
+const needKindsOf = (needs: ReadonlyArray<Needs.NeedItem>) => {
+  const kinds = new Map<string, Needs.NeedItem>()
+  for (const n of needs) {
+    const key = `${n.category}\u0000${n.kind}`
+    if (!kinds.has(key)) kinds.set(key, n)
+  }
+  return [...kinds.values()]
+}
+
+/**
+ * The overview section (`operation.overview`, 社区运营概况) of a city or district, every figure counted from records:
+ * the aspects and functions of the facility standard, the party members and cadres who surveyed needs (Σ
+ * `NeedsSurvey.surveyors`), the categories and kinds of need raised, the operators, the services they provide (a
+ * service whose provider is a stored operator: 生活配套项目), micro-renovation projects in old compounds and
+ * projects in new compounds. Seed (Zibo): 7 aspects and 41 functions, 1.1万 surveyors, 5 categories and nearly 300
+ * kinds of need, 490 operators and 1,600 projects, 144 micro-renovations in old compounds and 672 projects in new.
+ *
+ * @since 0.2.0
+ * @category sections
+ */
+export const overview: SectionBuilder.SectionBuilder<OverviewRecords> = SectionBuilder.make<OverviewRecords>({
+  id: "operation.overview",
+  labels,
+  sources: (r) => [
+    { kind: "operation.records.surveys", count: r.surveys.length },
+    { kind: "operation.records.needs", count: r.needs.length },
+    { kind: "operation.records.operators", count: r.operators.length },
+    { kind: "operation.records.services", count: r.services.length },
+    { kind: "operation.records.projects", count: r.projects.length }
+  ],
+  build: (r, { t }) => {
+    const aspects = r.standard.aspects
+    const functions = FacilityStandard.functions(r.standard)
+    const kinds = needKindsOf(r.needs)
+    const categories = [...new Set(kinds.map((k) => k.category))]
+    const operatorIds = new Set<string>(r.operators.map((o) => o.id))
+    const lifeServices = r.services.filter((s) => s.provider._tag === "Operator" && operatorIds.has(s.provider.id))
+    const oldMicro = r.projects.filter((p) => p.compound === "old" && p.kind === "micro-renovation")
+    const newCompound = r.projects.filter((p) => p.compound === "new")
+    const of = (label: string, count: number) => [new Report.Input({ label, count })]
+    const figure = (
+      id: string,
+      label: string,
+      value: number,
+      unit: string,
+      formula: string,
+      inputs: Array<Report.Input>
+    ) =>
+      new Report.Figure({
+        id,
+        label,
+        value,
+        kind: "integer",
+        unit,
+        computation: new Report.Computation({ formula, inputs })
+      })
+    return Report.section({
+      id: "operation.overview",
+      title: t("operation.overview.title"),
+      figures: [
+        figure(
+          "standard-aspects",
+          t("operation.overview.aspects"),
+          aspects.length,
+          t("unit.items"),
+          "count(aspects of the standard)",
+          of(t("operation.records.standard"), 1)
+        ),
+        figure(
+          "standard-functions",
+          t("operation.overview.functions"),
+          functions.length,
+          t("unit.kinds"),
+          "count(required and recommended functions of the standard)",
+          of(t("operation.records.standard"), 1)
+        ),
+        Report.sum({
+          id: "surveyors",
+          label: t("operation.overview.surveyors"),
+          unit: t("unit.people"),
+          items: r.surveys,
+          of: (s) => s.surveyors ?? 0,
+          inputLabel: t("operation.records.surveys"),
+          formula: "sum(surveyors of each needs survey)"
+        }),
+        figure(
+          "need-categories",
+          t("operation.overview.needCategories"),
+          categories.length,
+          t("unit.items"),
+          "count(categories with at least one need)",
+          of(t("operation.records.needs"), r.needs.length)
+        ),
+        figure(
+          "need-kinds",
+          t("operation.overview.needKinds"),
+          kinds.length,
+          t("unit.kinds"),
+          "count(distinct category and kind of need over every community)",
+          of(t("operation.records.needs"), r.needs.length)
+        ),
+        Report.count({
+          id: "operators",
+          label: t("operation.overview.operators"),
+          unit: t("unit.operators"),
+          items: r.operators,
+          inputLabel: t("operation.records.operators"),
+          formula: "count(operators)"
+        }),
+        figure(
+          "life-services",
+          t("operation.overview.lifeServices"),
+          lifeServices.length,
+          t("unit.items"),
+          "count(services provided by a stored operator)",
+          of(t("operation.records.services"), r.services.length)
+        ),
+        figure(
+          "micro-renovations-old-compound",
+          t("operation.overview.microRenovationsOld"),
+          oldMicro.length,
+          t("unit.items"),
+          "count(micro-renovation projects in old compounds)",
+          of(t("operation.records.projects"), r.projects.length)
+        ),
+        figure(
+          "new-compound-projects",
+          t("operation.overview.projectsNew"),
+          newCompound.length,
+          t("unit.items"),
+          "count(projects in new compounds)",
+          of(t("operation.records.projects"), r.projects.length)
+        )
+      ]
+    })
+  }
+})

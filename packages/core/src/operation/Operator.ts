@@ -155,6 +155,8 @@ export class OperatingAgreement extends Schema.Class<OperatingAgreement>("@zhili
   Schema.Struct({
     tenant: Ids.TenantId,
     id: Ids.AgreementId,
+    /** What officials call the agreement (城南社区便民服务综合体运营协议); reports show it instead of the id. */
+    name: Schema.optional(Schema.NonEmptyTrimmedString),
     operator: Ids.OperatorId,
     space: Ids.SpaceId,
     from: LocalDate.LocalDate,

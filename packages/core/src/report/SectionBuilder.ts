@@ -103,6 +103,20 @@ export class UnknownSection extends Schema.TaggedError<UnknownSection>()("Unknow
 }
 
 /**
+ * A builder over a larger record set: `pick` selects the records `builder` reads (a city's and a community's records
+ * in one report, each section over its own). Same id, labels and section.
+ *
+ * @since 0.2.0
+ * @category combinators
+ */
+export const mapRecords = <R, S>(builder: SectionBuilder<R>, pick: (records: S) => R): SectionBuilder<S> => ({
+  id: builder.id,
+  labels: builder.labels,
+  sources: (records, context) => builder.sources(pick(records), context),
+  build: (records, context) => builder.build(pick(records), context)
+})
+
+/**
  * An empty registry.
  *
  * @since 0.1.0

@@ -24,10 +24,12 @@ import type { NotFoundOrNotPermitted, VersionConflict } from "../kernel/Errors.j
 import type * as Ids from "../kernel/Ids.js"
 import type * as LocalDate from "../kernel/LocalDate.js"
 import * as Privacy from "../kernel/Privacy.js"
+import * as Claim from "../operation/Claim.js"
 import * as Fund from "../operation/Fund.js"
 import * as Needs from "../operation/Needs.js"
 import * as Operator from "../operation/Operator.js"
 import * as Project from "../operation/Project.js"
+import * as ProjectStatus from "../operation/ProjectStatus.js"
 import * as Space from "../operation/Space.js"
 import * as Membership from "../org/Membership.js"
 import * as OrgGroup from "../org/OrgGroup.js"
@@ -40,7 +42,9 @@ import * as Consent from "../registry/Consent.js"
 import * as Household from "../registry/Household.js"
 import * as Resident from "../registry/Resident.js"
 import * as Activity from "../service/Activity.js"
+import * as Enrolment from "../service/Enrolment.js"
 import * as Service from "../service/Service.js"
+import * as VolunteerHours from "../service/VolunteerHours.js"
 import * as VolunteerTeam from "../service/VolunteerTeam.js"
 import * as Audit from "./Audit.js"
 import * as Store from "./Store.js"
@@ -418,6 +422,40 @@ export const Activities = Store.domain({
   fields: [str("service", (a: Activity.Activity) => a.service), str("kind", (a: Activity.Activity) => a.kind)]
 })
 
+/**
+ * Enrolment rosters (报名名单) of services and activities: field `target` (`Service/<id>` or `Activity/<id>`). A
+ * roster holds person ids and statuses only.
+ *
+ * @since 0.2.0
+ * @category service
+ */
+export const Rosters = Store.domain({
+  name: "roster",
+  schema: Enrolment.Roster,
+  tenant: (r) => r.tenant,
+  id: (r) => r.id,
+  fields: [str("target", (r: Enrolment.Roster) => `${r.target._tag}/${r.target.id}`)]
+})
+
+/**
+ * Volunteer hours entries (志愿服务时长台账), append-only (a mistake is corrected by a `Correction` entry): fields
+ * `person`, `team` (of served entries).
+ *
+ * @since 0.2.0
+ * @category service
+ */
+export const VolunteerHoursEntries = Store.domain({
+  name: "volunteer_hours",
+  schema: VolunteerHours.Entry,
+  tenant: (e) => e.tenant,
+  id: (e) => e.id,
+  appendOnly: true,
+  fields: [
+    str("person", (e: VolunteerHours.Entry) => (e._tag === "Served" ? e.person : undefined)),
+    str("team", (e: VolunteerHours.Entry) => (e._tag === "Served" ? e.team : undefined))
+  ]
+})
+
 // --- operation ------------------------------------------------------------------------------------------------
 
 /**
@@ -524,6 +562,38 @@ export const NeedItems = Store.domain({
   tenant: (n) => n.tenant,
   id: (n) => n.id,
   fields: [str("survey", (n: Needs.NeedItem) => n.survey), str("category", (n: Needs.NeedItem) => n.category)]
+})
+
+/**
+ * Project histories (项目进展记录): one per project, keyed by the project id; field `stage` (the current stage).
+ *
+ * @since 0.2.0
+ * @category operation
+ */
+export const ProjectHistories = Store.domain({
+  name: "project_history",
+  schema: ProjectStatus.History,
+  tenant: (h) => h.tenant,
+  id: (h) => h.project,
+  fields: [str("stage", (h: ProjectStatus.History) => ProjectStatus.current(h))]
+})
+
+/**
+ * Claims of projects under review (项目认领): fields `project`, `claimant` (`kind/ref`), `status`.
+ *
+ * @since 0.2.0
+ * @category operation
+ */
+export const ProjectClaims = Store.domain({
+  name: "project_claim",
+  schema: Claim.ProjectClaim,
+  tenant: (c) => c.tenant,
+  id: (c) => c.id,
+  fields: [
+    str("project", (c: Claim.ProjectClaim) => c.project),
+    str("claimant", (c: Claim.ProjectClaim) => `${c.claimant.kind}/${c.claimant.ref}`),
+    str("status", (c: Claim.ProjectClaim) => Claim.status(c))
+  ]
 })
 
 // --- assessment -----------------------------------------------------------------------------------------------
@@ -721,6 +791,8 @@ export const all: ReadonlyArray<Store.AnyAggregate> = [
   Services,
   VolunteerTeams,
   Activities,
+  Rosters,
+  VolunteerHoursEntries,
   Spaces,
   Operators,
   OperatingAgreements,
@@ -728,6 +800,8 @@ export const all: ReadonlyArray<Store.AnyAggregate> = [
   Projects,
   NeedsSurveys,
   NeedItems,
+  ProjectHistories,
+  ProjectClaims,
   IndicatorSystems,
   Assessments,
   Ratings,
