@@ -6,7 +6,7 @@ const common = {
   platform: "node",
   tsconfig: "tsconfig.build.json",
   dts: false,
-  sourcemap: true,
+  sourcemap: false,
   splitting: true,
   esbuildOptions: (options: { conditions?: Array<string> }) => {
     options.conditions = ["@zhili/source"]
