@@ -1,6 +1,6 @@
 // Every benchmark under one command:
 // `pnpm bench [--scale S] [--case-sample N] [--rows N] [--report-scale S] [--iterations N] [--cli-rounds N]
-// [--only rules|store|encryption|report|cli]`.
+// [--only rules|store|encryption|report|cli|size]`.
 // - rules: grid and visit coverage over the generated city, the case metrics over its year of cases, assessment
 //   scoring of every unit, each beside a plain hand-written loop computing the same figure (goal ≤ 1.5×);
 // - store: the store import benchmark (bench/store.mjs; goal ≥ 0.7× the raw driver);
@@ -9,6 +9,8 @@
 //   1.5×), over a city subset (`--report-scale`, default 0.05) loaded through the store.
 // - cli: the city's households imported from CSV by the built `zhili import` (bench/cli-import.mjs; goals: peak RSS
 //   under 300 MB, ≥ 0.7× the raw driver), `--cli-rounds` times (default 1; the medians of the rounds' ratios).
+// - size: what esbuild keeps of zhili for one kernel import and for the getting-started programs, in bytes beside
+//   Effect's own `Option` import bundled the same way (bench/size.mjs; goals: under 15 KB gzip, no ECharts).
 // Prints every ratio, writes bench/results/<date>-rules.json and the machine it ran on.
 import { spawnSync } from "node:child_process"
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
@@ -199,5 +201,10 @@ if (only === undefined || only === "cli") {
     [join(here, "cli-import.mjs"), "--scale", scale, "--rounds", arg("--cli-rounds", "1")],
     { stdio: "inherit" }
   )
+  if (r.status !== 0) process.exitCode = r.status ?? 1
+}
+
+if (only === undefined || only === "size") {
+  const r = spawnSync(process.execPath, [join(here, "size.mjs")], { stdio: "inherit" })
   if (r.status !== 0) process.exitCode = r.status ?? 1
 }

@@ -6,7 +6,7 @@ const common = {
   platform: "node",
   tsconfig: "tsconfig.build.json",
   dts: false,
-  sourcemap: true,
+  sourcemap: false,
   splitting: true,
   esbuildOptions: (options: { conditions?: Array<string> }) => {
     options.conditions = ["@zhili/source"]
@@ -19,11 +19,10 @@ export default defineConfig([
     // the library: its dependencies stay packages, shared with the application that imports it
     entry: ["src/index.ts"],
     clean: true,
-    // The demo's fixture is bundled from @zhili/testing's sources: that package is a test helper (it imports vitest)
-    // and is not a runtime dependency of the CLI. Its `sideEffects: []` lets esbuild keep only the fixture.
+    // The demo's fixture is bundled from @zhili/testing's sources: that package is a test helper, not a runtime
+    // dependency of the CLI. Its `sideEffects: false` lets esbuild keep only the fixture.
     noExternal: ["@zhili/testing"],
-    // the test runner that @zhili/testing's suites import is never reached from the fixture: left out, so its
-    // lazily-loaded parts are not emitted as unused chunks
+    // the test runner of @zhili/testing/suites is never reached from the fixtures: left out
     external: ["vitest", "@effect/vitest"]
   },
   {

@@ -18,7 +18,8 @@ import {
 import { version } from "@zhili/policy-packs"
 import * as BeijingHotline from "@zhili/policy-packs/beijing-hotline"
 import * as LianjiangCompound from "@zhili/policy-packs/lianjiang-compound"
-import { JinxiuCases, JinxiuHuajing, PluginSuite } from "@zhili/testing"
+import { JinxiuCases, JinxiuHuajing } from "@zhili/testing"
+import { PluginSuite } from "@zhili/testing/suites"
 import { DateTime, Either } from "effect"
 
 PluginSuite.suite(BeijingHotline.plugin, CorePlugin.points)

@@ -4,7 +4,7 @@ import * as CalendarCn from "@zhili/calendar-cn"
 import { CaseDeadline, CorePlugin, type Plugin, Runtime, Store } from "@zhili/core"
 import * as BeijingHotline from "@zhili/policy-packs/beijing-hotline"
 import * as DigitalUrbanManagement from "@zhili/policy-packs/digital-urban-management"
-import { WorkflowSuite } from "@zhili/testing"
+import { WorkflowSuite } from "@zhili/testing/suites"
 import { Either } from "effect"
 
 const policyOf = (pack: Plugin.Plugin) => {

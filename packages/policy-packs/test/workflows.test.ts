@@ -16,7 +16,7 @@ import {
 } from "@zhili/core"
 import * as BeijingHotline from "@zhili/policy-packs/beijing-hotline"
 import * as DigitalUrbanManagement from "@zhili/policy-packs/digital-urban-management"
-import { PluginSuite } from "@zhili/testing"
+import { PluginSuite } from "@zhili/testing/suites"
 import { DateTime, Either, Option } from "effect"
 
 PluginSuite.suite(DigitalUrbanManagement.plugin, CorePlugin.points)

@@ -3,7 +3,8 @@ import { describe, expect, it } from "@effect/vitest"
 import { CorePlugin, Reporter, Runtime } from "@zhili/core"
 import * as ZhiliReport from "@zhili/report"
 import * as ReportXlsx from "@zhili/report-xlsx"
-import { PluginSuite, ReportSample } from "@zhili/testing"
+import { ReportSample } from "@zhili/testing"
+import { PluginSuite } from "@zhili/testing/suites"
 import { Effect, Either } from "effect"
 
 PluginSuite.suite(ReportXlsx.plugin, CorePlugin.points)

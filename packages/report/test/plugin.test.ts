@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs"
 import { describe, expect, it } from "@effect/vitest"
 import { CorePlugin, Plugin, Reporter, Runtime } from "@zhili/core"
 import * as ZhiliReport from "@zhili/report"
-import { PluginSuite } from "@zhili/testing"
+import { PluginSuite } from "@zhili/testing/suites"
 import { Either } from "effect"
 
 PluginSuite.suite(ZhiliReport.plugin, CorePlugin.points)

@@ -1,5 +1,5 @@
 import { Csv, Html, Json, Markdown } from "@zhili/report"
-import { ReporterSuite } from "@zhili/testing"
+import { ReporterSuite } from "@zhili/testing/suites"
 
 ReporterSuite.suite("markdown", Markdown.reporter)
 ReporterSuite.suite("html", Html.reporter)

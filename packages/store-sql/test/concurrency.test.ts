@@ -2,7 +2,7 @@ import type * as SqlClient from "@effect/sql/SqlClient"
 import { afterAll, assert, describe, it } from "@effect/vitest"
 import { Store } from "@zhili/core"
 import { Drivers, SqlStore } from "@zhili/store-sql"
-import { Servers, StoreSuite } from "@zhili/testing"
+import { Servers, StoreSuite } from "@zhili/testing/suites"
 import { Deferred, Effect, Either, Exit, Layer, Ref } from "effect"
 import { mysql, postgres, type Target } from "./servers.js"
 

@@ -1,6 +1,6 @@
 import { afterAll } from "@effect/vitest"
 import { Drivers } from "@zhili/store-sql"
-import { StoreSuite } from "@zhili/testing"
+import { StoreSuite } from "@zhili/testing/suites"
 import { mysql } from "./servers.js"
 
 const aes = await mysql()

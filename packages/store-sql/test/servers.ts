@@ -5,7 +5,7 @@
 
 import * as SqlClient from "@effect/sql/SqlClient"
 import { Drivers } from "@zhili/store-sql"
-import { Servers } from "@zhili/testing"
+import { Servers } from "@zhili/testing/suites"
 import { Effect, type Layer } from "effect"
 
 export type Target =

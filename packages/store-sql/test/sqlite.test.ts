@@ -3,7 +3,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll } from "@effect/vitest"
 import { Drivers } from "@zhili/store-sql"
-import { StoreSuite } from "@zhili/testing"
+import { StoreSuite } from "@zhili/testing/suites"
 
 const dir = mkdtempSync(join(tmpdir(), "zhili-sqlite-"))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))

@@ -1,6 +1,6 @@
 import { afterAll } from "@effect/vitest"
 import { Drivers } from "@zhili/store-sql"
-import { StoreSuite, WorkflowSuite } from "@zhili/testing"
+import { StoreSuite, WorkflowSuite } from "@zhili/testing/suites"
 import { postgres } from "./servers.js"
 import { packs } from "./workflows.js"
 

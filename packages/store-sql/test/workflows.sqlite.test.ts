@@ -3,7 +3,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll } from "@effect/vitest"
 import { Drivers } from "@zhili/store-sql"
-import { WorkflowSuite } from "@zhili/testing"
+import { WorkflowSuite } from "@zhili/testing/suites"
 import { packs } from "./workflows.js"
 
 const dir = mkdtempSync(join(tmpdir(), "zhili-sqlite-workflows-"))

@@ -1,6 +1,7 @@
 /**
- * zhili (治理) testing: conformance suites every adapter runs, fixtures from the source document, and generators
- * for property tests.
+ * zhili (治理) testing: fixtures from the source document and generators for property tests, importable anywhere (a
+ * script, a seed loader, a demo): nothing here imports a test runner. The conformance suites, which run under vitest,
+ * are `@zhili/testing/suites`.
  *
  * @packageDocumentation
  */
@@ -31,15 +32,5 @@ export * as ServiceFixtures from "./fixtures/Services.js"
 export * as ZiboCity from "./fixtures/ZiboCity.js"
 /** fast-check generators of valid organisations and grids. */
 export * as OrgGridArbitraries from "./OrgGridArbitraries.js"
-/** The plugin conformance suite every plugin runs with one line. */
-export * as PluginSuite from "./PluginSuite.js"
-/** The conformance suite every report renderer runs with one line. */
-export * as ReporterSuite from "./ReporterSuite.js"
-/** Where suites that need a PostgreSQL or MySQL/MariaDB server run (`ZHILI_PG_URL`, `ZHILI_MYSQL_URL`). */
-export * as Servers from "./Servers.js"
 /** Sample stored records of every registered aggregate, from the seed fixtures. */
 export * as StoreSamples from "./StoreSamples.js"
-/** The conformance suite every Store adapter runs. */
-export * as StoreSuite from "./StoreSuite.js"
-/** A year of cases under each workflow through a store: records, logs, counts and monthly figures come back. */
-export * as WorkflowSuite from "./WorkflowSuite.js"

@@ -1,5 +1,5 @@
 import { Encryption, Store } from "@zhili/core"
-import { StoreSuite } from "@zhili/testing"
+import { StoreSuite } from "@zhili/testing/suites"
 import { Layer } from "effect"
 
 const memory = (keys: Parameters<Parameters<typeof StoreSuite.encryption>[1]>[0]) =>

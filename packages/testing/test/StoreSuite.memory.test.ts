@@ -1,4 +1,4 @@
 import { Store } from "@zhili/core"
-import { StoreSuite } from "@zhili/testing"
+import { StoreSuite } from "@zhili/testing/suites"
 
 StoreSuite.suite("memory", Store.layerMemory)

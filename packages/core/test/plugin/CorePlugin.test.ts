@@ -12,7 +12,7 @@ import {
   Post,
   Runtime
 } from "@zhili/core"
-import { PluginSuite } from "@zhili/testing"
+import { PluginSuite } from "@zhili/testing/suites"
 import { Effect, Either, Exit } from "effect"
 
 PluginSuite.suite(CorePlugin.plugin, CorePlugin.points)
