@@ -11,7 +11,7 @@ import * as SqlClient from "@effect/sql/SqlClient"
 import { describe, expect, it } from "@effect/vitest"
 import { Program, Text } from "@zhili/cli"
 import { Drivers } from "@zhili/store-sql"
-import { Servers } from "@zhili/testing"
+import { Servers } from "@zhili/testing/suites"
 import { type Console, Effect } from "effect"
 
 const tmp = () => fs.mkdtemp(path.join(os.tmpdir(), "zhili-zh-"))

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Store } from "@zhili/core"
 import { Drivers } from "@zhili/store-sql"
-import { Servers } from "@zhili/testing"
+import { Servers } from "@zhili/testing/suites"
 import { Effect, Layer } from "effect"
 
 /** The error of building a client on `url` (the connection is tried when the layer is built). */

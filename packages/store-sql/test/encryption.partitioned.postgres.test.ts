@@ -1,7 +1,7 @@
 // Encryption at rest on the PostgreSQL store in the tenant-partitioned layout (see partitioned.postgres.test.ts),
 // its tables guarded against transactions that cross tenants: key rotation and re-sealing stay within a tenant.
 import { afterAll } from "@effect/vitest"
-import { StoreSuite } from "@zhili/testing"
+import { StoreSuite } from "@zhili/testing/suites"
 import { layer, partitions } from "./partitioned.js"
 import { postgres } from "./servers.js"
 

@@ -5,7 +5,7 @@ import * as SqlClient from "@effect/sql/SqlClient"
 import { assert, describe, it } from "@effect/vitest"
 import { Store } from "@zhili/core"
 import { Drivers, SqlStore } from "@zhili/store-sql"
-import { StoreSuite } from "@zhili/testing"
+import { StoreSuite } from "@zhili/testing/suites"
 import { Context, Effect, Layer, Schema, Stream } from "effect"
 
 const encode = Schema.encodeSync(StoreSuite.Note)

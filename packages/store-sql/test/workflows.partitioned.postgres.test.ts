@@ -1,7 +1,7 @@
 // A year of cases per workflow through the PostgreSQL store in the tenant-partitioned layout (see
 // partitioned.postgres.test.ts), its tables guarded against transactions that cross tenants.
 import { afterAll } from "@effect/vitest"
-import { StoreSuite, WorkflowSuite } from "@zhili/testing"
+import { StoreSuite, WorkflowSuite } from "@zhili/testing/suites"
 import { layer, partitions } from "./partitioned.js"
 import { postgres } from "./servers.js"
 import { packs } from "./workflows.js"
