@@ -382,6 +382,23 @@ const groupExpression = (term: Store.GroupTerm, dialect: Dialect): string => {
   }
 }
 
+/** The aggregates a store holds: the given ones, and the access audit every write is recorded in. */
+const withAuditLog = (aggregates: ReadonlyArray<Store.AnyAggregate>): ReadonlyArray<Store.AnyAggregate> =>
+  aggregates.some((a) => a.name === Store.AuditLog.name) ? aggregates : [...aggregates, Store.AuditLog]
+
+/** A row's column values, in the order of `columnsOf`. */
+const rowValues = (r: Store.Row): Array<unknown> => [
+  r.tenant,
+  r.id,
+  r.version,
+  r.division,
+  r.org,
+  r.grid,
+  r.nkey,
+  ...r.fields,
+  r.record
+]
+
 const make = (
   registered: ReadonlyArray<Store.AnyAggregate>,
   sqliteImportFile: string | undefined
@@ -403,6 +420,13 @@ const make = (
     )
     const forUpdate = dialect === "sqlite" ? "" : " FOR UPDATE"
     const names = new Set(registered.map((a) => a.name))
+    const auditText = (() => {
+      const { p } = builder(dialect)
+      const auditCols = columnsOf(Store.AuditLog as Store.AnyAggregate)
+      return `INSERT INTO ${tableOf(Store.AuditLog as Store.AnyAggregate)} (${auditCols.join(", ")}) VALUES (${auditCols.map(() => p(null)).join(", ")})`
+    })()
+    /** Inserts the row of an audit entry, in the transaction it runs in (the write's). */
+    const insertAudit = (row: Store.Row) => sql.unsafe(auditText, rowValues(row))
     /** `pg-copy-streams` (an optional peer): imports on PostgreSQL use COPY when it is installed. */
     const copyStreams = yield* Effect.cached(
       dialect !== "pg"
@@ -463,6 +487,21 @@ const make = (
         new Errors.VersionConflict({ entity: name, id, expected, actual })
 
       const notPermitted = (id: string) => Store.notPermitted(name, id)
+
+      /**
+       * Runs `write` (a transaction's body) and inserts its audit entry after it in the same transaction (none for
+       * the audit log itself): the entry commits with the write or not at all.
+       */
+      const inTransaction = <B, X, R>(
+        operation: Parameters<typeof Store.auditEntry>[1],
+        target: { readonly tenant: string; readonly record?: string | undefined },
+        options: Store.WriteOptions | undefined,
+        write: Effect.Effect<B, X, R>
+      ) =>
+        Effect.flatMap(Store.auditEntry(aggregate as Store.AnyAggregate, operation, target, options?.by), (entry) =>
+          sql.withTransaction(entry === undefined ? write : Effect.tap(write, () => insertAudit(Store.auditRow(entry))))
+        )
+      const appendOnly = aggregate.appendOnly === true
 
       /**
        * The stored version of a record and whether it lies in `scope` (its location columns against the scope's
@@ -740,16 +779,19 @@ const make = (
         keysOf: (item: X) => Store.Keys,
         insert: (items: ReadonlyArray<X>) => Effect.Effect<unknown, SqlError>,
         abort: boolean,
-        within?: ReadonlyArray<Store.ScopeFilter> | undefined
+        within: ReadonlyArray<Store.ScopeFilter> | undefined,
+        audit: ((written: number) => Store.Row) | undefined
       ) =>
         sql.withTransaction(
           Effect.gen(function* () {
             const keys = batch.map(keysOf)
-            const settled = Store.settle(keys, yield* storedKeys(keys), within)
+            const settled = Store.settle(keys, yield* storedKeys(keys), within, appendOnly)
             if (abort && settled.refused.length > 0) return settled.refused
             const gone = byTenant([...settled.removed, ...settled.rewritten], (r) => r.id)
             for (const [tenant, ids] of gone) yield* byColumn(`DELETE FROM ${t}`, "id", tenant, ids, "")
             yield* insert(settled.kept.map((i) => batch[i] as X))
+            const written = batch.length - settled.refused.length
+            if (audit !== undefined && written > 0) yield* insertAudit(audit(written))
             return settled.refused
           })
         )
@@ -772,10 +814,13 @@ const make = (
         copy: CopyStreams,
         lines: ReadonlyArray<string>,
         abort: boolean,
-        within: ReadonlyArray<Store.ScopeFilter> | undefined
+        within: ReadonlyArray<Store.ScopeFilter> | undefined,
+        audit: ((written: number) => Store.Row) | undefined
       ) => {
-        // a restricted import copies nothing in one go (see below)
-        const pieces = within === undefined ? copyPayload(lines) : []
+        // a restricted import (or one of an append-only aggregate) copies nothing in one go (see below)
+        const settling = within !== undefined || appendOnly
+        const pieces = settling ? [] : copyPayload(lines)
+        const audited = audit === undefined ? Effect.void : insertAudit(audit(lines.length))
         /** In one transaction: `before`, then COPY into `target` on the transaction's connection, then `after`. */
         /** COPY of `text` (pieces of COPY text) into `target` on the connection of the transaction it runs in. */
         const copyOnConnection = (target: string, text: ReadonlyArray<string>) =>
@@ -795,16 +840,19 @@ const make = (
         const staged = copyInto(
           sql.unsafe(`CREATE TEMP TABLE IF NOT EXISTS ${stage} (LIKE ${t} INCLUDING DEFAULTS) ON COMMIT DELETE ROWS`),
           stage,
-          sql.unsafe(`INSERT INTO ${t} (${copyColumns}) SELECT ${copyColumns} FROM ${stage}${upsertClause()}`)
+          Effect.zipRight(
+            sql.unsafe(`INSERT INTO ${t} (${copyColumns}) SELECT ${copyColumns} FROM ${stage}${upsertClause()}`),
+            audited
+          )
         )
         const copyLines = (rows: ReadonlyArray<string>) =>
           rows.length === 0 ? Effect.void : copyOnConnection(t, copyPayload(rows))
         // a restricted import: settled in one transaction, where the scope of the records it touches is checked
-        if (within !== undefined) return settleBatch(lines, copyKeys, copyLines, abort, within)
-        return copyInto(Effect.void, t, Effect.void).pipe(
+        if (settling) return settleBatch(lines, copyKeys, copyLines, abort, within, audit)
+        return copyInto(Effect.void, t, audited).pipe(
           Effect.catchAll(() => staged),
           Effect.as(none),
-          Effect.catchAll(() => settleBatch(lines, copyKeys, copyLines, abort))
+          Effect.catchAll(() => settleBatch(lines, copyKeys, copyLines, abort, undefined, audit))
         )
       }
       /** Multi-row upserts, one transaction a batch (SQLite, MySQL, and PostgreSQL without COPY). */
@@ -812,13 +860,22 @@ const make = (
         // a flat array of column values per row: a waiting batch holds one object per row, not a Row and its fields
         prepare: values,
         ahead: dialect === "sqlite" ? 0 : 2,
-        write: (batch, abort, within) =>
-          (within !== undefined
-            ? settleBatch(batch, valueKeys, (rows) => insertRows(rows, false), abort, within)
-            : sql.withTransaction(insertRows(batch, true)).pipe(
-                Effect.as(none),
-                Effect.catchAll(() => settleBatch(batch, valueKeys, (rows) => insertRows(rows, false), abort))
-              )
+        write: (batch, abort, within, audit) =>
+          (within !== undefined || appendOnly
+            ? settleBatch(batch, valueKeys, (rows) => insertRows(rows, false), abort, within, audit)
+            : sql
+                .withTransaction(
+                  Effect.zipRight(
+                    insertRows(batch, true),
+                    audit === undefined ? Effect.void : insertAudit(audit(batch.length))
+                  )
+                )
+                .pipe(
+                  Effect.as(none),
+                  Effect.catchAll(() =>
+                    settleBatch(batch, valueKeys, (rows) => insertRows(rows, false), abort, undefined, audit)
+                  )
+                )
           ).pipe(Effect.mapError(failWrite("import")))
       }
       /**
@@ -836,20 +893,23 @@ const make = (
             prepare: copyLine,
             // the writer thread commits one batch while this thread decodes the next one
             ahead: 1,
-            write: (lines, abort, within) => {
+            write: (lines, abort, within, audit) => {
               const settled = settleBatch(
                 lines,
                 copyKeys,
                 (rows) => insertRows(rows.map(copyValues), false),
                 abort,
-                within
+                within,
+                audit
               )
-              // a restricted import is settled on this thread's connection, where the scope is checked
-              if (within !== undefined) return settled.pipe(Effect.mapError(fail("import")))
+              // a restricted import (or one of an append-only aggregate) is settled on this thread's connection,
+              // where the scope and the stored records are checked
+              if (within !== undefined || appendOnly) return settled.pipe(Effect.mapError(fail("import")))
               return thread
                 .write(
                   { step, full: cachedInsert(step, true), last: cachedInsert(lines.length % step || step, true) },
-                  lines
+                  lines,
+                  audit === undefined ? undefined : { text: auditText, params: rowValues(audit(lines.length)) }
                 )
                 .pipe(
                   Effect.as(none),
@@ -869,8 +929,8 @@ const make = (
         if (client === undefined) return upsertWriter
         const writer: Store.BatchWriter<string> = {
           prepare: copyLine,
-          write: (lines, abort, within) =>
-            copyBatch(copy.value, lines, abort, within).pipe(Effect.mapError(failWrite("import")))
+          write: (lines, abort, within, audit) =>
+            copyBatch(copy.value, lines, abort, within, audit).pipe(Effect.mapError(failWrite("import")))
         }
         return writer
       }).pipe(Effect.orElseSucceed(() => upsertWriter))
@@ -961,13 +1021,16 @@ const make = (
               return exprs.length === 0 ? groups : Store.sortGroups(groups)
             })
           ),
-        save: (scope, record, expectedVersion) =>
+        save: (scope, record, expectedVersion, options) =>
           guard(
-            sql
-              .withTransaction(writeChecked(scope, record, expectedVersion))
-              .pipe(Effect.asVoid, Effect.catchTag("SqlError", explainSave(scope, record, expectedVersion)))
+            inTransaction(
+              "save",
+              { tenant: agg.tenant(record), record: agg.id(record) },
+              options,
+              writeChecked(scope, record, expectedVersion)
+            ).pipe(Effect.asVoid, Effect.catchTag("SqlError", explainSave(scope, record, expectedVersion)))
           ),
-        delete: (scope, tenant, id, expectedVersion) =>
+        delete: (scope, tenant, id, expectedVersion, options) =>
           guard(
             Effect.suspend(
               (): Effect.Effect<
@@ -987,50 +1050,53 @@ const make = (
                     })
                   )
                 }
-                return sql
-                  .withTransaction(
-                    Effect.gen(function* () {
-                      const actual = yield* writableVersion(scope, tenant, id)
-                      if (actual !== expectedVersion) return yield* Effect.fail(conflict(id, expectedVersion, actual))
-                      const w = dialect === "pg" ? "tenant = $1 AND id = $2" : "tenant = ? AND id = ?"
-                      yield* sql.unsafe(`DELETE FROM ${t} WHERE ${w}`, [tenant, id])
-                      if (codec !== undefined) {
-                        const we =
-                          dialect === "pg" ? "tenant = $1 AND aggregate_id = $2" : "tenant = ? AND aggregate_id = ?"
-                        yield* sql.unsafe(`DELETE FROM ${et} WHERE ${we}`, [tenant, id])
-                      }
-                    })
-                  )
-                  .pipe(Effect.mapError((e) => (e._tag === "SqlError" ? failWrite("delete")(e) : e)))
+                return inTransaction(
+                  "delete",
+                  { tenant, record: id },
+                  options,
+                  Effect.gen(function* () {
+                    const actual = yield* writableVersion(scope, tenant, id)
+                    if (actual !== expectedVersion) return yield* Effect.fail(conflict(id, expectedVersion, actual))
+                    const w = dialect === "pg" ? "tenant = $1 AND id = $2" : "tenant = ? AND id = ?"
+                    yield* sql.unsafe(`DELETE FROM ${t} WHERE ${w}`, [tenant, id])
+                    if (codec !== undefined) {
+                      const we =
+                        dialect === "pg" ? "tenant = $1 AND aggregate_id = $2" : "tenant = ? AND aggregate_id = ?"
+                      yield* sql.unsafe(`DELETE FROM ${et} WHERE ${we}`, [tenant, id])
+                    }
+                  })
+                ).pipe(Effect.mapError((e) => (e._tag === "SqlError" ? failWrite("delete")(e) : e)))
               }
             )
           ),
-        append: (scope, tenant, id, events, expectedSeq) =>
+        append: (scope, tenant, id, events, expectedSeq, options) =>
           guard(
-            sql
-              .withTransaction(
-                Effect.gen(function* () {
-                  // the record's state, locked: its location cannot change before the events are written
-                  yield* writableVersion(scope, tenant, id)
-                  const actual = yield* maxSeq(tenant, id)
-                  if (actual !== expectedSeq) return yield* Effect.fail(conflict(id, expectedSeq, actual))
-                  yield* insertEvents(tenant, id, actual, events)
-                  return actual + events.length
-                })
-              )
-              .pipe(Effect.catchTag("SqlError", explain("append", id, expectedSeq, maxSeq(tenant, id))))
+            inTransaction(
+              "append",
+              { tenant, record: id },
+              options,
+              Effect.gen(function* () {
+                // the record's state, locked: its location cannot change before the events are written
+                yield* writableVersion(scope, tenant, id)
+                const actual = yield* maxSeq(tenant, id)
+                if (actual !== expectedSeq) return yield* Effect.fail(conflict(id, expectedSeq, actual))
+                yield* insertEvents(tenant, id, actual, events)
+                return actual + events.length
+              })
+            ).pipe(Effect.catchTag("SqlError", explain("append", id, expectedSeq, maxSeq(tenant, id))))
           ),
-        saveWithEvents: (scope, record, expectedVersion, events) =>
+        saveWithEvents: (scope, record, expectedVersion, events, options) =>
           guard(
-            sql
-              .withTransaction(
-                Effect.gen(function* () {
-                  const r = yield* writeChecked(scope, record, expectedVersion)
-                  const seq = yield* maxSeq(r.tenant, r.id)
-                  yield* insertEvents(r.tenant, r.id, seq, events)
-                })
-              )
-              .pipe(Effect.catchTag("SqlError", explainSave(scope, record, expectedVersion)))
+            inTransaction(
+              "saveWithEvents",
+              { tenant: agg.tenant(record), record: agg.id(record) },
+              options,
+              Effect.gen(function* () {
+                const r = yield* writeChecked(scope, record, expectedVersion)
+                const seq = yield* maxSeq(r.tenant, r.id)
+                yield* insertEvents(r.tenant, r.id, seq, events)
+              })
+            ).pipe(Effect.catchTag("SqlError", explainSave(scope, record, expectedVersion)))
           ),
         events: (scope, tenant, id) =>
           guard(
@@ -1232,7 +1298,7 @@ export const layer = (options: Options = {}): Layer.Layer<Store.Store, Store.Sto
     Layer.scoped(
       Store.Store,
       Effect.gen(function* () {
-        const aggregates = options.aggregates ?? Aggregates.all
+        const aggregates = withAuditLog(options.aggregates ?? Aggregates.all)
         yield* migrate(aggregates)
         return yield* make(aggregates, options.sqliteImportFile)
       })
@@ -1249,4 +1315,7 @@ export const layer = (options: Options = {}): Layer.Layer<Store.Store, Store.Sto
 export const layerWithoutMigrations = (
   options: Options = {}
 ): Layer.Layer<Store.Store, Store.StoreError, SqlClient.SqlClient> =>
-  withKeys(options, Layer.scoped(Store.Store, make(options.aggregates ?? Aggregates.all, options.sqliteImportFile)))
+  withKeys(
+    options,
+    Layer.scoped(Store.Store, make(withAuditLog(options.aggregates ?? Aggregates.all), options.sqliteImportFile))
+  )

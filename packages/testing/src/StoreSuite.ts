@@ -319,6 +319,27 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
                       value: typeof e.value === "object" && e.value !== null ? { ...e.value, remark: "x" } : e.value
                     }
               })
+              if (a.appendOnly === true) {
+                // saved by the round trip above: an import never replaces a record of an append-only aggregate
+                const refused = yield* repo.import(Stream.fromIterable(rows), {
+                  scope: Store.everything,
+                  policy: "skip",
+                  batchSize: 7
+                })
+                assert.deepStrictEqual(
+                  [refused.written, refused.rejected.map((x) => x.message)],
+                  [
+                    0,
+                    records.map(
+                      (r, i) =>
+                        `${a.name} row ${i + 1} rejected: store/append-only at ${a.name}.${a.id(r)}: ` +
+                        `${a.name} records are append-only: a stored record is never replaced`
+                    )
+                  ],
+                  `${a.name} rows refused`
+                )
+                continue
+              }
               const report = yield* repo.import(Stream.fromIterable(rows), {
                 scope: Store.everything,
                 policy: "abort",
