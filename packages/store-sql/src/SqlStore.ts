@@ -125,13 +125,24 @@ const storeError =
       cause: e
     })
 
+/** PostgreSQL's SQLSTATEs of a write worth retrying: serialization failure, deadlock, lock not available. */
+const pgRetryable: ReadonlySet<string> = new Set(["40001", "40P01", "55P03"])
+/** MySQL's and MariaDB's error numbers of a write worth retrying: lock wait timeout, deadlock. */
+const mysqlRetryable: ReadonlySet<number> = new Set([1205, 1213])
+
 /**
- * Whether a statement failed because the database stayed locked by another connection past the busy timeout
- * (SQLite's `SQLITE_BUSY` and `SQLITE_LOCKED` codes, as better-sqlite3 and the import writer thread report them).
+ * Whether a statement failed because another connection held what it needed, so that the same write may succeed
+ * when tried again: SQLite's `SQLITE_BUSY` and `SQLITE_LOCKED` (past the busy timeout, as better-sqlite3 and the
+ * import writer thread report them); PostgreSQL's serialization failure (`40001`), deadlock (`40P01`) and lock not
+ * available (`55P03`, `lock_timeout`); MySQL's and MariaDB's lock wait timeout (1205) and deadlock (1213). The
+ * engine has rolled the transaction back in each case.
  */
 const isBusy = (e: SqlError): boolean => {
-  const code = (e.cause as { readonly code?: unknown } | undefined)?.code
-  return typeof code === "string" && /^SQLITE_(BUSY|LOCKED)/.test(code)
+  const cause = e.cause as { readonly code?: unknown; readonly errno?: unknown; readonly sqlState?: unknown } | undefined
+  const code = cause?.code
+  if (typeof code === "string" && (/^SQLITE_(BUSY|LOCKED)/.test(code) || pgRetryable.has(code))) return true
+  if (typeof code === "string" && (code === "ER_LOCK_WAIT_TIMEOUT" || code === "ER_LOCK_DEADLOCK")) return true
+  return typeof cause?.errno === "number" && mysqlRetryable.has(cause.errno)
 }
 
 /** The error of a failed write: `Store.StoreBusy` when the database was locked (retryable), else a StoreError. */

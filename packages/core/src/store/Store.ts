@@ -418,9 +418,10 @@ export class StoreError extends Schema.TaggedError<StoreError>()("StoreError", {
 
 /**
  * A write that found the database locked by another writer for longer than the engine waits (SQLite's busy
- * timeout, 5 s by default): nothing was written, and trying again later may succeed (重试). Unlike a
- * {@link VersionConflict}, the stored version had not moved when the write gave up, so the same write can be retried
- * as it is.
+ * timeout, 5 s by default; PostgreSQL's `lock_timeout`, MySQL's and MariaDB's `innodb_lock_wait_timeout`), or that
+ * the engine rolled back as a deadlock victim or for a serialization failure: nothing was written, and trying again
+ * later may succeed (重试). Unlike a {@link VersionConflict}, the stored version had not moved when the write gave
+ * up, so the same write can be retried as it is.
  *
  * @since 0.1.0
  * @category errors
@@ -431,7 +432,7 @@ export class StoreBusy extends Schema.TaggedError<StoreBusy>()("StoreBusy", {
   cause: Schema.optional(Schema.Unknown)
 }) {
   override get message(): string {
-    return `store ${this.operation} of ${this.entity}: the database stayed locked by another writer past the busy timeout; nothing was written, try again`
+    return `store ${this.operation} of ${this.entity}: the database stayed locked by another writer past the lock wait (or rolled the write back as a deadlock victim); nothing was written, try again`
   }
 }
 
