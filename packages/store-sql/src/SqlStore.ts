@@ -831,7 +831,8 @@ const make = (
         // a restricted import (or one of an append-only aggregate) copies nothing in one go (see below)
         const settling = within !== undefined || appendOnly
         const pieces = settling ? [] : copyPayload(lines)
-        const audited = audit === undefined ? Effect.void : insertAudit(audit(lines.length))
+        const audited: Effect.Effect<unknown, SqlError> =
+          audit === undefined ? Effect.void : insertAudit(audit(lines.length))
         /** In one transaction: `before`, then COPY into `target` on the transaction's connection, then `after`. */
         /** COPY of `text` (pieces of COPY text) into `target` on the connection of the transaction it runs in. */
         const copyOnConnection = (target: string, text: ReadonlyArray<string>) =>
@@ -878,7 +879,9 @@ const make = (
                 .withTransaction(
                   Effect.zipRight(
                     insertRows(batch, true),
-                    audit === undefined ? Effect.void : insertAudit(audit(batch.length))
+                    audit === undefined
+                      ? (Effect.void as Effect.Effect<unknown, SqlError>)
+                      : insertAudit(audit(batch.length))
                   )
                 )
                 .pipe(
@@ -1140,7 +1143,7 @@ const make = (
     return Store.Store.of({
       repository,
       migrate: migrate(registered).pipe(Effect.provideService(SqlClient.SqlClient, sql)),
-      raw: rawAccess(sql, dialect, names, Option.getOrUndefined(encryption))
+      raw: rawAccess(sql, dialect, names, Option.getOrUndefined(encryption), insertAudit)
     })
   })
 
@@ -1149,7 +1152,8 @@ const rawAccess = (
   sql: SqlClient.SqlClient,
   dialect: Dialect,
   names: ReadonlySet<string>,
-  encryption: Encryption.Service | undefined
+  encryption: Encryption.Service | undefined,
+  insertAudit: (row: Store.Row) => Effect.Effect<unknown, SqlError>
 ): Store.RawAccess => {
   const forUpdate = dialect === "sqlite" ? "" : " FOR UPDATE"
   const check = (a: Store.AnyAggregate) =>
@@ -1203,7 +1207,7 @@ const rawAccess = (
           })
         )
       }).pipe(Effect.mapError((e) => (e._tag === "SqlError" ? storeError("raw scan", a.name)(e) : e))),
-    rewrite: (a, read, next) =>
+    rewrite: (a, read, next, audit) =>
       Effect.gen(function* () {
         yield* check(a)
         const t = tableOf(a)
@@ -1233,6 +1237,7 @@ const rawAccess = (
             }
             const { p, params } = builder(dialect)
             const sets = [
+              `version = ${p(next.row.version)}`,
               `nkey = ${p(next.row.nkey)}`,
               ...a.fields.map((f, i) => `f_${f.name} = ${p(next.row.fields[i] ?? null)}`),
               `record = ${p(next.row.record)}`
@@ -1249,6 +1254,7 @@ const rawAccess = (
                 [e.event, read.tenant, read.id, e.seq]
               )
             }
+            if (audit !== undefined) yield* insertAudit(audit)
             return true
           })
         )

@@ -824,11 +824,16 @@ export interface RawAccess {
     after: readonly [string, string] | undefined,
     limit: number
   ) => Effect.Effect<ReadonlyArray<RawRow>, StoreError>
-  /** Answers false (and writes nothing) when the row moved since it was read. */
+  /**
+   * Answers false (and writes nothing) when the row moved since it was read. The row's version becomes
+   * `next.row.version`. With `audit` (the {@link auditRow} of an entry), the entry is appended in the same
+   * transaction (an erasure is audited; a key rotation, which changes no value, is not).
+   */
   readonly rewrite: (
     aggregate: AnyAggregate,
     read: RawRow,
-    next: { readonly row: Row; readonly events: ReadonlyArray<{ readonly seq: number; readonly event: string }> }
+    next: { readonly row: Row; readonly events: ReadonlyArray<{ readonly seq: number; readonly event: string }> },
+    audit?: Row | undefined
   ) => Effect.Effect<boolean, StoreError>
 }
 
@@ -2201,7 +2206,7 @@ export const layerMemory: Layer.Layer<Store> = Layer.effect(
     return Store.of({
       repository,
       migrate: Ref.updateAndGet(calls, (n) => n + 1).pipe(Effect.as([])),
-      raw: memoryRaw(table, lock, Option.getOrUndefined(encryption))
+      raw: memoryRaw(table, lock, Option.getOrUndefined(encryption), putAudit)
     })
   })
 )
@@ -2210,7 +2215,8 @@ export const layerMemory: Layer.Layer<Store> = Layer.effect(
 const memoryRaw = (
   table: (name: string) => MemTable,
   lock: Effect.Semaphore,
-  encryption: Encryption.Service | undefined
+  encryption: Encryption.Service | undefined,
+  putAudit: (row: Row) => void
 ): RawAccess => ({
   encryption,
   scan: (aggregate, after, limit) =>
@@ -2233,7 +2239,7 @@ const memoryRaw = (
         events: (t.events.get(keyOf(r.tenant, r.id)) ?? []).map((e, i) => ({ seq: i + 1, event: JSON.stringify(e) }))
       }))
     }),
-  rewrite: (aggregate, read, next) =>
+  rewrite: (aggregate, read, next, audit) =>
     lock.withPermits(1)(
       Effect.sync(() => {
         const t = table(aggregate.name)
@@ -2255,6 +2261,7 @@ const memoryRaw = (
           for (const e of next.events) updated[e.seq - 1] = JSON.parse(e.event)
           t.events.set(k, updated)
         }
+        if (audit !== undefined) putAudit(audit)
         return true
       })
     )
