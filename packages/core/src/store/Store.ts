@@ -1017,8 +1017,13 @@ export const blindFilters = <W extends { readonly [field: string]: FilterValue |
   for (const f of aggregate.fields) {
     const v = out[f.name]
     if (f.blind !== true || v === undefined) continue
-    const index = (x: string | number) => blindValue(codec, f.name, f.normalize?.(String(x)) ?? String(x))
-    out[f.name] = Array.isArray(v) ? v.map(index) : index(v as string | number)
+    // every index a row may hold for the value (under a retired index key too, while a rotation re-indexes)
+    const indexes = (x: string | number): ReadonlyArray<string> => {
+      const clear = f.normalize?.(String(x)) ?? String(x)
+      return codec === undefined ? [blindValue(codec, f.name, clear)] : codec.blinds(f.name, clear)
+    }
+    const all = (Array.isArray(v) ? v : [v as string | number]).flatMap(indexes)
+    out[f.name] = !Array.isArray(v) && all.length === 1 ? (all[0] as string) : all
   }
   return out as W
 }
