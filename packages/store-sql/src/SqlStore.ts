@@ -138,7 +138,9 @@ const mysqlRetryable: ReadonlySet<number> = new Set([1205, 1213])
  * engine has rolled the transaction back in each case.
  */
 const isBusy = (e: SqlError): boolean => {
-  const cause = e.cause as { readonly code?: unknown; readonly errno?: unknown; readonly sqlState?: unknown } | undefined
+  const cause = e.cause as
+    | { readonly code?: unknown; readonly errno?: unknown; readonly sqlState?: unknown }
+    | undefined
   const code = cause?.code
   if (typeof code === "string" && (/^SQLITE_(BUSY|LOCKED)/.test(code) || pgRetryable.has(code))) return true
   if (typeof code === "string" && (code === "ER_LOCK_WAIT_TIMEOUT" || code === "ER_LOCK_DEADLOCK")) return true
