@@ -148,13 +148,26 @@ const storeError =
       cause: e
     })
 
+/** PostgreSQL's SQLSTATEs of a write worth retrying: serialization failure, deadlock, lock not available. */
+const pgRetryable: ReadonlySet<string> = new Set(["40001", "40P01", "55P03"])
+/** MySQL's and MariaDB's error numbers of a write worth retrying: lock wait timeout, deadlock. */
+const mysqlRetryable: ReadonlySet<number> = new Set([1205, 1213])
+
 /**
- * Whether a statement failed because the database stayed locked by another connection past the busy timeout
- * (SQLite's `SQLITE_BUSY` and `SQLITE_LOCKED` codes, as better-sqlite3 and the import writer thread report them).
+ * Whether a statement failed because another connection held what it needed, so that the same write may succeed
+ * when tried again: SQLite's `SQLITE_BUSY` and `SQLITE_LOCKED` (past the busy timeout, as better-sqlite3 and the
+ * import writer thread report them); PostgreSQL's serialization failure (`40001`), deadlock (`40P01`) and lock not
+ * available (`55P03`, `lock_timeout`); MySQL's and MariaDB's lock wait timeout (1205) and deadlock (1213). The
+ * engine has rolled the transaction back in each case.
  */
 const isBusy = (e: SqlError): boolean => {
-  const code = (e.cause as { readonly code?: unknown } | undefined)?.code
-  return typeof code === "string" && /^SQLITE_(BUSY|LOCKED)/.test(code)
+  const cause = e.cause as
+    | { readonly code?: unknown; readonly errno?: unknown; readonly sqlState?: unknown }
+    | undefined
+  const code = cause?.code
+  if (typeof code === "string" && (/^SQLITE_(BUSY|LOCKED)/.test(code) || pgRetryable.has(code))) return true
+  if (typeof code === "string" && (code === "ER_LOCK_WAIT_TIMEOUT" || code === "ER_LOCK_DEADLOCK")) return true
+  return typeof cause?.errno === "number" && mysqlRetryable.has(cause.errno)
 }
 
 /** The error of a failed write: `Store.StoreBusy` when the database was locked (retryable), else a StoreError. */
@@ -454,7 +467,7 @@ const copyTenant = (line: string): string => copyCell(line.slice(0, line.indexOf
  */
 const perTenant = <X>(writer: Store.BatchWriter<X>, tenantOf: (item: X) => string): Store.BatchWriter<X> => ({
   ...writer,
-  write: (batch, abort, within) => {
+  write: (batch, abort, within, audit) => {
     const parts = new Map<string, { readonly items: Array<X>; readonly indexes: Array<number> }>()
     for (let i = 0; i < batch.length; i++) {
       const item = batch[i] as X
@@ -466,11 +479,13 @@ const perTenant = <X>(writer: Store.BatchWriter<X>, tenantOf: (item: X) => strin
         part.indexes.push(i)
       }
     }
-    if (parts.size <= 1) return writer.write(batch, abort, within)
+    // each part's audit entry is of its tenant, so that its transaction holds that tenant's rows only
+    const auditOf = (tenant: string) => (audit === undefined ? undefined : (written: number) => audit(written, tenant))
+    if (parts.size <= 1) return writer.write(batch, abort, within, auditOf(parts.keys().next().value ?? ""))
     return Effect.gen(function* () {
       const refused: Array<Store.Refused> = []
-      for (const part of parts.values()) {
-        const some = yield* writer.write(part.items, abort, within)
+      for (const [tenant, part] of parts) {
+        const some = yield* writer.write(part.items, abort, within, auditOf(tenant))
         for (const r of some) refused.push({ ...r, index: part.indexes[r.index] as number })
         if (abort && some.length > 0) break
       }
@@ -478,6 +493,23 @@ const perTenant = <X>(writer: Store.BatchWriter<X>, tenantOf: (item: X) => strin
     })
   }
 })
+
+/** The aggregates a store holds: the given ones, and the access audit every write is recorded in. */
+const withAuditLog = (aggregates: ReadonlyArray<Store.AnyAggregate>): ReadonlyArray<Store.AnyAggregate> =>
+  aggregates.some((a) => a.name === Store.AuditLog.name) ? aggregates : [...aggregates, Store.AuditLog]
+
+/** A row's column values, in the order of `columnsOf`. */
+const rowValues = (r: Store.Row): Array<unknown> => [
+  r.tenant,
+  r.id,
+  r.version,
+  r.division,
+  r.org,
+  r.grid,
+  r.nkey,
+  ...r.fields,
+  r.record
+]
 
 const make = (
   registered: ReadonlyArray<Store.AnyAggregate>,
@@ -503,6 +535,13 @@ const make = (
     )
     const forUpdate = dialect === "sqlite" ? "" : " FOR UPDATE"
     const names = new Set(registered.map((a) => a.name))
+    const auditText = (() => {
+      const { p } = builder(dialect)
+      const auditCols = columnsOf(Store.AuditLog as Store.AnyAggregate)
+      return `INSERT INTO ${tableOf(Store.AuditLog as Store.AnyAggregate)} (${auditCols.join(", ")}) VALUES (${auditCols.map(() => p(null)).join(", ")})`
+    })()
+    /** Inserts the row of an audit entry, in the transaction it runs in (the write's). */
+    const insertAudit = (row: Store.Row) => sql.unsafe(auditText, rowValues(row))
     /** `pg-copy-streams` (an optional peer): imports on PostgreSQL use COPY when it is installed. */
     const copyStreams = yield* Effect.cached(
       dialect !== "pg"
@@ -563,6 +602,21 @@ const make = (
         new Errors.VersionConflict({ entity: name, id, expected, actual })
 
       const notPermitted = (id: string) => Store.notPermitted(name, id)
+
+      /**
+       * Runs `write` (a transaction's body) and inserts its audit entry after it in the same transaction (none for
+       * the audit log itself): the entry commits with the write or not at all.
+       */
+      const inTransaction = <B, X, R>(
+        operation: Parameters<typeof Store.auditEntry>[1],
+        target: { readonly tenant: string; readonly record?: string | undefined },
+        options: Store.WriteOptions | undefined,
+        write: Effect.Effect<B, X, R>
+      ) =>
+        Effect.flatMap(Store.auditEntry(aggregate as Store.AnyAggregate, operation, target, options?.by), (entry) =>
+          sql.withTransaction(entry === undefined ? write : Effect.tap(write, () => insertAudit(Store.auditRow(entry))))
+        )
+      const appendOnly = aggregate.appendOnly === true
 
       /**
        * The stored version of a record and whether it lies in `scope` (its location columns against the scope's
@@ -847,16 +901,19 @@ const make = (
         keysOf: (item: X) => Store.Keys,
         insert: (items: ReadonlyArray<X>) => Effect.Effect<unknown, SqlError>,
         abort: boolean,
-        within?: ReadonlyArray<Store.ScopeFilter> | undefined
+        within: ReadonlyArray<Store.ScopeFilter> | undefined,
+        audit: ((written: number) => Store.Row) | undefined
       ) =>
         sql.withTransaction(
           Effect.gen(function* () {
             const keys = batch.map(keysOf)
-            const settled = Store.settle(keys, yield* storedKeys(keys), within)
+            const settled = Store.settle(keys, yield* storedKeys(keys), within, appendOnly)
             if (abort && settled.refused.length > 0) return settled.refused
             const gone = byTenant([...settled.removed, ...settled.rewritten], (r) => r.id)
             for (const [tenant, ids] of gone) yield* byColumn(`DELETE FROM ${t}`, "id", tenant, ids, "")
             yield* insert(settled.kept.map((i) => batch[i] as X))
+            const written = batch.length - settled.refused.length
+            if (audit !== undefined && written > 0) yield* insertAudit(audit(written))
             return settled.refused
           })
         )
@@ -879,10 +936,14 @@ const make = (
         copy: CopyStreams,
         lines: ReadonlyArray<string>,
         abort: boolean,
-        within: ReadonlyArray<Store.ScopeFilter> | undefined
+        within: ReadonlyArray<Store.ScopeFilter> | undefined,
+        audit: ((written: number) => Store.Row) | undefined
       ) => {
-        // a restricted import copies nothing in one go (see below)
-        const pieces = within === undefined ? copyPayload(lines) : []
+        // a restricted import (or one of an append-only aggregate) copies nothing in one go (see below)
+        const settling = within !== undefined || appendOnly
+        const pieces = settling ? [] : copyPayload(lines)
+        const audited: Effect.Effect<unknown, SqlError> =
+          audit === undefined ? Effect.void : insertAudit(audit(lines.length))
         /** In one transaction: `before`, then COPY into `target` on the transaction's connection, then `after`. */
         /** COPY of `text` (pieces of COPY text) into `target` on the connection of the transaction it runs in. */
         const copyOnConnection = (target: string, text: ReadonlyArray<string>) =>
@@ -902,16 +963,19 @@ const make = (
         const staged = copyInto(
           sql.unsafe(`CREATE TEMP TABLE IF NOT EXISTS ${stage} (LIKE ${t} INCLUDING DEFAULTS) ON COMMIT DELETE ROWS`),
           stage,
-          sql.unsafe(`INSERT INTO ${t} (${copyColumns}) SELECT ${copyColumns} FROM ${stage}${upsertClause()}`)
+          Effect.zipRight(
+            sql.unsafe(`INSERT INTO ${t} (${copyColumns}) SELECT ${copyColumns} FROM ${stage}${upsertClause()}`),
+            audited
+          )
         )
         const copyLines = (rows: ReadonlyArray<string>) =>
           rows.length === 0 ? Effect.void : copyOnConnection(t, copyPayload(rows))
         // a restricted import: settled in one transaction, where the scope of the records it touches is checked
-        if (within !== undefined) return settleBatch(lines, copyKeys, copyLines, abort, within)
-        return copyInto(Effect.void, t, Effect.void).pipe(
+        if (settling) return settleBatch(lines, copyKeys, copyLines, abort, within, audit)
+        return copyInto(Effect.void, t, audited).pipe(
           Effect.catchAll(() => staged),
           Effect.as(none),
-          Effect.catchAll(() => settleBatch(lines, copyKeys, copyLines, abort))
+          Effect.catchAll(() => settleBatch(lines, copyKeys, copyLines, abort, undefined, audit))
         )
       }
       /** Multi-row upserts, one transaction a batch (SQLite, MySQL, and PostgreSQL without COPY). */
@@ -919,13 +983,24 @@ const make = (
         // a flat array of column values per row: a waiting batch holds one object per row, not a Row and its fields
         prepare: values,
         ahead: dialect === "sqlite" ? 0 : 2,
-        write: (batch, abort, within) =>
-          (within !== undefined
-            ? settleBatch(batch, valueKeys, (rows) => insertRows(rows, false), abort, within)
-            : sql.withTransaction(insertRows(batch, true)).pipe(
-                Effect.as(none),
-                Effect.catchAll(() => settleBatch(batch, valueKeys, (rows) => insertRows(rows, false), abort))
-              )
+        write: (batch, abort, within, audit) =>
+          (within !== undefined || appendOnly
+            ? settleBatch(batch, valueKeys, (rows) => insertRows(rows, false), abort, within, audit)
+            : sql
+                .withTransaction(
+                  Effect.zipRight(
+                    insertRows(batch, true),
+                    audit === undefined
+                      ? (Effect.void as Effect.Effect<unknown, SqlError>)
+                      : insertAudit(audit(batch.length))
+                  )
+                )
+                .pipe(
+                  Effect.as(none),
+                  Effect.catchAll(() =>
+                    settleBatch(batch, valueKeys, (rows) => insertRows(rows, false), abort, undefined, audit)
+                  )
+                )
           ).pipe(Effect.mapError(failWrite("import")))
       }
       /**
@@ -943,20 +1018,23 @@ const make = (
             prepare: copyLine,
             // the writer thread commits one batch while this thread decodes the next one
             ahead: 1,
-            write: (lines, abort, within) => {
+            write: (lines, abort, within, audit) => {
               const settled = settleBatch(
                 lines,
                 copyKeys,
                 (rows) => insertRows(rows.map(copyValues), false),
                 abort,
-                within
+                within,
+                audit
               )
-              // a restricted import is settled on this thread's connection, where the scope is checked
-              if (within !== undefined) return settled.pipe(Effect.mapError(fail("import")))
+              // a restricted import (or one of an append-only aggregate) is settled on this thread's connection,
+              // where the scope and the stored records are checked
+              if (within !== undefined || appendOnly) return settled.pipe(Effect.mapError(fail("import")))
               return thread
                 .write(
                   { step, full: cachedInsert(step, true), last: cachedInsert(lines.length % step || step, true) },
-                  lines
+                  lines,
+                  audit === undefined ? undefined : { text: auditText, params: rowValues(audit(lines.length)) }
                 )
                 .pipe(
                   Effect.as(none),
@@ -976,8 +1054,8 @@ const make = (
         if (client === undefined) return upsertWriter
         const writer: Store.BatchWriter<string> = {
           prepare: copyLine,
-          write: (lines, abort, within) =>
-            copyBatch(copy.value, lines, abort, within).pipe(Effect.mapError(failWrite("import")))
+          write: (lines, abort, within, audit) =>
+            copyBatch(copy.value, lines, abort, within, audit).pipe(Effect.mapError(failWrite("import")))
         }
         return writer
       }).pipe(Effect.orElseSucceed(() => upsertWriter))
@@ -1075,13 +1153,16 @@ const make = (
               return exprs.length === 0 ? groups : Store.sortGroups(groups)
             })
           ),
-        save: (scope, record, expectedVersion) =>
+        save: (scope, record, expectedVersion, options) =>
           guard(
-            sql
-              .withTransaction(writeChecked(scope, record, expectedVersion))
-              .pipe(Effect.asVoid, Effect.catchTag("SqlError", explainSave(scope, record, expectedVersion)))
+            inTransaction(
+              "save",
+              { tenant: agg.tenant(record), record: agg.id(record) },
+              options,
+              writeChecked(scope, record, expectedVersion)
+            ).pipe(Effect.asVoid, Effect.catchTag("SqlError", explainSave(scope, record, expectedVersion)))
           ),
-        delete: (scope, tenant, id, expectedVersion) =>
+        delete: (scope, tenant, id, expectedVersion, options) =>
           guard(
             Effect.suspend(
               (): Effect.Effect<
@@ -1101,50 +1182,53 @@ const make = (
                     })
                   )
                 }
-                return sql
-                  .withTransaction(
-                    Effect.gen(function* () {
-                      const actual = yield* writableVersion(scope, tenant, id)
-                      if (actual !== expectedVersion) return yield* Effect.fail(conflict(id, expectedVersion, actual))
-                      const w = dialect === "pg" ? "tenant = $1 AND id = $2" : "tenant = ? AND id = ?"
-                      yield* sql.unsafe(`DELETE FROM ${t} WHERE ${w}`, [tenant, id])
-                      if (codec !== undefined) {
-                        const we =
-                          dialect === "pg" ? "tenant = $1 AND aggregate_id = $2" : "tenant = ? AND aggregate_id = ?"
-                        yield* sql.unsafe(`DELETE FROM ${et} WHERE ${we}`, [tenant, id])
-                      }
-                    })
-                  )
-                  .pipe(Effect.mapError((e) => (e._tag === "SqlError" ? failWrite("delete")(e) : e)))
+                return inTransaction(
+                  "delete",
+                  { tenant, record: id },
+                  options,
+                  Effect.gen(function* () {
+                    const actual = yield* writableVersion(scope, tenant, id)
+                    if (actual !== expectedVersion) return yield* Effect.fail(conflict(id, expectedVersion, actual))
+                    const w = dialect === "pg" ? "tenant = $1 AND id = $2" : "tenant = ? AND id = ?"
+                    yield* sql.unsafe(`DELETE FROM ${t} WHERE ${w}`, [tenant, id])
+                    if (codec !== undefined) {
+                      const we =
+                        dialect === "pg" ? "tenant = $1 AND aggregate_id = $2" : "tenant = ? AND aggregate_id = ?"
+                      yield* sql.unsafe(`DELETE FROM ${et} WHERE ${we}`, [tenant, id])
+                    }
+                  })
+                ).pipe(Effect.mapError((e) => (e._tag === "SqlError" ? failWrite("delete")(e) : e)))
               }
             )
           ),
-        append: (scope, tenant, id, events, expectedSeq) =>
+        append: (scope, tenant, id, events, expectedSeq, options) =>
           guard(
-            sql
-              .withTransaction(
-                Effect.gen(function* () {
-                  // the record's state, locked: its location cannot change before the events are written
-                  yield* writableVersion(scope, tenant, id)
-                  const actual = yield* maxSeq(tenant, id)
-                  if (actual !== expectedSeq) return yield* Effect.fail(conflict(id, expectedSeq, actual))
-                  yield* insertEvents(tenant, id, actual, events)
-                  return actual + events.length
-                })
-              )
-              .pipe(Effect.catchTag("SqlError", explain("append", id, expectedSeq, maxSeq(tenant, id))))
+            inTransaction(
+              "append",
+              { tenant, record: id },
+              options,
+              Effect.gen(function* () {
+                // the record's state, locked: its location cannot change before the events are written
+                yield* writableVersion(scope, tenant, id)
+                const actual = yield* maxSeq(tenant, id)
+                if (actual !== expectedSeq) return yield* Effect.fail(conflict(id, expectedSeq, actual))
+                yield* insertEvents(tenant, id, actual, events)
+                return actual + events.length
+              })
+            ).pipe(Effect.catchTag("SqlError", explain("append", id, expectedSeq, maxSeq(tenant, id))))
           ),
-        saveWithEvents: (scope, record, expectedVersion, events) =>
+        saveWithEvents: (scope, record, expectedVersion, events, options) =>
           guard(
-            sql
-              .withTransaction(
-                Effect.gen(function* () {
-                  const r = yield* writeChecked(scope, record, expectedVersion)
-                  const seq = yield* maxSeq(r.tenant, r.id)
-                  yield* insertEvents(r.tenant, r.id, seq, events)
-                })
-              )
-              .pipe(Effect.catchTag("SqlError", explainSave(scope, record, expectedVersion)))
+            inTransaction(
+              "saveWithEvents",
+              { tenant: agg.tenant(record), record: agg.id(record) },
+              options,
+              Effect.gen(function* () {
+                const r = yield* writeChecked(scope, record, expectedVersion)
+                const seq = yield* maxSeq(r.tenant, r.id)
+                yield* insertEvents(r.tenant, r.id, seq, events)
+              })
+            ).pipe(Effect.catchTag("SqlError", explainSave(scope, record, expectedVersion)))
           ),
         events: (scope, tenant, id) =>
           guard(
@@ -1179,7 +1263,7 @@ const make = (
       migrate: migrate(registered, { partitions: options.partitions }).pipe(
         Effect.provideService(SqlClient.SqlClient, sql)
       ),
-      raw: rawAccess(sql, dialect, names, Option.getOrUndefined(encryption))
+      raw: rawAccess(sql, dialect, names, Option.getOrUndefined(encryption), insertAudit)
     })
   })
 
@@ -1188,7 +1272,8 @@ const rawAccess = (
   sql: SqlClient.SqlClient,
   dialect: Dialect,
   names: ReadonlySet<string>,
-  encryption: Encryption.Service | undefined
+  encryption: Encryption.Service | undefined,
+  insertAudit: (row: Store.Row) => Effect.Effect<unknown, SqlError>
 ): Store.RawAccess => {
   const forUpdate = dialect === "sqlite" ? "" : " FOR UPDATE"
   const check = (a: Store.AnyAggregate) =>
@@ -1242,7 +1327,7 @@ const rawAccess = (
           })
         )
       }).pipe(Effect.mapError((e) => (e._tag === "SqlError" ? storeError("raw scan", a.name)(e) : e))),
-    rewrite: (a, read, next) =>
+    rewrite: (a, read, next, audit) =>
       Effect.gen(function* () {
         yield* check(a)
         const t = tableOf(a)
@@ -1272,6 +1357,7 @@ const rawAccess = (
             }
             const { p, params } = builder(dialect)
             const sets = [
+              `version = ${p(next.row.version)}`,
               `nkey = ${p(next.row.nkey)}`,
               ...a.fields.map((f, i) => `f_${f.name} = ${p(next.row.fields[i] ?? null)}`),
               `record = ${p(next.row.record)}`
@@ -1288,6 +1374,7 @@ const rawAccess = (
                 [e.event, read.tenant, read.id, e.seq]
               )
             }
+            if (audit !== undefined) yield* insertAudit(audit)
             return true
           })
         )
@@ -1370,7 +1457,7 @@ export const layer = (options: Options = {}): Layer.Layer<Store.Store, Store.Sto
     Layer.scoped(
       Store.Store,
       Effect.gen(function* () {
-        const aggregates = options.aggregates ?? Aggregates.all
+        const aggregates = withAuditLog(options.aggregates ?? Aggregates.all)
         yield* migrate(aggregates, { partitions: options.partitions })
         return yield* make(aggregates, options)
       })
@@ -1387,4 +1474,4 @@ export const layer = (options: Options = {}): Layer.Layer<Store.Store, Store.Sto
 export const layerWithoutMigrations = (
   options: Options = {}
 ): Layer.Layer<Store.Store, Store.StoreError, SqlClient.SqlClient> =>
-  withKeys(options, Layer.scoped(Store.Store, make(options.aggregates ?? Aggregates.all, options)))
+  withKeys(options, Layer.scoped(Store.Store, make(withAuditLog(options.aggregates ?? Aggregates.all), options)))

@@ -65,7 +65,7 @@ describe("SQLite: a write locked out past the busy timeout", () => {
         if (Either.isLeft(refused)) {
           // where and what, and nothing of the record
           expect(refused.left.message).toBe(
-            "store save of kill_household: the database stayed locked by another writer past the busy timeout; nothing was written, try again"
+            "store save of kill_household: the database stayed locked by another writer past the lock wait (or rolled the write back as a deadlock victim); nothing was written, try again"
           )
         }
         // it waited the busy timeout first

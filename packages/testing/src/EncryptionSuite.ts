@@ -18,6 +18,7 @@ import {
   Ids,
   KeyProvider,
   LocalDate,
+  Mediation,
   Person,
   Resident,
   Rotation,
@@ -467,6 +468,127 @@ export const suite = <E>(
           assert.strictEqual(Redacted.value(back.value.name), Resident.erasedName)
           assert.strictEqual(back.value.birthDate as string, people.elder.birth)
         })
+      )
+
+      it.effect(
+        "erases a resident from the case they reported and the mediation they are a party to, keeping every count",
+        () =>
+          Effect.gen(function* () {
+            const store = yield* Store.Store
+            const tenant = freshTenant()
+            const residents = store.repository(Aggregates.Residents)
+            const cases = store.repository(Aggregates.Cases)
+            const mediations = store.repository(Aggregates.Mediations)
+            yield* residents.save(Store.everything, resident(tenant, 1, people.adult, "h1", "male"), 0)
+            const me = Ids.ResidentId.make("enc-r1")
+            // dispute 1 of the seed year, reported by the resident, who is also the applicant of its mediation
+            const history = JinxiuCases.histories.find(
+              (h) => h[0]?._tag === "Reported" && h[0].intake.id === "jx-dis-01"
+            )
+            assert.isDefined(history)
+            const events = (history ?? []).map(
+              (e): Case.Event =>
+                e._tag === "Reported"
+                  ? {
+                      ...e,
+                      intake: new Case.Intake({
+                        ...e.intake,
+                        tenant,
+                        reporter: {
+                          _tag: "Identified",
+                          name: Redacted.make(people.adult.name),
+                          phone: Redacted.make(people.adult.phone),
+                          resident: me
+                        }
+                      })
+                    }
+                  : e
+            )
+            const folded = Either.getOrThrow(Case.fold(events, policy))
+            yield* cases.saveWithEvents(
+              Store.everything,
+              Store.stored(folded, { division: tenant, grid: [folded.intake.location.grid] }),
+              0,
+              events
+            )
+            const seedMediation = JinxiuCases.mediations[0] as Mediation.Mediation
+            const mediation = new Mediation.Mediation({
+              ...seedMediation,
+              tenant,
+              parties: [
+                new Mediation.Party({ role: "applicant", name: Redacted.make(people.adult.name), resident: me }),
+                ...seedMediation.parties.filter((p) => p.role !== "applicant")
+              ]
+            })
+            yield* mediations.save(Store.everything, Store.stored(mediation, { division: tenant }), 0)
+            /** What a report of the tenant shows: cases per status and kind, mediations and their outcomes. */
+            const report = Effect.gen(function* () {
+              const listed = yield* mediations.list(Store.everything, { tenant })
+              return {
+                cases: yield* cases.count(Store.everything, { tenant, groupBy: ["status", "kind"] }),
+                events: (yield* cases.events(Store.everything, tenant, "jx-dis-01")).length,
+                mediations: listed.total,
+                agreed: listed.items.filter((m) => Mediation.isSuccess(m.value)).length,
+                parties: listed.items.flatMap((m) => m.value.parties.map((p): string => p.role))
+              }
+            })
+            const expected = {
+              cases: [{ key: ["closed", "dispute"], count: 1 }],
+              events: 8,
+              mediations: 1,
+              agreed: 1,
+              parties: ["applicant", "respondent"]
+            }
+            assert.deepStrictEqual(yield* report, expected)
+            const done = yield* Erasure.erase(store, Store.everything, tenant, "enc-r1", {
+              by: { actor: "dpo-1", role: "administrator", purpose: "erasure-request" }
+            })
+            assert.deepStrictEqual(
+              [done.rewritten, done.outOfScope],
+              [{ case: ["jx-dis-01"], mediation: ["jx-med-01"] }, 0]
+            )
+            assert.deepStrictEqual(yield* report, expected)
+            // the reporter and the party keep their links, not their name or phone
+            const c = yield* cases.get(Store.everything, tenant, "jx-dis-01")
+            const reporter = c.value.intake.reporter
+            assert.deepStrictEqual(
+              reporter?._tag === "Identified"
+                ? [Redacted.value(reporter.name), reporter.phone === undefined, reporter.resident]
+                : [],
+              [Resident.erasedName, true, "enc-r1"]
+            )
+            assert.strictEqual(c.version, 2)
+            const log = yield* cases.events(Store.everything, tenant, "jx-dis-01")
+            const first = log[0]?.event
+            assert.deepStrictEqual(
+              first?._tag === "Reported" && first.intake.reporter?._tag === "Identified"
+                ? Redacted.value(first.intake.reporter.name)
+                : "",
+              Resident.erasedName
+            )
+            const m = yield* mediations.get(Store.everything, tenant, "jx-med-01")
+            assert.deepStrictEqual(
+              m.value.parties.map((p) => [p.role, Redacted.value(p.name)]),
+              [
+                ["applicant", Resident.erasedName],
+                ["respondent", "被申请人1"]
+              ]
+            )
+            // nothing of the person is left in the stored rows, and each rewrite is in the access audit
+            for (const a of [Aggregates.Cases, Aggregates.Mediations, Aggregates.Residents]) {
+              for (const r of (yield* rawRows(store, a)).filter((x) => x.tenant === tenant)) {
+                for (const v of [people.adult.name, people.adult.phone, people.adult.id])
+                  assert.notInclude(dumpOf(r), v)
+              }
+            }
+            const audit = yield* store
+              .repository(Aggregates.AccessAudit)
+              .list(Store.everything, { tenant, where: { actor: "dpo-1" } })
+            assert.deepStrictEqual(
+              audit.items.map((e) => `${e.value.operation} ${e.value.aggregate} ${e.value.record}`).sort(),
+              ["erase case jx-dis-01", "erase mediation jx-med-01", "save resident enc-r1"]
+            )
+          })
       )
     })
   })

@@ -8,6 +8,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import {
   Aggregates,
+  Audit,
   Case,
   type Cipher,
   Errors,
@@ -319,6 +320,27 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
                       value: typeof e.value === "object" && e.value !== null ? { ...e.value, remark: "x" } : e.value
                     }
               })
+              if (a.appendOnly === true) {
+                // saved by the round trip above: an import never replaces a record of an append-only aggregate
+                const refused = yield* repo.import(Stream.fromIterable(rows), {
+                  scope: Store.everything,
+                  policy: "skip",
+                  batchSize: 7
+                })
+                assert.deepStrictEqual(
+                  [refused.written, refused.rejected.map((x) => x.message)],
+                  [
+                    0,
+                    records.map(
+                      (r, i) =>
+                        `${a.name} row ${i + 1} rejected: store/append-only at ${a.name}.${a.id(r)}: ` +
+                        `${a.name} records are append-only: a stored record is never replaced`
+                    )
+                  ],
+                  `${a.name} rows refused`
+                )
+                continue
+              }
               const report = yield* repo.import(Stream.fromIterable(rows), {
                 scope: Store.everything,
                 policy: "abort",
@@ -1642,6 +1664,195 @@ export const suite = <E>(name: string, layer: Layer.Layer<Store.Store, E>, optio
               `saveWithEvents done admin-${tenant} n1 0`
             ])
           })
+      )
+
+      it.effect(
+        "records every write in its own transaction: a write that stands has its entry, one that fails has none",
+        (ctx) =>
+          Effect.gen(function* () {
+            const store = yield* Store.Store
+            const tenant = freshTenant()
+            const notes = store.repository(NoteAggregate)
+            const audit = store.repository(Aggregates.AccessAudit)
+            const clerk: Store.WriteOptions = {
+              by: { actor: `clerk-${tenant}`, role: "clerk", purpose: "grid-management" }
+            }
+            /** The entries of the clerk, or of the unattributed writes of this tenant, as `operation record count`. */
+            const entries = (actor: string) =>
+              Effect.map(
+                audit.list(Store.everything, {
+                  where: { actor },
+                  ...(actor === "unattributed" ? { tenant } : {}),
+                  limit: 1000
+                }),
+                (page) =>
+                  page.items
+                    .filter((e) => actor !== "unattributed" || e.value.aggregate === NoteAggregate.name)
+                    .map((e) =>
+                      [
+                        e.value.operation,
+                        e.value.record ?? "-",
+                        e.value.count ?? "-",
+                        e.value.role,
+                        e.value.purpose ?? "-",
+                        e.value.outcome
+                      ].join(" ")
+                    )
+                    .sort()
+              )
+            // writes that stand
+            yield* notes.save(Store.everything, note(tenant, 1), 0, clerk)
+            yield* notes.save(Store.everything, note(tenant, 1, { version: 2, label: "changed" }), 1, clerk)
+            yield* notes.save(Store.everything, note(tenant, 2), 0)
+            // writes that fail: a stale version, a record out of scope, a natural key another record holds, a
+            // delete of a record not there, a delete at a stale version
+            const failed = [
+              yield* Effect.flip(notes.save(Store.everything, note(tenant, 1, { version: 2 }), 0, clerk)),
+              yield* Effect.flip(notes.save(Store.everything, note(tenant, 1, { version: 3 }), 1, clerk)),
+              yield* Effect.flip(
+                notes.save(
+                  { grants: [{ division: "440882" }] },
+                  note(tenant, 3, { division: "440881002001" }),
+                  0,
+                  clerk
+                )
+              ),
+              yield* Effect.flip(notes.save(Store.everything, note(tenant, 4, { code: "NK-1" }), 0, clerk)),
+              yield* Effect.flip(notes.delete(Store.everything, tenant, "n0009", 1, clerk)),
+              yield* Effect.flip(notes.delete(Store.everything, tenant, "n0002", 5, clerk))
+            ]
+            assert.deepStrictEqual(
+              failed.map((e) => e._tag),
+              [
+                "VersionConflict",
+                "VersionConflict",
+                "NotFoundOrNotPermitted",
+                "InvalidInput",
+                "NotFoundOrNotPermitted",
+                "VersionConflict"
+              ]
+            )
+            yield* notes.delete(Store.everything, tenant, "n0002", 1, clerk)
+            assert.deepStrictEqual(yield* entries(`clerk-${tenant}`), [
+              "delete n0002 - clerk grid-management done",
+              "save n0001 - clerk grid-management done",
+              "save n0001 - clerk grid-management done"
+            ])
+            // a write through the repository with nobody named is recorded as unattributed
+            assert.deepStrictEqual(yield* entries("unattributed"), ["save n0002 - direct - done"])
+            needs("import", ctx)
+            // an import: one entry a batch (2 + 2 + 1 rows), in the batch's transaction
+            const rows = [5, 6, 7, 8, 9].map((i) => Schema.encodeSync(Note)(note(tenant, i)))
+            const report = yield* notes.import(Stream.fromIterable(rows), {
+              scope: Store.everything,
+              policy: "abort",
+              batchSize: 2,
+              by: clerk.by
+            })
+            assert.strictEqual(report.written, 5)
+            assert.deepStrictEqual(yield* entries(`clerk-${tenant}`), [
+              "delete n0002 - clerk grid-management done",
+              "import - 1 clerk grid-management done",
+              "import - 2 clerk grid-management done",
+              "import - 2 clerk grid-management done",
+              "save n0001 - clerk grid-management done",
+              "save n0001 - clerk grid-management done"
+            ])
+            // an import that aborts on a bad row writes the batches before it, each with its entry, and no more
+            const bad = [10, 11, 12].map((i) => Schema.encodeSync(Note)(note(tenant, i)))
+            const aborted = yield* Effect.flip(
+              notes.import(Stream.fromIterable([...bad.slice(0, 2), { ...bad[2], code: "bad" }]), {
+                scope: Store.everything,
+                policy: "abort",
+                batchSize: 2,
+                by: { actor: `importer-${tenant}`, role: "clerk" }
+              })
+            )
+            assert.strictEqual(aborted._tag, "RowRejected")
+            assert.deepStrictEqual(yield* entries(`importer-${tenant}`), ["import - 2 clerk - done"])
+            // the writes of an event log
+            needs("events", ctx)
+            const tallies = store.repository(TallyAggregate)
+            const add = [{ _tag: "Added", n: 1 }] as const
+            const t = new Tally({ tenant, id: "n1", version: 0, total: 0, division: "440881002001" })
+            yield* tallies.saveWithEvents(Store.everything, foldTally(t, add), 0, add, clerk)
+            yield* tallies.append(Store.everything, tenant, "n1", add, 1, clerk)
+            const stale = yield* Effect.flip(tallies.append(Store.everything, tenant, "n1", add, 1, clerk))
+            assert.strictEqual(stale._tag, "VersionConflict")
+            const tallyEntries = yield* audit.list(Store.everything, {
+              tenant,
+              where: { aggregate: TallyAggregate.name, actor: `clerk-${tenant}` }
+            })
+            assert.deepStrictEqual(tallyEntries.items.map((e) => `${e.value.operation} ${e.value.record}`).sort(), [
+              "append n1",
+              "saveWithEvents n1"
+            ])
+          })
+      )
+
+      it.effect("keeps the access audit append-only through save, delete and import", (ctx) =>
+        Effect.gen(function* () {
+          const store = yield* Store.Store
+          const tenant = freshTenant()
+          const audit = store.repository(Aggregates.AccessAudit)
+          const entry = (id: string, outcome: "done" | "refused") =>
+            Store.stored(
+              new Audit.Entry({
+                id,
+                tenant,
+                at: "2026-03-01T04:00:00.000Z",
+                actor: "u-7",
+                role: "administrator",
+                operation: "save",
+                aggregate: "household",
+                record: "h-1",
+                outcome
+              }),
+              {}
+            )
+          yield* audit.save(Store.everything, entry(`a-${tenant}-1`, "done"), 0)
+          const codes = (e: { readonly _tag: string }) => [e._tag, "code" in e ? String(e.code) : ""]
+          const first = entry(`a-${tenant}-1`, "done")
+          const replaced = Store.next(first, entry(`a-${tenant}-1`, "refused").value)
+          assert.deepStrictEqual(codes(yield* Effect.flip(audit.save(Store.everything, replaced, 1))), [
+            "InvalidInput",
+            "store/append-only"
+          ])
+          assert.deepStrictEqual(
+            codes(yield* Effect.flip(audit.save(Store.everything, entry(`a-${tenant}-1`, "refused"), 0))),
+            ["VersionConflict", ""]
+          )
+          assert.deepStrictEqual(
+            codes(yield* Effect.flip(audit.delete(Store.everything, tenant, `a-${tenant}-1`, 1))),
+            ["InvalidInput", "store/not-deletable"]
+          )
+          needs("import", ctx)
+          // an unrestricted import: new entries are written, a stored one (or one twice in the import) is refused
+          const encode = Schema.encodeSync(Aggregates.AccessAudit.schema)
+          const report = yield* audit.import(
+            Stream.fromIterable([
+              encode(entry(`a-${tenant}-1`, "refused")),
+              encode(entry(`a-${tenant}-2`, "done")),
+              encode(entry(`a-${tenant}-2`, "refused")),
+              encode(entry(`a-${tenant}-3`, "done"))
+            ]),
+            { scope: Store.everything, policy: "skip", batchSize: 10 }
+          )
+          assert.deepStrictEqual([report.written, report.rejected.map((r) => r.row)], [2, [1, 3]])
+          for (const r of report.rejected) assert.include(r.message, "store/append-only")
+          const aborted = yield* Effect.flip(
+            audit.import(Stream.fromIterable([encode(entry(`a-${tenant}-3`, "refused"))]), {
+              scope: Store.everything,
+              policy: "abort"
+            })
+          )
+          assert.deepStrictEqual([aborted._tag, aborted.message.includes("store/append-only")], ["RowRejected", true])
+          const stored = yield* audit.list(Store.everything, { tenant, limit: 10 })
+          assert.deepStrictEqual(
+            stored.items.map((e) => `${e.value.id} ${e.version} ${e.value.outcome}`),
+            [`a-${tenant}-1 1 done`, `a-${tenant}-2 1 done`, `a-${tenant}-3 1 done`]
+          )
+        })
       )
 
       it.effect("migrates once: running the migrations again applies nothing and keeps the data", (ctx) =>

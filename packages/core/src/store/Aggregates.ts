@@ -46,7 +46,6 @@ import * as Enrolment from "../service/Enrolment.js"
 import * as Service from "../service/Service.js"
 import * as VolunteerHours from "../service/VolunteerHours.js"
 import * as VolunteerTeam from "../service/VolunteerTeam.js"
-import * as Audit from "./Audit.js"
 import * as Store from "./Store.js"
 
 const str = <A, const K extends string>(name: K, get: (value: A) => string | undefined): Store.ValueField<A, K> => ({
@@ -727,27 +726,15 @@ export const TaskLists = Store.domain({
 // --- protection -----------------------------------------------------------------------------------------------
 
 /**
- * The access audit (访问审计, `Audit.Entry`): append-only (a stored entry is never replaced, never deleted); fields
+ * The access audit (访问审计, `Audit.Entry`): `Store.AuditLog`, which every store writes in the transaction of each
+ * write it audits. Append-only (a stored entry is never replaced, never deleted, through any path); fields
  * `record`, `actor`, `aggregate`, `operation`, `outcome` for queries. Entries are placed at no location, so only an
  * unrestricted scope (`Store.everything`) reads them.
  *
  * @since 0.1.0
  * @category protection
  */
-export const AccessAudit = Store.domain({
-  name: "access_audit",
-  schema: Audit.Entry,
-  tenant: (e) => e.tenant,
-  id: (e) => e.id,
-  appendOnly: true,
-  fields: [
-    str("record", (e: Audit.Entry) => e.record),
-    str("actor", (e: Audit.Entry) => e.actor),
-    str("aggregate", (e: Audit.Entry) => e.aggregate),
-    str("operation", (e: Audit.Entry) => e.operation),
-    str("outcome", (e: Audit.Entry) => e.outcome)
-  ]
-})
+export const AccessAudit = Store.AuditLog
 
 /**
  * Consent records (同意记录, `Consent.Consent`): fields `subject`, `purpose`. Not deletable: a withdrawal is a save

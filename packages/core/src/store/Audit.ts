@@ -11,7 +11,8 @@ import { Clock, Effect, Schema } from "effect"
 
 /**
  * What an entry records (审计操作): the write operations of a repository (`save`, `delete`, `append`,
- * `saveWithEvents`, `import`), a disclosure of a clear value (`disclose`), and the reads (`get`, `list`, `count`,
+ * `saveWithEvents`, `import`), an erasure of a person from a record that mentions them (`erase`, `Erasure`), a
+ * disclosure of a clear value (`disclose`), and the reads (`get`, `list`, `count`,
  * `events`), which are recorded only when refused.
  *
  * @since 0.1.0
@@ -23,6 +24,7 @@ export const Operation = Schema.Literal(
   "append",
   "saveWithEvents",
   "import",
+  "erase",
   "disclose",
   "get",
   "list",

@@ -51,6 +51,11 @@ export interface RecordCodec {
   readonly openEvent: (json: string) => Either.Either<unknown, Cipher.CipherError>
   /** The keyed blind index of a value in a domain (a field name, or `nkey:<aggregate>`). */
   readonly blind: (domain: string, value: string) => string
+  /**
+   * Every index a stored row may hold for a value: under the current index key, then under each of
+   * `Keyring.previousIndex` (what a lookup matches while a rotation re-indexes).
+   */
+  readonly blinds: (domain: string, value: string) => ReadonlyArray<string>
   /** Today's date (YYYY-MM-DD, China Standard Time unless the host says otherwise): whom `personal` protects. */
   readonly today: () => string
 }
@@ -140,6 +145,11 @@ export const make = (
   const find = (id: string) => state.keys.get(id)
   const today = options.today ?? chinaToday
   const blind = (domain: string, value: string) => Cipher.blindIndex(state.keyring.index, domain, value)
+  const blinds = (domain: string, value: string): ReadonlyArray<string> => {
+    const previous = state.keyring.previousIndex
+    if (previous === undefined || previous.length === 0) return [blind(domain, value)]
+    return [blind(domain, value), ...previous.map((k) => Cipher.blindIndex(k, domain, value))]
+  }
   const codecs = new Map<string, RecordCodec>()
   const build = (aggregate: Store.AnyAggregate): RecordCodec => {
     const name = aggregate.name
@@ -205,6 +215,7 @@ export const make = (
       sealEvent: seal(eventWalker, [], eventAad),
       openEvent: open(eventAad, "event"),
       blind,
+      blinds,
       today
     }
   }
@@ -218,10 +229,11 @@ export const make = (
             Either.match(KeyProvider.make(next), {
               onLeft: (e) => Effect.fail(e),
               onRight: (k) =>
-                k.index.id !== state.keyring.index.id
+                k.index.id !== state.keyring.index.id &&
+                !(k.previousIndex ?? []).some((x) => x.id === state.keyring.index.id)
                   ? Effect.fail(
                       new KeyProvider.KeyError({
-                        reason: `the index key changed (${state.keyring.index.id} → ${k.index.id}); rebuild the store to re-index`
+                        reason: `the index key changed (${state.keyring.index.id} → ${k.index.id}) without keeping the old one in previousIndex; rebuild the store to re-index`
                       })
                     )
                   : Effect.sync(() => {

@@ -23,6 +23,12 @@ export interface Keyring {
   readonly current: Cipher.Key
   readonly keys: ReadonlyArray<Cipher.Key>
   readonly index: Cipher.IndexKey
+  /**
+   * Blind-index keys retired from `index` whose indexes may still be stored (盲索引密钥轮换): while a rotation
+   * (`Rotation.run`) recomputes every index under `index`, a lookup by identity number or phone matches the index
+   * under any of these too, so it keeps finding every record; drop them when the rotation has finished.
+   */
+  readonly previousIndex?: ReadonlyArray<Cipher.IndexKey> | undefined
 }
 
 /**
@@ -76,7 +82,23 @@ export const make = (keyring: Keyring): Either.Either<Keyring, KeyError> => {
   if (keyring.index.algorithm !== keyring.current.algorithm) {
     return Either.left(new KeyError({ reason: `the index key ${keyring.index.id} is for another algorithm` }))
   }
-  return Either.right({ current: keyring.current, keys, index: keyring.index })
+  const previousIndex = keyring.previousIndex ?? []
+  const indexIds = new Set([keyring.index.id])
+  for (const k of previousIndex) {
+    const checked = Cipher.checkKey(k)
+    if (Either.isLeft(checked)) return Either.left(new KeyError({ reason: checked.left.message }))
+    if (k.algorithm !== keyring.current.algorithm) {
+      return Either.left(new KeyError({ reason: `the index key ${k.id} is for another algorithm` }))
+    }
+    if (indexIds.has(k.id)) return Either.left(new KeyError({ reason: `two index keys have the id ${k.id}` }))
+    indexIds.add(k.id)
+  }
+  return Either.right({
+    current: keyring.current,
+    keys,
+    index: keyring.index,
+    ...(previousIndex.length === 0 ? {} : { previousIndex })
+  })
 }
 
 /**
@@ -112,6 +134,10 @@ export const layerSecrets = (config: {
   readonly current: string
   readonly keys: Readonly<Record<string, Redacted.Redacted<Uint8Array | string>>>
   readonly index: { readonly id: string; readonly secret: Redacted.Redacted<Uint8Array | string> }
+  /** Retired blind-index keys, kept while a rotation re-indexes (see {@link Keyring.previousIndex}). */
+  readonly previousIndex?:
+    | ReadonlyArray<{ readonly id: string; readonly secret: Redacted.Redacted<Uint8Array | string> }>
+    | undefined
 }): Layer.Layer<KeyProvider, KeyError> => {
   const algorithm = config.algorithm ?? "aes-256-gcm"
   const keys = Object.entries(config.keys).map(([id, secret]) => ({ id, algorithm, secret: bytes(secret) }))
@@ -119,7 +145,12 @@ export const layerSecrets = (config: {
   if (current === undefined) {
     return Layer.fail(new KeyError({ reason: `the current key ${config.current} is not among the keys` }))
   }
-  return layer({ current, keys, index: { id: config.index.id, algorithm, secret: bytes(config.index.secret) } })
+  return layer({
+    current,
+    keys,
+    index: { id: config.index.id, algorithm, secret: bytes(config.index.secret) },
+    previousIndex: (config.previousIndex ?? []).map((k) => ({ id: k.id, algorithm, secret: bytes(k.secret) }))
+  })
 }
 
 /** scrypt cost: 2^15 (about 50 ms and 32 MiB a key), once when the layer is built. */

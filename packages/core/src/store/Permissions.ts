@@ -342,13 +342,15 @@ const refusals: ReadonlySet<string> = new Set([
  * actor's scope; a refused one fails with {@link NotPermitted}, `ConsentMissing` or `ConsentWithdrawn` without
  * touching the records.
  *
- * The access audit: each write that is done (save, delete, append, saveWithEvents; an import as one entry with the
- * number of rows written), each disclosure, and each operation refused (by role, by consent, or by the store with
- * `NotFoundOrNotPermitted`) appends one `Audit.Entry` to `protection.audit` after the operation, with the actor, role,
- * operation, aggregate, record id, purpose and outcome — never a value of the record. The entry is written in its own
- * transaction right after the operation's: if it cannot be written, the operation fails with a `StoreError`
- * (operation `audit`) even though a write it records stands; an operation that fails for another reason (a version
- * conflict, invalid input, a store failure) changed nothing and is not recorded.
+ * The access audit: each write that is done (save, delete, append, saveWithEvents; an import as one entry per batch
+ * with the number of rows it wrote) is recorded by the store in the write's own transaction, attributed to the
+ * actor (`Store.WriteOptions.by`): a write that fails leaves no entry, one that stands always has one. Each
+ * disclosure and each operation refused (by role, by consent, or by the store with `NotFoundOrNotPermitted`)
+ * appends one `Audit.Entry` to `protection.audit` after the operation (a refused one changed nothing; a disclosure
+ * whose entry cannot be written fails with a `StoreError`, operation `audit`, and discloses nothing). Entries hold
+ * the actor, role, operation, aggregate, record id, purpose and outcome — never a value of the record. An operation
+ * that fails for another reason (a version conflict, invalid input, a store failure) changed nothing and is not
+ * recorded.
  *
  * @example
  * ```ts
@@ -457,6 +459,14 @@ export const guard = <A, K extends string, E>(
     })
   const always = () => ({})
   const ofRecord = (record: A): Target => ({ tenant: descriptor.tenant(record), record: descriptor.id(record) })
+  // the store records each write it does in the write's transaction, attributed to the actor
+  const by: Store.WriteOptions = {
+    by: {
+      actor: access.actor,
+      role: access.role,
+      ...(access.purpose === undefined ? {} : { purpose: access.purpose })
+    }
+  }
   return {
     access,
     aggregate: descriptor,
@@ -465,23 +475,20 @@ export const guard = <A, K extends string, E>(
     count: (options) => run("count", "read", { tenant: options?.tenant ?? "" }, repository.count(scope, options)),
     events: (tenant, id) => run("events", "read", { tenant, record: id }, repository.events(scope, tenant, id)),
     save: (record, expectedVersion) =>
-      run("save", "write", ofRecord(record), repository.save(scope, record, expectedVersion), always),
+      run("save", "write", ofRecord(record), repository.save(scope, record, expectedVersion, by)),
     delete: (tenant, id, expectedVersion) =>
-      run("delete", "delete", { tenant, record: id }, repository.delete(scope, tenant, id, expectedVersion), always),
+      run("delete", "delete", { tenant, record: id }, repository.delete(scope, tenant, id, expectedVersion, by)),
     append: (tenant, id, events, expectedSeq) =>
-      run("append", "write", { tenant, record: id }, repository.append(scope, tenant, id, events, expectedSeq), always),
+      run("append", "write", { tenant, record: id }, repository.append(scope, tenant, id, events, expectedSeq, by)),
     saveWithEvents: (record, expectedVersion, events) =>
       run(
         "saveWithEvents",
         "write",
         ofRecord(record),
-        repository.saveWithEvents(scope, record, expectedVersion, events),
-        always
+        repository.saveWithEvents(scope, record, expectedVersion, events, by)
       ),
     import: (rows, options) =>
-      run("import", "import", { tenant: "" }, repository.import(rows, { ...options, scope }), (report) => ({
-        count: report.written
-      })),
+      run("import", "import", { tenant: "" }, repository.import(rows, { ...options, scope, by: by.by })),
     disclose: (tenant, id) =>
       run("disclose", "disclose", { tenant, record: id }, repository.get(scope, tenant, id), always)
   }

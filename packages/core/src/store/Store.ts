@@ -10,6 +10,7 @@ import { Chunk, Context, Effect, Either, Layer, Option, Ref, Schema, Stream, typ
 import { isStackOverflow, issuesOf, nestingIssue } from "../kernel/Decode.js"
 import { DecodeIssue, InvalidInput, NotFoundOrNotPermitted, VersionConflict } from "../kernel/Errors.js"
 import type { Finding } from "../kernel/Finding.js"
+import * as Audit from "./Audit.js"
 import * as Cipher from "./Cipher.js"
 import * as Encryption from "./Encryption.js"
 import { fastDecoder } from "./internal/decode.js"
@@ -202,7 +203,8 @@ export interface Aggregate<A, I = unknown, K extends string = string, E = unknow
   /**
    * Append-only (只增): a record once written is never replaced through a repository: a `save` or `saveWithEvents`
    * at `expectedVersion` ≥ 1 fails with {@link appendOnlyRefused}, and the aggregate is not deletable (the access
-   * audit, `Audit`). `import` (an administrative tool run with `everything`) does not apply this rule.
+   * audit, `Audit`). `import` applies the rule too: a row whose id or natural key is stored (or came earlier in the
+   * import) is rejected with the message of {@link appendOnlyRefused}, so no path replaces or removes a record.
    */
   readonly appendOnly?: boolean | undefined
   /** The schema of the events of this aggregate's log, when it has one (cases). */
@@ -416,9 +418,10 @@ export class StoreError extends Schema.TaggedError<StoreError>()("StoreError", {
 
 /**
  * A write that found the database locked by another writer for longer than the engine waits (SQLite's busy
- * timeout, 5 s by default): nothing was written, and trying again later may succeed (重试). Unlike a
- * {@link VersionConflict}, the stored version had not moved when the write gave up, so the same write can be retried
- * as it is.
+ * timeout, 5 s by default; PostgreSQL's `lock_timeout`, MySQL's and MariaDB's `innodb_lock_wait_timeout`), or that
+ * the engine rolled back as a deadlock victim or for a serialization failure: nothing was written, and trying again
+ * later may succeed (重试). Unlike a {@link VersionConflict}, the stored version had not moved when the write gave
+ * up, so the same write can be retried as it is.
  *
  * @since 0.1.0
  * @category errors
@@ -429,7 +432,7 @@ export class StoreBusy extends Schema.TaggedError<StoreBusy>()("StoreBusy", {
   cause: Schema.optional(Schema.Unknown)
 }) {
   override get message(): string {
-    return `store ${this.operation} of ${this.entity}: the database stayed locked by another writer past the busy timeout; nothing was written, try again`
+    return `store ${this.operation} of ${this.entity}: the database stayed locked by another writer past the lock wait (or rolled the write back as a deadlock victim); nothing was written, try again`
   }
 }
 
@@ -655,6 +658,12 @@ export interface ImportOptions<A> {
    * record it names is not stored): any issue rejects the row, with the decode issues it may also have.
    */
   readonly precheck?: ((input: unknown) => ReadonlyArray<DecodeIssue>) | undefined
+  /**
+   * Whom the access audit records the import's batches as written by (default {@link unattributed}); each batch
+   * that writes rows appends one `Audit.Entry` (operation `import`, the rows it wrote as `count`) in the batch's
+   * own transaction.
+   */
+  readonly by?: Attribution | undefined
 }
 
 /**
@@ -683,6 +692,12 @@ export interface ImportReport {
  * record and a record out of scope cannot be told apart; a `VersionConflict` names versions of records in scope
  * only. {@link everything} is the scope of imports, migrations and administrative tools.
  *
+ * Every write that is done is audited (访问审计): `save`, `delete`, `append` and `saveWithEvents` append one
+ * `Audit.Entry` to {@link AuditLog} in the write's own transaction (an import, one per batch in the batch's), so a
+ * write that fails leaves no entry and a write that stands always has one. The entry names whom
+ * `options.by` attributes the write to, {@link unattributed} when the caller says nothing (a host's direct use of
+ * the repository); `Permissions.guard` passes its actor's. Writes of the audit log itself are not audited again.
+ *
  * @since 0.1.0
  * @category ports
  */
@@ -708,7 +723,8 @@ export interface Repository<A, K extends string = string, E = unknown> {
   readonly save: (
     scope: Scope,
     record: A,
-    expectedVersion: number
+    expectedVersion: number,
+    options?: WriteOptions
   ) => Effect.Effect<void, VersionConflict | InvalidInput | NotFoundOrNotPermitted | StoreError | StoreBusy>
   /**
    * Deletes a record at `expectedVersion`; fails with `InvalidInput` for an aggregate that is not deletable, and
@@ -718,7 +734,8 @@ export interface Repository<A, K extends string = string, E = unknown> {
     scope: Scope,
     tenant: string,
     id: string,
-    expectedVersion: number
+    expectedVersion: number,
+    options?: WriteOptions
   ) => Effect.Effect<void, VersionConflict | InvalidInput | NotFoundOrNotPermitted | StoreError | StoreBusy>
   /**
    * Appends events after `expectedSeq` (the last sequence number the caller read); returns the new last one. The
@@ -729,14 +746,16 @@ export interface Repository<A, K extends string = string, E = unknown> {
     tenant: string,
     id: string,
     events: ReadonlyArray<E>,
-    expectedSeq: number
+    expectedSeq: number,
+    options?: WriteOptions
   ) => Effect.Effect<number, VersionConflict | NotFoundOrNotPermitted | StoreError | StoreBusy>
   /** Saves the new state and appends the events that led to it in one transaction (refused as `save` refuses). */
   readonly saveWithEvents: (
     scope: Scope,
     record: A,
     expectedVersion: number,
-    events: ReadonlyArray<E>
+    events: ReadonlyArray<E>,
+    options?: WriteOptions
   ) => Effect.Effect<void, VersionConflict | InvalidInput | NotFoundOrNotPermitted | StoreError | StoreBusy>
   /** The events of a record in order. A record outside the scope (or with no stored state) fails as not found. */
   readonly events: (
@@ -805,11 +824,16 @@ export interface RawAccess {
     after: readonly [string, string] | undefined,
     limit: number
   ) => Effect.Effect<ReadonlyArray<RawRow>, StoreError>
-  /** Answers false (and writes nothing) when the row moved since it was read. */
+  /**
+   * Answers false (and writes nothing) when the row moved since it was read. The row's version becomes
+   * `next.row.version`. With `audit` (the {@link auditRow} of an entry), the entry is appended in the same
+   * transaction (an erasure is audited; a key rotation, which changes no value, is not).
+   */
   readonly rewrite: (
     aggregate: AnyAggregate,
     read: RawRow,
-    next: { readonly row: Row; readonly events: ReadonlyArray<{ readonly seq: number; readonly event: string }> }
+    next: { readonly row: Row; readonly events: ReadonlyArray<{ readonly seq: number; readonly event: string }> },
+    audit?: Row | undefined
   ) => Effect.Effect<boolean, StoreError>
 }
 
@@ -830,6 +854,111 @@ export class Store extends Context.Tag("@zhili/core/Store")<Store, Service>() {}
 export const repository = <A, I, K extends string, E, EI>(
   aggregate: Aggregate<A, I, K, E, EI>
 ): Effect.Effect<Repository<A, K, E>, never, Store> => Effect.map(Store, (s) => s.repository(aggregate))
+
+// ---------------------------------------------------------------------------------------------------------------
+// The access audit of writes
+
+/**
+ * Whom a write is recorded as done by in the access audit (记录主体): the actor's id, the role it acts in, and the
+ * purpose of processing when there is one. `Permissions.guard` passes its actor's; a write given none is recorded
+ * as {@link unattributed}.
+ *
+ * @since 0.1.0
+ * @category audit
+ */
+export interface Attribution {
+  readonly actor: string
+  readonly role: string
+  readonly purpose?: string | undefined
+}
+
+/**
+ * The attribution of a write made through a repository directly, with no actor given (未归属): actor
+ * `unattributed`, role `direct`. An audit entry with it says the host wrote without saying who; a host that lets
+ * people write attributes their writes (`WriteOptions.by`) or uses a guarded repository.
+ *
+ * @since 0.1.0
+ * @category audit
+ */
+export const unattributed: Attribution = { actor: "unattributed", role: "direct" }
+
+/**
+ * Options of a write (写入选项): whom the access audit records it as done by (default {@link unattributed}).
+ *
+ * @since 0.1.0
+ * @category audit
+ */
+export interface WriteOptions {
+  readonly by?: Attribution | undefined
+}
+
+/**
+ * The access audit (访问审计, `Audit.Entry`, table `zhili_access_audit`): append-only (a stored entry is never
+ * replaced, never deleted, by `save`, `delete`, `saveWithEvents` or `import`); fields `record`, `actor`,
+ * `aggregate`, `operation`, `outcome` for queries. Entries are placed at no location, so only an unrestricted scope
+ * (`Store.everything`) reads them. Every store writes it in the transaction of each write it audits.
+ *
+ * @since 0.1.0
+ * @category audit
+ */
+export const AuditLog = domain({
+  name: "access_audit",
+  schema: Audit.Entry,
+  tenant: (e) => e.tenant,
+  id: (e) => e.id,
+  appendOnly: true,
+  fields: [
+    { name: "record", type: "string", get: (e: Audit.Entry) => e.record },
+    { name: "actor", type: "string", get: (e: Audit.Entry) => e.actor },
+    { name: "aggregate", type: "string", get: (e: Audit.Entry) => e.aggregate },
+    { name: "operation", type: "string", get: (e: Audit.Entry) => e.operation },
+    { name: "outcome", type: "string", get: (e: Audit.Entry) => e.outcome }
+  ]
+})
+
+/** The row of an audit entry (the entry has nothing to seal nor any blind field: the same with or without keys). */
+let auditRowOf: ((record: Stored<Audit.Entry>) => Row) | undefined
+
+/**
+ * The row of the audit entry of a done write (`count`: the rows an import batch wrote), for adapters to insert in
+ * the write's transaction.
+ *
+ * @since 0.1.0
+ * @category adapters
+ */
+export const auditRow = (entry: Audit.Entry, count?: number): Row => {
+  if (auditRowOf === undefined) auditRowOf = toRow(AuditLog)
+  return auditRowOf(stored(count === undefined ? entry : new Audit.Entry({ ...entry, count }), {}))
+}
+
+/**
+ * The audit entry of a write that is about to be done (outcome `done`), at the time of the Effect `Clock`: the
+ * aggregate, the operation, the record's tenant and id, and `by` (default {@link unattributed}). `undefined` for a
+ * write of the audit log itself, which is not audited again. Adapters insert its {@link auditRow} in the write's
+ * transaction.
+ *
+ * @since 0.1.0
+ * @category adapters
+ */
+export const auditEntry = (
+  aggregate: AnyAggregate,
+  operation: Audit.Operation,
+  target: { readonly tenant: string; readonly record?: string | undefined },
+  by: Attribution | undefined
+): Effect.Effect<Audit.Entry | undefined> => {
+  if (aggregate.name === AuditLog.name) return Effect.succeed(undefined)
+  const who = by ?? unattributed
+  return Audit.entry({
+    tenant: target.tenant,
+    actor: who.actor,
+    role: who.role,
+    operation,
+    aggregate: aggregate.name,
+    outcome: "done",
+    ...(target.record === undefined ? {} : { record: target.record }),
+    ...(who.purpose === undefined ? {} : { purpose: who.purpose })
+  })
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers shared by adapters
@@ -888,8 +1017,13 @@ export const blindFilters = <W extends { readonly [field: string]: FilterValue |
   for (const f of aggregate.fields) {
     const v = out[f.name]
     if (f.blind !== true || v === undefined) continue
-    const index = (x: string | number) => blindValue(codec, f.name, f.normalize?.(String(x)) ?? String(x))
-    out[f.name] = Array.isArray(v) ? v.map(index) : index(v as string | number)
+    // every index a row may hold for the value (under a retired index key too, while a rotation re-indexes)
+    const indexes = (x: string | number): ReadonlyArray<string> => {
+      const clear = f.normalize?.(String(x)) ?? String(x)
+      return codec === undefined ? [blindValue(codec, f.name, clear)] : codec.blinds(f.name, clear)
+    }
+    const all = (Array.isArray(v) ? v : [v as string | number]).flatMap(indexes)
+    out[f.name] = !Array.isArray(v) && all.length === 1 ? (all[0] as string) : all
   }
   return out as W
 }
@@ -1170,15 +1304,16 @@ export interface StoredKeys extends Keys {
 
 /**
  * A row of a batch the store refused: its index in the batch, its keys and why: `duplicate-natural-key` (its
- * natural key is held by another record while its id is stored under another natural key) or `not-permitted` (it
- * would update or replace a stored record outside the import's scope).
+ * natural key is held by another record while its id is stored under another natural key), `not-permitted` (it
+ * would update or replace a stored record outside the import's scope) or `append-only` (its aggregate is
+ * append-only and the row would update or replace a record: see {@link Aggregate.appendOnly}).
  *
  * @since 0.1.0
  * @category adapters
  */
 export interface Refused extends Keys {
   readonly index: number
-  readonly reason: "duplicate-natural-key" | "not-permitted"
+  readonly reason: "duplicate-natural-key" | "not-permitted" | "append-only"
 }
 
 /**
@@ -1207,7 +1342,8 @@ export interface Settlement {
  *
  * With `within` (the scope filters of a restricted import), a row that shares its id or its natural key with a
  * stored record outside those filters is refused as `not-permitted` before anything else (it would update or
- * replace that record, or be refused for its key), so a record out of scope is never touched.
+ * replace that record, or be refused for its key), so a record out of scope is never touched. With `appendOnly`,
+ * a row whose id or natural key a stored record or an earlier row holds is refused as `append-only`.
  *
  * @since 0.1.0
  * @category adapters
@@ -1215,7 +1351,8 @@ export interface Settlement {
 export const settle = (
   batch: ReadonlyArray<Keys>,
   stored: ReadonlyArray<StoredKeys>,
-  within?: ReadonlyArray<ScopeFilter> | undefined
+  within?: ReadonlyArray<ScopeFilter> | undefined,
+  appendOnly?: boolean | undefined
 ): Settlement => {
   /** id → its natural key and where its current state comes from: -1 stored, else a batch index. */
   const byId = new Map<string, { readonly nkey: string | null; readonly from: number }>()
@@ -1249,6 +1386,10 @@ export const settle = (
     }
     const current = byId.get(k)
     const holder = nk === undefined ? undefined : byKey.get(nk)
+    if (appendOnly === true && (current !== undefined || holder !== undefined)) {
+      refused.push({ index: i, tenant: r.tenant, id: r.id, nkey: r.nkey, reason: "append-only" })
+      continue
+    }
     if (holder !== undefined && holder !== k) {
       if (current !== undefined) {
         refused.push({ index: i, tenant: r.tenant, id: r.id, nkey: r.nkey, reason: "duplicate-natural-key" })
@@ -1283,7 +1424,11 @@ export const settle = (
  * row writes nothing. `within` is the import's scope as filters, or `undefined` for an unrestricted import: when
  * given, the writer reads the stored records the rows touch with their location columns, in the batch's
  * transaction, and settles the batch with them (`settle(keys, stored, within)`), so that no stored record outside
- * the scope is touched (the rows themselves have been checked to lie in it).
+ * the scope is touched (the rows themselves have been checked to lie in it). `audit` gives the row of the batch's
+ * access audit entry for the number of rows it writes (and, for a writer that commits a batch a tenant at a time,
+ * the tenant of the part: the entry is then that tenant's): the writer inserts it in the batch's transaction when
+ * that number is not 0 (undefined: the aggregate is the audit log). A writer of an append-only aggregate settles every
+ * batch (`settle(…, appendOnly)`) and never upserts.
  *
  * @since 0.1.0
  * @category adapters
@@ -1293,7 +1438,8 @@ export interface BatchWriter<T> {
   readonly write: (
     batch: ReadonlyArray<T>,
     abort: boolean,
-    within: ReadonlyArray<ScopeFilter> | undefined
+    within: ReadonlyArray<ScopeFilter> | undefined,
+    audit: ((written: number, tenant?: string) => Row) | undefined
   ) => Effect.Effect<ReadonlyArray<Refused>, StoreError | StoreBusy>
   /**
    * Batches decoded ahead while one is being written (default 2): worth it when a server does the writing; 0 for
@@ -1427,7 +1573,9 @@ export const runImport = <A, I, EX, R, T>(
             message:
               r.reason === "not-permitted"
                 ? notPermitted(aggregate.name, r.id).message
-                : duplicateNaturalKey(aggregate.name, r.tenant, r.id, r.nkey ?? "").message
+                : r.reason === "append-only"
+                  ? appendOnlyRefused(aggregate.name, r.id).message
+                  : duplicateNaturalKey(aggregate.name, r.tenant, r.id, r.nkey ?? "").message
           })
         ]
       })
@@ -1487,7 +1635,16 @@ export const runImport = <A, I, EX, R, T>(
         Effect.gen(function* () {
           if (batch instanceof RowRejected) return yield* batch
           if (batch.rows.length > 0) {
-            const refused = yield* write(batch.rows, abort, within)
+            const entry = yield* auditEntry(aggregate as AnyAggregate, "import", { tenant: "" }, options.by)
+            const refused = yield* write(
+              batch.rows,
+              abort,
+              within,
+              entry === undefined
+                ? undefined
+                : (written, tenant) =>
+                    auditRow(tenant === undefined ? entry : new Audit.Entry({ ...entry, tenant }), written)
+            )
             if (refused.length > 0) {
               const first = refused[0] as Refused
               if (abort) return yield* refusal(first, batch.numbers[first.index] as number)
@@ -1751,6 +1908,22 @@ export const layerMemory: Layer.Layer<Store> = Layer.effect(
     const codecOf = (aggregate: AnyAggregate) =>
       Option.isSome(encryption) ? encryption.value.codec(aggregate) : undefined
     const tables = new Map<string, MemTable>()
+    /** Appends an audit entry's row to the audit log (called under the lock, with the write it records). */
+    const putAudit = (r: Row) =>
+      table(AuditLog.name).rows.set(keyOf(r.tenant, r.id), { record: JSON.parse(r.record), row: r })
+    /** `write`, under the lock, then its audit entry (none for the audit log), as one step nothing can interleave. */
+    const audited = <B, X>(
+      aggregate: AnyAggregate,
+      operation: Audit.Operation,
+      target: { readonly tenant: string; readonly record?: string | undefined },
+      options: WriteOptions | undefined,
+      write: Effect.Effect<B, X>
+    ): Effect.Effect<B, X> =>
+      Effect.flatMap(auditEntry(aggregate, operation, target, options?.by), (entry) =>
+        lock.withPermits(1)(
+          entry === undefined ? write : Effect.tap(write, () => Effect.sync(() => putAudit(auditRow(entry))))
+        )
+      )
     const lock = yield* Effect.makeSemaphore(1)
     const calls = yield* Ref.make(0)
     const table = (name: string): MemTable => {
@@ -1929,9 +2102,20 @@ export const layerMemory: Layer.Layer<Store> = Layer.effect(
               }))
             )
           }),
-        save: (scope, record, expectedVersion) => lock.withPermits(1)(putChecked(scope, record, expectedVersion)),
-        delete: (scope, tenant, id, expectedVersion) =>
-          lock.withPermits(1)(
+        save: (scope, record, expectedVersion, options) =>
+          audited(
+            aggregate as AnyAggregate,
+            "save",
+            { tenant: agg.tenant(record), record: agg.id(record) },
+            options,
+            putChecked(scope, record, expectedVersion)
+          ),
+        delete: (scope, tenant, id, expectedVersion, options) =>
+          audited(
+            aggregate as AnyAggregate,
+            "delete",
+            { tenant, record: id },
+            options,
             Effect.suspend((): Effect.Effect<void, VersionConflict | InvalidInput | NotFoundOrNotPermitted> => {
               if (!aggregate.deletable) {
                 return Effect.fail(
@@ -1951,8 +2135,12 @@ export const layerMemory: Layer.Layer<Store> = Layer.effect(
               return Effect.void
             })
           ),
-        append: (scope, tenant, id, events, expectedSeq) =>
-          lock.withPermits(1)(
+        append: (scope, tenant, id, events, expectedSeq, options) =>
+          audited(
+            aggregate as AnyAggregate,
+            "append",
+            { tenant, record: id },
+            options,
             Effect.suspend(() =>
               Either.match(writable(scope, tenant, id), {
                 onLeft: (e): Effect.Effect<number, VersionConflict | NotFoundOrNotPermitted | StoreError> =>
@@ -1961,8 +2149,12 @@ export const layerMemory: Layer.Layer<Store> = Layer.effect(
               })
             )
           ),
-        saveWithEvents: (scope, record, expectedVersion, events) =>
-          lock.withPermits(1)(
+        saveWithEvents: (scope, record, expectedVersion, events, options) =>
+          audited(
+            aggregate as AnyAggregate,
+            "saveWithEvents",
+            { tenant: agg.tenant(record), record: agg.id(record) },
+            options,
             Effect.suspend(
               (): Effect.Effect<void, VersionConflict | InvalidInput | NotFoundOrNotPermitted | StoreError> => {
                 const r = checked(scope, record, expectedVersion)
@@ -1995,7 +2187,7 @@ export const layerMemory: Layer.Layer<Store> = Layer.effect(
               prepare: (r) => r,
               // written on this thread: nothing to overlap
               ahead: 0,
-              write: (batch, abort, within) =>
+              write: (batch, abort, within, audit) =>
                 lock.withPermits(1)(
                   Effect.sync(() => {
                     const stored: Array<Row> = []
@@ -2006,10 +2198,12 @@ export const layerMemory: Layer.Layer<Store> = Layer.effect(
                       const held = holder === undefined ? undefined : t.rows.get(holder)
                       if (held !== undefined) stored.push(held.row)
                     }
-                    const settled = settle(batch, stored, within)
+                    const settled = settle(batch, stored, within, aggregate.appendOnly)
                     if (abort && settled.refused.length > 0) return settled.refused
                     for (const r of settled.removed) remove(keyOf(r.tenant, r.id))
                     for (const i of settled.kept) put(batch[i] as Row)
+                    const written = batch.length - settled.refused.length
+                    if (audit !== undefined && written > 0) putAudit(audit(written))
                     return settled.refused
                   })
                 )
@@ -2021,7 +2215,7 @@ export const layerMemory: Layer.Layer<Store> = Layer.effect(
     return Store.of({
       repository,
       migrate: Ref.updateAndGet(calls, (n) => n + 1).pipe(Effect.as([])),
-      raw: memoryRaw(table, lock, Option.getOrUndefined(encryption))
+      raw: memoryRaw(table, lock, Option.getOrUndefined(encryption), putAudit)
     })
   })
 )
@@ -2030,7 +2224,8 @@ export const layerMemory: Layer.Layer<Store> = Layer.effect(
 const memoryRaw = (
   table: (name: string) => MemTable,
   lock: Effect.Semaphore,
-  encryption: Encryption.Service | undefined
+  encryption: Encryption.Service | undefined,
+  putAudit: (row: Row) => void
 ): RawAccess => ({
   encryption,
   scan: (aggregate, after, limit) =>
@@ -2053,7 +2248,7 @@ const memoryRaw = (
         events: (t.events.get(keyOf(r.tenant, r.id)) ?? []).map((e, i) => ({ seq: i + 1, event: JSON.stringify(e) }))
       }))
     }),
-  rewrite: (aggregate, read, next) =>
+  rewrite: (aggregate, read, next, audit) =>
     lock.withPermits(1)(
       Effect.sync(() => {
         const t = table(aggregate.name)
@@ -2075,6 +2270,7 @@ const memoryRaw = (
           for (const e of next.events) updated[e.seq - 1] = JSON.parse(e.event)
           t.events.set(k, updated)
         }
+        if (audit !== undefined) putAudit(audit)
         return true
       })
     )

@@ -27,6 +27,8 @@ export interface ImportOptions<A> {
   readonly onProgress?: ((progress: Store.Progress) => void) | undefined
   /** Receives each rejected row as it is found; the report then keeps none (see `Store.ImportOptions`). */
   readonly onRejected?: ((rejected: Store.RowRejected) => void) | undefined
+  /** Whom the access audit records the import's batches as written by (default `Store.unattributed`). */
+  readonly by?: Store.Attribution | undefined
 }
 
 /**
@@ -39,20 +41,29 @@ export interface Repository<A, K extends string = string, E = unknown> {
   readonly get: (scope: Store.Scope, tenant: string, id: string) => Promise<A>
   readonly list: (scope: Store.Scope, options?: Store.ListOptions<K>) => Promise<Store.Page<A>>
   readonly count: (scope: Store.Scope, options?: Store.CountOptions<K>) => Promise<ReadonlyArray<Store.Group>>
-  readonly save: (scope: Store.Scope, record: A, expectedVersion: number) => Promise<void>
-  readonly delete: (scope: Store.Scope, tenant: string, id: string, expectedVersion: number) => Promise<void>
+  /** `options.by`: whom the access audit records the write as done by (default `Store.unattributed`). */
+  readonly save: (scope: Store.Scope, record: A, expectedVersion: number, options?: Store.WriteOptions) => Promise<void>
+  readonly delete: (
+    scope: Store.Scope,
+    tenant: string,
+    id: string,
+    expectedVersion: number,
+    options?: Store.WriteOptions
+  ) => Promise<void>
   readonly append: (
     scope: Store.Scope,
     tenant: string,
     id: string,
     events: ReadonlyArray<E>,
-    expectedSeq: number
+    expectedSeq: number,
+    options?: Store.WriteOptions
   ) => Promise<number>
   readonly saveWithEvents: (
     scope: Store.Scope,
     record: A,
     expectedVersion: number,
-    events: ReadonlyArray<E>
+    events: ReadonlyArray<E>,
+    options?: Store.WriteOptions
   ) => Promise<void>
   readonly events: (scope: Store.Scope, tenant: string, id: string) => Promise<ReadonlyArray<Store.Sequenced<E>>>
   readonly import: (
@@ -128,7 +139,8 @@ const importOptions = <A>(options: ImportOptions<A>): Store.ImportOptions<A> => 
     batchSize: options.batchSize,
     validate: options.validate,
     onProgress: onProgress === undefined ? undefined : (p) => Effect.sync(() => onProgress(p)),
-    onRejected: onRejected === undefined ? undefined : (x) => Effect.sync(() => onRejected(x))
+    onRejected: onRejected === undefined ? undefined : (x) => Effect.sync(() => onRejected(x)),
+    by: options.by
   }
 }
 
@@ -163,11 +175,13 @@ export const make = <E>(layer: Layer.Layer<Store.Store, E>): Client => {
       get: (scope, tenant, id) => use((r) => r.get(scope, tenant, id)),
       list: (scope, options) => use((r) => r.list(scope, options)),
       count: (scope, options) => use((r) => r.count(scope, options)),
-      save: (scope, record, expectedVersion) => use((r) => r.save(scope, record, expectedVersion)),
-      delete: (scope, tenant, id, expectedVersion) => use((r) => r.delete(scope, tenant, id, expectedVersion)),
-      append: (scope, tenant, id, events, expectedSeq) => use((r) => r.append(scope, tenant, id, events, expectedSeq)),
-      saveWithEvents: (scope, record, expectedVersion, events) =>
-        use((r) => r.saveWithEvents(scope, record, expectedVersion, events)),
+      save: (scope, record, expectedVersion, options) => use((r) => r.save(scope, record, expectedVersion, options)),
+      delete: (scope, tenant, id, expectedVersion, options) =>
+        use((r) => r.delete(scope, tenant, id, expectedVersion, options)),
+      append: (scope, tenant, id, events, expectedSeq, options) =>
+        use((r) => r.append(scope, tenant, id, events, expectedSeq, options)),
+      saveWithEvents: (scope, record, expectedVersion, events, options) =>
+        use((r) => r.saveWithEvents(scope, record, expectedVersion, events, options)),
       events: (scope, tenant, id) => use((r) => r.events(scope, tenant, id)),
       import: (rows, options) => use((r) => r.import(streamOf(rows), importOptions(options)))
     }

@@ -190,6 +190,7 @@ describe("consent in a guarded repository", () => {
       expect(seen).toEqual([
         "get refused ConsentMissing minor-records 2026-03-01T04:00:00.000Z",
         "get refused ConsentMissing minor-records 2026-03-01T04:00:00.000Z",
+        "save done   2026-03-01T04:00:00.000Z",
         "save done  minor-records 2026-03-01T04:00:00.000Z",
         "save refused ConsentWithdrawn minor-records 2026-03-01T04:00:00.000Z"
       ])

@@ -21,12 +21,22 @@ export interface Insert {
   readonly last: string
 }
 
+/** One more statement a batch runs in its transaction, after its rows (the batch's access audit entry). */
+export interface Statement {
+  readonly text: string
+  readonly params: ReadonlyArray<unknown>
+}
+
 /**
  * A running writer: `write` commits one batch (its rows as lines of PostgreSQL COPY text: one string to send, so
  * the thread, not this one, splits it into values); `close` ends the thread.
  */
 export interface SqliteWriter {
-  readonly write: (insert: Insert, lines: ReadonlyArray<string>) => Effect.Effect<void, SqlError>
+  readonly write: (
+    insert: Insert,
+    lines: ReadonlyArray<string>,
+    after?: Statement | undefined
+  ) => Effect.Effect<void, SqlError>
   readonly close: Effect.Effect<void>
 }
 
@@ -50,7 +60,7 @@ const prepared = (text) => {
 const unescape = (cell) =>
   cell.replace(/\\(.)/g, (_, c) => (c === "t" ? "\t" : c === "n" ? "\n" : c === "r" ? "\r" : c))
 const valueOf = (cell) => (cell === "\\N" ? null : cell.indexOf("\\") < 0 ? cell : unescape(cell))
-const batch = db.transaction((insert, text) => {
+const batch = db.transaction((insert, text, after) => {
   const lines = text.split("\n")
   lines.pop()
   for (let from = 0; from < lines.length; from += insert.step) {
@@ -59,6 +69,7 @@ const batch = db.transaction((insert, text) => {
     for (let i = from; i < to; i++) for (const cell of lines[i].split("\t")) params.push(valueOf(cell))
     prepared(to - from === insert.step ? insert.full : insert.last).run(params)
   }
+  if (after) prepared(after.text).run(after.params)
 })
 parentPort.on("message", (m) => {
   if (m.close) {
@@ -68,7 +79,7 @@ parentPort.on("message", (m) => {
     return
   }
   try {
-    batch.immediate(m.insert, m.text)
+    batch.immediate(m.insert, m.text, m.after)
     parentPort.postMessage({ id: m.id })
   } catch (e) {
     parentPort.postMessage({ id: m.id, error: { message: String((e && e.message) || e), code: e && e.code } })
@@ -129,7 +140,7 @@ export const start = (filename: string): SqliteWriter | undefined => {
   worker.on("exit", () => fail(new Error("the SQLite writer thread has stopped")))
   const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()))
   return {
-    write: (insert, lines) =>
+    write: (insert, lines, after) =>
       Effect.async<void, SqlError>((resume) => {
         if (failure !== undefined) {
           resume(Effect.fail(new SqlErrorClass({ message: failure.message, cause: failure })))
@@ -138,7 +149,7 @@ export const start = (filename: string): SqliteWriter | undefined => {
         const id = next++
         pending.set(id, (e) => resume(e === undefined ? Effect.void : Effect.fail(e)))
         worker.ref()
-        worker.postMessage({ id, insert, text: lines.join("") })
+        worker.postMessage({ id, insert, text: lines.join(""), after })
       }),
     close: Effect.promise(() => {
       if (failure === undefined) {
