@@ -677,7 +677,11 @@ export const addWorkingDaysDeadline = (
         reason: `n must be a whole number ≥ 1, got ${n}`
       })
     )
-  const day = addWorkingDayNumbers(calendar, WallClock.epochDayOf(DateTime.toEpochMillis(instant), calendar.timeZone), n)
+  const day = addWorkingDayNumbers(
+    calendar,
+    WallClock.epochDayOf(DateTime.toEpochMillis(instant), calendar.timeZone),
+    n
+  )
   if (typeof day !== "number") return Either.left(day)
   const periods = (options.workingHours ?? defaultWorkingHours).periods
   const last = periods[periods.length - 1]
