@@ -227,7 +227,7 @@ export const dateOfAge = (birthDate: LocalDate, years: number): LocalDate => {
 export const fromDateTime = (instant: DateTime.DateTime, timeZone = "Asia/Shanghai"): LocalDate => {
   const ms = DateTime.toEpochMillis(instant)
   const offset = ZoneOffset.offsetOf(timeZone, ms)
-  if (offset === offset) return fromEpochDay(Math.floor((ms + offset) / 86_400_000))
+  if (!Number.isNaN(offset)) return fromEpochDay(Math.floor((ms + offset) / 86_400_000))
   const parts = DateTime.toParts(DateTime.unsafeMakeZoned(instant, { timeZone }))
   return make(parts.year, parts.month, parts.day)
 }

@@ -192,7 +192,7 @@ export const toInstant = (
  */
 export const toEpochMillis = (epochDay: number, secondOfDay: number, timeZone: string = defaultTimeZone): number => {
   const fast = ZoneOffset.instantOfLocal(timeZone, epochDay * 86_400_000 + secondOfDay * 1000)
-  if (fast === fast) return fast
+  if (!Number.isNaN(fast)) return fast
   let seconds = secondOfDay
   let day = epochDay
   if (seconds >= 86_400) {
@@ -233,7 +233,7 @@ export const fromInstant = (
 ): { readonly date: LocalDate.LocalDate; readonly secondOfDay: number } => {
   const ms = DateTime.toEpochMillis(instant)
   const offset = ZoneOffset.offsetOf(timeZone, ms)
-  if (offset === offset) {
+  if (!Number.isNaN(offset)) {
     const local = ms + offset
     const day = Math.floor(local / 86_400_000)
     return { date: LocalDate.fromEpochDay(day), secondOfDay: Math.floor((local - day * 86_400_000) / 1000) }
@@ -251,6 +251,6 @@ export const fromInstant = (
  */
 export const epochDayOf = (epochMillis: number, timeZone: string = defaultTimeZone): number => {
   const offset = ZoneOffset.offsetOf(timeZone, epochMillis)
-  if (offset === offset) return Math.floor((epochMillis + offset) / 86_400_000)
+  if (!Number.isNaN(offset)) return Math.floor((epochMillis + offset) / 86_400_000)
   return LocalDate.toEpochDay(fromInstant(DateTime.unsafeMake(epochMillis), timeZone).date)
 }

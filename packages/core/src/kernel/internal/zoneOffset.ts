@@ -65,7 +65,7 @@ export const offsetOf = (timeZone: string, ms: number): number => dayOffset(time
 export const instantOfLocal = (timeZone: string, localMs: number): number => {
   const u = Math.floor(localMs / dayMs)
   const o = dayOffset(timeZone, u)
-  if (o !== o) return Number.NaN
+  if (Number.isNaN(o)) return Number.NaN
   if (dayOffset(timeZone, u - 1) !== o || dayOffset(timeZone, u + 1) !== o) return Number.NaN
   return localMs - o
 }
