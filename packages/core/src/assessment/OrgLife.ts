@@ -222,6 +222,19 @@ export const buckets = (frequency: Frequency, from: LocalDate.LocalDate, to: Loc
   return out
 }
 
+// The buckets of a frequency over a period, computed once: compliance asks for the same ones for every unit.
+const bucketCache = new Map<string, ReadonlyArray<Bucket>>()
+const bucketsOf = (frequency: Frequency, from: LocalDate.LocalDate, to: LocalDate.LocalDate): ReadonlyArray<Bucket> => {
+  const key = `${frequency}|${from}|${to}`
+  let bs = bucketCache.get(key)
+  if (bs === undefined) {
+    bs = buckets(frequency, from, to).map((b) => Object.freeze(b))
+    if (bucketCache.size >= 1_000) bucketCache.clear()
+    bucketCache.set(key, bs)
+  }
+  return bs
+}
+
 /**
  * Compliance of one kind: required buckets, how many were met, and the missed ones.
  *
@@ -269,9 +282,11 @@ export const compliance = (
 ): Compliance => {
   const frequencies = frequenciesFor(policy, unitKind)
   const findings: Array<Finding.Finding> = []
-  const counted: Array<OrgLifeRecord> = []
-  records.forEach((r, index) => {
-    if (r.unit !== unit || r.date < from || r.date > to) return
+  // the dates of the counted records, by kind
+  const datesOf = new Map<string, Array<LocalDate.LocalDate>>()
+  for (let index = 0; index < records.length; index++) {
+    const r = records[index] as OrgLifeRecord
+    if (r.unit !== unit || r.date < from || r.date > to) continue
     if (r.kind === "members-meeting" && r.attendance !== undefined) {
       if (r.attendance.present <= r.attendance.members * policy.quorum) {
         findings.push(
@@ -281,17 +296,38 @@ export const compliance = (
             `${unit}: members' meeting on ${r.date} had ${r.attendance.present} of ${r.attendance.members} members, not more than ${policy.quorum * 100}%; it does not count`
           )
         )
-        return
+        continue
       }
     }
-    counted.push(r)
-  })
-  const result = Object.keys(frequencies).map((kind): KindCompliance => {
+    const dates = datesOf.get(r.kind)
+    if (dates === undefined) datesOf.set(r.kind, [r.date])
+    else dates.push(r.date)
+  }
+  const result: Array<KindCompliance> = []
+  for (const kind of Object.keys(frequencies)) {
     const frequency = frequencies[kind] ?? "none"
-    const bs = buckets(frequency, from, to)
-    const dates = counted.filter((r) => r.kind === kind).map((r) => r.date)
-    const missed = bs.filter((b) => !dates.some((d) => d >= b.from && d <= b.to))
-    for (const b of missed) {
+    const bs = bucketsOf(frequency, from, to)
+    // buckets are in order and do not overlap: each date marks the one it falls in, found by bisection
+    const hit = new Uint8Array(bs.length)
+    for (const d of datesOf.get(kind) ?? []) {
+      let lo = 0
+      let hi = bs.length - 1
+      while (lo <= hi) {
+        const mid = (lo + hi) >>> 1
+        const b = bs[mid] as Bucket
+        if (d < b.from) hi = mid - 1
+        else if (d > b.to) lo = mid + 1
+        else {
+          hit[mid] = 1
+          break
+        }
+      }
+    }
+    const missed: Array<Bucket> = []
+    for (let i = 0; i < bs.length; i++) {
+      if (hit[i] === 1) continue
+      const b = bs[i] as Bucket
+      missed.push(b)
       findings.push(
         Finding.error(
           "assessment/org-life-missed",
@@ -300,8 +336,8 @@ export const compliance = (
         )
       )
     }
-    return { kind, frequency, required: bs.length, met: bs.length - missed.length, missed }
-  })
+    result.push({ kind, frequency, required: bs.length, met: bs.length - missed.length, missed })
+  }
   return {
     unit,
     from,

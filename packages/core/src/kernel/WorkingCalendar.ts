@@ -654,6 +654,19 @@ export const addWorkingHours = (
   return Either.right(DateTime.unsafeMake((hx.starts[lo] as number) + target - (hx.elapsed[lo] as number)))
 }
 
+const closes = new WeakMap<WorkingHours, number>()
+
+/** The second of the day the last period of working hours ends (midnight with none). */
+const closeOf = (hours: WorkingHours): number => {
+  let close = closes.get(hours)
+  if (close === undefined) {
+    const last = hours.periods[hours.periods.length - 1]
+    close = last === undefined ? 86_400 : WallClock.toSeconds(last.end)
+    closes.set(hours, close)
+  }
+  return close
+}
+
 /**
  * The deadline at the end of the `n`th working day after the date of an instant (n ≥ 1): the closing time of that
  * day's working hours, or midnight with `end: "midnight"`. After Civil Code Arts. 201 and 203: the starting day is
@@ -683,9 +696,7 @@ export const addWorkingDaysDeadline = (
     n
   )
   if (typeof day !== "number") return Either.left(day)
-  const periods = (options.workingHours ?? defaultWorkingHours).periods
-  const last = periods[periods.length - 1]
-  const close = options.end === "midnight" || last === undefined ? 86_400 : WallClock.toSeconds(last.end)
+  const close = options.end === "midnight" ? 86_400 : closeOf(options.workingHours ?? defaultWorkingHours)
   return Either.right(DateTime.unsafeMake(WallClock.toEpochMillis(day, close, calendar.timeZone)))
 }
 
