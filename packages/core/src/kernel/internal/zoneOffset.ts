@@ -16,45 +16,88 @@ const dayMs = 86_400_000
 /** Marks a UTC day with an offset change. */
 const changes = Number.NaN
 
-const tables = new Map<string, Map<number, number>>()
-const zones = new Map<string, DateTime.TimeZone>()
-const maxDays = 200_000
+interface ZoneState {
+  readonly zone: DateTime.TimeZone
+  readonly days: Map<number, number>
+  /** A run of consecutive UTC days [runFrom, runTo] known to have one offset, `runOffset` (empty when from > to). */
+  runFrom: number
+  runTo: number
+  runOffset: number
+}
 
-const zoneOf = (timeZone: string): DateTime.TimeZone => {
-  let zone = zones.get(timeZone)
-  if (zone === undefined) {
-    zone = DateTime.zoneUnsafeMakeNamed(timeZone)
-    zones.set(timeZone, zone)
+const states = new Map<string, ZoneState>()
+const maxDays = 200_000
+/** How far a run is extended at once to reach a day with its offset (every day between is checked). */
+const maxStretch = 400
+let lastName = ""
+let last: ZoneState | undefined
+
+const stateOf = (timeZone: string): ZoneState => {
+  if (timeZone === lastName && last !== undefined) return last
+  let state = states.get(timeZone)
+  if (state === undefined) {
+    state = {
+      zone: DateTime.zoneUnsafeMakeNamed(timeZone),
+      days: new Map(),
+      runFrom: 1,
+      runTo: 0,
+      runOffset: Number.NaN
+    }
+    states.set(timeZone, state)
   }
-  return zone
+  lastName = timeZone
+  last = state
+  return state
 }
 
 const offsetAt = (zone: DateTime.TimeZone, ms: number): number =>
   DateTime.zonedOffset(DateTime.unsafeMakeZoned(ms, { timeZone: zone }))
 
+const readDay = (state: ZoneState, utcDay: number): number => {
+  const known = state.days.get(utcDay)
+  if (known !== undefined) return known
+  const start = offsetAt(state.zone, utcDay * dayMs)
+  const end = offsetAt(state.zone, utcDay * dayMs + dayMs - 1)
+  const offset = start === end ? start : changes
+  if (state.days.size >= maxDays) state.days.clear()
+  state.days.set(utcDay, offset)
+  return offset
+}
+
+const dayOffsetIn = (state: ZoneState, utcDay: number): number => {
+  if (utcDay >= state.runFrom && utcDay <= state.runTo) return state.runOffset
+  const offset = readDay(state, utcDay)
+  if (Number.isNaN(offset)) return offset
+  if (state.runFrom > state.runTo || state.runOffset !== offset) {
+    // start a run here unless the current one is longer than a day
+    if (state.runTo - state.runFrom < 1 || state.runFrom > state.runTo) {
+      state.runFrom = utcDay
+      state.runTo = utcDay
+      state.runOffset = offset
+    }
+    return offset
+  }
+  // the same offset as the run: stretch the run to this day when every day between has it too
+  if (utcDay > state.runTo && utcDay - state.runTo <= maxStretch) {
+    let d = state.runTo + 1
+    while (d < utcDay && readDay(state, d) === offset) d++
+    if (d === utcDay) state.runTo = utcDay
+  } else if (utcDay < state.runFrom && state.runFrom - utcDay <= maxStretch) {
+    let d = state.runFrom - 1
+    while (d > utcDay && readDay(state, d) === offset) d--
+    if (d === utcDay) state.runFrom = utcDay
+  }
+  return offset
+}
+
 /**
  * The offset (ms, local minus UTC) in force over the whole UTC day `utcDay` (days since 1970-01-01), or `NaN` when
  * the zone's offset changes during that day. Throws on a zone the runtime does not know.
  */
-export const dayOffset = (timeZone: string, utcDay: number): number => {
-  let table = tables.get(timeZone)
-  if (table === undefined) {
-    table = new Map()
-    tables.set(timeZone, table)
-  }
-  const known = table.get(utcDay)
-  if (known !== undefined) return known
-  const zone = zoneOf(timeZone)
-  const start = offsetAt(zone, utcDay * dayMs)
-  const end = offsetAt(zone, utcDay * dayMs + dayMs - 1)
-  const offset = start === end ? start : changes
-  if (table.size >= maxDays) table.clear()
-  table.set(utcDay, offset)
-  return offset
-}
+export const dayOffset = (timeZone: string, utcDay: number): number => dayOffsetIn(stateOf(timeZone), utcDay)
 
 /** The offset at an instant when its UTC day has no change, else `NaN`. */
-export const offsetOf = (timeZone: string, ms: number): number => dayOffset(timeZone, Math.floor(ms / dayMs))
+export const offsetOf = (timeZone: string, ms: number): number => dayOffsetIn(stateOf(timeZone), Math.floor(ms / dayMs))
 
 /**
  * The instant (epoch ms) of a local wall-clock time given as "local epoch ms" (the local date and time read as if
@@ -63,9 +106,11 @@ export const offsetOf = (timeZone: string, ms: number): number => dayOffset(time
  * lies in one of the three UTC days around the local time; when they share one offset it is that offset's.
  */
 export const instantOfLocal = (timeZone: string, localMs: number): number => {
+  const state = stateOf(timeZone)
   const u = Math.floor(localMs / dayMs)
-  const o = dayOffset(timeZone, u)
+  if (u > state.runFrom && u < state.runTo) return localMs - state.runOffset
+  const o = dayOffsetIn(state, u)
   if (Number.isNaN(o)) return Number.NaN
-  if (dayOffset(timeZone, u - 1) !== o || dayOffset(timeZone, u + 1) !== o) return Number.NaN
+  if (dayOffsetIn(state, u - 1) !== o || dayOffsetIn(state, u + 1) !== o) return Number.NaN
   return localMs - o
 }
