@@ -40,6 +40,10 @@ const time = (f: () => unknown): number => {
 }
 const median = (xs: Array<number>) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number
 
+// `RULES_ONLY=coverage,cases,org,assessment` (any of them) runs only those sections, for development
+const only = process.env.RULES_ONLY?.split(",")
+const wanted = (section: string) => only === undefined || only.includes(section)
+let section = "coverage"
 const results: Array<{ name: string; rule: number; baseline: number; ratio: number; n: number }> = []
 const compare = <T>(
   name: string,
@@ -49,6 +53,7 @@ const compare = <T>(
   same: (a: T, b: T) => boolean,
   informational = false
 ) => {
+  if (!wanted(section)) return
   let a: T | undefined
   let b: T | undefined
   const s: Array<number> = [time(() => (b = baseline()))]
@@ -90,7 +95,7 @@ const grids: Array<Grid.Grid> = []
 const buildings: Array<{ id: Ids.BuildingId; community: string }> = []
 const households: Array<{ id: Ids.HouseholdId; building: string }> = []
 const visits: Array<Visit.Visit> = []
-for (const c of City.communities(options)) {
+for (const c of wanted("coverage") ? City.communities(options) : []) {
   grids.push(...c.grids)
   for (const b of c.buildings) buildings.push({ id: b.id, community: b.community })
   for (const h of c.households) households.push({ id: h.id, building: h.building })
@@ -227,14 +232,15 @@ visits.length = 0
 // ---------------------------------------------------------------------------------------------------------------
 // Cases
 // ---------------------------------------------------------------------------------------------------------------
+section = "cases"
 const t1 = performance.now()
 const sample: Array<Case.Case> = []
-for (const c of City.cases(options)) {
+for (const c of wanted("cases") ? City.cases(options) : []) {
   sample.push(c)
   if (sample.length >= Number(sampleArg)) break
 }
 const cases: Array<Case.Case> = []
-for (let i = 0; cases.length < sizes.cases; i++) {
+for (let i = 0; sample.length > 0 && cases.length < sizes.cases; i++) {
   const c = sample[i % sample.length] as Case.Case
   cases.push(
     i < sample.length
@@ -474,6 +480,7 @@ cases.length = 0
 // city generator has neither): a seeded random year, most requirements met, some missed, some members' meetings
 // without a quorum; inspections with suggestions, rectifications with failing and passing verifications.
 // ---------------------------------------------------------------------------------------------------------------
+section = "org"
 let seed = 20_250_101
 const rand = () => {
   seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648
@@ -730,6 +737,7 @@ rectifications.length = 0
 // ---------------------------------------------------------------------------------------------------------------
 // Assessment scoring for every unit (each community; repeated so the timing is measurable)
 // ---------------------------------------------------------------------------------------------------------------
+section = "assessment"
 const inputs = [...City.assessmentInputs(options)]
 const rounds = Math.max(1, Math.round(20 / Math.max(scale, 0.05)))
 const round2 = (n: number) => {

@@ -222,17 +222,51 @@ export const buckets = (frequency: Frequency, from: LocalDate.LocalDate, to: Loc
   return out
 }
 
-// The buckets of a frequency over a period, computed once: compliance asks for the same ones for every unit.
-const bucketCache = new Map<string, ReadonlyArray<Bucket>>()
-const bucketsOf = (frequency: Frequency, from: LocalDate.LocalDate, to: LocalDate.LocalDate): ReadonlyArray<Bucket> => {
-  const key = `${frequency}|${from}|${to}`
-  let bs = bucketCache.get(key)
-  if (bs === undefined) {
-    bs = buckets(frequency, from, to).map((b) => Object.freeze(b))
-    if (bucketCache.size >= 1_000) bucketCache.clear()
-    bucketCache.set(key, bs)
+interface PlannedKind {
+  readonly kind: string
+  /** The kind as words for messages: `theme party day`. */
+  readonly words: string
+  readonly frequency: Frequency
+  readonly buckets: ReadonlyArray<Bucket>
+}
+
+interface Plan {
+  readonly kinds: ReadonlyArray<PlannedKind>
+  readonly index: ReadonlyMap<string, number>
+}
+
+// What compliance checks a unit kind for over a period (each kind's frequency and buckets), worked out once per
+// policy, unit kind and period: every unit of a city asks for the same.
+const plans = new WeakMap<FrequencyPolicy, Map<string, Plan>>()
+const planOf = (
+  policy: FrequencyPolicy,
+  unitKind: string | undefined,
+  from: LocalDate.LocalDate,
+  to: LocalDate.LocalDate
+): Plan => {
+  let byKey = plans.get(policy)
+  if (byKey === undefined) {
+    byKey = new Map()
+    plans.set(policy, byKey)
   }
-  return bs
+  const key = `${unitKind === undefined ? "" : `=${unitKind}`}|${from}|${to}`
+  let plan = byKey.get(key)
+  if (plan === undefined) {
+    const frequencies = frequenciesFor(policy, unitKind)
+    const kinds = Object.keys(frequencies).map((kind): PlannedKind => {
+      const frequency = frequencies[kind] ?? "none"
+      return {
+        kind,
+        words: kind.replace(/-/g, " "),
+        frequency,
+        buckets: buckets(frequency, from, to).map((b) => Object.freeze(b))
+      }
+    })
+    plan = { kinds, index: new Map(kinds.map((k, i) => [k.kind, i])) }
+    if (byKey.size >= 1_000) byKey.clear()
+    byKey.set(key, plan)
+  }
+  return plan
 }
 
 /**
@@ -280,10 +314,11 @@ export const compliance = (
   policy: FrequencyPolicy = defaultPolicy,
   unitKind?: string
 ): Compliance => {
-  const frequencies = frequenciesFor(policy, unitKind)
+  const plan = planOf(policy, unitKind, from, to)
   const findings: Array<Finding.Finding> = []
-  // the dates of the counted records, by kind
-  const datesOf = new Map<string, Array<LocalDate.LocalDate>>()
+  // per kind, the buckets met: buckets are in order and do not overlap, so each counted record marks the one its
+  // date falls in, found by bisection
+  const hit = plan.kinds.map((k) => new Uint8Array(k.buckets.length))
   for (let index = 0; index < records.length; index++) {
     const r = records[index] as OrgLifeRecord
     if (r.unit !== unit || r.date < from || r.date > to) continue
@@ -299,40 +334,37 @@ export const compliance = (
         continue
       }
     }
-    const dates = datesOf.get(r.kind)
-    if (dates === undefined) datesOf.set(r.kind, [r.date])
-    else dates.push(r.date)
-  }
-  const result: Array<KindCompliance> = []
-  for (const kind of Object.keys(frequencies)) {
-    const frequency = frequencies[kind] ?? "none"
-    const bs = bucketsOf(frequency, from, to)
-    // buckets are in order and do not overlap: each date marks the one it falls in, found by bisection
-    const hit = new Uint8Array(bs.length)
-    for (const d of datesOf.get(kind) ?? []) {
-      let lo = 0
-      let hi = bs.length - 1
-      while (lo <= hi) {
-        const mid = (lo + hi) >>> 1
-        const b = bs[mid] as Bucket
-        if (d < b.from) hi = mid - 1
-        else if (d > b.to) lo = mid + 1
-        else {
-          hit[mid] = 1
-          break
-        }
+    const k = plan.index.get(r.kind)
+    if (k === undefined) continue
+    const bs = (plan.kinds[k] as PlannedKind).buckets
+    const d = r.date
+    let lo = 0
+    let hi = bs.length - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1
+      const b = bs[mid] as Bucket
+      if (d < b.from) hi = mid - 1
+      else if (d > b.to) lo = mid + 1
+      else {
+        ;(hit[k] as Uint8Array)[mid] = 1
+        break
       }
     }
+  }
+  const result: Array<KindCompliance> = []
+  for (let k = 0; k < plan.kinds.length; k++) {
+    const { buckets: bs, frequency, kind, words } = plan.kinds[k] as PlannedKind
+    const marks = hit[k] as Uint8Array
     const missed: Array<Bucket> = []
     for (let i = 0; i < bs.length; i++) {
-      if (hit[i] === 1) continue
+      if (marks[i] === 1) continue
       const b = bs[i] as Bucket
       missed.push(b)
       findings.push(
         Finding.error(
           "assessment/org-life-missed",
           [kind, b.label],
-          `${unit}: no ${kind.replace(/-/g, " ")} in ${b.label} (${b.from} to ${b.to}); required ${frequency}`
+          `${unit}: no ${words} in ${b.label} (${b.from} to ${b.to}); required ${frequency}`
         )
       )
     }
