@@ -4,6 +4,12 @@
  * year the calendar has no data for is a {@link CalendarGap} error, never a guess. Instants are Effect
  * `DateTime.Utc`; local dates and times are read in the calendar's time zone.
  *
+ * Counting reads a working-day index (工作日索引) built once per calendar: over the covered years, a prefix count of
+ * working days per calendar day and the position of every working day, so adding n working days is one lookup and
+ * counting them two; adding working hours is a binary search in the working time elapsed per period of each day. The
+ * answers, the {@link CalendarGap} included (the first uncovered day a day-by-day walk would step on), are those of a
+ * walk.
+ *
  * @since 0.1.0
  */
 import { DateTime, Duration, Either, Schema } from "effect"
