@@ -233,6 +233,8 @@ interface PlannedKind {
 interface Plan {
   readonly kinds: ReadonlyArray<PlannedKind>
   readonly index: ReadonlyMap<string, number>
+  /** True when a kind has more than 31 buckets (marks then do not fit a bit mask). */
+  readonly wide: boolean
 }
 
 // What compliance checks a unit kind for over a period (each kind's frequency and buckets), worked out once per
@@ -262,7 +264,7 @@ const planOf = (
         buckets: buckets(frequency, from, to).map((b) => Object.freeze(b))
       }
     })
-    plan = { kinds, index: new Map(kinds.map((k, i) => [k.kind, i])) }
+    plan = { kinds, index: new Map(kinds.map((k, i) => [k.kind, i])), wide: kinds.some((k) => k.buckets.length > 31) }
     if (byKey.size >= 1_000) byKey.clear()
     byKey.set(key, plan)
   }
@@ -318,7 +320,9 @@ export const compliance = (
   const findings: Array<Finding.Finding> = []
   // per kind, the buckets met: buckets are in order and do not overlap, so each counted record marks the one its
   // date falls in, found by bisection
-  const hit = plan.kinds.map((k) => new Uint8Array(k.buckets.length))
+  // (a bit mask per kind when no kind has more than 31 buckets, as over a year; else an array of marks per kind)
+  const masks: Array<number> = plan.wide ? [] : plan.kinds.map(() => 0)
+  const hit = plan.wide ? plan.kinds.map((k) => new Uint8Array(k.buckets.length)) : []
   for (let index = 0; index < records.length; index++) {
     const r = records[index] as OrgLifeRecord
     if (r.unit !== unit || r.date < from || r.date > to) continue
@@ -346,7 +350,8 @@ export const compliance = (
       if (d < b.from) hi = mid - 1
       else if (d > b.to) lo = mid + 1
       else {
-        ;(hit[k] as Uint8Array)[mid] = 1
+        if (plan.wide) (hit[k] as Uint8Array)[mid] = 1
+        else masks[k] = (masks[k] as number) | (1 << mid)
         break
       }
     }
@@ -354,10 +359,11 @@ export const compliance = (
   const result: Array<KindCompliance> = []
   for (let k = 0; k < plan.kinds.length; k++) {
     const { buckets: bs, frequency, kind, words } = plan.kinds[k] as PlannedKind
-    const marks = hit[k] as Uint8Array
+    const marks = hit[k]
+    const mask = masks[k] as number
     const missed: Array<Bucket> = []
     for (let i = 0; i < bs.length; i++) {
-      if (marks[i] === 1) continue
+      if (marks === undefined ? (mask & (1 << i)) !== 0 : marks[i] === 1) continue
       const b = bs[i] as Bucket
       missed.push(b)
       findings.push(
