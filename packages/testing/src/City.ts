@@ -377,7 +377,10 @@ export const stream = (options: Options = {}): Stream.Stream<Community> =>
  * @since 0.1.0
  * @category policies
  */
-export const calendar: WorkingCalendar.WorkingCalendar = WorkingCalendar.weekendsOnly("testing/city", [2024, 2025, 2026])
+export const calendar: WorkingCalendar.WorkingCalendar = WorkingCalendar.weekendsOnly(
+  "testing/city",
+  [2024, 2025, 2026]
+)
 
 /**
  * The case policy the generated cases follow: the default catalogue and {@link calendar}.
