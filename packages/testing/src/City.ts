@@ -372,13 +372,24 @@ export const stream = (options: Options = {}): Stream.Stream<Community> =>
   Stream.fromIterable({ [Symbol.iterator]: () => communities(options) })
 
 /**
- * The case policy the generated cases follow: the default catalogue and a weekends-only calendar covering 2024–2026.
+ * The working-day calendar of the generated cases: weekends only (no holidays), Asia/Shanghai, covering 2024–2026.
+ *
+ * @since 0.1.0
+ * @category policies
+ */
+export const calendar: WorkingCalendar.WorkingCalendar = WorkingCalendar.weekendsOnly(
+  "testing/city",
+  [2024, 2025, 2026]
+)
+
+/**
+ * The case policy the generated cases follow: the default catalogue and {@link calendar}.
  *
  * @since 0.1.0
  * @category policies
  */
 export const casePolicy: Case.Policy = Case.makePolicy({
-  clock: CaseDeadline.fromWorkingCalendar(WorkingCalendar.weekendsOnly("testing/city", [2024, 2025, 2026]))
+  clock: CaseDeadline.fromWorkingCalendar(calendar)
 })
 
 const categories = CaseCategory.defaultCatalogue.categories

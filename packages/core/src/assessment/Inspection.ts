@@ -199,12 +199,20 @@ export class Rectification extends Schema.Class<Rectification>("@zhili/Rectifica
  */
 export const completedOn = (r: Rectification, asOf?: LocalDate.LocalDate): LocalDate.LocalDate | undefined => {
   if (r.status === "open") return undefined
-  const known = r.verifications
-    .filter((v) => asOf === undefined || v.on <= asOf)
-    .map((v, i) => ({ v, i }))
-    .sort((a, b) => (a.v.on < b.v.on ? -1 : a.v.on > b.v.on ? 1 : a.i - b.i))
+  const vs = r.verifications
+  // verifications are usually listed in date order: then they are read as they are, else in a stable date order
+  let ordered = true
+  for (let i = 1; i < vs.length && ordered; i++)
+    if ((vs[i] as Verification).on < (vs[i - 1] as Verification).on) ordered = false
+  const known = ordered
+    ? vs
+    : vs
+        .map((v, i) => ({ v, i }))
+        .sort((a, b) => (a.v.on < b.v.on ? -1 : a.v.on > b.v.on ? 1 : a.i - b.i))
+        .map(({ v }) => v)
   let done: LocalDate.LocalDate | undefined
-  for (const { v } of known) {
+  for (const v of known) {
+    if (asOf !== undefined && v.on > asOf) continue
     if (!v.passed) done = undefined
     else if (done === undefined) done = v.on
   }
@@ -397,7 +405,9 @@ export const report = (
       )
       return
     }
-    bySuggestion.set(key, [...(bySuggestion.get(key) ?? []), r])
+    const list = bySuggestion.get(key)
+    if (list === undefined) bySuggestion.set(key, [r])
+    else list.push(r)
   })
   const perUnit = new Map<string, { unit: OrgUnitId; kind: UnitKind; acc: Acc }>()
   const unitKinds = options.unitKinds ?? defaultUnitKinds
@@ -442,14 +452,12 @@ export const report = (
         row.acc.pending += 1
         return
       }
-      const outcomes = rs.map((r) => outcomeAt(r, asOf, deadline ?? r.deadline))
-      const o: Outcome = outcomes.includes("on-time")
-        ? "on-time"
-        : outcomes.includes("late")
-          ? "late"
-          : outcomes.includes("overdue")
-            ? "overdue"
-            : "pending"
+      // the best outcome of the suggestion's rectifications: on time, else late, else overdue, else pending
+      let o: Outcome = "pending"
+      for (const r of rs) {
+        const x = outcomeAt(r, asOf, deadline ?? r.deadline)
+        if (x === "on-time" || (x === "late" && o !== "on-time") || (x === "overdue" && o === "pending")) o = x
+      }
       if (o === "on-time" || o === "late") row.acc.completed += 1
       if (o === "on-time") row.acc.onTime += 1
       else if (o === "late") row.acc.late += 1

@@ -222,6 +222,55 @@ export const buckets = (frequency: Frequency, from: LocalDate.LocalDate, to: Loc
   return out
 }
 
+interface PlannedKind {
+  readonly kind: string
+  /** The kind as words for messages: `theme party day`. */
+  readonly words: string
+  readonly frequency: Frequency
+  readonly buckets: ReadonlyArray<Bucket>
+}
+
+interface Plan {
+  readonly kinds: ReadonlyArray<PlannedKind>
+  readonly index: ReadonlyMap<string, number>
+  /** True when a kind has more than 31 buckets (marks then do not fit a bit mask). */
+  readonly wide: boolean
+}
+
+// What compliance checks a unit kind for over a period (each kind's frequency and buckets), worked out once per
+// policy, unit kind and period: every unit of a city asks for the same.
+const plans = new WeakMap<FrequencyPolicy, Map<string, Plan>>()
+const planOf = (
+  policy: FrequencyPolicy,
+  unitKind: string | undefined,
+  from: LocalDate.LocalDate,
+  to: LocalDate.LocalDate
+): Plan => {
+  let byKey = plans.get(policy)
+  if (byKey === undefined) {
+    byKey = new Map()
+    plans.set(policy, byKey)
+  }
+  const key = `${unitKind === undefined ? "" : `=${unitKind}`}|${from}|${to}`
+  let plan = byKey.get(key)
+  if (plan === undefined) {
+    const frequencies = frequenciesFor(policy, unitKind)
+    const kinds = Object.keys(frequencies).map((kind): PlannedKind => {
+      const frequency = frequencies[kind] ?? "none"
+      return {
+        kind,
+        words: kind.replace(/-/g, " "),
+        frequency,
+        buckets: buckets(frequency, from, to).map((b) => Object.freeze(b))
+      }
+    })
+    plan = { kinds, index: new Map(kinds.map((k, i) => [k.kind, i])), wide: kinds.some((k) => k.buckets.length > 31) }
+    if (byKey.size >= 1_000) byKey.clear()
+    byKey.set(key, plan)
+  }
+  return plan
+}
+
 /**
  * Compliance of one kind: required buckets, how many were met, and the missed ones.
  *
@@ -267,11 +316,16 @@ export const compliance = (
   policy: FrequencyPolicy = defaultPolicy,
   unitKind?: string
 ): Compliance => {
-  const frequencies = frequenciesFor(policy, unitKind)
+  const plan = planOf(policy, unitKind, from, to)
   const findings: Array<Finding.Finding> = []
-  const counted: Array<OrgLifeRecord> = []
-  records.forEach((r, index) => {
-    if (r.unit !== unit || r.date < from || r.date > to) return
+  // per kind, the buckets met: buckets are in order and do not overlap, so each counted record marks the one its
+  // date falls in, found by bisection
+  // (a bit mask per kind when no kind has more than 31 buckets, as over a year; else an array of marks per kind)
+  const masks: Array<number> = plan.wide ? [] : plan.kinds.map(() => 0)
+  const hit = plan.wide ? plan.kinds.map((k) => new Uint8Array(k.buckets.length)) : []
+  for (let index = 0; index < records.length; index++) {
+    const r = records[index] as OrgLifeRecord
+    if (r.unit !== unit || r.date < from || r.date > to) continue
     if (r.kind === "members-meeting" && r.attendance !== undefined) {
       if (r.attendance.present <= r.attendance.members * policy.quorum) {
         findings.push(
@@ -281,27 +335,47 @@ export const compliance = (
             `${unit}: members' meeting on ${r.date} had ${r.attendance.present} of ${r.attendance.members} members, not more than ${policy.quorum * 100}%; it does not count`
           )
         )
-        return
+        continue
       }
     }
-    counted.push(r)
-  })
-  const result = Object.keys(frequencies).map((kind): KindCompliance => {
-    const frequency = frequencies[kind] ?? "none"
-    const bs = buckets(frequency, from, to)
-    const dates = counted.filter((r) => r.kind === kind).map((r) => r.date)
-    const missed = bs.filter((b) => !dates.some((d) => d >= b.from && d <= b.to))
-    for (const b of missed) {
+    const k = plan.index.get(r.kind)
+    if (k === undefined) continue
+    const bs = (plan.kinds[k] as PlannedKind).buckets
+    const d = r.date
+    let lo = 0
+    let hi = bs.length - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1
+      const b = bs[mid] as Bucket
+      if (d < b.from) hi = mid - 1
+      else if (d > b.to) lo = mid + 1
+      else {
+        if (plan.wide) (hit[k] as Uint8Array)[mid] = 1
+        else masks[k] = (masks[k] as number) | (1 << mid)
+        break
+      }
+    }
+  }
+  const result: Array<KindCompliance> = []
+  for (let k = 0; k < plan.kinds.length; k++) {
+    const { buckets: bs, frequency, kind, words } = plan.kinds[k] as PlannedKind
+    const marks = hit[k]
+    const mask = masks[k] as number
+    const missed: Array<Bucket> = []
+    for (let i = 0; i < bs.length; i++) {
+      if (marks === undefined ? (mask & (1 << i)) !== 0 : marks[i] === 1) continue
+      const b = bs[i] as Bucket
+      missed.push(b)
       findings.push(
         Finding.error(
           "assessment/org-life-missed",
           [kind, b.label],
-          `${unit}: no ${kind.replace(/-/g, " ")} in ${b.label} (${b.from} to ${b.to}); required ${frequency}`
+          `${unit}: no ${words} in ${b.label} (${b.from} to ${b.to}); required ${frequency}`
         )
       )
     }
-    return { kind, frequency, required: bs.length, met: bs.length - missed.length, missed }
-  })
+    result.push({ kind, frequency, required: bs.length, met: bs.length - missed.length, missed })
+  }
   return {
     unit,
     from,

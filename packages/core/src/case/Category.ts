@@ -214,8 +214,23 @@ export const children = (catalogue: Catalogue, code?: string): ReadonlyArray<Cat
  * @since 0.1.0
  * @category lookups
  */
-export const limitsOf = (catalogue: Catalogue, code: string): Option.Option<TimeLimits> =>
-  Option.fromNullable(lineage(catalogue, code).find((c) => c.limits !== undefined)?.limits)
+export const limitsOf = (catalogue: Catalogue, code: string): Option.Option<TimeLimits> => {
+  // a catalogue is immutable data: each code's limits are found once (metrics look them up for every case)
+  let known = limitsCache.get(catalogue)
+  if (known === undefined) {
+    known = new Map()
+    limitsCache.set(catalogue, known)
+  }
+  let limits = known.get(code)
+  if (limits === undefined) {
+    limits = Option.fromNullable(lineage(catalogue, code).find((c) => c.limits !== undefined)?.limits)
+    if (known.size >= 10_000) known.clear()
+    known.set(code, limits)
+  }
+  return limits
+}
+
+const limitsCache = new WeakMap<Catalogue, Map<string, Option.Option<TimeLimits>>>()
 
 /**
  * The lowest handling level of a category: its own or its nearest ancestor's.

@@ -114,9 +114,23 @@ export const coverage = (
 } => {
   const zone = options.timeZone ?? "Asia/Shanghai"
   const microOf = Grid.microGridByBuilding(input.grids)
-  // each household's micro grid, `null` for a household in no micro grid (so one lookup tells both)
-  const householdGrid = new Map<HouseholdId, GridId | null>()
-  for (const h of input.households) householdGrid.set(h.id, microOf.get(h.building as never) ?? null)
+  // each household's micro grid's figures, `null` for a household in no micro grid (so one lookup per visit tells
+  // whether the household is known, whether it has a micro grid, and where to count)
+  type Acc = Record<"households" | "visited" | "visits", number>
+  const values = new Map<string, Acc>()
+  const householdAcc = new Map<HouseholdId, Acc | null>()
+  for (const h of input.households) {
+    const g = microOf.get(h.building as never)
+    let acc: Acc | null = null
+    if (g !== undefined) {
+      acc = values.get(g) ?? null
+      if (acc === null) {
+        acc = { households: 0, visited: 0, visits: 0 }
+        values.set(g, acc)
+      }
+    }
+    householdAcc.set(h.id, acc)
+  }
   const outcomes: Record<Outcome, number> = {
     "no-one-home": 0,
     "needs-recorded": 0,
@@ -124,46 +138,39 @@ export const coverage = (
     "request-opened": 0
   }
   const reached = new Set<string>()
-  const values = new Map<string, Record<"households" | "visited" | "visits", number>>()
-  const at = (g: string) => {
-    const v = values.get(g) ?? { households: 0, visited: 0, visits: 0 }
-    values.set(g, v)
-    return v
-  }
   let visits = 0
   // The local date of an instant is the UTC date of the instant shifted by the zone's offset, and an offset is always
   // less than a day either way. So an instant at least a day after the UTC start of `from` and a day before the UTC
   // end of `to` is inside the period whatever the zone, one more than a day outside those bounds is outside, and
-  // only the instants within a day of either bound need the zoned conversion.
+  // only the instants within a day of either bound need the zone's offset.
   const lo = LocalDate.toEpochDay(period.from) * dayMs
   const hi = (LocalDate.toEpochDay(period.to) + 1) * dayMs
-  const inside = (v: Visit): boolean => {
-    const ms = v.at.epochMillis
-    if (ms >= lo + dayMs && ms < hi - dayMs) return true
-    if (ms < lo - dayMs || ms >= hi + dayMs) return false
-    return LocalDate.isBetween(LocalDate.fromDateTime(v.at, zone), period.from, period.to)
-  }
   // an unknown zone fails as it did when every visit was converted
   const first = input.visits[0]
   if (first !== undefined) LocalDate.fromDateTime(first.at, zone)
+  const countNoOneHome = options.countNoOneHome === true
   for (const v of input.visits) {
-    if (!inside(v)) continue
-    const g = householdGrid.get(v.household)
-    if (g === undefined) continue
+    const ms = v.at.epochMillis
+    if (ms < lo + dayMs || ms >= hi - dayMs) {
+      if (ms < lo - dayMs || ms >= hi + dayMs) continue
+      if (!LocalDate.isBetween(LocalDate.fromDateTime(v.at, zone), period.from, period.to)) continue
+    }
+    const acc = householdAcc.get(v.household)
+    if (acc === undefined) continue
     outcomes[v.outcome]++
     visits++
-    if (g !== null) at(g).visits++
-    if (v.outcome !== "no-one-home" || options.countNoOneHome === true) reached.add(v.household)
+    if (acc !== null) acc.visits++
+    if (countNoOneHome || v.outcome !== "no-one-home") reached.add(v.household)
   }
   let visited = 0
-  for (const [h, g] of householdGrid) {
+  for (const [h, acc] of householdAcc) {
     const isVisited = reached.has(h)
     if (isVisited) visited++
-    if (g === null) continue
-    const acc = at(g)
+    if (acc === null) continue
     acc.households++
     if (isVisited) acc.visited++
   }
+  const householdGrid = householdAcc
   const rolled = Grid.rollup(input.grids, values, ["households", "visited", "visits"])
   const map = (m: ReadonlyMap<string, Record<"households" | "visited" | "visits", number>>) =>
     new Map([...m].map(([k, v]) => [k, cov(v)] as const))

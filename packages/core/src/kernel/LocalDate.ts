@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import { DateTime, Schema } from "effect"
+import * as ZoneOffset from "./internal/zoneOffset.js"
 
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/
 
@@ -92,11 +93,21 @@ export const toParts = (date: LocalDate): { readonly year: number; readonly mont
  * @since 0.1.0
  * @category conversions
  */
-export const toEpochDay = (date: LocalDate): number => {
-  const { day, month, year } = toParts(date)
-  const ms = new Date(0).setUTCFullYear(year, month - 1, day)
-  return Math.round(ms / 86_400_000)
+export const toEpochDay = (date: LocalDate): number =>
+  daysFromCivil(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)))
+
+// Days from 1970-01-01 to a proleptic Gregorian date and back, by the era arithmetic of H. Hinnant's
+// "chrono-Compatible Low-Level Date Algorithms" (exact for every year; no `Date` object per call).
+const daysFromCivil = (year: number, month: number, day: number): number => {
+  const y = month <= 2 ? year - 1 : year
+  const era = Math.floor(y / 400)
+  const yoe = y - era * 400
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy
+  return era * 146_097 + doe - 719_468
 }
+
+const two = ["00", "01", "02", "03", "04", "05", "06", "07", "08", "09"]
 
 /**
  * The date a number of days after 1970-01-01.
@@ -105,8 +116,17 @@ export const toEpochDay = (date: LocalDate): number => {
  * @category conversions
  */
 export const fromEpochDay = (epochDay: number): LocalDate => {
-  const d = new Date(epochDay * 86_400_000)
-  return make(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate())
+  const z = epochDay + 719_468
+  const era = Math.floor(z / 146_097)
+  const doe = z - era * 146_097
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365)
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
+  const mp = Math.floor((5 * doy + 2) / 153)
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1
+  const month = mp < 10 ? mp + 3 : mp - 9
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+  if (!(year >= 1000 && year <= 9999)) return make(year, month, day)
+  return `${year}-${month < 10 ? two[month] : month}-${day < 10 ? two[day] : day}` as LocalDate
 }
 
 /**
@@ -196,12 +216,18 @@ export const dateOfAge = (birthDate: LocalDate, years: number): LocalDate => {
 }
 
 /**
- * The calendar date of an instant in a time zone (default Asia/Shanghai).
+ * The calendar date of an instant in a time zone (default Asia/Shanghai). Arithmetic on the zone's offset of the
+ * instant's UTC day (read once per zone and day), so converting many records costs no zoned `DateTime` each; on a
+ * day the zone changes its offset the instant goes through `DateTime`, so the result is the zoned conversion's for
+ * every zone.
  *
  * @since 0.1.0
  * @category conversions
  */
 export const fromDateTime = (instant: DateTime.DateTime, timeZone = "Asia/Shanghai"): LocalDate => {
+  const ms = DateTime.toEpochMillis(instant)
+  const offset = ZoneOffset.offsetOf(timeZone, ms)
+  if (!Number.isNaN(offset)) return fromEpochDay(Math.floor((ms + offset) / 86_400_000))
   const parts = DateTime.toParts(DateTime.unsafeMakeZoned(instant, { timeZone }))
   return make(parts.year, parts.month, parts.day)
 }

@@ -1,11 +1,13 @@
 /**
  * Wall-clock time (当地时间): times of day, periods within a day and IANA time zones, and the conversions between a
  * local date and time in a zone and an instant. Shared by working calendars, recurrence rules and opening hours.
- * Every conversion goes through Effect `DateTime` zoned values; nothing here does its own offset arithmetic.
+ * Offsets come from Effect `DateTime` zoned values, read once per zone and UTC day; a conversion is then arithmetic
+ * on that offset, except on a day the zone changes its offset, where it goes through `DateTime` itself.
  *
  * @since 0.1.0
  */
 import { DateTime, Option, Schema } from "effect"
+import * as ZoneOffset from "./internal/zoneOffset.js"
 import * as LocalDate from "./LocalDate.js"
 
 /**
@@ -156,8 +158,9 @@ export type Periods = typeof Periods.Type
 export const periodsSeconds = (periods: ReadonlyArray<Period>): number =>
   periods.reduce((acc, p) => acc + toSeconds(p.end) - toSeconds(p.start), 0)
 
-// Zoned conversions go through Intl and cost tens of microseconds; deadline and schedule rules convert the same
-// few times of day on the same dates over and over, so results are memoised (a pure cache, cleared when full).
+// Conversions on a day a zone changes its offset go through Intl and cost tens of microseconds; schedule rules
+// convert the same few times of day on the same dates over and over, so those are memoised (a pure cache, cleared
+// when full).
 const instantCacheSize = 50_000
 const instantCache = new Map<string, DateTime.Utc>()
 
@@ -174,16 +177,32 @@ export const toInstant = (
   timeOfDay: TimeOfDay | number,
   timeZone: string = defaultTimeZone
 ): DateTime.Utc => {
-  let seconds = typeof timeOfDay === "number" ? timeOfDay : toSeconds(timeOfDay)
-  let day = date
+  const seconds = typeof timeOfDay === "number" ? timeOfDay : toSeconds(timeOfDay)
+  const ms = toEpochMillis(LocalDate.toEpochDay(date), seconds, timeZone)
+  return DateTime.unsafeMake(ms)
+}
+
+/**
+ * The instant (epoch milliseconds) of a wall-clock time given as a day number (days since 1970-01-01, as
+ * `LocalDate.toEpochDay`) and seconds since midnight, in a zone: {@link toInstant} without building a date string
+ * or a `DateTime`, for rules that convert many times.
+ *
+ * @since 0.1.0
+ * @category conversions
+ */
+export const toEpochMillis = (epochDay: number, secondOfDay: number, timeZone: string = defaultTimeZone): number => {
+  const fast = ZoneOffset.instantOfLocal(timeZone, epochDay * 86_400_000 + secondOfDay * 1000)
+  if (!Number.isNaN(fast)) return fast
+  let seconds = secondOfDay
+  let day = epochDay
   if (seconds >= 86_400) {
-    day = LocalDate.addDays(date, Math.floor(seconds / 86_400))
+    day += Math.floor(seconds / 86_400)
     seconds = seconds % 86_400
   }
   const key = `${timeZone}|${day}|${seconds}`
   const cached = instantCache.get(key)
-  if (cached !== undefined) return cached
-  const { day: d, month, year } = LocalDate.toParts(day)
+  if (cached !== undefined) return cached.epochMillis
+  const { day: d, month, year } = LocalDate.toParts(LocalDate.fromEpochDay(day))
   const zoned = DateTime.unsafeMakeZoned(
     {
       year,
@@ -198,7 +217,7 @@ export const toInstant = (
   const instant = DateTime.toUtc(zoned)
   if (instantCache.size >= instantCacheSize) instantCache.clear()
   instantCache.set(key, instant)
-  return instant
+  return instant.epochMillis
 }
 
 /**
@@ -212,6 +231,26 @@ export const fromInstant = (
   instant: DateTime.DateTime,
   timeZone: string = defaultTimeZone
 ): { readonly date: LocalDate.LocalDate; readonly secondOfDay: number } => {
+  const ms = DateTime.toEpochMillis(instant)
+  const offset = ZoneOffset.offsetOf(timeZone, ms)
+  if (!Number.isNaN(offset)) {
+    const local = ms + offset
+    const day = Math.floor(local / 86_400_000)
+    return { date: LocalDate.fromEpochDay(day), secondOfDay: Math.floor((local - day * 86_400_000) / 1000) }
+  }
   const p = DateTime.toParts(DateTime.unsafeMakeZoned(instant, { timeZone: DateTime.zoneUnsafeMakeNamed(timeZone) }))
   return { date: LocalDate.make(p.year, p.month, p.day), secondOfDay: p.hours * 3600 + p.minutes * 60 + p.seconds }
+}
+
+/**
+ * The local day number (days since 1970-01-01, as `LocalDate.toEpochDay`) of an instant given in epoch
+ * milliseconds, in a zone: {@link fromInstant}'s date without building a date string.
+ *
+ * @since 0.1.0
+ * @category conversions
+ */
+export const epochDayOf = (epochMillis: number, timeZone: string = defaultTimeZone): number => {
+  const offset = ZoneOffset.offsetOf(timeZone, epochMillis)
+  if (!Number.isNaN(offset)) return Math.floor((epochMillis + offset) / 86_400_000)
+  return LocalDate.toEpochDay(fromInstant(DateTime.unsafeMake(epochMillis), timeZone).date)
 }

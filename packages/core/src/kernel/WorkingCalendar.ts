@@ -4,6 +4,12 @@
  * year the calendar has no data for is a {@link CalendarGap} error, never a guess. Instants are Effect
  * `DateTime.Utc`; local dates and times are read in the calendar's time zone.
  *
+ * Counting reads a working-day index (工作日索引) built once per calendar: over the covered years, a prefix count of
+ * working days per calendar day and the position of every working day, so adding n working days is one lookup and
+ * counting them two; adding working hours is a binary search in the working time elapsed per period of each day. The
+ * answers, the {@link CalendarGap} included (the first uncovered day a day-by-day walk would step on), are those of a
+ * walk.
+ *
  * @since 0.1.0
  */
 import { DateTime, Duration, Either, Schema } from "effect"
@@ -358,6 +364,99 @@ const indexOf = (calendar: WorkingCalendar): Index => {
   return index
 }
 
+// The working-day index (工作日索引): over the days from 1 January of the first covered year to 31 December of the
+// last, whether each day is worked, a prefix count of working days, the position of every working day, and for each
+// day the nearest day in an uncovered year at or after it and at or before it (the day after the span and the day
+// before it count as uncovered). Adding n working days is then one lookup in the positions and one in the gaps; a
+// count between two dates is two lookups in the prefix count. Built once per calendar (a few kilobytes a year).
+interface DayIndex {
+  /** Epoch day of index 0. */
+  readonly base: number
+  readonly length: number
+  /** `count[i]`: working days in [0, i). */
+  readonly count: Int32Array
+  /** `positions[k]`: index of the (k+1)th working day. */
+  readonly positions: Int32Array
+  /** `nextGap[i]`: smallest uncovered index ≥ i (`length` when none inside). */
+  readonly nextGap: Int32Array
+  /** `prevGap[i]`: largest uncovered index ≤ i (-1 when none inside). */
+  readonly prevGap: Int32Array
+}
+
+const dayIndexes = new WeakMap<WorkingCalendar, DayIndex>()
+
+const dayIndexOf = (calendar: WorkingCalendar): DayIndex => {
+  const cached = dayIndexes.get(calendar)
+  if (cached !== undefined) return cached
+  const index = indexOf(calendar)
+  const first = index.covered[0]
+  const last = index.covered[index.covered.length - 1]
+  const base = first === undefined ? 0 : LocalDate.toEpochDay(LocalDate.make(first, 1, 1))
+  const length = last === undefined ? 0 : LocalDate.toEpochDay(LocalDate.make(last, 12, 31)) - base + 1
+  const count = new Int32Array(length + 1)
+  const working: Array<number> = []
+  const nextGap = new Int32Array(length)
+  const prevGap = new Int32Array(length)
+  const gap = new Uint8Array(length)
+  for (let i = 0; i < length; i++) {
+    const date = LocalDate.fromEpochDay(base + i)
+    let works = false
+    if (!index.years.has(Number(date.slice(0, 4)))) gap[i] = 1
+    else if (index.holidays.has(date)) works = false
+    else if (index.makeUp.has(date)) works = true
+    else works = !index.weekend.has(((((base + i + 3) % 7) + 7) % 7) + 1)
+    if (works) working.push(i)
+    count[i + 1] = (count[i] as number) + (works ? 1 : 0)
+  }
+  for (let i = length - 1, g = length; i >= 0; i--) {
+    if (gap[i] === 1) g = i
+    nextGap[i] = g
+  }
+  for (let i = 0, g = -1; i < length; i++) {
+    if (gap[i] === 1) g = i
+    prevGap[i] = g
+  }
+  const built: DayIndex = { base, length, count, positions: Int32Array.from(working), nextGap, prevGap }
+  dayIndexes.set(calendar, built)
+  return built
+}
+
+const gapAt = (calendar: WorkingCalendar, epochDay: number): CalendarGap => {
+  const date = LocalDate.fromEpochDay(epochDay)
+  return new CalendarGap({
+    calendar: calendar.id,
+    year: LocalDate.toParts(date).year,
+    date,
+    covered: indexOf(calendar).covered
+  })
+}
+
+/**
+ * The epoch day `n` working days after (before, when negative) the epoch day `day`, stepping over days the way a
+ * walk does: the first day in an uncovered year stepped on before the count is reached is the gap reported.
+ */
+const addWorkingDayNumbers = (calendar: WorkingCalendar, day: number, n: number): number | CalendarGap => {
+  if (n === 0) return day
+  const ix = dayIndexOf(calendar)
+  const pos = day - ix.base
+  if (n > 0) {
+    const first = pos + 1
+    if (first < 0 || first >= ix.length) return gapAt(calendar, ix.base + first)
+    const gap = ix.nextGap[first] as number
+    const rank = (ix.count[first] as number) + n - 1
+    if (rank >= ix.positions.length) return gapAt(calendar, ix.base + gap)
+    const at = ix.positions[rank] as number
+    return gap <= at ? gapAt(calendar, ix.base + gap) : ix.base + at
+  }
+  const first = pos - 1
+  if (first < 0 || first >= ix.length) return gapAt(calendar, ix.base + first)
+  const gap = ix.prevGap[first] as number
+  const rank = (ix.count[first + 1] as number) + n
+  if (rank < 0) return gapAt(calendar, ix.base + gap)
+  const at = ix.positions[rank] as number
+  return gap >= at ? gapAt(calendar, ix.base + gap) : ix.base + at
+}
+
 /**
  * Classifies a date, or fails with {@link CalendarGap} when its year is not covered.
  *
@@ -404,16 +503,9 @@ export const addWorkingDays = (
   n: number
 ): Either.Either<LocalDate.LocalDate, CalendarGap | InvalidInput> => {
   if (!Number.isSafeInteger(n)) return Either.left(nonInteger("n", n))
-  const step = n < 0 ? -1 : 1
-  let left = Math.abs(n)
-  let d = date
-  while (left > 0) {
-    d = LocalDate.addDays(d, step)
-    const working = isWorkingDay(calendar, d)
-    if (Either.isLeft(working)) return Either.left(working.left)
-    if (working.right) left--
-  }
-  return Either.right(d)
+  if (n === 0) return Either.right(date)
+  const day = addWorkingDayNumbers(calendar, LocalDate.toEpochDay(date), n)
+  return typeof day === "number" ? Either.right(LocalDate.fromEpochDay(day)) : Either.left(day)
 }
 
 /**
@@ -429,13 +521,16 @@ export const workingDaysBetween = (
   to: LocalDate.LocalDate
 ): Either.Either<number, CalendarGap> => {
   const forward = from <= to
-  const [lo, hi] = forward ? [LocalDate.addDays(from, 1), to] : [to, LocalDate.addDays(from, -1)]
-  let count = 0
-  for (let e = LocalDate.toEpochDay(lo), end = LocalDate.toEpochDay(hi); e <= end; e++) {
-    const working = isWorkingDay(calendar, LocalDate.fromEpochDay(e))
-    if (Either.isLeft(working)) return Either.left(working.left)
-    if (working.right) count++
-  }
+  const a = LocalDate.toEpochDay(from)
+  const b = LocalDate.toEpochDay(to)
+  const [lo, hi] = forward ? [a + 1, b] : [b, a - 1]
+  if (lo > hi) return Either.right(0)
+  const ix = dayIndexOf(calendar)
+  const first = lo - ix.base
+  if (first < 0 || first >= ix.length) return Either.left(gapAt(calendar, lo))
+  const gap = ix.nextGap[first] as number
+  if (gap <= hi - ix.base) return Either.left(gapAt(calendar, ix.base + gap))
+  const count = (ix.count[hi - ix.base + 1] as number) - (ix.count[first] as number)
   return Either.right(forward ? count : -count)
 }
 
@@ -463,22 +558,60 @@ export const defaultWorkingHours: WorkingHours = new WorkingHours({
   periods: [WallClock.period("09:00", "12:00"), WallClock.period("13:30", "17:30")]
 })
 
-const workingIntervals = (
-  calendar: WorkingCalendar,
-  date: LocalDate.LocalDate,
-  hours: WorkingHours
-): Either.Either<ReadonlyArray<readonly [number, number]>, CalendarGap> =>
-  Either.map(isWorkingDay(calendar, date), (working) =>
-    working
-      ? hours.periods.map(
-          (p) =>
-            [
-              DateTime.toEpochMillis(WallClock.toInstant(date, p.start, calendar.timeZone)),
-              DateTime.toEpochMillis(WallClock.toInstant(date, p.end, calendar.timeZone))
-            ] as const
-        )
-      : []
-  )
+// The working-hours index of a calendar and its working hours: every day of the day index has one slot per period
+// (its start and end instants; empty on a day off), and `elapsed[k]` is the working time in the slots before slot k.
+// Adding working hours is then a binary search in `elapsed`, working time between two instants two lookups.
+interface HoursIndex {
+  readonly periods: number
+  readonly starts: Float64Array
+  readonly ends: Float64Array
+  readonly elapsed: Float64Array
+}
+
+const hoursIndexes = new WeakMap<WorkingCalendar, Map<string, HoursIndex>>()
+
+const hoursIndexOf = (calendar: WorkingCalendar, hours: WorkingHours): HoursIndex => {
+  let byHours = hoursIndexes.get(calendar)
+  if (byHours === undefined) {
+    byHours = new Map()
+    hoursIndexes.set(calendar, byHours)
+  }
+  const seconds = hours.periods.map((p) => [WallClock.toSeconds(p.start), WallClock.toSeconds(p.end)] as const)
+  const key = seconds.join(";")
+  const cached = byHours.get(key)
+  if (cached !== undefined) return cached
+  const ix = dayIndexOf(calendar)
+  const periods = seconds.length
+  const starts = new Float64Array(ix.length * periods)
+  const ends = new Float64Array(ix.length * periods)
+  const elapsed = new Float64Array(ix.length * periods + 1)
+  for (let i = 0; i < ix.length; i++) {
+    const works = (ix.count[i + 1] as number) > (ix.count[i] as number)
+    for (let p = 0; p < periods; p++) {
+      const k = i * periods + p
+      const [a, b] = seconds[p] as readonly [number, number]
+      if (works) {
+        starts[k] = WallClock.toEpochMillis(ix.base + i, a, calendar.timeZone)
+        ends[k] = WallClock.toEpochMillis(ix.base + i, b, calendar.timeZone)
+      }
+      elapsed[k + 1] = (elapsed[k] as number) + (ends[k] as number) - (starts[k] as number)
+    }
+  }
+  const built: HoursIndex = { periods, starts, ends, elapsed }
+  byHours.set(key, built)
+  return built
+}
+
+/** Working time in the slots before an instant, which lies on the day at `pos` (a covered day of the index). */
+const elapsedAt = (hx: HoursIndex, pos: number, ms: number): number => {
+  let total = hx.elapsed[pos * hx.periods] as number
+  for (let k = pos * hx.periods, end = k + hx.periods; k < end; k++) {
+    const a = hx.starts[k] as number
+    const b = hx.ends[k] as number
+    if (ms > a) total += Math.min(ms, b) - a
+  }
+  return total
+}
 
 /**
  * The deadline `hours` working hours after an instant (a fraction is fine: 0.5 is half an hour). Time outside the
@@ -503,21 +636,41 @@ export const addWorkingHours = (
         reason: `working hours to add must be a finite number ≥ 0, got ${hours}`
       })
     )
-  let left = Math.round(hours * 3_600_000)
-  const start = DateTime.toEpochMillis(instant)
+  const left = Math.round(hours * 3_600_000)
   if (left === 0) return Either.right(instant)
-  let date = WallClock.fromInstant(instant, calendar.timeZone).date
-  for (;;) {
-    const intervals = workingIntervals(calendar, date, workingHours)
-    if (Either.isLeft(intervals)) return Either.left(intervals.left)
-    for (const [a, b] of intervals.right) {
-      const from = Math.max(a, start)
-      if (from >= b) continue
-      if (b - from >= left) return Either.right(DateTime.unsafeMake(from + left))
-      left -= b - from
-    }
-    date = LocalDate.addDays(date, 1)
+  const start = DateTime.toEpochMillis(instant)
+  const ix = dayIndexOf(calendar)
+  const day = WallClock.epochDayOf(start, calendar.timeZone)
+  const pos = day - ix.base
+  if (pos < 0 || pos >= ix.length || ix.nextGap[pos] === pos) return Either.left(gapAt(calendar, day))
+  const hx = hoursIndexOf(calendar, workingHours)
+  const target = elapsedAt(hx, pos, start) + left
+  const gap = ix.nextGap[pos] as number
+  const slots = hx.elapsed.length - 1
+  if ((hx.elapsed[slots] as number) < target) return Either.left(gapAt(calendar, ix.base + gap))
+  // the first slot k at or after the start day whose end reaches the target: elapsed[k + 1] ≥ target
+  let lo = pos * hx.periods
+  let hi = slots - 1
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if ((hx.elapsed[mid + 1] as number) >= target) hi = mid
+    else lo = mid + 1
   }
+  if (gap <= Math.floor(lo / hx.periods)) return Either.left(gapAt(calendar, ix.base + gap))
+  return Either.right(DateTime.unsafeMake((hx.starts[lo] as number) + target - (hx.elapsed[lo] as number)))
+}
+
+const closes = new WeakMap<WorkingHours, number>()
+
+/** The second of the day the last period of working hours ends (midnight with none). */
+const closeOf = (hours: WorkingHours): number => {
+  let close = closes.get(hours)
+  if (close === undefined) {
+    const last = hours.periods[hours.periods.length - 1]
+    close = last === undefined ? 86_400 : WallClock.toSeconds(last.end)
+    closes.set(hours, close)
+  }
+  return close
 }
 
 /**
@@ -543,13 +696,14 @@ export const addWorkingDaysDeadline = (
         reason: `n must be a whole number ≥ 1, got ${n}`
       })
     )
-  const start = WallClock.fromInstant(instant, calendar.timeZone).date
-  return Either.map(addWorkingDays(calendar, start, n), (day) => {
-    const periods = (options.workingHours ?? defaultWorkingHours).periods
-    const last = periods[periods.length - 1]
-    const close = options.end === "midnight" || last === undefined ? 86_400 : WallClock.toSeconds(last.end)
-    return WallClock.toInstant(day, close, calendar.timeZone)
-  })
+  const day = addWorkingDayNumbers(
+    calendar,
+    WallClock.epochDayOf(DateTime.toEpochMillis(instant), calendar.timeZone),
+    n
+  )
+  if (typeof day !== "number") return Either.left(day)
+  const close = options.end === "midnight" ? 86_400 : closeOf(options.workingHours ?? defaultWorkingHours)
+  return Either.right(DateTime.unsafeMake(WallClock.toEpochMillis(day, close, calendar.timeZone)))
 }
 
 /**
@@ -568,15 +722,14 @@ export const workingTimeBetween = (
   const lo = DateTime.toEpochMillis(from)
   const hi = DateTime.toEpochMillis(to)
   if (hi <= lo) return Either.right(Duration.zero)
-  const first = WallClock.fromInstant(from, calendar.timeZone).date
-  const last = WallClock.fromInstant(to, calendar.timeZone).date
-  let total = 0
-  for (let d = first; d <= last; d = LocalDate.addDays(d, 1)) {
-    const intervals = workingIntervals(calendar, d, workingHours)
-    if (Either.isLeft(intervals)) return Either.left(intervals.left)
-    for (const [a, b] of intervals.right) total += Math.max(0, Math.min(b, hi) - Math.max(a, lo))
-  }
-  return Either.right(Duration.millis(total))
+  const ix = dayIndexOf(calendar)
+  const first = WallClock.epochDayOf(lo, calendar.timeZone) - ix.base
+  const last = WallClock.epochDayOf(hi, calendar.timeZone) - ix.base
+  if (first < 0 || first >= ix.length) return Either.left(gapAt(calendar, ix.base + first))
+  const gap = ix.nextGap[first] as number
+  if (gap <= last) return Either.left(gapAt(calendar, ix.base + gap))
+  const hx = hoursIndexOf(calendar, workingHours)
+  return Either.right(Duration.millis(elapsedAt(hx, last, hi) - elapsedAt(hx, first, lo)))
 }
 
 /**
