@@ -72,9 +72,10 @@ if (target._tag === "ready") {
               "tables not partitioned by HASH (tenant) into 8"
             )
             assert.strictEqual(found.size, expected.length)
-            // the domain's 37 aggregates (the 35 of the seed, the access audit and consents) and the suite's two, with
-            // 4 event logs (cases, funds, rating schemes, the suite's tallies)
-            assert.strictEqual(expected.length, 43)
+            // the domain's 41 aggregates (the 39 of the seed and its participation records — project histories,
+            // claims, rosters, volunteer hours —, the access audit and consents) and the suite's two, with 4 event logs
+            // (cases, funds, rating schemes, the suite's tallies)
+            assert.strictEqual(expected.length, 47)
           })
       )
 

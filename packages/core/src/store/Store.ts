@@ -1547,19 +1547,22 @@ export const runImport = <A, I, EX, R, T>(
     // numbers (for the rows the writer refuses). A batch ends after `batchSize` input rows. Input chunks are checked
     // as they come (not gathered into batches first), so inputs die young and only the rows to write are kept until
     // their batch is written.
-    type Batch = { readonly rows: Array<T>; readonly numbers: Array<number> }
-    let good: Batch = { rows: [], numbers: [] }
+    // `tenant`: the tenant of all its rows, "" when they are of several (the batch's audit entry is of it)
+    type Batch = { readonly rows: Array<T>; readonly numbers: Array<number>; tenant: string | undefined }
+    let good: Batch = { rows: [], numbers: [], tenant: undefined }
     let seen = 0
     const add = (r: Row, n: number) => {
       good.rows.push(prepare(r))
       good.numbers.push(n)
+      if (good.tenant === undefined) good.tenant = r.tenant
+      else if (good.tenant !== r.tenant) good.tenant = ""
     }
     /** Batches filled by the chunk being checked, and the row that aborted the import (under `abort`), in order. */
     const full: Array<Batch | RowRejected> = []
     let aborted = false
     const endBatch = () => {
       full.push(good)
-      good = { rows: [], numbers: [] }
+      good = { rows: [], numbers: [], tenant: undefined }
       seen = 0
     }
     const abort = options.policy === "abort"
@@ -1635,7 +1638,12 @@ export const runImport = <A, I, EX, R, T>(
         Effect.gen(function* () {
           if (batch instanceof RowRejected) return yield* batch
           if (batch.rows.length > 0) {
-            const entry = yield* auditEntry(aggregate as AnyAggregate, "import", { tenant: "" }, options.by)
+            const entry = yield* auditEntry(
+              aggregate as AnyAggregate,
+              "import",
+              { tenant: batch.tenant ?? "" },
+              options.by
+            )
             const refused = yield* write(
               batch.rows,
               abort,
