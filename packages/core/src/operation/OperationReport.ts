@@ -234,8 +234,6 @@ export interface ListOptions {
   readonly needsCategories?: ReadonlyArray<Term.Term> | undefined
 }
 
-type Builder<R> = SectionBuilder.SectionBuilder<R>
-
 const termName =
   (t: SectionBuilder.BuildContext["t"], prefix: string, terms: ReadonlyArray<Term.Term>, locale: Labels.Locale) =>
   (id: string): string => {
@@ -486,7 +484,7 @@ export interface NeedsRecords {
  * @since 0.1.0
  * @category sections
  */
-export const needsWith = (o: ListOptions = {}): Builder<NeedsRecords> =>
+export const needsWith = (o: ListOptions = {}): SectionBuilder.SectionBuilder<NeedsRecords> =>
   SectionBuilder.make<NeedsRecords>({
     id: "operation.needs",
     labels,
