@@ -144,7 +144,7 @@ export const storeFailure = (
     const problem = Drivers.connectProblem(e)
     return new CliError({
       message: say(
-        `无法连接数据库 ${shown(target)}：${connectProblemZh[problem]}（${driverMessage(e)}）`,
+        `无法连接数据库 ${shown(target)}：${connectProblemZh[problem]}（${Drivers.deepestMessage(e).split("\n")[0] ?? ""}）`,
         `cannot connect to the database ${shown(target)}: ${detail}`
       ),
       fix: say(connectFixZh[problem], connectFixEn[problem])
@@ -162,18 +162,6 @@ export const storeFailure = (
           "check that the folder exists and is writable, or run zhili init first"
         )
   })
-}
-
-/** The driver's own words for a failure: the message of the deepest error along the chain of causes. */
-const driverMessage = (error: unknown): string => {
-  let message = ""
-  let at: unknown = error
-  for (let depth = 0; depth < 8 && typeof at === "object" && at !== null; depth++) {
-    const m = (at as { readonly message?: unknown }).message
-    if (typeof m === "string" && m !== "") message = m.split("\n")[0] ?? m
-    at = (at as { readonly cause?: unknown }).cause
-  }
-  return message
 }
 
 const connectProblemZh: Record<Drivers.ConnectProblem, string> = {

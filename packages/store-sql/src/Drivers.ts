@@ -61,8 +61,14 @@ export const connectProblem = (error: unknown): ConnectProblem => {
   return "other"
 }
 
-/** The driver's own words for a failure, from the deepest error along the chain of causes that has a message. */
-const deepestMessage = (cause: unknown): string => {
+/**
+ * The driver's own words for a failure: the message of the deepest error along the chain of causes that has one
+ * (the driver's error under the `SqlError` under a `StoreError`).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export const deepestMessage = (cause: unknown): string => {
   let message = cause instanceof Error ? cause.message : String(cause)
   let at: unknown = cause
   for (let depth = 0; depth < 8 && typeof at === "object" && at !== null; depth++) {
